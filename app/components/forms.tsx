@@ -1,0 +1,110 @@
+// Accessible form pieces: a visible label, the hint and the error tied to the
+// input with aria-describedby, and the value the person typed kept on error.
+import { useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { FieldErrors } from "~/utils/forms.server";
+import { useT } from "~/i18n/react";
+import type { MessageKey, Params } from "~/i18n";
+
+export function CsrfField() {
+  const data = useRouteLoaderData("root") as { csrfToken?: string } | undefined;
+  return <input type="hidden" name="csrf" value={data?.csrfToken ?? ""} />;
+}
+
+export interface FormState {
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  formError?: { key: MessageKey; params?: Params };
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  state?: FormState;
+  hint?: string;
+  type?: string;
+  autoComplete?: string;
+  required?: boolean;
+  defaultValue?: string;
+  inputMode?: "text" | "email" | "tel" | "numeric" | "search";
+  autoFocus?: boolean;
+}
+
+function describedBy(...ids: (string | false | undefined)[]) {
+  const list = ids.filter(Boolean).join(" ");
+  return list || undefined;
+}
+
+export function Field({ name, label, state, hint, type = "text", autoComplete, required, defaultValue, inputMode, autoFocus }: FieldProps) {
+  const t = useT();
+  const error = state?.errors?.[name];
+  const id = `f-${name}`;
+  const keepValue = type !== "password";
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label} {!required && <span className="muted">{t("form.optional")}</span>}
+      </label>
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required={required}
+        inputMode={inputMode}
+        autoFocus={autoFocus}
+        defaultValue={keepValue ? state?.values?.[name] ?? defaultValue : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      />
+      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+    </div>
+  );
+}
+
+interface SelectProps {
+  name: string;
+  label: string;
+  state?: FormState;
+  required?: boolean;
+  defaultValue?: string;
+  children: ReactNode;
+}
+
+export function SelectField({ name, label, state, required, defaultValue, children }: SelectProps) {
+  const t = useT();
+  const error = state?.errors?.[name];
+  const id = `f-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label} {!required && <span className="muted">{t("form.optional")}</span>}
+      </label>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        defaultValue={state?.values?.[name] ?? defaultValue ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {children}
+      </select>
+      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+    </div>
+  );
+}
+
+/** Shown above a form that failed: a summary with a count, announced to screen readers. */
+export function FormAlert({ state }: { state?: FormState }) {
+  const t = useT();
+  if (!state?.formError && !state?.errors) return null;
+  const hasFieldErrors = state.errors && Object.keys(state.errors).length > 0;
+  if (!state.formError && !hasFieldErrors) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {state.formError ? t(state.formError.key, state.formError.params) : t("form.errorSummary")}
+    </div>
+  );
+}

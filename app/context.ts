@@ -1,0 +1,20 @@
+// What the Express server hands every loader and action (Remix load context).
+import type { Db } from "~/db/client.server";
+
+export interface AppServices {
+  db: Db;
+  config: {
+    production: boolean;
+    allowDemoAccounts: boolean;
+    sessionSecret: string;
+    publicUrl?: string;
+  };
+  /** per-request CSP nonce for inline scripts */
+  cspNonce: string;
+  /** this request's CSRF token (double-submit cookie set by the server) */
+  csrfToken: string;
+}
+
+declare module "@remix-run/server-runtime" {
+  interface AppLoadContext extends AppServices {}
+}

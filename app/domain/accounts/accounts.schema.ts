@@ -1,0 +1,59 @@
+// Form schemas for accounts. Error messages are i18n keys, rendered in the reader's language.
+import { z } from "zod";
+import { parseIdentifier } from "./identifier";
+import { roles } from "./roles";
+
+export const DEMO_PASSWORD = "balai-demo";
+
+const password = z
+  .string({ required_error: "form.required" })
+  .min(8, "validation.passwordLength")
+  .max(200, "validation.passwordTooLong");
+
+const identifier = z
+  .string({ required_error: "form.required" })
+  .trim()
+  .min(1, "form.required")
+  .transform((v, ctx) => {
+    const parsed = parseIdentifier(v);
+    if (!parsed) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation.identifier" });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const optionalId = z
+  .string()
+  .optional()
+  .transform((v) => (v ? Number(v) : undefined))
+  .pipe(z.number().int().positive().optional());
+
+export const signupSchema = z.object({
+  name: z.string({ required_error: "form.required" }).trim().min(2, "validation.name").max(100, "validation.name"),
+  identifier,
+  password,
+  kelurahanId: optionalId,
+  rwId: optionalId,
+});
+export type SignupInput = z.infer<typeof signupSchema>;
+
+export const loginSchema = z.object({
+  identifier,
+  password: z.string({ required_error: "form.required" }).min(1, "form.required").max(200, "validation.passwordTooLong"),
+  redirectTo: z.string().optional(),
+});
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ required_error: "form.required" }).min(1, "form.required"),
+    newPassword: password,
+    confirmPassword: z.string({ required_error: "form.required" }).min(1, "form.required"),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "validation.passwordMismatch", path: ["confirmPassword"] });
+
+export const changeRoleSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  role: z.enum(roles, { errorMap: () => ({ message: "validation.role" }) }),
+});

@@ -1,0 +1,149 @@
+// Account use cases. They take typed input and the acting user, never a Request.
+import type { Db } from "~/db/client.server";
+import { DomainError, isUniqueViolation } from "~/domain/errors";
+import { audit } from "~/domain/audit/audit.server";
+import { checkKelurahanRw } from "~/domain/areas/areas.server";
+import { DEMO_PASSWORD, type SignupInput } from "./accounts.schema";
+import type { Identifier } from "./identifier";
+import { LoginThrottle } from "./login-throttle";
+import { dummyVerify, hashPassword, verifyPassword } from "./password.server";
+import { can, isRole, type Actor, type Role } from "./roles";
+
+export interface Policy {
+  /** false in production unless the operator seeded demo accounts on purpose */
+  allowDemoAccounts: boolean;
+}
+
+export interface CurrentUser {
+  id: number;
+  name: string;
+  role: Role;
+  email: string | null;
+  phone: string | null;
+}
+
+const currentUserSelect = { id: true, name: true, role: true, email: true, phone: true } as const;
+
+function toCurrentUser(u: { id: number; name: string; role: string; email: string | null; phone: string | null }): CurrentUser {
+  return { ...u, role: isRole(u.role) ? u.role : "resident" };
+}
+
+function identifierWhere(identifier: Identifier) {
+  return identifier.kind === "email" ? { email: identifier.value } : { phone: identifier.value };
+}
+
+function refuseDemoPassword(password: string, policy: Policy, field: string) {
+  if (!policy.allowDemoAccounts && password === DEMO_PASSWORD) throw new DomainError("validation.passwordDemo", field);
+}
+
+export async function signUp(db: Db, input: SignupInput, policy: Policy): Promise<CurrentUser> {
+  refuseDemoPassword(input.password, policy, "password");
+  const area = await checkKelurahanRw(db, input.kelurahanId, input.rwId);
+  if (area === "kelurahan") throw new DomainError("validation.kelurahan", "kelurahanId");
+  if (area === "rw") throw new DomainError("validation.rw", "rwId");
+  try {
+    const user = await db.user.create({
+      data: {
+        name: input.name,
+        ...identifierWhere(input.identifier),
+        passwordHash: await hashPassword(input.password),
+        kelurahanId: input.kelurahanId,
+        rwId: input.rwId,
+      },
+      select: currentUserSelect,
+    });
+    return toCurrentUser(user);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("auth.signup.taken", "identifier");
+    throw error;
+  }
+}
+
+export const loginThrottle = new LoginThrottle();
+
+export async function authenticate(
+  db: Db,
+  input: { identifier: Identifier; password: string },
+  policy: Policy,
+  throttle: LoginThrottle = loginThrottle,
+): Promise<CurrentUser> {
+  const key = `${input.identifier.kind}:${input.identifier.value}`;
+  const minutes = throttle.lockedForMinutes(key);
+  if (minutes > 0) throw new DomainError("auth.login.locked", "identifier", { minutes }, 429);
+
+  const user = await db.user.findUnique({
+    where: identifierWhere(input.identifier),
+    select: { ...currentUserSelect, passwordHash: true, isDemo: true, disabledAt: true },
+  });
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await dummyVerify(input.password);
+  if (!user || !ok) {
+    throttle.recordFailure(key);
+    throw new DomainError("auth.login.failed", "identifier", undefined, 401);
+  }
+  throttle.reset(key);
+  if (user.disabledAt) throw new DomainError("auth.login.disabled", "identifier", undefined, 403);
+  if (!policy.allowDemoAccounts && (user.isDemo || input.password === DEMO_PASSWORD)) {
+    throw new DomainError("auth.login.demoRefused", "identifier", undefined, 403);
+  }
+  return toCurrentUser(user);
+}
+
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  policy: Policy,
+): Promise<void> {
+  refuseDemoPassword(input.newPassword, policy, "newPassword");
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new DomainError("auth.password.wrongCurrent", "currentPassword");
+  }
+  await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.newPassword), isDemo: false } });
+  await audit(db, { actorId: actor.id, action: "account.password_changed", targetType: "user", targetId: actor.id });
+}
+
+export async function getCurrentUser(db: Db, userId: number): Promise<CurrentUser | null> {
+  const user = await db.user.findFirst({ where: { id: userId, disabledAt: null }, select: currentUserSelect });
+  return user ? toCurrentUser(user) : null;
+}
+
+export const USERS_PAGE_SIZE = 25;
+
+export async function listUsers(db: Db, actor: Actor, query: { q?: string; page: number }) {
+  if (!can.manageUsers(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  const q = query.q?.trim();
+  const where = q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { phone: { contains: q.replace(/\D/g, "") || q } }] } : {};
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: { ...currentUserSelect, createdAt: true },
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)), users: users.map((u) => ({ ...toCurrentUser(u), createdAt: u.createdAt })) };
+}
+
+export async function changeRole(db: Db, actor: Actor, input: { userId: number; role: Role }): Promise<CurrentUser> {
+  if (!can.manageUsers(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  return db.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: input.userId }, select: currentUserSelect });
+    if (!target) throw new DomainError("error.404.title", undefined, undefined, 404);
+    if (target.role === "admin" && input.role !== "admin") {
+      const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
+      if (admins <= 1) throw new DomainError("admin.users.lastAdmin", "role");
+    }
+    const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: currentUserSelect });
+    await audit(tx as Db, {
+      actorId: actor.id,
+      action: "user.role_changed",
+      targetType: "user",
+      targetId: target.id,
+      details: { from: target.role, to: input.role },
+    });
+    return toCurrentUser(updated);
+  });
+}

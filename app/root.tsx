@@ -1,0 +1,180 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesHref from "~/styles/app.css";
+import { CsrfField } from "~/components/forms";
+import { can } from "~/domain/accounts/roles";
+import { translator, type Locale } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
+import { getUser } from "~/utils/auth.server";
+import { readFlash } from "~/utils/flash.server";
+import { getLocale } from "~/utils/locale.server";
+import { useNonce } from "~/utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Balai" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = getLocale(request);
+  const user = await getUser(request, context);
+  const { flash, clear } = await readFlash(request, context);
+  return json(
+    {
+      locale,
+      csrfToken: context.csrfToken,
+      user: user ? { id: user.id, name: user.name, role: user.role } : null,
+      flash,
+    },
+    { headers: clear ? { "Set-Cookie": clear } : undefined },
+  );
+}
+
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function LanguageSwitch({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.set("lang", locale === "id" ? "en" : "id");
+  return (
+    <a className="lang-switch" href={`${location.pathname}?${params}`} lang={locale === "id" ? "en" : "id"} aria-label={t("nav.switchToLabel")}>
+      {t("nav.switchTo")}
+    </a>
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link to="/" className="brand">
+          <span className="brand-name">{t("app.name")}</span>
+          <span className="brand-tagline">{t("app.tagline")}</span>
+        </Link>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <ul>
+            <li><Link to="/">{t("nav.home")}</Link></li>
+            {user && can.manageUsers(user) && <li><Link to="/admin/users">{t("nav.admin")}</Link></li>}
+            {user ? (
+              <>
+                <li><Link to="/account">{t("nav.account")}</Link></li>
+                <li>
+                  <Form method="post" action="/logout">
+                    <CsrfField />
+                    <button type="submit" className="link-button">{t("nav.logout")}</button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li><Link to="/login">{t("nav.login")}</Link></li>
+                <li><Link to="/signup">{t("nav.signup")}</Link></li>
+              </>
+            )}
+            <li><LanguageSwitch locale={locale} /></li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t("footer.office")}</p>
+        <p>{t("footer.timezone")}</p>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const locale = useLocale();
+  const t = translator(locale);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">{t("nav.skip")}</a>
+        <Header />
+        <main id="main" tabIndex={-1} className="container">
+          {children}
+        </main>
+        <Footer />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function FlashMessage() {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const t = useT();
+  if (!data?.flash) return null;
+  return (
+    <div className="alert alert-info" role="status">
+      {t(data.flash.key, data.flash.params)}
+    </div>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <FlashMessage />
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "404" : status === 403 ? "403" : status === 429 ? "429" : "500";
+  const title =
+    kind === "404" ? t("error.404.title") : kind === "403" ? t("error.403.title") : kind === "429" ? t("error.rateLimited") : t("error.500.title");
+  const text =
+    kind === "404" ? t("error.404.text") : kind === "403" ? t("error.403.text") : kind === "429" ? "" : t("error.500.text");
+  const csrf = isRouteErrorResponse(error) && (error.data as { messageKey?: string } | undefined)?.messageKey === "error.csrf";
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p>{csrf ? t("error.csrf") : text}</p>
+      <p><Link to="/">{t("error.backHome")}</Link></p>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { listUpcomingEvents } from "~/domain/events/events.server";
+import { formatDateTime, type MessageKey } from "~/i18n";
+import { metaT, useLocale, useT } from "~/i18n/react";
+import type { RootData } from "~/root";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("home.title") }, { name: "description", content: t("home.lead") }];
+};
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return json({ events: await listUpcomingEvents(context.db, 3) });
+}
+
+const ways: { title: MessageKey; text: MessageKey }[] = [
+  { title: "home.way.ngopi.title", text: "home.way.ngopi.text" },
+  { title: "home.way.vaganza.title", text: "home.way.vaganza.text" },
+  { title: "home.way.qa.title", text: "home.way.qa.text" },
+  { title: "home.way.aspiration.title", text: "home.way.aspiration.text" },
+  { title: "home.way.deliberation.title", text: "home.way.deliberation.text" },
+];
+
+export default function Home() {
+  const { events } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData("root") as RootData | undefined;
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+
+      <section aria-labelledby="upcoming">
+        <h2 id="upcoming">{t("home.upcoming")}</h2>
+        {events.length === 0 ? (
+          <p>{t("home.noUpcoming")}</p>
+        ) : (
+          <ul className="cards">
+            {events.map((e) => (
+              <li key={e.id} className="card">
+                <span className="tag">{t(e.kind === "fair" ? "event.kind.fair" : "event.kind.dialogue")}</span>
+                <h3>{e.title}</h3>
+                <p>
+                  <time dateTime={e.startsAt}>{formatDateTime(new Date(e.startsAt), locale)}</time>
+                  <br />
+                  {e.kelurahan ? t("event.at", { venue: e.venueName, kelurahan: e.kelurahan }) : e.venueName}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="ways">
+        <h2 id="ways">{t("home.ways")}</h2>
+        <ul className="cards">
+          {ways.map((w) => (
+            <li key={w.title} className="card">
+              <h3>{t(w.title)}</h3>
+              <p>{t(w.text)}</p>
+            </li>
+          ))}
+        </ul>
+        {!root?.user && (
+          <p className="join-prompt">
+            {t("home.joinPrompt")} <Link to="/signup">{t("nav.signup")}</Link>
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

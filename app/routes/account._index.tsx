@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { metaT, useT } from "~/i18n/react";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("account.title")} · Balai` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  return json({ user });
+}
+
+export default function Account() {
+  const t = useT();
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      <dl>
+        <dt>{t("admin.users.name")}</dt>
+        <dd>{user.name}</dd>
+        <dt>{t("account.contact")}</dt>
+        <dd>{user.email ?? user.phone}</dd>
+        <dt>{t("account.role")}</dt>
+        <dd>{t(`role.${user.role}`)}</dd>
+      </dl>
+      <p><Link to="/account/password">{t("auth.password.title")}</Link></p>
+    </>
+  );
+}

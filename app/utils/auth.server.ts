@@ -1,0 +1,77 @@
+// Who is asking: the session cookie -> the database session -> the user.
+import { json, redirect } from "@remix-run/node";
+import type { AppServices } from "~/context";
+import { getCurrentUser, type CurrentUser } from "~/domain/accounts/accounts.server";
+import type { Actor } from "~/domain/accounts/roles";
+import { createSession, revokeSession, sessionUserId } from "~/domain/accounts/sessions.server";
+import { sessionCookie } from "./cookies.server";
+import { setFlash } from "./flash.server";
+
+const cache = new WeakMap<Request, Promise<{ user: CurrentUser | null; sessionId: string | null }>>();
+
+async function load(request: Request, ctx: AppServices) {
+  const sessionId = (await sessionCookie(ctx).parse(request.headers.get("Cookie"))) as string | null;
+  if (!sessionId || typeof sessionId !== "string") return { user: null, sessionId: null };
+  const userId = await sessionUserId(ctx.db, sessionId);
+  const user = userId ? await getCurrentUser(ctx.db, userId) : null;
+  return { user, sessionId: user ? sessionId : null };
+}
+
+function current(request: Request, ctx: AppServices) {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = load(request, ctx);
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+export async function getUser(request: Request, ctx: AppServices): Promise<CurrentUser | null> {
+  return (await current(request, ctx)).user;
+}
+
+export async function getSessionId(request: Request, ctx: AppServices): Promise<string | null> {
+  return (await current(request, ctx)).sessionId;
+}
+
+/** Only same-site paths: never an open redirect. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export async function requireUser(request: Request, ctx: AppServices): Promise<CurrentUser> {
+  const user = await getUser(request, ctx);
+  if (!user) {
+    const url = new URL(request.url);
+    const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+    throw redirect(`/login?${params}`, { headers: { "Set-Cookie": await setFlash(ctx, { key: "auth.login.required" }) } });
+  }
+  return user;
+}
+
+/** Signed out: to the login page and back. Signed in without the role: a friendly 403. */
+export async function requirePermission(
+  request: Request,
+  ctx: AppServices,
+  allowed: (actor: Actor) => boolean,
+): Promise<CurrentUser> {
+  const user = await requireUser(request, ctx);
+  if (!allowed(user)) throw json({ messageKey: "error.403.text" }, { status: 403 });
+  return user;
+}
+
+export async function startSession(request: Request, ctx: AppServices, userId: number, redirectTo: string, headers: Headers = new Headers()) {
+  const old = await getSessionId(request, ctx);
+  if (old) await revokeSession(ctx.db, old);
+  const session = await createSession(ctx.db, userId, request.headers.get("User-Agent"));
+  headers.append("Set-Cookie", await sessionCookie(ctx).serialize(session.id, { expires: session.expiresAt }));
+  return redirect(safeRedirect(redirectTo), { headers });
+}
+
+export async function endSession(request: Request, ctx: AppServices, headers: Headers = new Headers()) {
+  const sessionId = await getSessionId(request, ctx);
+  if (sessionId) await revokeSession(ctx.db, sessionId);
+  headers.append("Set-Cookie", await sessionCookie(ctx).serialize("", { maxAge: 0 }));
+  return redirect("/", { headers });
+}

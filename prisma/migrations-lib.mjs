@@ -1,0 +1,52 @@
+// Migrations for both providers, generated together from schema snapshots.
+// Layout: prisma/migrations/<timestamp>_<name>/{schema.prisma, sqlite.sql, postgresql.sql}
+// where schema.prisma is the data model after that migration. The SQL of both
+// dialects is always `prisma migrate diff` between consecutive snapshots, so a test
+// can recompute it and fail when a migration, a snapshot or the schema drifted.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { prismaDir, readSchema, rootDir, schemaFor } from "./providers.mjs";
+import { prismaCli } from "./generate.mjs";
+
+export const migrationsDir = path.join(prismaDir, "migrations");
+const tmp = path.join(rootDir, "node_modules", ".balai-prisma");
+
+export function listMigrations() {
+  if (!existsSync(migrationsDir)) return [];
+  return readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^\d{14}_/.test(d.name))
+    .map((d) => d.name)
+    .sort();
+}
+
+export function readMigration(name, file) {
+  return readFileSync(path.join(migrationsDir, name, file), "utf8");
+}
+
+/** SQL that takes `provider` from the `from` data model (null = empty) to `to`. */
+export function diffSql(provider, fromSchemaText, toSchemaText) {
+  mkdirSync(tmp, { recursive: true });
+  const toFile = path.join(tmp, `to.${provider}.prisma`);
+  writeFileSync(toFile, schemaFor(provider, toSchemaText));
+  const from = fromSchemaText == null ? ["--from-empty"] : (() => {
+    const fromFile = path.join(tmp, `from.${provider}.prisma`);
+    writeFileSync(fromFile, schemaFor(provider, fromSchemaText));
+    return ["--from-schema-datamodel", fromFile];
+  })();
+  return prismaCli(["migrate", "diff", ...from, "--to-schema-datamodel", toFile, "--script"]);
+}
+
+export function createMigration(name) {
+  const existing = listMigrations();
+  const previous = existing.length ? readMigration(existing.at(-1), "schema.prisma") : null;
+  const current = readSchema();
+  if (previous === current) return null;
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = path.join(migrationsDir, `${stamp}_${name}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "schema.prisma"), current);
+  for (const provider of ["sqlite", "postgresql"]) {
+    writeFileSync(path.join(dir, `${provider}.sql`), diffSql(provider, previous, current));
+  }
+  return dir;
+}

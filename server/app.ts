@@ -1,0 +1,174 @@
+// The Express application: security middleware, static assets, health check and
+// the Remix request handler. Socket.IO is attached to the same HTTP server.
+import { randomBytes } from "node:crypto";
+import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import rateLimit from "express-rate-limit";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import type { Database } from "~/db/client.server";
+import { isLocale, translate, defaultLocale, type Locale, type MessageKey } from "~/i18n";
+import { CSRF_COOKIE, LANG_COOKIE } from "~/utils/cookies.server";
+import { createRealtime, sameOrigin, type RealtimeServer } from "./realtime";
+import { projectRoot, type Config } from "./config";
+
+export interface BalaiServer {
+  app: express.Express;
+  httpServer: HttpServer;
+  io: RealtimeServer;
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+function localeOf(req: Request): Locale {
+  const q = typeof req.query.lang === "string" ? req.query.lang : undefined;
+  if (isLocale(q)) return q;
+  const c = readCookie(req, LANG_COOKIE);
+  return isLocale(c) ? c : defaultLocale;
+}
+
+/** A short page in the visitor's language, for answers given before Remix runs. */
+function plainPage(req: Request, res: Response, status: number, key: MessageKey) {
+  const locale = localeOf(req);
+  const text = translate(locale, key);
+  res.status(status).type("html").send(
+    `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${text}</title><main><h1>${text}</h1><p><a href="/">${translate(locale, "error.backHome")}</a></p></main></html>`,
+  );
+}
+
+export async function createBalaiServer(config: Config, database: Database): Promise<BalaiServer> {
+  const app = express();
+  const httpServer = createHttpServer(app);
+  const io = createRealtime(httpServer, database.db, config);
+
+  app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", 1);
+
+  app.get("/healthz", async (_req, res) => {
+    const dbOk = await database.ping();
+    res.status(dbOk ? 200 : 503).set("Cache-Control", "no-store").json({
+      status: dbOk ? "ok" : "degraded",
+      database: { status: dbOk ? "ok" : "unreachable", provider: database.provider },
+      realtime: { status: "ok", connections: io.engine.clientsCount },
+    });
+  });
+
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:", "https://res.cloudinary.com"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.production ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: config.production,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    }),
+  );
+
+  // Language: ?lang=en|id on any page switches and remembers (works without JavaScript).
+  app.use((req, res, next) => {
+    const q = req.query.lang;
+    if (typeof q === "string" && isLocale(q)) {
+      res.cookie(LANG_COOKIE, q, { maxAge: 365 * 86_400_000, sameSite: "lax", httpOnly: false, secure: config.production, path: "/" });
+    }
+    next();
+  });
+
+  // CSRF, layer 1: unsafe requests must come from this site (Origin / Fetch metadata).
+  app.use((req, res, next) => {
+    if (!UNSAFE.has(req.method)) return next();
+    const origin = req.headers.origin;
+    const crossSite = origin ? !sameOrigin(origin, req.headers.host, config.publicUrl) : req.headers["sec-fetch-site"] === "cross-site";
+    if (crossSite) return plainPage(req, res, 403, "error.csrf");
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > MAX_BODY_BYTES) return res.status(413).type("text").send("Payload too large");
+    next();
+  });
+
+  // CSRF, layer 2: a double-submit token; forms carry it, `readForm` checks it.
+  app.use((req, res, next) => {
+    let token = readCookie(req, CSRF_COOKIE);
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
+      token = randomBytes(32).toString("base64url");
+      res.cookie(CSRF_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: config.production, path: "/" });
+    }
+    res.locals.csrfToken = token;
+    next();
+  });
+
+  const limited = (req: Request, res: Response) => plainPage(req, res, 429, "error.rateLimited");
+  app.post(
+    "/login",
+    rateLimit({ windowMs: 15 * 60_000, limit: Number(process.env.RATE_LIMIT_LOGIN ?? 30), standardHeaders: "draft-7", legacyHeaders: false, handler: limited }),
+  );
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: Number(process.env.RATE_LIMIT_WRITES ?? 120),
+      skip: (req) => !UNSAFE.has(req.method),
+      standardHeaders: "draft-7",
+      legacyHeaders: false,
+      handler: limited,
+    }),
+  );
+
+  app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
+
+  const buildUrl = pathToFileURL(path.join(projectRoot, "build", "index.js")).href;
+  const build = (await import(buildUrl)) as ServerBuild;
+  const services = {
+    db: database.db,
+    config: {
+      production: config.production,
+      allowDemoAccounts: config.allowDemoAccounts,
+      sessionSecret: config.sessionSecret,
+      publicUrl: config.publicUrl,
+    },
+  };
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.production ? "production" : "development",
+      getLoadContext: (_req, res) => ({ ...services, cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken }),
+    }),
+  );
+
+  // Last resort: never a stack trace for the visitor.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    console.error("Unhandled error", error);
+    if (!res.headersSent) plainPage(req, res, 500, "error.500.title");
+  });
+
+  return { app, httpServer, io };
+}

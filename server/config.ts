@@ -1,0 +1,110 @@
+// Configuration from the environment, checked once at start. Every problem is
+// reported on its own line, then the process exits: no half-configured server.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  /** true when DATABASE_URL was not set: the embedded default may seed demo data */
+  embeddedDefault: boolean;
+  sessionSecret: string;
+  allowDemoAccounts: boolean;
+  redisUrl?: string;
+  cloudinaryUrl?: string;
+  smtp?: { host: string; port: number; user?: string; password?: string; from: string };
+  publicUrl?: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public problems: string[]) {
+    super(problems.join("\n"));
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === "production";
+  const dataDir = path.resolve(projectRoot, env.DATA_DIR || "data");
+
+  let port = 3000;
+  if (env.PORT !== undefined && env.PORT !== "") {
+    port = Number(env.PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}").`);
+  }
+
+  let databaseUrl = env.DATABASE_URL?.trim() || "";
+  const embeddedDefault = databaseUrl === "";
+  if (embeddedDefault) {
+    databaseUrl = `file:${path.join(dataDir, "balai.db")}`;
+  } else if (databaseUrl.startsWith("file:")) {
+    const file = databaseUrl.slice("file:".length).replace(/^\/\//, "");
+    databaseUrl = `file:${path.resolve(projectRoot, file)}`;
+  } else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), or be unset for the embedded database.");
+  }
+
+  let sessionSecret = env.SESSION_SECRET ?? "";
+  if (sessionSecret && sessionSecret.length < 32) problems.push("SESSION_SECRET must be at least 32 characters long.");
+  if (!sessionSecret) {
+    if (production) problems.push("SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters).");
+    else sessionSecret = embeddedSecret(dataDir);
+  }
+
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push("REDIS_URL must start with redis:// or rediss://.");
+
+  const cloudinaryUrl = env.CLOUDINARY_URL || undefined;
+  if (cloudinaryUrl && !/^cloudinary:\/\/[^:]+:[^@]+@.+/.test(cloudinaryUrl)) {
+    problems.push("CLOUDINARY_URL must look like cloudinary://<api_key>:<api_secret>@<cloud_name>.");
+  }
+
+  let smtp: Config["smtp"];
+  if (env.SMTP_HOST) {
+    const smtpPort = Number(env.SMTP_PORT || 587);
+    if (!Number.isInteger(smtpPort) || smtpPort <= 0) problems.push(`SMTP_PORT must be a port number (got "${env.SMTP_PORT}").`);
+    if (!env.SMTP_FROM) problems.push("SMTP_FROM is required when SMTP_HOST is set (e.g. \"Balai <balai@example.go.id>\").");
+    smtp = { host: env.SMTP_HOST, port: smtpPort, user: env.SMTP_USER, password: env.SMTP_PASSWORD, from: env.SMTP_FROM ?? "" };
+  }
+
+  const publicUrl = env.PUBLIC_URL || undefined;
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push("PUBLIC_URL must be an absolute http(s) URL, e.g. https://balai.example.go.id.");
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    production,
+    port,
+    host: env.HOST || "0.0.0.0",
+    dataDir,
+    databaseUrl,
+    embeddedDefault,
+    sessionSecret,
+    allowDemoAccounts: !production || env.BALAI_ALLOW_DEMO_ACCOUNTS === "1",
+    redisUrl,
+    cloudinaryUrl,
+    smtp,
+    publicUrl,
+    trustProxy: env.TRUST_PROXY === "1",
+  };
+}
+
+/** The embedded default keeps a generated secret under ./data so sessions survive restarts. */
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

@@ -1,0 +1,60 @@
+// Entry point: check configuration, migrate, seed the embedded default on first
+// start, serve, and shut down gracefully on SIGTERM/SIGINT.
+import { openDatabase } from "~/db/client.server";
+import { migrate } from "~/db/migrate.server";
+import { seedDemoIfEmpty } from "../prisma/seed";
+import { ConfigError, loadConfig, type Config } from "./config";
+import { createBalaiServer } from "./app";
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) console.error(`Configuration error: ${problem}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main() {
+  const config = readConfig();
+  const { applied } = await migrate(config.databaseUrl);
+  if (applied.length) console.log(`Database migrated: ${applied.join(", ")}`);
+  const database = await openDatabase(config.databaseUrl);
+  if (process.env.BALAI_SEED !== "0" && config.allowDemoAccounts) {
+    if (await seedDemoIfEmpty(database.db)) console.log("Demo data added (Kecamatan Duren Sawit).");
+  }
+  const { httpServer, io } = await createBalaiServer(config, database);
+
+  httpServer.listen(config.port, config.host, () => {
+    const address = httpServer.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    console.log(`Balai is listening on http://localhost:${port} (database: ${database.provider})`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests and closing.`);
+    const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
+    force.unref();
+    // io.close disconnects every socket, then closes the HTTP server, which
+    // waits for requests in flight; idle keep-alive connections go at once.
+    io.close(async () => {
+      await database.close();
+      console.log("Balai stopped.");
+      process.exit(0);
+    });
+    httpServer.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error("Balai could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

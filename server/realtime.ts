@@ -1,0 +1,58 @@
+// Socket.IO on the same HTTP server as Remix. Every socket is identified from the
+// session cookie at connection time; handlers authorize every event from that.
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "~/realtime/contract";
+import { rooms } from "~/realtime/contract";
+import type { Db } from "~/db/client.server";
+import { sessionCookie } from "~/utils/cookies.server";
+import { sessionUserId } from "~/domain/accounts/sessions.server";
+import { getCurrentUser } from "~/domain/accounts/accounts.server";
+import type { Config } from "./config";
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function createRealtime(httpServer: HttpServer, db: Db, config: Config): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    pingInterval: 20_000,
+    // only pages of this site may open a socket (no cross-site WebSocket hijacking)
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, !origin || sameOrigin(origin, req.headers.host, config.publicUrl));
+    },
+  });
+  const cookie = sessionCookie({ config });
+
+  io.use(async (socket, next) => {
+    try {
+      const sessionId = await cookie.parse(socket.request.headers.cookie ?? null);
+      const userId = typeof sessionId === "string" ? await sessionUserId(db, sessionId) : null;
+      const user = userId ? await getCurrentUser(db, userId) : null;
+      socket.data.user = user ? { id: user.id, role: user.role } : null;
+      next();
+    } catch (error) {
+      next(error as Error);
+    }
+  });
+
+  io.on("connection", (socket) => {
+    if (socket.data.user) void socket.join(rooms.user(socket.data.user.id));
+    socket.on("session:whoami", (ack) => {
+      if (typeof ack !== "function") return;
+      ack({ data: { userId: socket.data.user?.id ?? null, role: socket.data.user?.role ?? null } });
+    });
+  });
+  return io;
+}
+
+export function sameOrigin(origin: string, host: string | undefined, publicUrl?: string): boolean {
+  try {
+    const o = new URL(origin);
+    if (publicUrl && o.origin === new URL(publicUrl).origin) return true;
+    return o.host === host;
+  } catch {
+    return false;
+  }
+}
