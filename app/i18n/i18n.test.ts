@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { id } from "./id";
+import { formatDate, formatDateTime, formatTime, translate } from "./index";
+
+describe("messages", () => {
+  it("has the same keys in both languages, none empty", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const [key, value] of [...Object.entries(id), ...Object.entries(en)]) {
+      expect(value.trim(), key).not.toBe("");
+    }
+  });
+
+  it("uses the same placeholders in both languages", () => {
+    const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
+    for (const key of Object.keys(id) as (keyof typeof id)[]) {
+      expect(names(en[key]), key).toBe(names(id[key]));
+    }
+  });
+
+  it("fills in parameters", () => {
+    expect(translate("id", "auth.signup.welcome", { name: "Siti" })).toBe("Selamat datang di Balai, Siti!");
+    expect(translate("en", "auth.login.locked", { minutes: 3 })).toBe("Too many failed attempts. Try again in 3 minutes.");
+  });
+});
+
+describe("dates in WIB", () => {
+  // 14 June 2025 09:00 WIB is 02:00 UTC
+  const moment = new Date(Date.UTC(2025, 5, 14, 2, 0));
+
+  it("formats the Indonesian way", () => {
+    expect(formatDateTime(moment, "id")).toBe("Sabtu, 14 Juni 2025, 09.00 WIB");
+  });
+
+  it("formats in English with the same wall-clock time", () => {
+    expect(formatDateTime(moment, "en")).toBe("Saturday, 14 June 2025, 09:00 WIB");
+  });
+
+  it("uses Jakarta's date near midnight UTC", () => {
+    const lateUtc = new Date(Date.UTC(2025, 5, 14, 18, 30)); // 01.30 WIB on Sunday
+    expect(formatDate(lateUtc, "id")).toBe("Minggu, 15 Juni 2025");
+    expect(formatTime(lateUtc, "id")).toBe("01.30 WIB");
+  });
+});

@@ -1,0 +1,87 @@
+// Shared pieces for the browser suites: launching Debian's Chromium through
+// playwright-core, the accessibility check (axe), and small page helpers.
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A fresh context (own cookies) and page; `baseURL` makes `page.goto("/x")` work. */
+export async function newPage(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: "id-ID", ...options });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  return context.newPage();
+}
+
+export const A11Y_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Runs axe on the page as it is now and fails when any violation is "serious"
+ * or "critical", listing each rule with the offending nodes.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = serious
+    .map((v) =>
+      [
+        `- ${v.id} (${v.impact}): ${v.help}`,
+        ...v.nodes.map((n) => `    at ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`),
+      ].join("\n"),
+    )
+    .join("\n");
+  expect(serious.length, `Serious accessibility violations on ${label}:\n${report}`).toBe(0);
+}
+
+/** Waits until React has hydrated the document (its props are on the DOM nodes). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    return !!main && Object.keys(main).some((k) => k.startsWith("__reactProps$") || k.startsWith("__reactFiber$"));
+  });
+}
+
+/**
+ * Marks the current document; `expectSameDocument` later proves that what
+ * happened in between was a client-side (JavaScript) navigation, not a reload.
+ */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __e2eMark?: boolean }).__e2eMark = true;
+  });
+}
+
+export async function expectSameDocument(page: Page): Promise<void> {
+  const marked = await page.evaluate(() => (window as unknown as { __e2eMark?: boolean }).__e2eMark === true);
+  expect(marked, "expected a client-side navigation, but the document was reloaded").toBe(true);
+}
+
+/** Retrying assertion on a value read from the page. */
+export function eventually<T>(read: () => Promise<T>, timeout = 10_000) {
+  return expect.poll(read, { timeout, interval: 100 });
+}
+
+export const text = (locator: Locator) => locator.innerText();
+
+/** The page has no horizontal scroll at its current viewport width. */
+export async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `${page.url()} scrolls sideways at ${width}px`).toBeLessThanOrEqual(width);
+}
