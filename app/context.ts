@@ -1,8 +1,11 @@
 // What the Express server hands every loader and action (Remix load context).
 import type { Db } from "~/db/client.server";
+import type { Publisher } from "~/realtime/publisher";
 
 export interface AppServices {
   db: Db;
+  /** tells connected browsers about facts (Socket.IO rooms) */
+  realtime: Publisher;
   config: {
     production: boolean;
     allowDemoAccounts: boolean;

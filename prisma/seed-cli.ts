@@ -2,7 +2,7 @@
 import { openDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { loadConfig } from "../server/config";
-import { seedDemoIfEmpty } from "./seed";
+import { seedDemoIfEmpty } from "./seed/index";
 
 const config = loadConfig();
 if (!config.allowDemoAccounts) {

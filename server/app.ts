@@ -13,7 +13,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Database } from "~/db/client.server";
 import { isLocale, translate, defaultLocale, type Locale, type MessageKey } from "~/i18n";
 import { CSRF_COOKIE, LANG_COOKIE } from "~/utils/cookies.server";
-import { createRealtime, sameOrigin, type RealtimeServer } from "./realtime";
+import { createPublisher, createRealtime, sameOrigin, type RealtimeServer } from "./realtime";
 import { projectRoot, type Config } from "./config";
 
 export interface BalaiServer {
@@ -141,13 +141,17 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     }),
   );
 
-  app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y", index: false }));
+  const buildDir = process.env.BALAI_BUILD_DIR && path.resolve(projectRoot, process.env.BALAI_BUILD_DIR);
+  const assetsDir = buildDir ? path.join(buildDir, "assets") : path.join(projectRoot, "public", "build");
+  const serverBuild = buildDir ? path.join(buildDir, "server", "index.js") : path.join(projectRoot, "build", "index.js");
+  app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
 
-  const buildUrl = pathToFileURL(path.join(projectRoot, "build", "index.js")).href;
+  const buildUrl = pathToFileURL(serverBuild).href;
   const build = (await import(buildUrl)) as ServerBuild;
   const services = {
     db: database.db,
+    realtime: createPublisher(io),
     config: {
       production: config.production,
       allowDemoAccounts: config.allowDemoAccounts,

@@ -2,7 +2,7 @@
 // start, serve, and shut down gracefully on SIGTERM/SIGINT.
 import { openDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
-import { seedDemoIfEmpty } from "../prisma/seed";
+import { seedDemoIfEmpty } from "../prisma/seed/index";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { createBalaiServer } from "./app";
 

@@ -8,9 +8,32 @@ import type { Db } from "~/db/client.server";
 import { sessionCookie } from "~/utils/cookies.server";
 import { sessionUserId } from "~/domain/accounts/sessions.server";
 import { getCurrentUser } from "~/domain/accounts/accounts.server";
+import type { Publisher } from "~/realtime/publisher";
 import type { Config } from "./config";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeSocket = Parameters<Parameters<RealtimeServer["on"]>[1]>[0];
+
+export interface HandlerDeps {
+  db: Db;
+  io: RealtimeServer;
+  publisher: Publisher;
+}
+
+/**
+ * Each product area registers its socket handlers here. A handler validates its
+ * payload with the area's zod schema, authorizes from `socket.data` (never from
+ * the payload) and calls the same domain functions as the HTTP routes.
+ */
+const registrars: ((socket: RealtimeSocket, deps: HandlerDeps) => void)[] = [];
+
+export function createPublisher(io: RealtimeServer): Publisher {
+  return {
+    publish(room, event, ...args) {
+      io.to(room).emit(event, ...args);
+    },
+  };
+}
 
 export function createRealtime(httpServer: HttpServer, db: Db, config: Config): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
@@ -37,7 +60,9 @@ export function createRealtime(httpServer: HttpServer, db: Db, config: Config): 
     }
   });
 
+  const deps: HandlerDeps = { db, io, publisher: createPublisher(io) };
   io.on("connection", (socket) => {
+    for (const register of registrars) register(socket, deps);
     if (socket.data.user) void socket.join(rooms.user(socket.data.user.id));
     socket.on("session:whoami", (ack) => {
       if (typeof ack !== "function") return;

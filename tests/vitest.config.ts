@@ -41,7 +41,6 @@ export default defineConfig({
           globalSetup: ["tests/support/build.ts", "tests/support/postgres.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
         },
       },
       {
@@ -53,7 +52,6 @@ export default defineConfig({
           globalSetup: ["tests/support/build.ts"],
           testTimeout: 60_000,
           hookTimeout: 90_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { id } from "./id";
-import { formatDate, formatDateTime, formatTime, translate } from "./index";
+import { allMessages, formatDate, formatDateTime, formatTime, translate } from "./index";
+
+const { id, en } = allMessages;
 
 describe("messages", () => {
   it("has the same keys in both languages, none empty", () => {

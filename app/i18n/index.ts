@@ -1,6 +1,12 @@
 // The i18n layer: every user-facing string goes through `translate`.
-import { en } from "./en";
-import { id } from "./id";
+// Core messages live in id.ts / en.ts; each product area keeps its own file
+// (app/i18n/<area>.ts exporting `{ id, en }`) and is merged here.
+import { en as coreEn } from "./en";
+import { id as coreId } from "./id";
+import { areaEn, areaId } from "./areas";
+
+const id = { ...coreId, ...areaId };
+const en: Record<keyof typeof id, string> = { ...coreEn, ...areaEn };
 
 export const locales = ["id", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -9,6 +15,7 @@ export type MessageKey = keyof typeof id;
 export type Params = Record<string, string | number>;
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
+export const allMessages = dictionaries;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);

@@ -98,7 +98,7 @@ describe("realtime", () => {
 
   it("counts live connections in the health check", async () => {
     const socket = connect(server.url, { transports: ["websocket"], forceNew: true });
-    await new Promise((r) => socket.on("connect", r));
+    await new Promise<void>((r) => socket.on("connect", () => r()));
     const body = await (await fetch(`${server.url}/healthz`)).json();
     socket.disconnect();
     expect(body.realtime.connections).toBeGreaterThanOrEqual(1);

@@ -1,0 +1,17 @@
+// Demo data for Kecamatan Duren Sawit (Jakarta Timur), in Indonesian. Dates are
+// relative to today so the demo always has upcoming events. Each product area
+// seeds its own part; they run in this order.
+import type { Db } from "~/db/client.server";
+import { seedEvents } from "./events";
+import { seedFoundation } from "./foundation";
+
+export async function seedDemo(db: Db): Promise<void> {
+  const ctx = await seedFoundation(db);
+  await seedEvents(db, ctx);
+}
+
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
+  await seedDemo(db);
+  return true;
+}
