@@ -108,3 +108,73 @@ export function FormAlert({ state }: { state?: FormState }) {
     </div>
   );
 }
+
+interface TextAreaProps {
+  name: string;
+  label: string;
+  state?: FormState;
+  hint?: string;
+  required?: boolean;
+  defaultValue?: string;
+  rows?: number;
+  maxLength?: number;
+}
+
+export function TextAreaField({ name, label, state, hint, required, defaultValue, rows = 5, maxLength }: TextAreaProps) {
+  const t = useT();
+  const error = state?.errors?.[name];
+  const id = `f-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label} {!required && <span className="muted">{t("form.optional")}</span>}
+      </label>
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        required={required}
+        maxLength={maxLength}
+        defaultValue={state?.values?.[name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      />
+      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+    </div>
+  );
+}
+
+interface CheckboxProps {
+  name: string;
+  label: string;
+  state?: FormState;
+  hint?: string;
+  value?: string;
+  defaultChecked?: boolean;
+}
+
+/** A checkbox whose checked state survives a failed submit (the browser only sends checked boxes). */
+export function CheckboxField({ name, label, state, hint, value = "on", defaultChecked }: CheckboxProps) {
+  const t = useT();
+  const error = state?.errors?.[name];
+  const id = `f-${name}${value === "on" ? "" : `-${value}`}`;
+  const submitted = state?.values !== undefined;
+  const checked = submitted ? state?.values?.[name] === value || (state?.values?.[name] ?? "").split(",").includes(value) : defaultChecked;
+  return (
+    <div className="field field-checkbox">
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        value={value}
+        defaultChecked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+    </div>
+  );
+}

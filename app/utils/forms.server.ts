@@ -26,10 +26,12 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
+/** What the person typed, to put back into the form; repeated fields are joined with commas. */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of formData) {
-    if (typeof v === "string" && k !== CSRF_FIELD && !SECRET_FIELDS.test(k)) values[k] = v;
+    if (typeof v !== "string" || k === CSRF_FIELD || SECRET_FIELDS.test(k)) continue;
+    values[k] = k in values ? `${values[k]},${v}` : v;
   }
   return values;
 }
