@@ -1,11 +1,14 @@
 // What the Express server hands every loader and action (Remix load context).
 import type { Db } from "~/db/client.server";
 import type { Publisher } from "~/realtime/publisher";
+import type { Mailer } from "~/domain/notifications/mailer.server";
 
 export interface AppServices {
   db: Db;
   /** tells connected browsers about facts (Socket.IO rooms) */
   realtime: Publisher;
+  /** e-mail (SMTP, or the log without it); use through ~/domain/notifications */
+  mailer: Mailer;
   config: {
     production: boolean;
     allowDemoAccounts: boolean;

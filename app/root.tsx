@@ -20,6 +20,7 @@ import { CsrfField } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
 import { translator, type Locale } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
+import { countUnread } from "~/domain/notifications/notifications.server";
 import { getUser } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
 import { getLocale } from "~/utils/locale.server";
@@ -36,11 +37,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const user = await getUser(request, context);
   const { flash, clear } = await readFlash(request, context);
+  const unread = user ? await countUnread(context.db, user.id) : 0;
   return json(
     {
       locale,
       csrfToken: context.csrfToken,
-      user: user ? { id: user.id, name: user.name, role: user.role } : null,
+      user: user ? { id: user.id, name: user.name, role: user.role, unread } : null,
       flash,
     },
     { headers: clear ? { "Set-Cookie": clear } : undefined },
@@ -79,6 +81,9 @@ function Header() {
             {user && can.manageUsers(user) && <li><Link to="/admin/users">{t("nav.admin")}</Link></li>}
             {user ? (
               <>
+                <li>
+                  <Link to="/notifications">{user.unread > 0 ? t("nav.notificationsUnread", { count: user.unread }) : t("nav.notifications")}</Link>
+                </li>
                 <li><Link to="/account">{t("nav.account")}</Link></li>
                 <li>
                   <Form method="post" action="/logout">

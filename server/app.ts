@@ -13,6 +13,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Database } from "~/db/client.server";
 import { isLocale, translate, defaultLocale, type Locale, type MessageKey } from "~/i18n";
 import { CSRF_COOKIE, LANG_COOKIE } from "~/utils/cookies.server";
+import { createMailer } from "~/domain/notifications/mailer.server";
 import { createPublisher, createRealtime, sameOrigin, type RealtimeServer } from "./realtime";
 import { projectRoot, type Config } from "./config";
 
@@ -152,6 +153,7 @@ export async function createBalaiServer(config: Config, database: Database): Pro
   const services = {
     db: database.db,
     realtime: createPublisher(io),
+    mailer: createMailer(config.smtp),
     config: {
       production: config.production,
       allowDemoAccounts: config.allowDemoAccounts,

@@ -16,6 +16,13 @@ export const en: Record<keyof typeof id, string> = {
   "nav.switchTo": "Bahasa Indonesia",
   "nav.switchToLabel": "Ganti ke Bahasa Indonesia",
   "nav.signedInAs": "Signed in as {name}",
+  "nav.notifications": "Notifications",
+  "nav.notificationsUnread": "Notifications ({count} new)",
+  "notifications.title": "Notifications",
+  "notifications.empty": "No notifications yet.",
+  "notifications.markAllRead": "Mark all as read",
+  "notifications.unread": "New",
+  "notifications.open": "Open",
 
   "role.resident": "Resident",
   "role.moderator": "Moderator",

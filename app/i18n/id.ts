@@ -14,6 +14,13 @@ export const id = {
   "nav.switchTo": "English",
   "nav.switchToLabel": "Switch to English",
   "nav.signedInAs": "Masuk sebagai {name}",
+  "nav.notifications": "Notifikasi",
+  "nav.notificationsUnread": "Notifikasi ({count} baru)",
+  "notifications.title": "Notifikasi",
+  "notifications.empty": "Belum ada notifikasi.",
+  "notifications.markAllRead": "Tandai semua sudah dibaca",
+  "notifications.unread": "Baru",
+  "notifications.open": "Buka",
 
   "role.resident": "Warga",
   "role.moderator": "Moderator",
