@@ -2,9 +2,23 @@
 // Add an area: create app/i18n/<area>.ts with
 //   export const messages = defineMessages({ id: { "area.key": "…" }, en: { "area.key": "…" } });
 // then spread it into both objects below. Keys are prefixed with the area ("events.", …).
+import { messages as discussionsMessages } from "./discussions";
+import { messages as qaMessages } from "./qa";
+import { messages as aspirationsMessages } from "./aspirations";
+
+import { messages as agendaMessages } from "./agenda";
+
 export function defineMessages<const T extends Record<string, string>>(m: { id: T; en: Record<keyof T, string> }) {
   return m;
 }
 
-export const areaId = {};
-export const areaEn: Record<keyof typeof areaId, string> = {};
+export const areaId = {
+  ...agendaMessages.id,
+  ...aspirationsMessages.id,
+  ...discussionsMessages.id,
+  ...qaMessages.id,};
+export const areaEn: Record<keyof typeof areaId, string> = {
+  ...agendaMessages.en,
+  ...aspirationsMessages.en,
+  ...discussionsMessages.en,
+  ...qaMessages.en,};

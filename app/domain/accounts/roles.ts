@@ -20,7 +20,12 @@ export function hasRole(actor: Actor | null | undefined, ...allowed: Role[]): bo
 export const can = {
   manageUsers: (a: Actor | null | undefined) => hasRole(a, "admin"),
   moderate: (a: Actor | null | undefined) => hasRole(a, "moderator"),
+  manageCategories: (a: Actor | null | undefined) => hasRole(a, "admin"),
   manageEvents: (a: Actor | null | undefined) => hasRole(a, "moderator"),
   plan: (a: Actor | null | undefined) => hasRole(a, "planner"),
   isStaff: (a: Actor | null | undefined) => hasRole(a, "moderator", "planner"),
+  /** intake on residents' behalf, status changes, grouping, import (aspirations area) */
+  manageAspirations: (a: Actor | null | undefined) => hasRole(a, "moderator", "planner"),
+  /** service deadlines and the holiday list */
+  configureAspirations: (a: Actor | null | undefined) => hasRole(a, "admin"),
 };

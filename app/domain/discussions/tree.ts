@@ -1,0 +1,87 @@
+// Pure thread logic: materialised paths, sorting and building the reply tree.
+// Tested without a database (tree.test.ts).
+import type { Sort } from "./discussions.schema";
+
+export const PATH_WIDTH = 10;
+/** how many levels below the page's root are shown before "continue this thread" */
+export const VISIBLE_DEPTH = 4;
+
+export function pathSegment(id: number): string {
+  return String(id).padStart(PATH_WIDTH, "0") + "/";
+}
+
+export function childPath(parentPath: string | null, id: number): string {
+  return (parentPath ?? "") + pathSegment(id);
+}
+
+/** Bounds such that every descendant's path p (not the post itself) has lower < p < upper. */
+export function subtreeRange(path: string): { gt: string; lt: string } {
+  // "/" (0x2f) is followed by "0" (0x30): all paths that extend `path` sort before path-with-"0".
+  return { gt: path, lt: path.slice(0, -1) + "0" };
+}
+
+export function ancestorIds(path: string): number[] {
+  return path.split("/").filter(Boolean).map(Number);
+}
+
+export interface Sortable {
+  id: number;
+  createdAt: Date | string;
+  supportCount: number;
+}
+
+const time = (d: Date | string) => (typeof d === "string" ? Date.parse(d) : d.getTime());
+
+export function compareBy(sort: Sort): (a: Sortable, b: Sortable) => number {
+  switch (sort) {
+    case "newest":
+      return (a, b) => time(b.createdAt) - time(a.createdAt) || b.id - a.id;
+    case "supported":
+      return (a, b) => b.supportCount - a.supportCount || time(a.createdAt) - time(b.createdAt) || a.id - b.id;
+    default:
+      return (a, b) => time(a.createdAt) - time(b.createdAt) || a.id - b.id;
+  }
+}
+
+export interface TreeRow extends Sortable {
+  parentId: number | null;
+  depth: number;
+}
+
+export type TreeNode<T extends TreeRow> = T & { children: TreeNode<T>[]; hasMore: boolean };
+
+/**
+ * Builds the trees under `rootIds` (kept in the given order) from flat rows.
+ * Children are sorted with `sort`. Rows deeper than `maxDepth` are not placed;
+ * their parent gets `hasMore` ("continue this thread"). Rows whose parent is
+ * missing (not visible to the reader) are dropped with their subtree.
+ */
+export function buildTree<T extends TreeRow>(rows: T[], rootIds: number[], sort: Sort, maxDepth: number): TreeNode<T>[] {
+  const nodes = new Map<number, TreeNode<T>>();
+  for (const r of rows) nodes.set(r.id, { ...r, children: [], hasMore: false });
+  for (const node of nodes.values()) {
+    if (node.parentId === null || rootIds.includes(node.id)) continue;
+    const parent = nodes.get(node.parentId);
+    if (!parent) continue;
+    if (node.depth > maxDepth) parent.hasMore = true;
+    else parent.children.push(node);
+  }
+  const cmp = compareBy(sort);
+  const sortDeep = (list: TreeNode<T>[]) => {
+    list.sort(cmp);
+    for (const n of list) sortDeep(n.children);
+  };
+  const roots = rootIds.map((id) => nodes.get(id)).filter((n): n is TreeNode<T> => !!n);
+  for (const r of roots) sortDeep(r.children);
+  return roots;
+}
+
+/** Flat count of the nodes in the trees (for tests and counts). */
+export function countNodes<T extends TreeRow>(trees: TreeNode<T>[]): number {
+  return trees.reduce((n, t) => n + 1 + countNodes(t.children), 0);
+}
+
+/** Whether enough different people reported a post to hide it until review. */
+export function reachesThreshold(reporterIds: number[], threshold: number): boolean {
+  return new Set(reporterIds).size >= Math.max(1, threshold);
+}
