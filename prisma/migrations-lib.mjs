@@ -26,10 +26,12 @@ export function readMigration(name, file) {
 /** SQL that takes `provider` from the `from` data model (null = empty) to `to`. */
 export function diffSql(provider, fromSchemaText, toSchemaText) {
   mkdirSync(tmp, { recursive: true });
-  const toFile = path.join(tmp, `to.${provider}.prisma`);
+  // unique names: several test runs may diff at the same time
+  const tag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const toFile = path.join(tmp, `to.${provider}.${tag}.prisma`);
   writeFileSync(toFile, schemaFor(provider, toSchemaText));
   const from = fromSchemaText == null ? ["--from-empty"] : (() => {
-    const fromFile = path.join(tmp, `from.${provider}.prisma`);
+    const fromFile = path.join(tmp, `from.${provider}.${tag}.prisma`);
     writeFileSync(fromFile, schemaFor(provider, fromSchemaText));
     return ["--from-schema-datamodel", fromFile];
   })();
