@@ -3,13 +3,13 @@
 // where schema.prisma is the data model after that migration. The SQL of both
 // dialects is always `prisma migrate diff` between consecutive snapshots, so a test
 // can recompute it and fail when a migration, a snapshot or the schema drifted.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { prismaDir, readSchema, rootDir, schemaFor } from "./providers.mjs";
+import { prismaDir, readSchema, schemaFor } from "./providers.mjs";
 import { prismaCli } from "./generate.mjs";
 
 export const migrationsDir = path.join(prismaDir, "migrations");
-const tmp = path.join(rootDir, "node_modules", ".balai-prisma");
 
 export function listMigrations() {
   if (!existsSync(migrationsDir)) return [];
@@ -25,17 +25,21 @@ export function readMigration(name, file) {
 
 /** SQL that takes `provider` from the `from` data model (null = empty) to `to`. */
 export function diffSql(provider, fromSchemaText, toSchemaText) {
-  mkdirSync(tmp, { recursive: true });
-  // unique names: several test runs may diff at the same time
-  const tag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const toFile = path.join(tmp, `to.${provider}.${tag}.prisma`);
-  writeFileSync(toFile, schemaFor(provider, toSchemaText));
-  const from = fromSchemaText == null ? ["--from-empty"] : (() => {
-    const fromFile = path.join(tmp, `from.${provider}.${tag}.prisma`);
-    writeFileSync(fromFile, schemaFor(provider, fromSchemaText));
-    return ["--from-schema-datamodel", fromFile];
-  })();
-  return prismaCli(["migrate", "diff", ...from, "--to-schema-datamodel", toFile, "--script"]);
+  // a folder of its own: several test runs may diff at the same time
+  const dir = mkdtempSync(path.join(tmpdir(), "balai-diff-"));
+  try {
+    const toFile = path.join(dir, "to.prisma");
+    writeFileSync(toFile, schemaFor(provider, toSchemaText));
+    let from = ["--from-empty"];
+    if (fromSchemaText != null) {
+      const fromFile = path.join(dir, "from.prisma");
+      writeFileSync(fromFile, schemaFor(provider, fromSchemaText));
+      from = ["--from-schema-datamodel", fromFile];
+    }
+    return prismaCli(["migrate", "diff", ...from, "--to-schema-datamodel", toFile, "--script"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function createMigration(name) {
