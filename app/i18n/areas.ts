@@ -1,5 +1,7 @@
 // Messages of the product areas, merged into the core dictionaries by index.ts.
 // Add an area: create app/i18n/<area>.ts with
+//   export { defineMessages } from "./define";
+import { defineMessages } from "./define";
 //   export const messages = defineMessages({ id: { "area.key": "…" }, en: { "area.key": "…" } });
 // then spread it into both objects below. Keys are prefixed with the area ("events.", …).
 import { messages as discussionsMessages } from "./discussions";
@@ -7,10 +9,6 @@ import { messages as qaMessages } from "./qa";
 import { messages as aspirationsMessages } from "./aspirations";
 
 import { messages as agendaMessages } from "./agenda";
-
-export function defineMessages<const T extends Record<string, string>>(m: { id: T; en: Record<keyof T, string> }) {
-  return m;
-}
 
 export const areaId = {
   ...agendaMessages.id,

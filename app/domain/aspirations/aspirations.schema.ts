@@ -1,0 +1,121 @@
+// Form and import schemas for aspirations. Error messages are i18n keys.
+import { z } from "zod";
+import { parseIdentifier } from "~/domain/accounts/identifier";
+import { STATUSES } from "./status";
+
+export const CHANNELS = ["web", "qa", "discussion", "event", "whatsapp", "email", "suggestion_box", "social_media", "walk_in", "kiosk"] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** channels staff record on a resident's behalf */
+export const OFFLINE_CHANNELS = ["walk_in", "whatsapp", "email", "suggestion_box", "social_media", "kiosk", "event"] as const;
+
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+const optionalId = z
+  .string()
+  .optional()
+  .transform((v) => (v ? Number(v) : undefined))
+  .pipe(z.number({ invalid_type_error: "form.required" }).int().positive().optional());
+
+const requiredId = (key: string) =>
+  z
+    .string({ required_error: key })
+    .min(1, key)
+    .transform((v) => Number(v))
+    .pipe(z.number({ invalid_type_error: key }).int(key).positive(key));
+
+const optionalText = (max: number, key: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(z.string().max(max, key).optional());
+
+/** e-mail or Indonesian mobile number, normalised; empty is fine */
+export const optionalContact = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const value = v?.trim();
+    if (!value) return undefined;
+    const parsed = parseIdentifier(value);
+    if (!parsed) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "aspirations.validation.contact" });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
+export const aspirationFields = {
+  title: z.string({ required_error: "aspirations.validation.title" }).trim().min(5, "aspirations.validation.title").max(150, "aspirations.validation.title"),
+  description: z
+    .string({ required_error: "aspirations.validation.description" })
+    .trim()
+    .min(10, "aspirations.validation.description")
+    .max(4000, "aspirations.validation.description"),
+  categoryId: requiredId("aspirations.validation.category"),
+  kelurahanId: requiredId("aspirations.validation.kelurahan"),
+  rwId: optionalId,
+  address: optionalText(200, "aspirations.validation.address"),
+};
+
+export const webSubmitSchema = z.object({
+  intent: z.enum(["check", "submit"]).default("check"),
+  ...aspirationFields,
+  /** "account" (signed in), "guest" (name/contact optional), "anonymous" */
+  identity: z.enum(["account", "guest", "anonymous"]).default("guest"),
+  submitterName: optionalText(100, "aspirations.validation.name"),
+  submitterContact: optionalContact,
+  confidential: checkbox.optional().default(false),
+  sourceEventId: optionalId,
+});
+export type WebSubmitInput = z.infer<typeof webSubmitSchema>;
+
+export const staffIntakeSchema = z.object({
+  intent: z.enum(["save", "saveNext"]).default("save"),
+  channel: z.enum(OFFLINE_CHANNELS, { errorMap: () => ({ message: "aspirations.validation.channel" }) }),
+  ...aspirationFields,
+  submitterName: optionalText(100, "aspirations.validation.name"),
+  submitterContact: optionalContact,
+  anonymous: checkbox.optional().default(false),
+  confidential: checkbox.optional().default(false),
+  consent: checkbox.refine((v) => v, "aspirations.validation.consent"),
+  sourceEventId: optionalId,
+});
+export type StaffIntakeInput = z.infer<typeof staffIntakeSchema>;
+
+export const statusChangeSchema = z.object({
+  to: z.enum(STATUSES, { errorMap: () => ({ message: "aspirations.status.invalid" }) }),
+  note: z.string().trim().max(2000, "aspirations.validation.note").default(""),
+});
+
+export const groupSchema = z.object({
+  intent: z.enum(["group", "ungroup"]),
+  primaryCode: z.string().trim().max(20).optional(),
+});
+
+export const supportSchema = z.object({ intent: z.enum(["support", "withdraw"]) });
+
+export const conversionSchema = z.object({
+  title: aspirationFields.title,
+  description: aspirationFields.description,
+  categoryId: aspirationFields.categoryId,
+  kelurahanId: aspirationFields.kelurahanId,
+  rwId: optionalId,
+});
+export type ConversionInput = z.infer<typeof conversionSchema>;
+
+export const importSchema = z.object({
+  intent: z.enum(["check", "import"]).default("check"),
+  csv: z.string({ required_error: "aspirations.import.empty" }).trim().min(1, "aspirations.import.empty").max(2_000_000, "aspirations.import.tooLarge"),
+});
+
+export const deadlineSettingsSchema = z.object({
+  verifyDays: z.coerce.number({ invalid_type_error: "aspirations.validation.days" }).int("aspirations.validation.days").min(1, "aspirations.validation.days").max(60, "aspirations.validation.days"),
+  responseDays: z.coerce.number({ invalid_type_error: "aspirations.validation.days" }).int("aspirations.validation.days").min(1, "aspirations.validation.days").max(90, "aspirations.validation.days"),
+});
+
+export const holidaySchema = z.object({
+  intent: z.enum(["addHoliday", "removeHoliday"]),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "aspirations.validation.date"),
+  name: z.string().trim().max(100, "aspirations.validation.holidayName").optional(),
+});

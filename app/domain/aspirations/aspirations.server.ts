@@ -1,0 +1,451 @@
+// Aspirations: intake from every channel, the public page (no personal data),
+// the staff view, supports and browsing. Use cases take (db, actor, input).
+import type { Db } from "~/db/client.server";
+import { checkKelurahanRw } from "~/domain/areas/areas.server";
+import { can, type Actor } from "~/domain/accounts/roles";
+import { audit } from "~/domain/audit/audit.server";
+import { DomainError, isUniqueViolation } from "~/domain/errors";
+import type { Mailer } from "~/domain/notifications/mailer.server";
+import { notify, notifyContact } from "~/domain/notifications/notifications.server";
+import type { Channel, StaffIntakeInput, WebSubmitInput } from "./aspirations.schema";
+import { deadlinesFor } from "./calendar.server";
+import { generateCode, normalizeCode } from "./code";
+import { refreshSupportCounts, rootIdOf } from "./grouping.server";
+import { nextStatuses } from "./status";
+
+export interface NotifyOptions {
+  publicUrl?: string;
+  now?: Date;
+}
+
+export interface NewAspiration {
+  title: string;
+  description: string;
+  categoryId: number;
+  kelurahanId: number;
+  rwId?: number | null;
+  address?: string | null;
+  channel: Channel;
+  submitterId?: number | null;
+  submitterName?: string | null;
+  submitterContact?: string | null;
+  anonymous?: boolean;
+  confidential?: boolean;
+  assistedById?: number | null;
+  consentRecorded?: boolean;
+  sourceQuestionId?: number | null;
+  sourcePostId?: number | null;
+  sourceEventId?: number | null;
+  sourceAgendaPointId?: number | null;
+}
+
+/** Checks the references of a new aspiration (field errors for the form). */
+export async function checkReferences(db: Db, data: Pick<NewAspiration, "categoryId" | "kelurahanId" | "rwId" | "sourceEventId">): Promise<void> {
+  const category = await db.category.findFirst({ where: { id: data.categoryId, archived: false }, select: { id: true } });
+  if (!category) throw new DomainError("aspirations.validation.category", "categoryId");
+  const area = await checkKelurahanRw(db, data.kelurahanId, data.rwId ?? undefined);
+  if (area === "kelurahan") throw new DomainError("aspirations.validation.kelurahan", "kelurahanId");
+  if (area === "rw") throw new DomainError("aspirations.validation.rw", "rwId");
+  if (data.sourceEventId) {
+    const event = await db.event.findUnique({ where: { id: data.sourceEventId }, select: { id: true } });
+    if (!event) throw new DomainError("aspirations.validation.event", "sourceEventId");
+  }
+}
+
+/** Inserts with a fresh random tracking code and the service deadlines. No permission checks: callers do them. */
+export async function insertAspiration(db: Db, data: NewAspiration, now = new Date()) {
+  const deadlines = await deadlinesFor(db, now);
+  const anonymous = data.anonymous ?? false;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.aspiration.create({
+        data: {
+          code: generateCode(),
+          title: data.title,
+          description: data.description,
+          categoryId: data.categoryId,
+          kelurahanId: data.kelurahanId,
+          rwId: data.rwId ?? null,
+          address: data.address ?? null,
+          channel: data.channel,
+          // anonymous: nothing about the person is kept at all
+          submitterId: anonymous ? null : data.submitterId ?? null,
+          submitterName: anonymous ? null : data.submitterName ?? null,
+          submitterContact: anonymous ? null : data.submitterContact ?? null,
+          anonymous,
+          confidential: anonymous ? false : data.confidential ?? false,
+          assistedById: data.assistedById ?? null,
+          consentRecorded: data.consentRecorded ?? false,
+          sourceQuestionId: data.sourceQuestionId ?? null,
+          sourcePostId: data.sourcePostId ?? null,
+          sourceEventId: data.sourceEventId ?? null,
+          sourceAgendaPointId: data.sourceAgendaPointId ?? null,
+          createdAt: now,
+          ...deadlines,
+        },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error) && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+async function tellSubmitter(db: Db, mailer: Mailer, a: { code: string; title: string; submitterId: number | null; submitterContact: string | null }, options: NotifyOptions) {
+  const input = { messageKey: "aspirations.notify.received" as const, params: { code: a.code, title: a.title }, link: `/aspirations/${a.code}` };
+  if (a.submitterId) await notify(db, mailer, { userIds: [a.submitterId], ...input }, options.publicUrl);
+  else await notifyContact(mailer, a.submitterContact, input, options.publicUrl);
+}
+
+/** A resident (signed in, guest or anonymous) submits through the web form. */
+export async function submitAspiration(db: Db, mailer: Mailer, actor: Actor | null, input: WebSubmitInput, options: NotifyOptions = {}) {
+  await checkReferences(db, input);
+  const identity = input.identity === "account" && !actor ? "guest" : input.identity;
+  const created = await insertAspiration(
+    db,
+    {
+      ...input,
+      channel: "web",
+      submitterId: identity === "account" ? actor!.id : null,
+      submitterName: identity === "guest" ? input.submitterName : null,
+      submitterContact: identity === "guest" ? input.submitterContact : null,
+      anonymous: identity === "anonymous",
+      confidential: input.confidential,
+    },
+    options.now,
+  );
+  await tellSubmitter(db, mailer, created, options);
+  return created;
+}
+
+/** Staff record an aspiration from an offline channel on the resident's behalf, with consent. */
+export async function recordAspiration(db: Db, mailer: Mailer, actor: Actor, input: StaffIntakeInput, options: NotifyOptions = {}) {
+  if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  if (!input.consent) throw new DomainError("aspirations.validation.consent", "consent");
+  await checkReferences(db, input);
+  const created = await insertAspiration(
+    db,
+    { ...input, assistedById: actor.id, consentRecorded: true },
+    options.now,
+  );
+  await audit(db, { actorId: actor.id, action: "aspiration.recorded", targetType: "aspiration", targetId: created.id, details: { channel: input.channel, code: created.code } });
+  await tellSubmitter(db, mailer, created, options);
+  return created;
+}
+
+// ------------------------------------------------------------------ similar
+
+const STOPWORDS = new Set(
+  "yang di ke dari dan untuk dengan ini itu ada tidak kami kita saya mohon agar pada akan sudah belum atau juga karena sangat lebih dalam oleh bisa tolong segera harap minta warga the and for with of to in a is are".split(" "),
+);
+
+export function tokens(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .split(/\s+/)
+      .filter((w) => w.length > 2 && !STOPWORDS.has(w)),
+  );
+}
+
+/** How alike two texts are, 0..1 (shared words over the geometric mean of the sizes). */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.sqrt(a.size * b.size);
+}
+
+export async function findSimilar(db: Db, input: { title: string; description?: string; categoryId?: number; kelurahanId?: number }, limit = 5) {
+  const mine = tokens(`${input.title} ${input.title} ${input.description ?? ""}`);
+  const candidates = await db.aspiration.findMany({
+    where: { groupPrimaryId: null, status: { notIn: ["rejected"] } },
+    orderBy: { createdAt: "desc" },
+    take: 500,
+    select: { code: true, title: true, description: true, status: true, supportCount: true, categoryId: true, kelurahanId: true, kelurahan: { select: { name: true } } },
+  });
+  return candidates
+    .map((c) => {
+      let score = similarity(mine, tokens(`${c.title} ${c.title} ${c.description}`));
+      if (score > 0 && input.categoryId && c.categoryId === input.categoryId) score += 0.05;
+      if (score > 0 && input.kelurahanId && c.kelurahanId === input.kelurahanId) score += 0.05;
+      return { code: c.code, title: c.title, status: c.status, supportCount: c.supportCount, kelurahan: c.kelurahan?.name ?? null, score };
+    })
+    .filter((c) => c.score >= 0.25)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
+// ------------------------------------------------------------------ reading
+
+const publicSelect = {
+  id: true,
+  code: true,
+  title: true,
+  description: true,
+  status: true,
+  channel: true,
+  address: true,
+  anonymous: true,
+  confidential: true,
+  submitterName: true,
+  submitterId: true,
+  submitter: { select: { name: true } },
+  assistedById: true,
+  supportCount: true,
+  verifyDueAt: true,
+  responseDueAt: true,
+  verifiedAt: true,
+  firstResponseAt: true,
+  createdAt: true,
+  groupPrimaryId: true,
+  category: { select: { slug: true, nameId: true, nameEn: true } },
+  kelurahan: { select: { id: true, name: true } },
+  rw: { select: { name: true } },
+  sourceQuestion: { select: { id: true, session: { select: { code: true } } } },
+  sourcePost: { select: { id: true, topicId: true } },
+  sourceEvent: { select: { id: true, title: true } },
+  sourceAgendaPoint: { select: { id: true, text: true } },
+  updates: { orderBy: { createdAt: "asc" as const }, select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true } } } },
+} as const;
+
+export type SourceLink = { kind: "qa" | "discussion" | "event"; href: string; label?: string };
+
+function sourceOf(a: {
+  sourceQuestion: { id: number; session: { code: string } } | null;
+  sourcePost: { id: number; topicId: number } | null;
+  sourceEvent: { id: number; title: string } | null;
+  sourceAgendaPoint: { id: number; text: string } | null;
+}): SourceLink[] {
+  const links: SourceLink[] = [];
+  if (a.sourceQuestion) links.push({ kind: "qa", href: `/qa/${a.sourceQuestion.session.code}` });
+  if (a.sourcePost) links.push({ kind: "discussion", href: `/discussions/${a.sourcePost.topicId}#post-${a.sourcePost.id}` });
+  if (a.sourceEvent) links.push({ kind: "event", href: `/events/${a.sourceEvent.id}`, label: a.sourceAgendaPoint ? `${a.sourceEvent.title}: ${a.sourceAgendaPoint.text}` : a.sourceEvent.title });
+  return links;
+}
+
+/** The name shown publicly: only when the submitter chose to be named. Never a contact. */
+function publicSubmitter(a: { anonymous: boolean; confidential: boolean; submitterName: string | null; submitter: { name: string } | null }): string | null {
+  if (a.anonymous || a.confidential) return null;
+  return a.submitter?.name ?? a.submitterName ?? null;
+}
+
+/** Everything anyone with the code may see: no contact, no hidden identity. */
+export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor | null) {
+  const code = normalizeCode(rawCode);
+  if (!code) return null;
+  const a = await db.aspiration.findUnique({ where: { code }, select: publicSelect });
+  if (!a) return null;
+  const rootId = a.groupPrimaryId ?? a.id;
+  const [primary, members, supportedByMe] = await Promise.all([
+    a.groupPrimaryId
+      ? db.aspiration.findUnique({ where: { id: a.groupPrimaryId }, select: { code: true, title: true, status: true, supportCount: true } })
+      : null,
+    db.aspiration.findMany({ where: { groupPrimaryId: rootId }, orderBy: { createdAt: "asc" }, select: { code: true, title: true, status: true } }),
+    viewer ? db.aspirationSupport.findFirst({ where: { userId: viewer.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } }, select: { aspirationId: true } }) : null,
+  ]);
+  return {
+    code: a.code,
+    title: a.title,
+    description: a.description,
+    status: a.status,
+    channel: a.channel,
+    address: a.confidential ? null : a.address,
+    submitterName: publicSubmitter(a),
+    assisted: a.assistedById !== null,
+    ownedByViewer: viewer !== null && a.submitterId === viewer.id,
+    category: a.category,
+    kelurahan: a.kelurahan?.name ?? null,
+    rw: a.rw?.name ?? null,
+    createdAt: a.createdAt,
+    verifyDueAt: a.verifyDueAt,
+    responseDueAt: a.responseDueAt,
+    verifiedAt: a.verifiedAt,
+    firstResponseAt: a.firstResponseAt,
+    /** supports of the whole group, each person once */
+    supportCount: primary ? primary.supportCount : a.supportCount,
+    supportedByMe: supportedByMe !== null,
+    supportedHere: supportedByMe?.aspirationId === a.id,
+    primary,
+    members: members.filter((m) => m.code !== a.code),
+    sources: sourceOf(a),
+    updates: a.updates.map((u) => ({ id: u.id, fromStatus: u.fromStatus, toStatus: u.toStatus, note: u.note, createdAt: u.createdAt, actorName: u.actor?.name ?? null })),
+  };
+}
+export type PublicAspiration = NonNullable<Awaited<ReturnType<typeof getPublicAspiration>>>;
+
+/** The staff view: the public page plus the identity, the assisted entry and what may happen next. */
+export async function getStaffAspiration(db: Db, actor: Actor, rawCode: string) {
+  if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  const pub = await getPublicAspiration(db, rawCode, null);
+  if (!pub) return null;
+  const a = await db.aspiration.findUniqueOrThrow({
+    where: { code: pub.code },
+    select: {
+      id: true,
+      groupPrimaryId: true,
+      anonymous: true,
+      confidential: true,
+      submitterName: true,
+      submitterContact: true,
+      consentRecorded: true,
+      submitter: { select: { name: true, email: true, phone: true } },
+      assistedBy: { select: { name: true } },
+      _count: { select: { supports: true } },
+    },
+  });
+  return {
+    ...pub,
+    id: a.id,
+    isGrouped: a.groupPrimaryId !== null,
+    identity: {
+      anonymous: a.anonymous,
+      confidential: a.confidential,
+      name: a.submitter?.name ?? a.submitterName,
+      contact: a.submitter?.email ?? a.submitter?.phone ?? a.submitterContact,
+      hasAccount: a.submitter !== null,
+    },
+    assistedBy: a.assistedBy?.name ?? null,
+    consentRecorded: a.consentRecorded,
+    ownSupports: a._count.supports,
+    next: nextStatuses(pub.status),
+  };
+}
+
+export async function findIdByCode(db: Db, rawCode: string): Promise<number | null> {
+  const code = normalizeCode(rawCode);
+  if (!code) return null;
+  const a = await db.aspiration.findUnique({ where: { code }, select: { id: true } });
+  return a?.id ?? null;
+}
+
+// ------------------------------------------------------------------ supports
+
+/** A signed-in resident supports an aspiration: once per person across its whole group. */
+export async function supportAspiration(db: Db, actor: Actor, rawCode: string): Promise<void> {
+  const id = await findIdByCode(db, rawCode);
+  if (!id) throw new DomainError("error.404.title", undefined, undefined, 404);
+  const rootId = await rootIdOf(db, id);
+  const a = await db.aspiration.findUniqueOrThrow({ where: { id }, select: { submitterId: true, status: true } });
+  if (a.submitterId === actor.id) throw new DomainError("aspirations.support.own");
+  if (a.status === "rejected") throw new DomainError("aspirations.support.closed");
+  const existing = await db.aspirationSupport.findFirst({ where: { userId: actor.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } } });
+  if (existing) throw new DomainError("aspirations.support.already");
+  try {
+    await db.aspirationSupport.create({ data: { aspirationId: id, userId: actor.id } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("aspirations.support.already");
+    throw error;
+  }
+  await refreshSupportCounts(db, rootId);
+}
+
+export async function withdrawSupport(db: Db, actor: Actor, rawCode: string): Promise<void> {
+  const id = await findIdByCode(db, rawCode);
+  if (!id) throw new DomainError("error.404.title", undefined, undefined, 404);
+  const rootId = await rootIdOf(db, id);
+  await db.aspirationSupport.deleteMany({ where: { userId: actor.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } } });
+  await refreshSupportCounts(db, rootId);
+}
+
+// ------------------------------------------------------------------ browsing
+
+export const PAGE_SIZE = 20;
+export interface BrowseQuery {
+  category?: string;
+  kelurahan?: number;
+  status?: string;
+  sort?: "support" | "newest" | "oldest";
+  page: number;
+}
+
+/** The public list: primaries and ungrouped aspirations (group members live on their primary's page). */
+export async function browseAspirations(db: Db, query: BrowseQuery) {
+  const where = {
+    groupPrimaryId: null,
+    ...(query.category ? { category: { slug: query.category } } : {}),
+    ...(query.kelurahan ? { kelurahanId: query.kelurahan } : {}),
+    ...(query.status ? { status: query.status } : {}),
+  };
+  const orderBy =
+    query.sort === "support"
+      ? [{ supportCount: "desc" as const }, { createdAt: "desc" as const }]
+      : query.sort === "oldest"
+        ? [{ createdAt: "asc" as const }]
+        : [{ createdAt: "desc" as const }];
+  const [total, rows] = await Promise.all([
+    db.aspiration.count({ where }),
+    db.aspiration.findMany({
+      where,
+      orderBy,
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        code: true,
+        title: true,
+        status: true,
+        supportCount: true,
+        createdAt: true,
+        channel: true,
+        category: { select: { nameId: true, nameEn: true } },
+        kelurahan: { select: { name: true } },
+        _count: { select: { groupMembers: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    aspirations: rows.map((r) => ({
+      code: r.code,
+      title: r.title,
+      status: r.status,
+      channel: r.channel,
+      supportCount: r.supportCount,
+      createdAt: r.createdAt,
+      category: r.category,
+      kelurahan: r.kelurahan?.name ?? null,
+      groupSize: r._count.groupMembers,
+    })),
+  };
+}
+
+export async function listCategories(db: Db) {
+  return db.category.findMany({ where: { archived: false }, orderBy: { position: "asc" }, select: { id: true, slug: true, nameId: true, nameEn: true } });
+}
+
+// ------------------------------------------------------------------ staff: overdue
+
+/** Aspirations past a service deadline: not verified in time, or no first follow-up in time. */
+export async function listOverdue(db: Db, actor: Actor, now = new Date()) {
+  if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  const rows = await db.aspiration.findMany({
+    where: {
+      groupPrimaryId: null,
+      OR: [
+        { verifiedAt: null, verifyDueAt: { lt: now } },
+        { firstResponseAt: null, responseDueAt: { lt: now } },
+      ],
+    },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: { code: true, title: true, status: true, channel: true, createdAt: true, verifiedAt: true, verifyDueAt: true, responseDueAt: true, kelurahan: { select: { name: true } } },
+  });
+  return rows.map((r) => {
+    const kind: "verify" | "response" = r.verifiedAt === null && r.verifyDueAt !== null && r.verifyDueAt < now ? "verify" : "response";
+    return { code: r.code, title: r.title, status: r.status, channel: r.channel, createdAt: r.createdAt, kind, dueAt: kind === "verify" ? r.verifyDueAt! : r.responseDueAt!, kelurahan: r.kelurahan?.name ?? null };
+  });
+}
+
+/** Newest aspirations waiting for verification, for the staff desk. */
+export async function listToVerify(db: Db, actor: Actor) {
+  if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  return db.aspiration.findMany({
+    where: { status: "received", groupPrimaryId: null },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+    select: { code: true, title: true, channel: true, createdAt: true, verifyDueAt: true },
+  });
+}

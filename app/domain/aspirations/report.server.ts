@@ -1,0 +1,170 @@
+// The periodic follow-up report ("laporan tindak lanjut") and the open data.
+// Cohort view: the aspirations received in the period, and where they stand now.
+import type { Db } from "~/db/client.server";
+import { RESOLVED_STATUSES, isStatus } from "./status";
+
+export interface Period {
+  kind: "month" | "quarter";
+  year: number;
+  /** month 1-12 or quarter 1-4 */
+  n: number;
+}
+
+export function parsePeriod(text: string | null | undefined): Period | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(text ?? "");
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { kind: "month", year: Number(m[1]), n: Number(m[2]) };
+  const q = /^(\d{4})-Q([1-4])$/i.exec(text ?? "");
+  if (q) return { kind: "quarter", year: Number(q[1]), n: Number(q[2]) };
+  return null;
+}
+
+export function formatPeriod(p: Period): string {
+  return p.kind === "month" ? `${p.year}-${String(p.n).padStart(2, "0")}` : `${p.year}-Q${p.n}`;
+}
+
+/** [start, end) of the period in WIB. */
+export function periodRange(p: Period): { start: Date; end: Date } {
+  const firstMonth = p.kind === "month" ? p.n : (p.n - 1) * 3 + 1;
+  const months = p.kind === "month" ? 1 : 3;
+  return {
+    start: new Date(Date.UTC(p.year, firstMonth - 1, 1, -7)),
+    end: new Date(Date.UTC(p.year, firstMonth - 1 + months, 1, -7)),
+  };
+}
+
+export function currentPeriod(kind: Period["kind"], now = new Date()): Period {
+  const wib = new Date(now.getTime() + 7 * 3_600_000);
+  const month = wib.getUTCMonth() + 1;
+  return { kind, year: wib.getUTCFullYear(), n: kind === "month" ? month : Math.ceil(month / 3) };
+}
+
+/** The last `count` periods of a kind, newest first (for the period menu). */
+export function recentPeriods(kind: Period["kind"], count: number, now = new Date()): Period[] {
+  const out: Period[] = [];
+  let p = currentPeriod(kind, now);
+  for (let i = 0; i < count; i++) {
+    out.push(p);
+    const max = kind === "month" ? 12 : 4;
+    p = p.n > 1 ? { kind, year: p.year, n: p.n - 1 } : { kind, year: p.year - 1, n: max };
+  }
+  return out;
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export interface Figures {
+  received: number;
+  verified: number;
+  rejected: number;
+  resolved: number;
+  overdue: number;
+  medianDaysToFirstResponse: number | null;
+}
+export interface Breakdown extends Figures {
+  key: string;
+  labelId: string;
+  labelEn: string;
+}
+
+interface Row {
+  status: string;
+  createdAt: Date;
+  verifiedAt: Date | null;
+  firstResponseAt: Date | null;
+  verifyDueAt: Date | null;
+  responseDueAt: Date | null;
+}
+
+export function figures(rows: Row[], now: Date): Figures {
+  const days: number[] = [];
+  let verified = 0, rejected = 0, resolved = 0, overdue = 0;
+  for (const r of rows) {
+    if (r.status === "rejected") rejected++;
+    else if (r.verifiedAt) verified++;
+    if (isStatus(r.status) && RESOLVED_STATUSES.includes(r.status)) resolved++;
+    const lateVerify = r.verifyDueAt !== null && (r.verifiedAt ?? now) > r.verifyDueAt;
+    const lateResponse = r.responseDueAt !== null && (r.firstResponseAt ?? now) > r.responseDueAt;
+    if (lateVerify || lateResponse) overdue++;
+    if (r.firstResponseAt) days.push((r.firstResponseAt.getTime() - r.createdAt.getTime()) / 86_400_000);
+  }
+  const m = median(days);
+  return { received: rows.length, verified, rejected, resolved, overdue, medianDaysToFirstResponse: m === null ? null : Math.round(m * 10) / 10 };
+}
+
+export async function followUpReport(db: Db, period: Period, now = new Date()) {
+  const { start, end } = periodRange(period);
+  const rows = await db.aspiration.findMany({
+    where: { createdAt: { gte: start, lt: end } },
+    select: {
+      status: true,
+      createdAt: true,
+      verifiedAt: true,
+      firstResponseAt: true,
+      verifyDueAt: true,
+      responseDueAt: true,
+      category: { select: { slug: true, nameId: true, nameEn: true } },
+      kelurahan: { select: { name: true } },
+    },
+  });
+  const group = (keyOf: (r: (typeof rows)[number]) => { key: string; labelId: string; labelEn: string }): Breakdown[] => {
+    const map = new Map<string, { label: { key: string; labelId: string; labelEn: string }; rows: Row[] }>();
+    for (const r of rows) {
+      const label = keyOf(r);
+      const entry = map.get(label.key) ?? { label, rows: [] };
+      entry.rows.push(r);
+      map.set(label.key, entry);
+    }
+    return [...map.values()].map((e) => ({ ...e.label, ...figures(e.rows, now) })).sort((a, b) => b.received - a.received || a.labelId.localeCompare(b.labelId));
+  };
+  return {
+    period: formatPeriod(period),
+    start,
+    end,
+    totals: figures(rows, now),
+    byCategory: group((r) => (r.category ? { key: r.category.slug, labelId: r.category.nameId, labelEn: r.category.nameEn } : { key: "-", labelId: "Tanpa kategori", labelEn: "No category" })),
+    byKelurahan: group((r) => (r.kelurahan ? { key: r.kelurahan.name, labelId: r.kelurahan.name, labelEn: r.kelurahan.name } : { key: "-", labelId: "Tanpa kelurahan", labelEn: "No kelurahan" })),
+  };
+}
+export type FollowUpReport = Awaited<ReturnType<typeof followUpReport>>;
+
+/** The public list as open data: no names, no contacts, no addresses of confidential submitters. */
+export async function openDataList(db: Db) {
+  const rows = await db.aspiration.findMany({
+    orderBy: { createdAt: "asc" },
+    select: {
+      code: true,
+      title: true,
+      description: true,
+      status: true,
+      channel: true,
+      supportCount: true,
+      createdAt: true,
+      verifiedAt: true,
+      firstResponseAt: true,
+      groupPrimary: { select: { code: true } },
+      category: { select: { slug: true } },
+      kelurahan: { select: { name: true } },
+      rw: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    code: r.code,
+    title: r.title,
+    description: r.description,
+    category: r.category?.slug ?? null,
+    kelurahan: r.kelurahan?.name ?? null,
+    rw: r.rw?.name ?? null,
+    channel: r.channel,
+    status: r.status,
+    supports: r.supportCount,
+    groupPrimary: r.groupPrimary?.code ?? null,
+    receivedAt: r.createdAt.toISOString(),
+    verifiedAt: r.verifiedAt?.toISOString() ?? null,
+    firstResponseAt: r.firstResponseAt?.toISOString() ?? null,
+  }));
+}

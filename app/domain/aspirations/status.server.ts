@@ -1,0 +1,80 @@
+// The status-change use case, for staff pages and for the annual deliberation:
+//   changeAspirationStatus(db, mailer, actor, { aspirationId, to, note })
+// writes the public AspirationUpdate (who, when, note), moves the status, sets
+// verifiedAt / firstResponseAt the first time, and notifies the submitter and
+// every supporter of the aspiration's group (in the app, and by e-mail).
+import type { Db } from "~/db/client.server";
+import { can, type Actor } from "~/domain/accounts/roles";
+import { audit } from "~/domain/audit/audit.server";
+import { DomainError } from "~/domain/errors";
+import type { Mailer } from "~/domain/notifications/mailer.server";
+import { notify, notifyContact } from "~/domain/notifications/notifications.server";
+import type { MessageKey } from "~/i18n";
+import { groupSupporterIds } from "./grouping.server";
+import { checkTransition, transitionEffects, type AspirationStatus } from "./status";
+
+export interface StatusChange {
+  aspirationId: number;
+  to: AspirationStatus;
+  /** public note; the reason for rejected / deferred / declined */
+  note: string;
+}
+
+export async function changeAspirationStatus(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor,
+  input: StatusChange,
+  options: { publicUrl?: string; now?: Date } = {},
+) {
+  if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  const now = options.now ?? new Date();
+  const note = input.note.trim();
+  const updated = await db.$transaction(async (tx) => {
+    const current = await tx.aspiration.findUnique({
+      where: { id: input.aspirationId },
+      select: { id: true, status: true, verifiedAt: true, firstResponseAt: true },
+    });
+    if (!current) throw new DomainError("error.404.title", undefined, undefined, 404);
+    const problem = checkTransition(current.status, input.to, note);
+    if (problem) throw new DomainError(`aspirations.${problem}` as MessageKey, problem === "status.notAllowed" || problem === "status.invalid" ? "to" : "note");
+    // compare-and-set on the old status: two staff changing it at once cannot both win
+    const { count } = await tx.aspiration.updateMany({
+      where: { id: current.id, status: current.status },
+      data: { status: input.to, ...transitionEffects(current, input.to, now) },
+    });
+    if (count !== 1) throw new DomainError("aspirations.status.conflict", "to", undefined, 409);
+    await tx.aspirationUpdate.create({
+      data: { aspirationId: current.id, fromStatus: current.status, toStatus: input.to, note, actorId: actor.id, createdAt: now },
+    });
+    await audit(tx as Db, {
+      actorId: actor.id,
+      action: "aspiration.status_changed",
+      targetType: "aspiration",
+      targetId: current.id,
+      details: { from: current.status, to: input.to },
+    });
+    return tx.aspiration.findUniqueOrThrow({
+      where: { id: current.id },
+      select: { id: true, code: true, title: true, status: true, verifiedAt: true, firstResponseAt: true, groupPrimaryId: true, submitterId: true, submitterContact: true },
+    });
+  });
+
+  // everyone who follows the group hears about it: submitters and supporters
+  const rootId = updated.groupPrimaryId ?? updated.id;
+  const followers = await db.aspiration.findMany({
+    where: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] },
+    select: { submitterId: true, submitterContact: true },
+  });
+  const supporterIds = await groupSupporterIds(db, rootId);
+  const userIds = [...new Set([...followers.map((f) => f.submitterId), ...supporterIds].filter((id): id is number => id !== null && id !== actor.id))];
+  const message = {
+    messageKey: `aspirations.notify.status.${input.to}` as MessageKey,
+    params: { code: updated.code, title: updated.title, note },
+    link: `/aspirations/${updated.code}`,
+  };
+  await notify(db, mailer, { userIds, ...message }, options.publicUrl);
+  const guestContacts = new Set(followers.filter((f) => f.submitterId === null && f.submitterContact).map((f) => f.submitterContact!));
+  for (const contact of guestContacts) await notifyContact(mailer, contact, message, options.publicUrl);
+  return updated;
+}
