@@ -1,9 +1,9 @@
 // Messages of the product areas, merged into the core dictionaries by index.ts.
 // Add an area: create app/i18n/<area>.ts with
-//   export { defineMessages } from "./define";
-import { defineMessages } from "./define";
+//   import { defineMessages } from "./define";
 //   export const messages = defineMessages({ id: { "area.key": "…" }, en: { "area.key": "…" } });
 // then spread it into both objects below. Keys are prefixed with the area ("events.", …).
+export { defineMessages } from "./define";
 import { messages as discussionsMessages } from "./discussions";
 import { messages as qaMessages } from "./qa";
 import { messages as aspirationsMessages } from "./aspirations";
