@@ -10,6 +10,8 @@ import { sessionUserId } from "~/domain/accounts/sessions.server";
 import { getCurrentUser } from "~/domain/accounts/accounts.server";
 import type { Publisher } from "~/realtime/publisher";
 import type { Config } from "./config";
+import { registerDiscussions } from "./realtime/discussions";
+import { registerQa } from "./realtime/qa";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type RealtimeSocket = Parameters<Parameters<RealtimeServer["on"]>[1]>[0];
@@ -18,6 +20,7 @@ export interface HandlerDeps {
   db: Db;
   io: RealtimeServer;
   publisher: Publisher;
+  config: Config;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface HandlerDeps {
  * payload with the area's zod schema, authorizes from `socket.data` (never from
  * the payload) and calls the same domain functions as the HTTP routes.
  */
-const registrars: ((socket: RealtimeSocket, deps: HandlerDeps) => void)[] = [];
+const registrars: ((socket: RealtimeSocket, deps: HandlerDeps) => void)[] = [registerQa, registerDiscussions];
 
 export function createPublisher(io: RealtimeServer): Publisher {
   return {
@@ -60,7 +63,7 @@ export function createRealtime(httpServer: HttpServer, db: Db, config: Config): 
     }
   });
 
-  const deps: HandlerDeps = { db, io, publisher: createPublisher(io) };
+  const deps: HandlerDeps = { db, io, publisher: createPublisher(io), config };
   io.on("connection", (socket) => {
     for (const register of registrars) register(socket, deps);
     if (socket.data.user) void socket.join(rooms.user(socket.data.user.id));

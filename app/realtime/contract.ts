@@ -1,23 +1,81 @@
 // The one typed Socket.IO contract shared by server and client.
 // Event names are "entity:verb"; acknowledgements are { data } | { error }.
 import type { Role } from "~/domain/accounts/roles";
+import type { LiveCounts, QuestionView, SessionView, Snapshot } from "~/domain/qa/qa.server";
 
 export type Ack<T> = (response: { data: T } | { error: string }) => void;
 
 export interface ServerToClientEvents {
   /** a fact, e.g. "this thread has a new reply"; page loaders stay the source of truth */
   "system:notice": (payload: { messageKey: string }) => void;
+  // discussions: facts only (ids and counts, never content); the page loader applies permissions
+  /** a reply appeared in a thread the socket joined (pending ones reach moderators only) */
+  "post:created": (payload: { topicId: number; postId: number; parentId: number | null }) => void;
+  "post:changed": (payload: { topicId: number; postId: number; change: "edited" | "deleted" | "hidden" | "restored" | "approved" }) => void;
+  "post:supported": (payload: { topicId: number; postId: number; supportCount: number }) => void;
+  /** pinned / locked / status / official answer changed */
+  "topic:changed": (payload: { topicId: number }) => void;
+  /** live Q&A: a stored change with the session's new revision (a gap means: ask for a snapshot) */
+  "qa:update": (payload: QaUpdate) => void;
+  /** live Q&A: the asker's own view of their questions (pending, rejected, linked aspirations) */
+  "qa:mine": (payload: { questions: QuestionView[] }) => void;
+  /** live Q&A: vote counts, coalesced into one message per tick per session */
+  "qa:votes": (payload: { sessionId: number; counts: [questionId: number, voteCount: number][] }) => void;
+  /** live Q&A: moderators' live counts */
+  "qa:counts": (payload: LiveCounts & { sessionId: number }) => void;
+  /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's broadcast */
+  "bench:tick": (payload: { sessionId: number; counts: [number, number][] }) => void;
 }
+
+export interface QaUpdate {
+  sessionId: number;
+  revision: number;
+  session: SessionView;
+  /** changed questions as this room may see them */
+  questions: QuestionView[];
+  /** ids no longer visible in this room */
+  hidden: number[];
+}
+
+export type QaRole = "participant" | "moderator" | "screen";
 
 export interface ClientToServerEvents {
   /** who the server thinks this socket is (from the session cookie, never from the client) */
   "session:whoami": (ack: Ack<{ userId: number | null; role: Role | null }>) => void;
+  /** follow one discussion thread live (a socket follows one thread at a time) */
+  "topic:join": (payload: { topicId: number }, ack: Ack<{ topicId: number }>) => void;
+  "topic:leave": (payload: { topicId: number }) => void;
+  /** join (or re-join after a reconnect or a missed revision) a Q&A session; answers a fresh snapshot */
+  "qa:join": (payload: { code: string; as: QaRole }, ack: Ack<Snapshot>) => void;
+  "qa:ask": (payload: { code: string; text: string; displayName?: string; anonymous?: boolean }, ack: Ack<{ question: QuestionView }>) => void;
+  "qa:vote": (payload: { code: string; questionId: number; on: boolean }, ack: Ack<{ questionId: number; on: boolean; voteCount: number }>) => void;
+  /** moderators: one action on one question, with the version the moderator saw */
+  "qa:moderate": (
+    payload: { code: string; questionId: number; version: number; action: string; text?: string; label?: string; reply?: string; intoId?: number },
+    ack: Ack<{ revision: number }>,
+  ) => void;
+  /** moderators: pre-moderation, close/reopen, clear screen/next, blocked words */
+  "qa:session": (payload: { code: string; revision?: number; action: string; words?: string }, ack: Ack<{ revision: number }>) => void;
+  "qa:ban": (payload: { code: string; questionId: number }, ack: Ack<{ revision: number }>) => void;
+  /** benchmark only (BALAI_BENCH=1): a message handled like a vote by bare Socket.IO (no validation, no database) */
+  "bench:vote": (payload: { code: string; questionId: number; on: boolean }, ack: Ack<{ questionId: number; on: boolean; voteCount: number }>) => void;
 }
 
 export interface SocketData {
   user: { id: number; role: Role } | null;
+  /** the pseudonymous Q&A participant (signed cookie), when the browser has one */
+  qaParticipant?: string | null;
+  /** Q&A sessions this socket joined: code -> session id */
+  qaSessions?: Record<string, number>;
 }
 
 export const rooms = {
   user: (userId: number) => `user:${userId}`,
+  topic: (topicId: number) => `topic:${topicId}`,
+  /** moderators of a thread: also told about pending posts */
+  topicModerators: (topicId: number) => `topic:${topicId}:moderators`,
+  /** everyone following a Q&A session (participants, projector) */
+  qa: (sessionId: number) => `qa:${sessionId}`,
+  qaModerators: (sessionId: number) => `qa:${sessionId}:mod`,
+  qaAsker: (sessionId: number, participantId: string) => `qa:${sessionId}:p:${participantId}`,
 } as const;

@@ -1,0 +1,112 @@
+// The use cases against a real SQLite database (no HTTP): votes with group
+// commit, merge without double counting, stale moderator views, asking rules.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "~/db/client.server";
+import { migrate } from "~/db/migrate.server";
+import { DomainError } from "~/domain/errors";
+import { askQuestion, castVote, flushVotes, moderateQuestion, openSession, participantSnapshot, requireSession, sessionAction, type SessionView } from "./qa.server";
+
+let database: Database;
+let session: SessionView;
+const mod = { id: 0, role: "moderator" as const };
+
+beforeAll(async () => {
+  const url = `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "qa-domain-")), "qa.db")}`;
+  await migrate(url);
+  database = await openDatabase(url);
+  const db = database.db;
+  const user = await db.user.create({ data: { name: "Moderator", email: "m@x.test", passwordHash: "x", role: "moderator" } });
+  mod.id = user.id;
+  const event = await db.event.create({
+    data: { kind: "dialogue", title: "Ngopi Dursa", startsAt: new Date(), endsAt: new Date(), venueName: "Pendopo", venueAddress: "Jl. Raya" },
+  });
+  session = await openSession(db, mod, event.id, { premoderation: false });
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+const ask = async (participantId: string, text: string) =>
+  (await askQuestion(database.db, { participantId, userId: null }, await requireSession(database.db, session.code), { text, anonymous: true })).question;
+
+describe("votes", () => {
+  it("counts each participant once, takes votes back, and survives retries in one batch", async () => {
+    const q = await ask("asker-one-000000", "Kapan saluran di RW 03 dikeruk?");
+    const db = database.db;
+    const votes = ["voter-a-00000000", "voter-b-00000000", "voter-c-00000000"].flatMap((p) => [
+      castVote(db, { participantId: p }, session.id, { questionId: q.id, on: true }),
+      castVote(db, { participantId: p }, session.id, { questionId: q.id, on: true }),
+    ]);
+    const results = await Promise.all(votes);
+    expect(results.at(-1)!.voteCount).toBe(3);
+    await castVote(db, { participantId: "voter-a-00000000" }, session.id, { questionId: q.id, on: false });
+    const again = await castVote(db, { participantId: "voter-a-00000000" }, session.id, { questionId: q.id, on: false });
+    expect(again.voteCount).toBe(2);
+    await flushVotes(db);
+    const stored = await db.qaQuestion.findUniqueOrThrow({ where: { id: q.id } });
+    expect(stored.voteCount).toBe(2);
+    const vote = await db.qaVote.findFirstOrThrow({ where: { questionId: q.id } });
+    expect(vote.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(vote.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("refuses votes on pending questions and on other sessions' questions", async () => {
+    const db = database.db;
+    await sessionAction(db, mod, session, { revision: 0, action: "premoderationOn" });
+    const q = await ask("asker-two-000000", "Apakah KTP bisa diurus hari Sabtu?");
+    expect(q.status).toBe("pending");
+    await expect(castVote(db, { participantId: "voter-d-00000000" }, session.id, { questionId: q.id, on: true })).rejects.toMatchObject({ messageKey: "qa.notVotable" });
+    await expect(castVote(db, { participantId: "voter-d-00000000" }, session.id + 999, { questionId: q.id, on: true })).rejects.toBeInstanceOf(DomainError);
+    await sessionAction(db, mod, session, { revision: 0, action: "premoderationOff" });
+  });
+});
+
+describe("moderation", () => {
+  it("merges duplicates: votes add up without counting anyone twice", async () => {
+    const db = database.db;
+    const a = await ask("asker-three-0000", "Kapan ada layanan KTP keliling?");
+    const b = await ask("asker-four-00000", "Layanan KTP keliling kapan ke RW kami?");
+    await Promise.all([
+      castVote(db, { participantId: "v1-0000000000000" }, session.id, { questionId: a.id, on: true }),
+      castVote(db, { participantId: "v2-0000000000000" }, session.id, { questionId: a.id, on: true }),
+      castVote(db, { participantId: "v2-0000000000000" }, session.id, { questionId: b.id, on: true }),
+      castVote(db, { participantId: "v3-0000000000000" }, session.id, { questionId: b.id, on: true }),
+    ]);
+    const current = await requireSession(db, session.code);
+    const fresh = await db.qaQuestion.findUniqueOrThrow({ where: { id: b.id } });
+    const change = await moderateQuestion(db, mod, current, { questionId: b.id, version: fresh.version, action: "merge", intoId: a.id });
+    const primary = change.questions.find((q) => q.id === a.id)!;
+    expect(primary.voteCount).toBe(3);
+    expect(change.questions.find((q) => q.id === b.id)).toMatchObject({ status: "archived", mergedIntoId: a.id });
+    const snap = await participantSnapshot(db, change.session, "someone-else-000");
+    expect(snap.questions.map((q) => q.id)).toContain(a.id);
+    expect(snap.questions.map((q) => q.id)).not.toContain(b.id);
+  });
+
+  it("refuses an action based on an out-of-date version", async () => {
+    const db = database.db;
+    const q = await ask("asker-five-00000", "Bagaimana cara daftar bank sampah?");
+    const s = await requireSession(db, session.code);
+    await moderateQuestion(db, mod, s, { questionId: q.id, version: q.version, action: "pin" });
+    await expect(moderateQuestion(db, mod, s, { questionId: q.id, version: q.version, action: "archive" })).rejects.toMatchObject({ messageKey: "qa.stale", status: 409 });
+    const stored = await db.qaQuestion.findUniqueOrThrow({ where: { id: q.id } });
+    expect(stored).toMatchObject({ status: "approved", pinned: true });
+  });
+
+  it("refuses moderator actions from residents and anonymous participants", async () => {
+    const s = await requireSession(database.db, session.code);
+    await expect(sessionAction(database.db, { id: 1, role: "resident" }, s, { revision: 0, action: "close" })).rejects.toMatchObject({ status: 403 });
+    await expect(sessionAction(database.db, null, s, { revision: 0, action: "close" })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("asks idempotently and filters profanity", async () => {
+    const a = await ask("asker-six-000000", "Apakah trotoar Jl. Swadaya akan diperbaiki?");
+    const b = await ask("asker-six-000000", "Apakah trotoar Jl. Swadaya akan diperbaiki?");
+    expect(b.id).toBe(a.id);
+    await expect(ask("asker-seven-0000", "dasar bangsat semua")).rejects.toMatchObject({ messageKey: "qa.validation.profanity" });
+  });
+});
