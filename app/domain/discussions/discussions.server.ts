@@ -556,3 +556,8 @@ export async function updateTopicState(db: Db, actor: Actor, input: { topicId: n
   await audit(db, { actorId: actor.id, action: "discussions.topic.update", targetType: "topic", targetId: before.id, details: { before, after: data } });
   return { topicId: before.id };
 }
+
+/** Kelurahan names for filters and the topic form. */
+export function kelurahanOptions(db: Db) {
+  return db.area.findMany({ where: { level: "kelurahan" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
