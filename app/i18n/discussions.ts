@@ -1,5 +1,5 @@
 // Messages of the discussions area (topics, threads, moderation).
-import { defineMessages } from "./areas";
+import { defineMessages } from "./define";
 
 export const messages = defineMessages({
   id: {
