@@ -156,7 +156,9 @@ export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
         const user = moderator();
         await socket.join(rooms.qaModerators(session.id));
         joined()[session.code] = session.id;
-        return moderatorSnapshot(db, user, session);
+        const snap = await moderatorSnapshot(db, user, session);
+        const participants = deps.io.sockets.adapter.rooms.get(rooms.qa(session.id))?.size ?? 0;
+        return { ...snap, counts: snap.counts && { ...snap.counts, participants } };
       }
       await socket.join(rooms.qa(session.id));
       joined()[session.code] = session.id;

@@ -172,6 +172,12 @@ export async function requireSession(db: Db, code: string): Promise<SessionView>
   return s;
 }
 
+/** Open sessions of events around now, for the join page. */
+export async function listOpenSessions(db: Db, limit = 10): Promise<SessionView[]> {
+  const rows = await db.qaSession.findMany({ where: { status: "open" }, include: sessionInclude, orderBy: { createdAt: "desc" }, take: limit });
+  return rows.map(sessionView);
+}
+
 export async function sessionsForEvent(db: Db, eventId: number): Promise<{ event: { id: number; title: string; startsAt: Date } | null; sessions: SessionView[] }> {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, startsAt: true } });
   if (!event) return { event: null, sessions: [] };

@@ -1,0 +1,224 @@
+// The participant page: ask, upvote, follow the answers. Plain forms and a full
+// page on reload without JavaScript; live over Socket.IO with it.
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
+import { z } from "zod";
+import { AnswerText, AspirationCodes, QuestionMeta } from "~/components/qa";
+import { CheckboxField, CsrfField, Field, FormAlert, TextAreaField, type FormState } from "~/components/forms";
+import { DomainError } from "~/domain/errors";
+import { publicSession, publishChange, publishVoteCount } from "~/domain/qa/broadcast.server";
+import { askSchema, QUESTION_MAX, voteSchema } from "~/domain/qa/qa.schema";
+import { askQuestion, castVote, ensureParticipant, findSession, isBanned, participantSnapshot, type QuestionView } from "~/domain/qa/qa.server";
+import { sortQuestions } from "~/domain/qa/rules";
+import type { MessageKey } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
+import { useQaLive } from "~/realtime/qa-client";
+import qaStyles from "~/styles/qa.css";
+import { getUser } from "~/utils/auth.server";
+import { setFlash } from "~/utils/flash.server";
+import { failure, invalid, readForm } from "~/utils/forms.server";
+import { participantFor } from "~/utils/qa-cookie.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: qaStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: `${metaT(matches)("qa.title")}${data ? ` · ${data.snapshot.session.eventTitle}` : ""} · Balai` },
+];
+
+async function sessionOr404(db: Parameters<typeof findSession>[0], code: string | undefined) {
+  const session = code ? await findSession(db, code) : null;
+  if (!session) throw json({ messageKey: "qa.notFound" }, { status: 404 });
+  return session;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const session = await sessionOr404(context.db, params.code);
+  if (params.code !== session.code) throw redirect(`/qa/${session.code}`);
+  const { participantId, setCookie } = await participantFor(request, context);
+  const snapshot = await participantSnapshot(context.db, session, participantId);
+  const sort = new URL(request.url).searchParams.get("sort") === "newest" ? "newest" : "popular";
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  return json(
+    { snapshot: { ...snapshot, session: publicSession(session) }, sort: sort as "popular" | "newest", banned: await isBanned(context.db, session.id, participantId) },
+    { headers },
+  );
+}
+
+const actionSchema = z.discriminatedUnion("intent", [askSchema.extend({ intent: z.literal("ask") }), voteSchema.extend({ intent: z.literal("vote") })]);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const session = await sessionOr404(context.db, params.code);
+  const form = await readForm(request, context, actionSchema);
+  if (!form.ok) return invalid(form);
+  const { participantId, setCookie } = await participantFor(request, context);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  const sort = new URL(request.url).searchParams.get("sort") === "newest" ? "?sort=newest" : "";
+  try {
+    if (form.data.intent === "ask") {
+      const user = await getUser(request, context);
+      await ensureParticipant(context.db, participantId);
+      const { question, change } = await askQuestion(context.db, { participantId, userId: user?.id ?? null }, session, form.data);
+      if (change) publishChange(context.realtime, change);
+      headers.append("Set-Cookie", await setFlash(context, { key: question.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent" }));
+      return redirect(`/qa/${session.code}${sort}#q-${question.id}`, { headers });
+    }
+    const result = await castVote(context.db, { participantId }, session.id, form.data);
+    publishVoteCount(context.realtime, session.id, result.questionId, result.voteCount);
+    return redirect(`/qa/${session.code}${sort}#q-${result.questionId}`, { headers });
+  } catch (error) {
+    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
+    throw error;
+  }
+}
+
+export default function QaParticipant() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const actionState = useActionData<typeof action>() as FormState | undefined;
+  const live = useQaLive(data.snapshot.session.code, "participant", data.snapshot as never);
+  const { session, questions, myVotes } = live.snapshot;
+  const [liveState, setLiveState] = useState<FormState | undefined>();
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const state = liveState ?? actionState;
+  const open = session.status === "open" && !data.banned;
+  const mine = questions.filter((q) => q.mine && (q.status === "pending" || q.status === "rejected"));
+  const published = sortQuestions(
+    questions.filter((q) => q.status === "approved" || q.status === "answered"),
+    data.sort,
+  );
+  const voted = new Set(myVotes);
+
+  function onAsk(event: FormEvent<HTMLFormElement>) {
+    const socket = live.emit;
+    if (!socket) return; // no live connection: the browser posts the form
+    event.preventDefault();
+    const formEl = event.currentTarget;
+    const fd = new FormData(formEl);
+    socket.emit(
+      "qa:ask",
+      { code: session.code, text: String(fd.get("text") ?? ""), displayName: String(fd.get("displayName") ?? ""), anonymous: fd.get("anonymous") === "on" },
+      (res) => {
+        if ("error" in res) {
+          const key = res.error as MessageKey;
+          setLiveState(key.startsWith("qa.validation") || key === "qa.rateLimited" ? { errors: { text: { key } }, values: { text: String(fd.get("text") ?? "") } } : { formError: { key } });
+          return;
+        }
+        setLiveState(undefined);
+        formEl.reset();
+        setNotice(res.data.question.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent");
+        live.setSnapshot((s) => ({ ...s, questions: s.questions.some((q) => q.id === res.data.question.id) ? s.questions : [...s.questions, res.data.question] }));
+      },
+    );
+  }
+
+  function onVote(event: FormEvent<HTMLFormElement>, q: QuestionView, on: boolean) {
+    const socket = live.emit;
+    if (!socket) return;
+    event.preventDefault();
+    socket.emit("qa:vote", { code: session.code, questionId: q.id, on }, (res) => {
+      if ("error" in res) {
+        setLiveState({ formError: { key: res.error as MessageKey } });
+        return;
+      }
+      live.setSnapshot((s) => ({
+        ...s,
+        myVotes: res.data.on ? [...new Set([...s.myVotes, q.id])] : s.myVotes.filter((id) => id !== q.id),
+        questions: s.questions.map((x) => (x.id === q.id ? { ...x, voteCount: res.data.voteCount } : x)),
+      }));
+    });
+  }
+
+  return (
+    <div className="qa-page">
+      <p className="qa-kicker">{t("qa.title")} · <span className="qa-code">{session.code}</span></p>
+      <h1>{session.eventTitle}</h1>
+      <p className="qa-live" role="status">
+        {live.online ? t("qa.live.connected") : live.offline ? t("qa.live.offline") : ""}
+      </p>
+      {session.status === "closed" && <div className="alert alert-info">{t("qa.closedNotice")}</div>}
+      {data.banned && <div className="alert alert-error">{t("qa.bannedNotice")}</div>}
+      {notice && (
+        <div className="alert alert-info" role="status">
+          {t(notice)}
+        </div>
+      )}
+
+      {open && (
+        <section aria-labelledby="ask-title" className="qa-ask">
+          <h2 id="ask-title">{t("qa.ask.title")}</h2>
+          <FormAlert state={state} />
+          <Form method="post" className="stack" onSubmit={onAsk}>
+            <CsrfField />
+            <input type="hidden" name="intent" value="ask" />
+            <TextAreaField name="text" label={t("qa.ask.text")} hint={t("qa.ask.textHint", { max: QUESTION_MAX })} state={state} required rows={3} maxLength={QUESTION_MAX} />
+            <Field name="displayName" label={t("qa.ask.name")} state={state} autoComplete="nickname" />
+            <CheckboxField name="anonymous" label={t("qa.ask.anonymous")} state={state} />
+            <button type="submit">{t("qa.ask.submit")}</button>
+          </Form>
+        </section>
+      )}
+
+      {mine.length > 0 && (
+        <section aria-labelledby="mine-title">
+          <h2 id="mine-title">{t("qa.mine")}</h2>
+          <ul className="qa-list">
+            {mine.map((q) => (
+              <li key={q.id} id={`q-${q.id}`} className={`qa-item qa-item-${q.status}`}>
+                <p className="qa-text">{q.text}</p>
+                <p className={`qa-status qa-status-${q.status}`}>{t(q.status === "pending" ? "qa.q.pending" : "qa.q.rejected")}</p>
+                <AspirationCodes q={q} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="list-title">
+        <h2 id="list-title">{t("qa.list.title")}</h2>
+        <nav className="qa-sort" aria-label={t("qa.sort.label")}>
+          <Link to="?sort=popular" aria-current={data.sort === "popular" ? "page" : undefined} preventScrollReset>
+            {t("qa.sort.popular")}
+          </Link>
+          <Link to="?sort=newest" aria-current={data.sort === "newest" ? "page" : undefined} preventScrollReset>
+            {t("qa.sort.newest")}
+          </Link>
+        </nav>
+        {published.length === 0 ? (
+          <p>{t("qa.list.empty")}</p>
+        ) : (
+          <ul className="qa-list">
+            {published.map((q) => {
+              const on = voted.has(q.id);
+              return (
+                <li key={q.id} id={`q-${q.id}`} className={`qa-item qa-item-${q.status}`}>
+                  <p className="qa-text">{q.text}</p>
+                  <QuestionMeta q={q} onScreen={session.onScreenQuestionId === q.id} />
+                  <AnswerText q={q} />
+                  {q.mine && <AspirationCodes q={q} />}
+                  <div className="qa-vote-row">
+                    <span className="qa-votes" data-votes={q.voteCount}>{t("qa.votes", { count: q.voteCount })}</span>
+                    {open && q.status === "approved" && (
+                      <Form method="post" className="inline-form" onSubmit={(e) => onVote(e, q, !on)} preventScrollReset>
+                        <CsrfField />
+                        <input type="hidden" name="intent" value="vote" />
+                        <input type="hidden" name="questionId" value={q.id} />
+                        <input type="hidden" name="on" value={on ? "false" : "true"} />
+                        <button type="submit" className={on ? "button-secondary" : undefined} aria-pressed={on} aria-label={t(on ? "qa.unvoteLabel" : "qa.voteLabel", { text: q.text.slice(0, 80) })}>
+                          {t(on ? "qa.unvote" : "qa.vote")}
+                        </button>
+                      </Form>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
