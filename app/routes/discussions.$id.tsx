@@ -112,7 +112,7 @@ export default function TopicPage() {
 
       <section aria-labelledby="replies-heading" className="thread">
         <div className="thread-head">
-          <h2 id="replies-heading">{t("discussions.repliesHeading", { count: thread.total })}</h2>
+          <h2 id="replies-heading">{t("discussions.repliesHeading", { count: topic.replyCount })}</h2>
           <Form method="get" className="inline-form sort-form">
             <label htmlFor="sort">{t("discussions.sort")}</label>
             <select id="sort" name="sort" defaultValue={thread.sort}>

@@ -46,11 +46,14 @@ export async function insertPost(
   return { id: created.id, path, depth: parent ? parent.depth + 1 : 0 };
 }
 
+let minutes = 0;
+
 async function insertTree(db: Db, topicId: number, parent: { id: number; path: string; depth: number }, posts: SeedPost[], now: number): Promise<number> {
   let count = 0;
   for (const p of posts) {
+    minutes = (minutes + 97) % 600;
     const supporters = p.supports ?? [];
-    const row = await insertPost(db, topicId, parent, { authorId: p.author, body: p.body, createdAt: new Date(now - p.ago * DAY), isOfficial: p.official, supportCount: supporters.length });
+    const row = await insertPost(db, topicId, parent, { authorId: p.author, body: p.body, createdAt: new Date(now - p.ago * DAY + minutes * 60_000), isOfficial: p.official, supportCount: supporters.length });
     if (supporters.length) await db.postSupport.createMany({ data: supporters.map((userId) => ({ postId: row.id, userId })) });
     count += 1 + (await insertTree(db, topicId, row, p.replies ?? [], now));
   }
