@@ -301,10 +301,10 @@ export async function askQuestion(db: Db, who: Asker, session: SessionView, inpu
     select: questionSelect,
   });
   if (recent) return { question: publicView(recent, who.participantId), change: null };
-  if (!qaLimits.ask(who.participantId, who.ip)) throw new DomainError("qa.rateLimited", "text", undefined, 429);
   if (containsProfanity(input.text, session.extraBlockedWords) || (input.displayName && containsProfanity(input.displayName, session.extraBlockedWords))) {
     throw new DomainError("qa.validation.profanity", "text");
   }
+  if (!qaLimits.ask(who.participantId, who.ip)) throw new DomainError("qa.rateLimited", "text", undefined, 429);
   await ensureParticipant(db, who.participantId);
   const status = initialStatus(session.premoderation);
   const [created, updated] = await db.$transaction([
