@@ -14,6 +14,10 @@ export interface AppServices {
     allowDemoAccounts: boolean;
     sessionSecret: string;
     publicUrl?: string;
+    /** DATA_DIR: uploaded files live under it */
+    dataDir: string;
+    /** CLOUDINARY_URL when photos go to Cloudinary */
+    cloudinaryUrl?: string;
   };
   /** per-request CSP nonce for inline scripts */
   cspNonce: string;

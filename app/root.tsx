@@ -78,6 +78,7 @@ function Header() {
         <nav aria-label={t("nav.main")} className="main-nav">
           <ul>
             <li><Link to="/">{t("nav.home")}</Link></li>
+            <li><Link to="/events">{t("nav.events")}</Link></li>
             <li><Link to="/discussions">{t("nav.discussions")}</Link></li>
             {user && can.manageUsers(user) && <li><Link to="/admin/users">{t("nav.admin")}</Link></li>}
             {user ? (

@@ -14,6 +14,7 @@ import type { Database } from "~/db/client.server";
 import { isLocale, translate, defaultLocale, type Locale, type MessageKey } from "~/i18n";
 import { CSRF_COOKIE, LANG_COOKIE } from "~/utils/cookies.server";
 import { createMailer } from "~/domain/notifications/mailer.server";
+import { PHOTO_MAX_BYTES } from "~/domain/images/images";
 import { createPublisher, createRealtime, sameOrigin, type RealtimeServer } from "./realtime";
 import { projectRoot, type Config } from "./config";
 
@@ -25,6 +26,9 @@ export interface BalaiServer {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const MAX_BODY_BYTES = 1024 * 1024;
+/** photo uploads (multipart): the photo limit plus room for the other fields */
+const PHOTO_UPLOAD = /^\/events\/\d+\/photos$/;
+const MAX_UPLOAD_BYTES = PHOTO_MAX_BYTES + 64 * 1024;
 
 function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
@@ -111,7 +115,9 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     const crossSite = origin ? !sameOrigin(origin, req.headers.host, config.publicUrl) : req.headers["sec-fetch-site"] === "cross-site";
     if (crossSite) return plainPage(req, res, 403, "error.csrf");
     const length = Number(req.headers["content-length"] ?? 0);
-    if (length > MAX_BODY_BYTES) return res.status(413).type("text").send("Payload too large");
+    if (PHOTO_UPLOAD.test(req.path)) {
+      if (length > MAX_UPLOAD_BYTES) return plainPage(req, res, 413, "events.photo.tooLarge");
+    } else if (length > MAX_BODY_BYTES) return res.status(413).type("text").send("Payload too large");
     next();
   });
 
@@ -159,6 +165,8 @@ export async function createBalaiServer(config: Config, database: Database): Pro
       allowDemoAccounts: config.allowDemoAccounts,
       sessionSecret: config.sessionSecret,
       publicUrl: config.publicUrl,
+      dataDir: config.dataDir,
+      cloudinaryUrl: config.cloudinaryUrl,
     },
   };
   app.all(

@@ -6,16 +6,19 @@
 export { defineMessages } from "./define";
 import { messages as discussionsMessages } from "./discussions";
 import { messages as qaMessages } from "./qa";
+import { messages as eventsMessages } from "./events";
 import { messages as aspirationsMessages } from "./aspirations";
 
 import { messages as agendaMessages } from "./agenda";
 
 export const areaId = {
+  ...eventsMessages.id,
   ...agendaMessages.id,
   ...aspirationsMessages.id,
   ...discussionsMessages.id,
   ...qaMessages.id,};
 export const areaEn: Record<keyof typeof areaId, string> = {
+  ...eventsMessages.en,
   ...agendaMessages.en,
   ...aspirationsMessages.en,
   ...discussionsMessages.en,

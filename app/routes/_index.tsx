@@ -42,7 +42,7 @@ export default function Home() {
             {events.map((e) => (
               <li key={e.id} className="card">
                 <span className="tag">{t(e.kind === "fair" ? "event.kind.fair" : "event.kind.dialogue")}</span>
-                <h3>{e.title}</h3>
+                <h3><Link to={`/events/${e.id}`}>{e.title}</Link></h3>
                 <p>
                   <time dateTime={e.startsAt}>{formatDateTime(new Date(e.startsAt), locale)}</time>
                   <br />

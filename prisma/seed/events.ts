@@ -1,6 +1,26 @@
 // Demo data: Ngopi Dursa sessions (two past, two upcoming) and a Dursa Vaganza fair.
 import type { Db } from "~/db/client.server";
+import { newRsvpCode } from "~/domain/events/code";
+import { expandDates, formatRrule, nthWeekday, ruleFor } from "~/domain/events/recurrence";
+import { wibParts, wibToDate } from "~/domain/events/wib";
 import type { SeedContext } from "./foundation";
+
+const GUESTS: [name: string, contact: string][] = [
+  ["Bu Sumarni", "+6281210000001"],
+  ["Pak Darto", "+6281210000002"],
+  ["Ibu Yuliani", "yuliani.rw03@contoh.id"],
+  ["Pak Slamet Riyadi", "+6281210000004"],
+  ["Nur Aisyah", "+6281210000005"],
+  ["Agus Prasetyo", "agus.p@contoh.id"],
+  ["Rahmat Hidayat", "+6281210000007"],
+  ["Sri Wahyuni", "+6281210000008"],
+  ["Eko Saputra", "+6281210000009"],
+  ["Fitri Handayani", "+6281210000010"],
+  ["Hasan Basri", "+6281210000011"],
+  ["Lina Marlina", "+6281210000012"],
+  ["Wawan Setiawan", "+6281210000013"],
+  ["Tuti Alawiyah", "+6281210000014"],
+];
 
 export async function seedEvents(db: Db, { kelurahan, users, saturday }: SeedContext): Promise<void> {
   const moderator = users.moderator;
@@ -66,7 +86,7 @@ export async function seedEvents(db: Db, { kelurahan, users, saturday }: SeedCon
     },
   });
 
-  await db.event.create({
+  const oss = await db.event.create({
     data: {
       kind: "dialogue",
       status: "published",
@@ -136,4 +156,107 @@ export async function seedEvents(db: Db, { kelurahan, users, saturday }: SeedCon
       ] },
     },
   });
+
+  // RSVPs for the OSS session: the demo resident and a few guests (one already checked in is not
+  // possible before the day, so all are simply registered).
+  await db.rsvp.create({ data: { eventId: oss.id, userId: users.resident, code: newRsvpCode(), status: "confirmed" } });
+  for (const [guestName, guestContact] of GUESTS.slice(0, 6)) {
+    await db.rsvp.create({ data: { eventId: oss.id, guestName, guestContact, code: newRsvpCode(), status: "confirmed" } });
+  }
+
+  // A small class that is full, with a waitlist.
+  const mk = kelurahan["Malaka Jaya"];
+  const full = await db.event.create({
+    data: {
+      kind: "dialogue",
+      status: "published",
+      title: "Ngopi Dursa: Belajar aplikasi JAKI untuk lansia",
+      description: "Kelas kecil, satu petugas mendampingi dua peserta. Bawa ponsel yang biasa dipakai.",
+      topic: "Literasi digital",
+      startsAt: saturday(1, 13),
+      endsAt: saturday(1, 15),
+      venueName: "Ruang Rapat Kelurahan Malaka Jaya",
+      venueAddress: "Jl. Delima Raya No. 1, Malaka Jaya, Jakarta Timur",
+      kelurahanId: mk.id,
+      capacity: 12,
+      accessibility: JSON.stringify(["wheelchair", "elderly_seating", "large_print", "accessible_toilet"]),
+      createdById: moderator,
+      agendaPoints: { create: [{ position: 1, text: "Memasang dan masuk ke JAKI" }, { position: 2, text: "Melapor lewat JAKI" }] },
+      officials: { create: [{ name: "Dimas Anggara", position: "Pendamping Layanan Digital Kecamatan" }] },
+    },
+  });
+  for (const [i, [guestName, guestContact]] of GUESTS.entries()) {
+    await db.rsvp.create({
+      data: {
+        eventId: full.id,
+        guestName,
+        guestContact,
+        code: newRsvpCode(),
+        status: i < 12 ? "confirmed" : "waitlisted",
+        createdAt: new Date(Date.now() - (GUESTS.length - i) * 3_600_000),
+      },
+    });
+  }
+
+  // A recurring series: every first Saturday of the month at RW 05 Pondok Kopi, four sessions;
+  // the third one is cancelled on its own.
+  const pko = kelurahan["Pondok Kopi"];
+  const firstDate = wibParts(saturday(0, 12)).date;
+  const rule = ruleFor("monthly", firstSaturdayOfNextMonth(firstDate), 4);
+  const series = await db.eventSeries.create({ data: { rrule: formatRrule(rule), startTime: "09:00", endTime: "11:00" } });
+  const dates = expandDates(rule, firstSaturdayOfNextMonth(firstDate));
+  for (const [i, date] of dates.entries()) {
+    const startsAt = wibToDate(date, "09:00")!;
+    const e = await db.event.create({
+      data: {
+        kind: "dialogue",
+        status: i === 2 ? "cancelled" : "published",
+        cancelReason: i === 2 ? "Aula dipakai untuk posko vaksinasi. Sampai jumpa bulan berikutnya." : null,
+        registrationOpen: i !== 2,
+        sequence: i === 2 ? 1 : 0,
+        title: "Ngopi Dursa RW 05 Pondok Kopi: obrolan Sabtu pertama",
+        description: "Obrolan rutin bulanan warga RW 05 dengan lurah dan petugas kecamatan. Bawa pertanyaan, keluhan, dan usulan Anda.",
+        topic: "Obrolan bebas warga",
+        startsAt,
+        endsAt: wibToDate(date, "11:00")!,
+        venueName: "Pos RW 05 Pondok Kopi",
+        venueAddress: "Jl. Pondok Kopi Raya Gg. Masjid, Pondok Kopi, Jakarta Timur",
+        kelurahanId: pko.id,
+        rwId: pko.rws[4],
+        latitude: -6.2208,
+        longitude: 106.9392,
+        capacity: 35,
+        accessibility: JSON.stringify(["elderly_seating", "childcare"]),
+        seriesId: series.id,
+        seriesOriginalStart: startsAt,
+        createdById: moderator,
+        agendaPoints: { create: [{ position: 1, text: "Kabar dari kelurahan" }, { position: 2, text: "Pertanyaan dan usulan warga" }] },
+        officials: { create: [{ name: "Lurah Pondok Kopi", position: "Lurah" }] },
+      },
+    });
+    if (i === 0) await db.rsvp.create({ data: { eventId: e.id, userId: users.resident, code: newRsvpCode(), status: "confirmed" } });
+  }
+
+  // A draft the moderator is still preparing.
+  await db.event.create({
+    data: {
+      kind: "fair",
+      status: "draft",
+      title: "Dursa Vaganza di Lapangan Klender (draf)",
+      description: "Rencana layanan keliling di lapangan Klender.",
+      startsAt: saturday(5, 7),
+      endsAt: saturday(5, 12),
+      venueName: "Lapangan Klender",
+      venueAddress: "Jl. Raya Bekasi Km 18, Klender, Jakarta Timur",
+      kelurahanId: kl.id,
+      createdById: moderator,
+      stalls: { create: [{ name: "Dokumen kependudukan", description: "KTP-el dan KK." }] },
+    },
+  });
+}
+
+/** "2026-11-28" -> the first Saturday of the following month, "2026-12-05" */
+function firstSaturdayOfNextMonth(date: string): string {
+  const [y, m] = date.split("-").map(Number);
+  return nthWeekday(m === 12 ? y + 1 : y, m % 12, 6, 1).toISOString().slice(0, 10);
 }

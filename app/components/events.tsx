@@ -1,0 +1,98 @@
+// Pieces shared by the event pages.
+import { Link } from "@remix-run/react";
+import type { Accessibility } from "~/domain/events/events.schema";
+import { formatDate, formatDateTime, formatTime, type Locale, type MessageKey } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
+
+export interface EventCardData {
+  id: number;
+  kind: string;
+  status: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  venueName: string;
+  kelurahan: string | null;
+  accessibility: Accessibility[];
+  capacity: number | null;
+  seatsLeft: number | null;
+  registrationOpen: boolean;
+  cancelReason: string | null;
+  summary: string | null;
+  attendanceCount: number | null;
+  inSeries: boolean;
+}
+
+export const kindKey = (kind: string): MessageKey => (kind === "fair" ? "event.kind.fair" : "event.kind.dialogue");
+export const statusKey = (status: string): MessageKey =>
+  status === "draft" ? "events.status.draft" : status === "cancelled" ? "events.status.cancelled" : status === "completed" ? "events.status.completed" : "events.status.published";
+
+/** "Sabtu, 5 Desember 2026, 09.00–11.00 WIB" (or two full dates when it spans days) */
+export function formatRange(start: Date, end: Date, locale: Locale): string {
+  if (formatDate(start, locale) === formatDate(end, locale)) {
+    return `${formatDate(start, locale)}, ${formatTime(start, locale).replace(" WIB", "")}–${formatTime(end, locale)}`;
+  }
+  return `${formatDateTime(start, locale)} – ${formatDateTime(end, locale)}`;
+}
+
+/** Plain text from the start of a markdown summary, for cards. */
+export function excerpt(markdown: string, max = 180): string {
+  const plain = markdown.replace(/[*_`>#[\]()]/g, "").replace(/\s+/g, " ").trim();
+  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
+
+export function AccessList({ items }: { items: Accessibility[] }) {
+  const t = useT();
+  if (items.length === 0) return null;
+  return (
+    <ul className="access-list">
+      {items.map((a) => (
+        <li key={a}>{t(`events.access.${a}` as MessageKey)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function SeatsLine({ capacity, seatsLeft }: { capacity: number | null; seatsLeft: number | null }) {
+  const t = useT();
+  if (capacity === null || seatsLeft === null) return <>{t("events.noLimit")}</>;
+  return <>{seatsLeft > 0 ? t("events.seatsLeft", { count: seatsLeft, capacity }) : t("events.full")}</>;
+}
+
+export function EventCard({ event, past = false }: { event: EventCardData; past?: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <li className="card event-card">
+      <p className="event-tags">
+        <span className="tag">{t(kindKey(event.kind))}</span>
+        {event.status !== "published" && <span className={`status status-${event.status}`}>{t(statusKey(event.status))}</span>}
+        {event.inSeries && <span className="status">{t("events.series.label")}</span>}
+      </p>
+      <h3>
+        <Link to={`/events/${event.id}`}>{event.title}</Link>
+      </h3>
+      <p>
+        <time dateTime={event.startsAt}>{formatRange(new Date(event.startsAt), new Date(event.endsAt), locale)}</time>
+        <br />
+        {event.kelurahan ? t("event.at", { venue: event.venueName, kelurahan: event.kelurahan }) : event.venueName}
+      </p>
+      {event.status === "cancelled" && event.cancelReason && <p className="cancel-note">{t("events.detail.cancelledNotice", { reason: event.cancelReason })}</p>}
+      {!past && event.status === "published" && (
+        <p className="muted">
+          <SeatsLine capacity={event.capacity} seatsLeft={event.seatsLeft} />
+        </p>
+      )}
+      {past && event.summary && (
+        <>
+          {event.attendanceCount !== null && <p className="muted">{t("events.attendance", { count: event.attendanceCount })}</p>}
+          <p>{excerpt(event.summary)}</p>
+          <p>
+            <Link to={`/events/${event.id}#summary`}>{t("events.readSummary")}<span className="visually-hidden">: {event.title}</span></Link>
+          </p>
+        </>
+      )}
+      <AccessList items={event.accessibility} />
+    </li>
+  );
+}

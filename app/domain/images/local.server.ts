@@ -1,0 +1,74 @@
+// Photos on the local disk under DATA_DIR/uploads; resized variants (WebP) are
+// made on first request with sharp and kept beside the originals.
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DomainError } from "~/domain/errors";
+import { EXTENSION, VARIANTS, type ImageMime, type ImageStore, type SavedImage, type StoredImageRef, type Variant } from "./images";
+
+export const LOCAL_KEY = /^[a-f0-9]{32}\.(jpg|png|webp)$/;
+
+async function sharp() {
+  return (await import("sharp")).default;
+}
+
+/** Width and height, or an error when the bytes are not a readable picture. */
+export async function readDimensions(bytes: Buffer): Promise<{ width: number; height: number }> {
+  try {
+    const meta = await (await sharp())(bytes).metadata();
+    if (!meta.width || !meta.height) throw new Error("no size");
+    // EXIF orientations 5-8 swap the sides once the picture is turned upright
+    const swap = (meta.orientation ?? 1) >= 5;
+    return swap ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+  } catch {
+    throw new DomainError("events.photo.unreadable", "photo");
+  }
+}
+
+export function createLocalStore(dataDir: string): ImageStore & { variantFile(key: string, variant: Variant): Promise<string | null> } {
+  const dir = path.join(dataDir, "uploads");
+  const variantsDir = path.join(dir, "variants");
+  return {
+    provider: "local",
+    async save(bytes: Buffer, mime: ImageMime): Promise<SavedImage> {
+      const { width, height } = await readDimensions(bytes);
+      const storageKey = `${randomBytes(16).toString("hex")}.${EXTENSION[mime]}`;
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, storageKey), bytes, { mode: 0o640 });
+      return { provider: "local", storageKey, width, height };
+    },
+    async remove(image: StoredImageRef) {
+      if (!LOCAL_KEY.test(image.storageKey)) return;
+      await rm(path.join(dir, image.storageKey), { force: true });
+      for (const v of Object.keys(VARIANTS)) await rm(path.join(variantsDir, `${image.storageKey}-${v}.webp`), { force: true });
+    },
+    url(image: StoredImageRef, variant: Variant) {
+      return `/images/${image.storageKey}/${variant}`;
+    },
+    /** The path of the resized WebP file, made when first asked for; null when there is no such original. */
+    async variantFile(key: string, variant: Variant) {
+      if (!LOCAL_KEY.test(key)) return null;
+      const original = path.join(dir, key);
+      const target = path.join(variantsDir, `${key}-${variant}.webp`);
+      try {
+        await stat(target);
+        return target;
+      } catch {
+        /* not made yet */
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(original);
+      } catch {
+        return null;
+      }
+      await mkdir(variantsDir, { recursive: true });
+      const out = await (await sharp())(bytes).rotate().resize({ width: VARIANTS[variant], withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+      const temp = `${target}.${randomBytes(4).toString("hex")}.tmp`;
+      await writeFile(temp, out);
+      const { rename } = await import("node:fs/promises");
+      await rename(temp, target);
+      return target;
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// The door: search by name or code, check in by code (typed, or from a scanned QR
+// code that opens this page with ?code=), add walk-ins, export as CSV.
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import eventsCss from "~/styles/events.css";
+import { formatRange } from "~/components/events";
+import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
+import { Pagination } from "~/components/Pagination";
+import { can } from "~/domain/accounts/roles";
+import { DomainError } from "~/domain/errors";
+import { checkInSchema, rsvpIdSchema, walkInSchema } from "~/domain/events/events.schema";
+import { addWalkIn, checkInByCode, checkInById, listAttendees, undoCheckIn } from "~/domain/events/rsvp.server";
+import { formatShortDate, formatTime, type MessageKey } from "~/i18n";
+import { metaT, useLocale, useT } from "~/i18n/react";
+import { requirePermission } from "~/utils/auth.server";
+import { setFlash, type Flash } from "~/utils/flash.server";
+import { failure, invalid, readForm } from "~/utils/forms.server";
+import { orHttpError } from "~/utils/http-errors.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${metaT(matches)("events.attendees.title", { title: data?.event.title ?? "" })} · Balai` },
+];
+
+function eventId(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0) throw json({ messageKey: "events.notFound" }, { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, can.manageEvents);
+  const url = new URL(request.url);
+  const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
+  const code = url.searchParams.get("code")?.slice(0, 20) ?? "";
+  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const result = await orHttpError(listAttendees(context.db, actor, eventId(params), { q: q || code, page }));
+  return json({ ...result, q, code });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, can.manageEvents);
+  const id = eventId(params);
+  const intent = (await request.clone().formData()).get("intent");
+  const back = new URL(request.url);
+  back.searchParams.delete("code");
+  const done = async (flash: Flash) => redirect(`${back.pathname}${back.search}`, { headers: { "Set-Cookie": await setFlash(context, flash) } });
+  const run = async <S extends z.ZodTypeAny>(schema: S, work: (data: z.output<S>) => Promise<Response>) => {
+    const form = await readForm(request, context, schema);
+    if (!form.ok) return invalid(form);
+    try {
+      return await work(form.data);
+    } catch (error) {
+      if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status === 403 ? 403 : 400);
+      throw error;
+    }
+  };
+  const checkedIn = (r: { name: string; already: boolean }): Flash => ({ key: r.already ? "events.attendees.alreadyIn" : "events.attendees.checkedIn", params: { name: r.name } });
+  switch (intent) {
+    case "code":
+      return run(checkInSchema, async (d) => done(checkedIn(await checkInByCode(context.db, actor, id, d.code))));
+    case "checkin":
+      return run(rsvpIdSchema, async (d) => done(checkedIn(await checkInById(context.db, actor, id, d.rsvpId))));
+    case "undo":
+      return run(rsvpIdSchema, async (d) => {
+        await undoCheckIn(context.db, actor, id, d.rsvpId);
+        return done({ key: "events.attendees.undone" });
+      });
+    case "walkin":
+      return run(walkInSchema, async (d) => done(checkedIn(await addWalkIn(context.db, actor, id, d))));
+    default:
+      throw json({ messageKey: "error.404.text" }, { status: 400 });
+  }
+}
+
+export default function Attendees() {
+  const t = useT();
+  const locale = useLocale();
+  const data = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>() as FormState | undefined;
+  const [params] = useSearchParams();
+  const intent = state?.values?.intent;
+  const stateFor = (name: string) => (intent === name ? state : undefined);
+  const e = data.event;
+  return (
+    <>
+      <h1>{t("events.attendees.title", { title: e.title })}</h1>
+      <p>
+        {formatRange(new Date(e.startsAt), new Date(e.endsAt), locale)} · <Link to={`/events/${e.id}`}>{t("events.manage.view")}</Link>
+      </p>
+      <p className="counts" role="status">{t("events.attendees.counts", data.counts)}</p>
+
+      <div className="door">
+        <section aria-labelledby="code-heading" className="card">
+          <h2 id="code-heading">{t("events.attendees.codeTitle")}</h2>
+          <FormAlert state={stateFor("code")} />
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="code" />
+            <Field name="code" label={t("events.attendees.code")} hint={t("events.attendees.codeHint")} autoComplete="off" required state={stateFor("code")} defaultValue={data.code} autoFocus={!!data.code} />
+            <button type="submit">{t("events.attendees.checkIn")}</button>
+          </Form>
+        </section>
+        <section aria-labelledby="walkin-heading" className="card">
+          <h2 id="walkin-heading">{t("events.attendees.walkInTitle")}</h2>
+          <FormAlert state={stateFor("walkin")} />
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="walkin" />
+            <Field name="name" label={t("events.attendees.walkInName")} autoComplete="off" required state={stateFor("walkin")} />
+            <Field name="contact" label={t("events.attendees.walkInContact")} autoComplete="off" state={stateFor("walkin")} />
+            <button type="submit">{t("events.attendees.walkIn")}</button>
+          </Form>
+        </section>
+      </div>
+
+      <Form method="get" className="search-form" role="search">
+        <div className="field">
+          <label htmlFor="q">{t("events.attendees.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
+        </div>
+        <button type="submit">{t("events.attendees.searchSubmit")}</button>
+      </Form>
+      <p><a href={`/events/${e.id}/attendees.csv`} download>{t("events.attendees.csv")}</a></p>
+      <FormAlert state={intent === "checkin" || intent === "undo" ? state : undefined} />
+
+      {data.attendees.length === 0 ? (
+        <p>{t("events.attendees.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="attendees">
+            <thead>
+              <tr>
+                <th scope="col">{t("events.attendees.col.name")}</th>
+                <th scope="col">{t("events.attendees.col.code")}</th>
+                <th scope="col">{t("events.attendees.col.status")}</th>
+                <th scope="col">{t("events.attendees.col.checkedIn")}</th>
+                <th scope="col">{t("events.attendees.col.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.attendees.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    {a.name}
+                    {a.guest && <span className="muted"> ({t(a.walkIn ? "events.attendees.walkInTag" : "events.attendees.guest")})</span>}
+                    {a.contact && <><br /><span className="muted">{a.contact}</span></>}
+                  </td>
+                  <td><code>{a.code}</code></td>
+                  <td>{t(`events.attendees.status.${a.status}` as MessageKey)}</td>
+                  <td>{a.checkedInAt ? `${formatShortDate(new Date(a.checkedInAt), locale)} ${formatTime(new Date(a.checkedInAt), locale)}` : "–"}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <CsrfField />
+                      <input type="hidden" name="rsvpId" value={a.id} />
+                      {a.checkedInAt ? (
+                        <button type="submit" name="intent" value="undo" className="button-secondary">
+                          {t("events.attendees.undo")}<span className="visually-hidden">: {a.name}</span>
+                        </button>
+                      ) : (
+                        <button type="submit" name="intent" value="checkin">
+                          {t("events.attendees.checkIn")}<span className="visually-hidden">: {a.name}</span>
+                        </button>
+                      )}
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={data.page} pages={data.pages} />
+    </>
+  );
+}

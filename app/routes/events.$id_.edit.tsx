@@ -1,0 +1,154 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import eventsCss from "~/styles/events.css";
+import { EventForm } from "~/components/EventForm";
+import { EventPhotos } from "~/components/EventPhotos";
+import { statusKey } from "~/components/events";
+import { CheckboxField, CsrfField, Field, FormAlert, TextAreaField, type FormState } from "~/components/forms";
+import { can } from "~/domain/accounts/roles";
+import { listKelurahan } from "~/domain/areas/areas.server";
+import { DomainError } from "~/domain/errors";
+import { cancelEventSchema, closeEventSchema, eventFormSchema } from "~/domain/events/events.schema";
+import { cancelEvent, closeEvent, getEventForEdit, publishEvent, updateEvent } from "~/domain/events/events.server";
+import { imageStore } from "~/domain/images/store.server";
+import { metaT, useT } from "~/i18n/react";
+import { requirePermission } from "~/utils/auth.server";
+import { setFlash, type Flash } from "~/utils/flash.server";
+import { failure, invalid, readForm } from "~/utils/forms.server";
+import { orHttpError } from "~/utils/http-errors.server";
+import { originOf } from "~/utils/origin.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${metaT(matches)("events.form.editTitle", { title: data?.event.title ?? "" })} · Balai` },
+];
+
+function eventId(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0) throw json({ messageKey: "events.notFound" }, { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, can.manageEvents);
+  const id = eventId(params);
+  const [event, kelurahan] = await Promise.all([
+    orHttpError(getEventForEdit(context.db, actor, id, imageStore(context.config))),
+    listKelurahan(context.db),
+  ]);
+  return json({ event, kelurahan });
+}
+
+const publishSchema = z.object({ wholeSeries: z.string().optional().transform((v) => v === "on") });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, can.manageEvents);
+  const id = eventId(params);
+  const intent = (await request.clone().formData()).get("intent");
+  const notifier = { mailer: context.mailer, publicUrl: originOf(request, context) };
+  const done = async (flash: Flash, to = `/events/${id}/edit`) => redirect(to, { headers: { "Set-Cookie": await setFlash(context, flash) } });
+  const run = async <S extends z.ZodTypeAny>(schema: S, work: (data: z.output<S>) => Promise<Response>) => {
+    const form = await readForm(request, context, schema);
+    if (!form.ok) return invalid({ ...form, values: { ...form.values, intent: String(intent) } });
+    try {
+      return await work(form.data);
+    } catch (error) {
+      if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status === 404 ? 404 : 400);
+      throw error;
+    }
+  };
+  switch (intent) {
+    case "publish":
+      return run(publishSchema, async (d) => {
+        const count = await publishEvent(context.db, actor, id, d.wholeSeries);
+        return done(count > 1 ? { key: "events.manage.publishedMany", params: { count } } : { key: "events.manage.published" }, `/events/${id}`);
+      });
+    case "cancel":
+      return run(cancelEventSchema, async (d) => {
+        const count = await cancelEvent(context.db, actor, id, d.reason, notifier);
+        return done({ key: "events.manage.cancelledFlash", params: { count } }, `/events/${id}`);
+      });
+    case "close":
+      return run(closeEventSchema, async (d) => {
+        await closeEvent(context.db, actor, id, d);
+        return done({ key: "events.manage.closed" }, `/events/${id}#summary`);
+      });
+    default:
+      return run(eventFormSchema, async (d) => {
+        await updateEvent(context.db, actor, id, d, notifier);
+        return done({ key: "events.form.saved" });
+      });
+  }
+}
+
+export default function EditEvent() {
+  const t = useT();
+  const { event, kelurahan } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>() as FormState | undefined;
+  const intent = state?.values?.intent ?? "save";
+  const stateFor = (name: string) => (intent === name ? state : undefined);
+  const editable = event.status === "draft" || event.status === "published";
+  return (
+    <>
+      <h1>{t("events.form.editTitle", { title: event.title })}</h1>
+      <p>
+        <span className={`status status-${event.status}`}>{t(statusKey(event.status))}</span>{" "}
+        <Link to={`/events/${event.id}`}>{t("events.manage.view")}</Link> · <Link to={`/events/${event.id}/attendees`}>{t("events.detail.attendees")}</Link>
+      </p>
+
+      {event.status === "draft" && (
+        <section aria-labelledby="publish-heading">
+          <h2 id="publish-heading">{t("events.manage.publishTitle")}</h2>
+          <FormAlert state={stateFor("publish")} />
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="intent" value="publish" />
+            {event.seriesDrafts > 0 && (
+              <CheckboxField name="wholeSeries" label={t("events.manage.publishSeries", { count: event.seriesDrafts })} defaultChecked />
+            )}
+            <button type="submit">{t("events.manage.publish")}</button>
+          </Form>
+        </section>
+      )}
+
+      {editable && (
+        <section aria-labelledby="edit-heading">
+          <h2 id="edit-heading">{t("events.form.save")}</h2>
+          {event.seriesId && <p className="alert alert-info">{t("events.form.seriesNote")}</p>}
+          <EventForm state={stateFor("save")} defaults={event.values} kelurahan={kelurahan} creating={false} />
+        </section>
+      )}
+
+      <EventPhotos eventId={event.id} photos={event.images} />
+
+      {(event.status === "completed" || (event.status === "published" && event.started)) && (
+        <section aria-labelledby="close-heading">
+          <h2 id="close-heading">{t("events.manage.closeTitle")}</h2>
+          <FormAlert state={stateFor("close")} />
+          <Form method="post" className="stack" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="close" />
+            <TextAreaField name="summary" label={t("events.manage.summary")} hint={t("events.manage.summaryHint")} required rows={6} state={stateFor("close")} defaultValue={event.summary} />
+            <Field name="attendanceCount" type="number" inputMode="numeric" label={t("events.manage.attendance")} hint={t("events.manage.attendanceHint")} state={stateFor("close")} defaultValue={event.attendanceCount?.toString() ?? ""} />
+            <button type="submit">{t("events.manage.close")}</button>
+          </Form>
+        </section>
+      )}
+
+      {editable && (
+        <section aria-labelledby="cancel-heading">
+          <h2 id="cancel-heading">{t("events.manage.cancelTitle")}</h2>
+          <FormAlert state={stateFor("cancel")} />
+          <Form method="post" className="stack" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="cancel" />
+            <TextAreaField name="reason" label={t("events.manage.reason")} hint={t("events.manage.cancelHint", { count: event.registrations })} required rows={3} maxLength={500} state={stateFor("cancel")} />
+            <button type="submit" className="button-danger">{t("events.manage.cancel")}</button>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}
