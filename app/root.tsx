@@ -80,6 +80,8 @@ function Header() {
             <li><Link to="/">{t("nav.home")}</Link></li>
             <li><Link to="/events">{t("nav.events")}</Link></li>
             <li><Link to="/discussions">{t("nav.discussions")}</Link></li>
+            <li><Link to="/aspirations">{t("aspirations.nav")}</Link></li>
+            {user && can.manageAspirations(user) && <li><Link to="/aspirations/staff">{t("aspirations.nav.staff")}</Link></li>}
             {user && can.manageUsers(user) && <li><Link to="/admin/users">{t("nav.admin")}</Link></li>}
             {user ? (
               <>

@@ -2,6 +2,7 @@
 // relative to today so the demo always has upcoming events. Each product area
 // seeds its own part; they run in this order.
 import type { Db } from "~/db/client.server";
+import { seedAspirations } from "./aspirations";
 import { seedDiscussions } from "./discussions";
 import { seedEvents } from "./events";
 import { seedFoundation } from "./foundation";
@@ -10,6 +11,7 @@ export async function seedDemo(db: Db): Promise<void> {
   const ctx = await seedFoundation(db);
   await seedEvents(db, ctx);
   await seedDiscussions(db, ctx);
+  await seedAspirations(db, ctx);
 }
 
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {

@@ -106,7 +106,9 @@ export type ConversionInput = z.infer<typeof conversionSchema>;
 
 export const importSchema = z.object({
   intent: z.enum(["check", "import"]).default("check"),
-  csv: z.string({ required_error: "aspirations.import.empty" }).trim().min(1, "aspirations.import.empty").max(2_000_000, "aspirations.import.tooLarge"),
+  /** pasted text; a chosen file is read by the route instead */
+  csv: z.string().max(2_000_000, "aspirations.import.tooLarge").default(""),
+  consent: checkbox.optional().default(false),
 });
 
 export const deadlineSettingsSchema = z.object({
@@ -119,3 +121,10 @@ export const holidaySchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "aspirations.validation.date"),
   name: z.string().trim().max(100, "aspirations.validation.holidayName").optional(),
 });
+
+/** The staff page of one aspiration: change its status, group it, or take it out of a group. */
+export const manageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("status"), to: statusChangeSchema.shape.to, note: statusChangeSchema.shape.note }),
+  z.object({ intent: z.literal("group"), primaryCode: z.string({ required_error: "aspirations.group.notFound" }).trim().min(1, "aspirations.group.notFound").max(20, "aspirations.group.notFound") }),
+  z.object({ intent: z.literal("ungroup") }),
+]);

@@ -449,3 +449,14 @@ export async function listToVerify(db: Db, actor: Actor) {
     select: { code: true, title: true, channel: true, createdAt: true, verifyDueAt: true },
   });
 }
+
+/** An event that a new aspiration can name as its source (`/aspirations/new?event=`). */
+export async function eventForAspiration(db: Db, id: number) {
+  if (!Number.isInteger(id) || id <= 0) return null;
+  return db.event.findFirst({ where: { id, status: { not: "draft" } }, select: { id: true, title: true, kelurahanId: true, rwId: true } });
+}
+
+/** Aspirations that came from an event (for the event's page). */
+export async function aspirationsFromEvent(db: Db, eventId: number) {
+  return db.aspiration.findMany({ where: { sourceEventId: eventId }, orderBy: { createdAt: "asc" }, select: { code: true, title: true, status: true, sourceAgendaPointId: true, sourceQuestionId: true } });
+}

@@ -146,8 +146,10 @@ export async function checkImport(db: Db, csv: string): Promise<{ report: Import
 }
 
 /** Imports every row in one transaction, or none (the report says why). */
-export async function importAspirations(db: Db, actor: Actor, input: { csv: string; dryRun: boolean }): Promise<ImportReport> {
+export async function importAspirations(db: Db, actor: Actor, input: { csv: string; dryRun: boolean; consent: boolean }): Promise<ImportReport> {
   if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  if (!input.csv.trim()) throw new DomainError("aspirations.import.empty", "csv");
+  if (!input.dryRun && !input.consent) throw new DomainError("aspirations.validation.consent", "consent");
   const { report, rows } = await checkImport(db, input.csv);
   if (!report.valid || input.dryRun) return report;
   const now = new Date();

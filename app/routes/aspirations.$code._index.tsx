@@ -1,0 +1,158 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { StatusTag, channelLabel, statusLabel } from "~/components/aspirations/AspirationFields";
+import { CsrfField, FormAlert, type FormState } from "~/components/forms";
+import { can } from "~/domain/accounts/roles";
+import { supportSchema } from "~/domain/aspirations/aspirations.schema";
+import { getPublicAspiration, supportAspiration, withdrawSupport } from "~/domain/aspirations/aspirations.server";
+import { normalizeCode } from "~/domain/aspirations/code";
+import { DomainError } from "~/domain/errors";
+import { formatDateTime } from "~/i18n";
+import { metaT, useLocale, useT } from "~/i18n/react";
+import href from "~/styles/aspirations.css";
+import { getUser, requireUser } from "~/utils/auth.server";
+import { setFlash } from "~/utils/flash.server";
+import { failure, invalid, readForm } from "~/utils/forms.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${data?.aspiration.title ?? metaT(matches)("aspirations.index.title")} · Balai` },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const code = normalizeCode(params.code ?? "");
+  if (code && code !== params.code) throw redirect(`/aspirations/${code}`);
+  const user = await getUser(request, context);
+  const aspiration = code ? await getPublicAspiration(context.db, code, user) : null;
+  if (!aspiration) throw json({ messageKey: "error.404.title" }, { status: 404 });
+  return json({ aspiration, signedIn: !!user, staff: can.manageAspirations(user) });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const form = await readForm(request, context, supportSchema);
+  if (!form.ok) return invalid(form);
+  try {
+    if (form.data.intent === "support") await supportAspiration(context.db, user, params.code ?? "");
+    else await withdrawSupport(context.db, user, params.code ?? "");
+    const flash = await setFlash(context, { key: form.data.intent === "support" ? "aspirations.flash.supported" : "aspirations.flash.withdrawn" });
+    return redirect(`/aspirations/${normalizeCode(params.code ?? "")}`, { headers: { "Set-Cookie": flash } });
+  } catch (error) {
+    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
+    throw error;
+  }
+}
+
+export default function AspirationPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { aspiration: a, signedIn, staff } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>() as FormState | undefined;
+  const date = (d: string | Date | null) => (d ? formatDateTime(new Date(d), locale) : "");
+  const place = [a.address, a.rw, a.kelurahan].filter(Boolean).join(", ");
+  return (
+    <>
+      <p className="tag">{t("aspirations.detail.code")} <span className="code-inline">{a.code}</span></p>
+      <h1>{a.title}</h1>
+      <p><StatusTag status={a.status} /></p>
+      {a.primary && (
+        <div className="alert alert-info">
+          <p>{t("aspirations.group.memberOf", { code: a.primary.code })}</p>
+          <p><Link to={`/aspirations/${a.primary.code}`}>{a.primary.title}</Link> · <StatusTag status={a.primary.status} /></p>
+        </div>
+      )}
+      <FormAlert state={state} />
+      <p className="description">{a.description}</p>
+      <dl className="facts">
+        <dt>{t("aspirations.detail.category")}</dt>
+        <dd>{a.category ? (locale === "en" ? a.category.nameEn : a.category.nameId) : "-"}</dd>
+        <dt>{t("aspirations.detail.place")}</dt>
+        <dd>{place || "-"}</dd>
+        <dt>{t("aspirations.detail.channel")}</dt>
+        <dd>{t(channelLabel(a.channel))}{a.assisted ? ` (${t("aspirations.detail.assisted")})` : ""}</dd>
+        <dt>{t("aspirations.detail.by")}</dt>
+        <dd>{a.submitterName ?? t("aspirations.detail.anonymous")}</dd>
+        <dt>{t("aspirations.detail.received")}</dt>
+        <dd>{date(a.createdAt)}</dd>
+      </dl>
+
+      {a.sources.length > 0 && (
+        <section aria-labelledby="source-title">
+          <h2 id="source-title">{t("aspirations.detail.source")}</h2>
+          <ul>
+            {a.sources.map((s) => (
+              <li key={s.href}>
+                <Link to={s.href}>{s.kind === "event" ? t("aspirations.detail.source.event", { title: s.label ?? "" }) : t(`aspirations.detail.source.${s.kind}`)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="support-title">
+        <h2 id="support-title">{t("aspirations.support.count", { count: a.supportCount })}</h2>
+        {a.supportedByMe && <p>{t("aspirations.support.youSupport")}</p>}
+        {!signedIn ? (
+          <p><Link to={`/login?redirectTo=/aspirations/${a.code}`}>{t("aspirations.support.signIn")}</Link></p>
+        ) : a.ownedByViewer ? null : a.supportedByMe ? (
+          <Form method="post">
+            <CsrfField />
+            <button type="submit" name="intent" value="withdraw" className="button-secondary">{t("aspirations.support.withdraw")}</button>
+          </Form>
+        ) : a.status !== "rejected" ? (
+          <Form method="post">
+            <CsrfField />
+            <button type="submit" name="intent" value="support">{t("aspirations.support.button")}</button>
+          </Form>
+        ) : null}
+      </section>
+
+      {a.members.length > 0 && (
+        <section aria-labelledby="members-title">
+          <h2 id="members-title">{t("aspirations.group.members")}</h2>
+          <ul>
+            {a.members.map((m) => (
+              <li key={m.code}><Link to={`/aspirations/${m.code}`}>{m.title}</Link> (<span className="code-inline">{m.code}</span>)</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="deadline-title">
+        <h2 id="deadline-title">{t("aspirations.detail.deadlines")}</h2>
+        <ul>
+          <li>{a.verifiedAt ? t("aspirations.detail.verifiedOn", { date: date(a.verifiedAt) }) : a.verifyDueAt ? t("aspirations.detail.verifyBy", { date: date(a.verifyDueAt) }) : null}</li>
+          <li>{a.firstResponseAt ? t("aspirations.detail.respondedOn", { date: date(a.firstResponseAt) }) : a.responseDueAt ? t("aspirations.detail.respondBy", { date: date(a.responseDueAt) }) : null}</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="log-title">
+        <h2 id="log-title">{t("aspirations.detail.log")}</h2>
+        {a.updates.length === 0 ? (
+          <p>{t("aspirations.detail.noLog")}</p>
+        ) : (
+          <ol className="log">
+            {a.updates.map((u) => (
+              <li key={u.id}>
+                <strong>{u.fromStatus ? t("aspirations.detail.logEntry", { from: t(statusLabel(u.fromStatus)), to: t(statusLabel(u.toStatus)) }) : t(statusLabel(u.toStatus))}</strong>
+                <br />
+                <span className="meta">
+                  <time dateTime={new Date(u.createdAt).toISOString()}>{date(u.createdAt)}</time>
+                  {u.actorName ? ` · ${t("aspirations.detail.logBy", { name: u.actorName })}` : ""}
+                </span>
+                <p>{u.note}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <div className="actions">
+        <Link to={`/aspirations/${a.code}/receipt`}>{t("aspirations.detail.receipt")}</Link>
+        {staff && <Link to={`/aspirations/${a.code}/manage`}>{t("aspirations.detail.manage")}</Link>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusTag } from "~/components/aspirations/AspirationFields";
+import { PrintButton } from "~/components/aspirations/PrintButton";
+import { getPublicAspiration } from "~/domain/aspirations/aspirations.server";
+import { formatDateTime } from "~/i18n";
+import { metaT, useLocale, useT } from "~/i18n/react";
+import href from "~/styles/aspirations.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.receipt.title")} · Balai` }, { name: "robots", content: "noindex" }];
+
+export async function loader({ context, params, request }: LoaderFunctionArgs) {
+  const a = await getPublicAspiration(context.db, params.code ?? "", null);
+  if (!a) throw json({ messageKey: "error.404.title" }, { status: 404 });
+  const origin = context.config.publicUrl ?? new URL(request.url).origin;
+  return json({
+    url: `${origin}/aspirations/${a.code}`,
+    a: { code: a.code, title: a.title, status: a.status, createdAt: a.createdAt, verifyDueAt: a.verifyDueAt, responseDueAt: a.responseDueAt, kelurahan: a.kelurahan },
+  });
+}
+
+export default function Receipt() {
+  const t = useT();
+  const locale = useLocale();
+  const { a, url } = useLoaderData<typeof loader>();
+  const date = (d: string | null) => (d ? formatDateTime(new Date(d), locale) : "-");
+  return (
+    <>
+      <h1>{t("aspirations.receipt.title")}</h1>
+      <div className="receipt">
+        <p>{t("aspirations.receipt.code")}</p>
+        <p className="tracking-code" id="tracking-code">{a.code}</p>
+        <dl>
+          <dt>{t("aspirations.new.titleLabel")}</dt>
+          <dd>{a.title}</dd>
+          <dt>{t("aspirations.detail.status")}</dt>
+          <dd><StatusTag status={a.status} /></dd>
+          <dt>{t("aspirations.receipt.received")}</dt>
+          <dd>{date(a.createdAt)}</dd>
+          <dt>{t("aspirations.receipt.verifyBy")}</dt>
+          <dd>{date(a.verifyDueAt)}</dd>
+          <dt>{t("aspirations.receipt.respondBy")}</dt>
+          <dd>{date(a.responseDueAt)}</dd>
+        </dl>
+        <p>{t("aspirations.receipt.keep", { url })}</p>
+      </div>
+      <div className="actions">
+        <Link className="button" to={`/aspirations/${a.code}`}>{t("aspirations.receipt.view")}</Link>
+        <PrintButton label={t("aspirations.receipt.print")} />
+      </div>
+    </>
+  );
+}
+

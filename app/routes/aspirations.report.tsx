@@ -1,0 +1,128 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { BarChart } from "~/components/aspirations/BarChart";
+import { PrintButton } from "~/components/aspirations/PrintButton";
+import { getDeadlineSettings } from "~/domain/aspirations/calendar.server";
+import { currentPeriod, followUpReport, formatPeriod, parsePeriod, recentPeriods, type Breakdown, type Period } from "~/domain/aspirations/report.server";
+import { formatDate, type Locale } from "~/i18n";
+import { metaT, useLocale, useT } from "~/i18n/react";
+import href from "~/styles/aspirations.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.report.title")} · Balai` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const period = parsePeriod(new URL(request.url).searchParams.get("period")) ?? currentPeriod("month");
+  const [report, settings] = await Promise.all([followUpReport(context.db, period), getDeadlineSettings(context.db)]);
+  return json({ report, settings, period, months: recentPeriods("month", 18), quarters: recentPeriods("quarter", 8) });
+}
+
+function periodName(p: Period, locale: Locale, t: ReturnType<typeof useT>) {
+  if (p.kind === "quarter") return t("aspirations.report.quarter", { n: p.n, year: p.year });
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(p.year, p.n - 1, 15)));
+}
+
+function BreakdownSection({ id, title, rows }: { id: string; title: string; rows: Breakdown[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const label = (r: Breakdown) => (locale === "en" ? r.labelEn : r.labelId);
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{title}</h2>
+      <p className="legend" aria-hidden="true">
+        <span><span className="swatch swatch-received" />{t("aspirations.report.legendReceived")}</span>
+        <span><span className="swatch swatch-resolved" />{t("aspirations.report.legendResolved")}</span>
+      </p>
+      <BarChart id={id} title={t("aspirations.report.chartLabel", { by: title.toLowerCase() })} rows={rows.map((r) => ({ label: label(r), received: r.received, resolved: r.resolved }))} />
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("aspirations.report.group")}</th>
+              <th scope="col">{t("aspirations.report.received")}</th>
+              <th scope="col">{t("aspirations.report.verified")}</th>
+              <th scope="col">{t("aspirations.report.rejected")}</th>
+              <th scope="col">{t("aspirations.report.resolved")}</th>
+              <th scope="col">{t("aspirations.report.overdue")}</th>
+              <th scope="col">{t("aspirations.report.median")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{label(r)}</th>
+                <td>{r.received}</td>
+                <td>{r.verified}</td>
+                <td>{r.rejected}</td>
+                <td>{r.resolved}</td>
+                <td>{r.overdue}</td>
+                <td>{r.medianDaysToFirstResponse === null ? t("aspirations.report.noMedian") : r.medianDaysToFirstResponse}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export default function Report() {
+  const t = useT();
+  const locale = useLocale();
+  const { report, settings, period, months, quarters } = useLoaderData<typeof loader>();
+  const current = formatPeriod(period);
+  const m = report.totals.medianDaysToFirstResponse;
+  const csv = `/aspirations/data/report.csv?period=${current}`;
+  const jsonHref = `/aspirations/data/report.json?period=${current}`;
+  return (
+    <>
+      <h1>{t("aspirations.report.title")}: {periodName(period, locale, t)}</h1>
+      <p>{t("aspirations.report.lead", { verify: settings.verifyDays, response: settings.responseDays })}</p>
+      <p className="meta">{formatDate(new Date(report.start), locale)} – {formatDate(new Date(new Date(report.end).getTime() - 1), locale)}</p>
+      <Form method="get" className="search-form no-print">
+        <div className="field">
+          <label htmlFor="period">{t("aspirations.report.period")}</label>
+          <select id="period" name="period" defaultValue={current}>
+            <optgroup label={t("aspirations.report.months")}>
+              {months.map((p) => (
+                <option key={formatPeriod(p)} value={formatPeriod(p)}>{periodName(p, locale, t)}</option>
+              ))}
+            </optgroup>
+            <optgroup label={t("aspirations.report.quarters")}>
+              {quarters.map((p) => (
+                <option key={formatPeriod(p)} value={formatPeriod(p)}>{periodName(p, locale, t)}</option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <button type="submit">{t("aspirations.report.show")}</button>
+      </Form>
+
+      <ul className="figures">
+        <li><span className="value">{report.totals.received}</span>{t("aspirations.report.received")}</li>
+        <li><span className="value">{report.totals.verified}</span>{t("aspirations.report.verified")}</li>
+        <li><span className="value">{report.totals.resolved}</span>{t("aspirations.report.resolved")}</li>
+        <li><span className="value">{report.totals.rejected}</span>{t("aspirations.report.rejected")}</li>
+        <li><span className="value">{report.totals.overdue}</span>{t("aspirations.report.overdue")}</li>
+        <li><span className="value">{m === null ? "–" : t("aspirations.report.days", { days: m })}</span>{t("aspirations.report.median")}</li>
+      </ul>
+
+      {report.totals.received === 0 ? (
+        <p>{t("aspirations.report.empty")}</p>
+      ) : (
+        <>
+          <BreakdownSection id="by-category" title={t("aspirations.report.byCategory")} rows={report.byCategory} />
+          <BreakdownSection id="by-kelurahan" title={t("aspirations.report.byKelurahan")} rows={report.byKelurahan} />
+        </>
+      )}
+      <p className="no-print">
+        {t("aspirations.report.download", { csv: "CSV", json: "JSON" }).split(/(CSV|JSON)/).map((part, i) =>
+          part === "CSV" ? <a key={i} href={csv}>CSV</a> : part === "JSON" ? <a key={i} href={jsonHref}>JSON</a> : part,
+        )}
+      </p>
+      <p className="no-print">{t("aspirations.report.print")} <PrintButton label={t("aspirations.receipt.print")} /></p>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { CheckboxField, CsrfField, FormAlert, TextAreaField, type FormState } from "~/components/forms";
+import { can } from "~/domain/accounts/roles";
+import { importSchema } from "~/domain/aspirations/aspirations.schema";
+import { importAspirations, type ImportReport } from "~/domain/aspirations/import.server";
+import { DomainError } from "~/domain/errors";
+import type { MessageKey } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
+import href from "~/styles/aspirations.css";
+import { requirePermission } from "~/utils/auth.server";
+import { failure, formValues, invalid, readForm } from "~/utils/forms.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.import.title")} · Balai` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, can.manageAspirations);
+  return json({});
+}
+
+type ActionData = FormState & { report?: ImportReport; imported?: boolean };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, can.manageAspirations);
+  // a chosen file (multipart) is read here; readForm then checks CSRF and the other fields
+  const copy = await request.clone().formData();
+  const file = copy.get("file");
+  const fileText = file && typeof file !== "string" && file.size > 0 ? await file.text() : "";
+  const form = await readForm(request, context, importSchema);
+  if (!form.ok) return invalid(form);
+  const csv = form.data.csv.trim() ? form.data.csv : fileText;
+  try {
+    const report = await importAspirations(context.db, actor, { csv, dryRun: form.data.intent === "check", consent: form.data.consent });
+    const values = { ...formValues(form.formData), csv };
+    return json({ report, values, imported: report.imported.length > 0 } satisfies ActionData, { status: report.valid ? 200 : 422 });
+  } catch (error) {
+    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
+    throw error;
+  }
+}
+
+export default function ImportPage() {
+  const t = useT();
+  const state = useActionData<typeof action>() as ActionData | undefined;
+  const busy = useNavigation().state === "submitting";
+  const report = state?.report;
+  const bad = report ? report.lines.filter((l) => l.problems.length > 0).length : 0;
+  return (
+    <>
+      <h1>{t("aspirations.import.title")}</h1>
+      <p>{t("aspirations.import.lead")}</p>
+      <p className="hint">{t("aspirations.import.columns")}</p>
+      <FormAlert state={state?.report ? undefined : state} />
+
+      {report && (
+        <section aria-labelledby="report-title" tabIndex={-1}>
+          <h2 id="report-title">{t("aspirations.import.report")}</h2>
+          {report.imported.length > 0 ? (
+            <div className="alert alert-info" role="status">
+              <p>{t("aspirations.flash.imported", { count: report.imported.length })}</p>
+              <p>{t("aspirations.import.imported")}:</p>
+              <ul>
+                {report.imported.map((code) => (
+                  <li key={code}><Link to={`/aspirations/${code}`} className="code-inline">{code}</Link></li>
+                ))}
+              </ul>
+            </div>
+          ) : report.headerProblems.length > 0 ? (
+            <div className="alert alert-error" role="alert">
+              <ul>
+                {report.headerProblems.map((p) => (
+                  <li key={p.key + JSON.stringify(p.params)}>{t(p.key, p.params)}</li>
+                ))}
+              </ul>
+            </div>
+          ) : report.valid ? (
+            <p className="alert alert-info" role="status">{t("aspirations.import.valid", { count: report.lines.length })}</p>
+          ) : (
+            <p className="alert alert-error" role="alert">{t("aspirations.import.invalid", { count: bad })}</p>
+          )}
+          {report.lines.length > 0 && report.imported.length === 0 && (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("aspirations.import.row")}</th>
+                    <th scope="col">{t("aspirations.import.titleCol")}</th>
+                    <th scope="col">{t("aspirations.import.result")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.lines.map((l) => (
+                    <tr key={l.row} className={l.problems.length ? "row-error" : undefined}>
+                      <td>{l.row}</td>
+                      <td>{l.title}</td>
+                      <td>
+                        {l.problems.length === 0 ? (
+                          t("aspirations.import.ok")
+                        ) : (
+                          <ul>
+                            {l.problems.map((p) => (
+                              <li key={p.field}>{t(`aspirations.import.field.${p.field}` as MessageKey)}: {t(p.key)}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+
+      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+        <CsrfField />
+        <TextAreaField name="csv" label={t("aspirations.import.csv")} rows={10} state={state?.imported ? undefined : state} />
+        <div className="field">
+          <label htmlFor="f-file">{t("aspirations.import.file")}</label>
+          <input id="f-file" name="file" type="file" accept=".csv,text/csv" />
+        </div>
+        <CheckboxField name="consent" label={t("aspirations.import.consent")} state={state?.imported ? undefined : state} />
+        <div className="actions">
+          <button type="submit" name="intent" value="check" className="button-secondary" disabled={busy}>{t("aspirations.import.check")}</button>
+          <button type="submit" name="intent" value="import" disabled={busy}>{t("aspirations.import.import")}</button>
+        </div>
+      </Form>
+    </>
+  );
+}
