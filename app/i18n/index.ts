@@ -41,9 +41,18 @@ export const TIME_ZONE = "Asia/Jakarta";
 
 const intlLocale: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep them.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(date: Date, locale: Locale, options: Intl.DateTimeFormatOptions) {
+  const key = locale + JSON.stringify(options);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, ...options });
+    formatters.set(key, formatter);
+  }
   const map: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, ...options }).formatToParts(date)) {
+  for (const p of formatter.formatToParts(date)) {
     map[p.type] = p.value;
   }
   return map;
