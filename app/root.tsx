@@ -82,6 +82,7 @@ function Header() {
             <li><Link to="/discussions">{t("nav.discussions")}</Link></li>
             <li><Link to="/aspirations">{t("aspirations.nav")}</Link></li>
             {user && can.manageAspirations(user) && <li><Link to="/aspirations/staff">{t("aspirations.nav.staff")}</Link></li>}
+            <li><Link to="/agenda">{t("agenda.nav")}</Link></li>
             {user && can.manageUsers(user) && <li><Link to="/admin/users">{t("nav.admin")}</Link></li>}
             {user ? (
               <>

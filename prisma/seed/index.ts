@@ -3,6 +3,7 @@
 // seeds its own part; they run in this order.
 import type { Db } from "~/db/client.server";
 import { seedAspirations } from "./aspirations";
+import { seedAgenda } from "./agenda";
 import { seedDiscussions } from "./discussions";
 import { seedEvents } from "./events";
 import { seedFoundation } from "./foundation";
@@ -12,6 +13,8 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedEvents(db, ctx);
   await seedDiscussions(db, ctx);
   await seedAspirations(db, ctx);
+  // after the aspirations: the deliberation compiles them
+  await seedAgenda(db, ctx);
 }
 
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {

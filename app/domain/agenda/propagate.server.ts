@@ -1,0 +1,30 @@
+// Deliberation outcomes flow back to the aspirations through the aspirations
+// area's own use case (changeAspirationStatus): it writes the public follow-up
+// log, moves the status and notifies the submitters and supporters of the whole
+// group. It is called once per linked aspiration (the group's primary), so each
+// follower hears once. Changes the status rules do not allow (e.g. staff already
+// marked it done) are skipped rather than failing the deliberation.
+import type { Db } from "~/db/client.server";
+import type { Actor } from "~/domain/accounts/roles";
+import { canTransition, type AspirationStatus } from "~/domain/aspirations/status";
+import { changeAspirationStatus } from "~/domain/aspirations/status.server";
+import type { Mailer } from "~/domain/notifications/mailer.server";
+
+export async function propagateStatus(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor,
+  aspirationIds: number[],
+  change: { to: AspirationStatus; note: string },
+  publicUrl?: string,
+): Promise<number> {
+  if (aspirationIds.length === 0) return 0;
+  const rows = await db.aspiration.findMany({ where: { id: { in: aspirationIds } }, select: { id: true, status: true } });
+  let changed = 0;
+  for (const a of rows) {
+    if (a.status === change.to || !canTransition(a.status, change.to)) continue;
+    await changeAspirationStatus(db, mailer, actor, { aspirationId: a.id, to: change.to, note: change.note }, { publicUrl });
+    changed++;
+  }
+  return changed;
+}

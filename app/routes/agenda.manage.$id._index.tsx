@@ -1,0 +1,245 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DecisionTag, PhaseTimeline, ScheduleList, ScoreBreakdown, ScoreFormula, levelLabel } from "~/components/agenda/AgendaParts";
+import { SettingsFields } from "~/components/agenda/SettingsFields";
+import { deliberationId, rethrow } from "~/components/agenda/public.server";
+import { CsrfField, FormAlert, type FormState } from "~/components/forms";
+import { advanceSchema, decideSchema, itemIdSchema, settingsSchema, wibDayValue } from "~/domain/agenda/agenda.schema";
+import { advancePhase, agendaPath, decideItem, loadDeliberation, removeItem, scoredItems, updateSettings } from "~/domain/agenda/agenda.server";
+import { canChangeItemSet, canDecide, canEditItemText, canEditSettings, nextPhase, type Phase } from "~/domain/agenda/phases";
+import { can } from "~/domain/accounts/roles";
+import { DomainError } from "~/domain/errors";
+import type { MessageKey } from "~/i18n";
+import { translate } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
+import agendaStyles from "~/styles/agenda.css";
+import { requirePermission } from "~/utils/auth.server";
+import { setFlash } from "~/utils/flash.server";
+import { failure, invalid, readForm } from "~/utils/forms.server";
+import { getLocale } from "~/utils/locale.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.manage.title")} · Balai` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requirePermission(request, context, can.plan);
+  const d = await loadDeliberation(context.db, deliberationId(params)).catch(rethrow);
+  const items = await scoredItems(context.db, d);
+  return json({
+    d: {
+      id: d.id,
+      year: d.year,
+      level: d.level,
+      phase: d.phase,
+      areaName: d.area.name,
+      intakeStart: d.intakeStart,
+      intakeEnd: d.intakeEnd,
+      reviewStart: d.reviewStart,
+      reviewEnd: d.reviewEnd,
+      votesPerResident: d.votesPerResident,
+      weightSupports: d.weightSupports,
+      weightVotes: d.weightVotes,
+      weightUrgency: d.weightUrgency,
+      weightReach: d.weightReach,
+      event: d.event,
+      path: agendaPath(d),
+    },
+    next: nextPhase(d.phase as Phase),
+    items,
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, can.plan);
+  const id = deliberationId(params);
+  const intent = (await request.clone().formData()).get("intent");
+  const locale = getLocale(request);
+  const back = (key: MessageKey, p?: Record<string, string>, hash = "") =>
+    setFlash(context, { key, params: p }).then((cookie) => redirect(`/agenda/manage/${id}${hash}`, { headers: { "Set-Cookie": cookie } }));
+  const run = async <T,>(form: { ok: true; data: T; formData: FormData }, fn: (data: T) => Promise<Response>) => {
+    try {
+      return await fn(form.data);
+    } catch (error) {
+      if (error instanceof DomainError && error.status !== 403 && error.status !== 404) return invalid(failure(error, form.formData), error.status);
+      rethrow(error);
+    }
+  };
+  if (intent === "advance") {
+    const form = await readForm(request, context, advanceSchema);
+    if (!form.ok) return invalid(form);
+    return run(form, async ({ to }) => {
+      await advancePhase(context.db, context.mailer, actor, id, to);
+      return back("agenda.phase.advanced", { phase: translate(locale, `agenda.phase.${to}` as MessageKey) });
+    });
+  }
+  if (intent === "settings") {
+    const form = await readForm(request, context, settingsSchema);
+    if (!form.ok) return invalid(form);
+    return run(form, async (data) => {
+      await updateSettings(context.db, actor, id, data);
+      return back("agenda.settings.saved");
+    });
+  }
+  if (intent === "remove") {
+    const form = await readForm(request, context, itemIdSchema);
+    if (!form.ok) return invalid(form);
+    return run(form, async ({ itemId }) => {
+      await removeItem(context.db, actor, id, itemId);
+      return back("agenda.item.removed");
+    });
+  }
+  if (intent === "decide") {
+    const form = await readForm(request, context, decideSchema);
+    if (!form.ok) return invalid(form);
+    return run(form, async (data) => {
+      await decideItem(context.db, context.mailer, actor, id, data);
+      return back("agenda.decision.saved", undefined, `#item-${data.itemId}`);
+    });
+  }
+  throw json({ messageKey: "agenda.notFound" }, { status: 400 });
+}
+
+export default function ManageDeliberation() {
+  const t = useT();
+  const { d, next, items } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>() as FormState | undefined;
+  const heading = t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName });
+  const failedItem = state?.values?.itemId;
+  const settingsState = state?.values?.intent === "settings" ? state : undefined;
+  return (
+    <>
+      <h1>{heading}</h1>
+      <p className="muted">{t("agenda.manage.title")}</p>
+      <PhaseTimeline phase={d.phase} />
+      {state?.values?.intent === "advance" && <FormAlert state={state} />}
+      {next && (
+        <Form method="post" className="agenda-inline-actions">
+          <CsrfField />
+          <input type="hidden" name="intent" value="advance" />
+          <input type="hidden" name="to" value={next} />
+          <button type="submit">{t("agenda.phase.advance", { phase: t(`agenda.phase.${next}` as MessageKey) })}</button>
+        </Form>
+      )}
+      <ul className="agenda-links">
+        <li><Link to={`/agenda/manage/${d.id}/pool`}>{t("agenda.manage.pool")}</Link></li>
+        <li><Link to={`/agenda/manage/${d.id}/print`}>{t("agenda.manage.print")}</Link></li>
+        <li><Link to={`/agenda/manage/${d.id}/minutes`}>{t("agenda.manage.minutes")}</Link></li>
+        <li><Link to={`/agenda/manage/${d.id}/assist`}>{t("agenda.manage.assist")}</Link></li>
+        <li><Link to={d.path}>{t("agenda.manage.public")}</Link></li>
+      </ul>
+      <ScheduleList d={d} />
+
+      <h2>{t("agenda.manage.items", { count: items.length })}</h2>
+      {items.length === 0 ? (
+        <p>{t("agenda.manage.none")}</p>
+      ) : (
+        <ol className="agenda-items">
+          {items.map((item) => {
+            const itemState = failedItem === String(item.id) ? state : undefined;
+            const decided = item.decision !== null;
+            return (
+              <li key={item.id} id={`item-${item.id}`} className="agenda-item">
+                <div className="agenda-item-head">
+                  <span className="agenda-rank">{t("agenda.public.rank", { rank: item.rank })}</span>
+                  <DecisionTag decision={item.decision} />
+                </div>
+                <h3>{item.title}</h3>
+                <ScoreBreakdown breakdown={item.breakdown} weights={d} label={`${t("agenda.score.breakdown")}: ${item.title}`} />
+                <p className="muted">
+                  {item.aspirations.map((a) => a.code).join(", ")}
+                  {item.decisionReason && <> · {t("agenda.decision.reason")}: {item.decisionReason}</>}
+                </p>
+                <div className="agenda-inline-actions">
+                  {canEditItemText(d.phase, decided) && (
+                    <Link className="button button-secondary" to={`/agenda/manage/${d.id}/items/${item.id}`}>{t("agenda.item.edit")}</Link>
+                  )}
+                  {canChangeItemSet(d.phase) && (
+                    <Form method="post">
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="itemId" value={item.id} />
+                      <button type="submit" className="button-secondary" aria-label={`${t("agenda.item.remove")}: ${item.title}`}>{t("agenda.item.remove")}</button>
+                    </Form>
+                  )}
+                </div>
+                {canDecide(d.phase, decided) && (
+                  <Form method="post" className="agenda-decide" noValidate>
+                    <CsrfField />
+                    <FormAlert state={itemState} />
+                    <input type="hidden" name="intent" value="decide" />
+                    <input type="hidden" name="itemId" value={item.id} />
+                    <fieldset>
+                      <legend>{t("agenda.decision.label")}: {item.title}</legend>
+                      {(["accepted", "deferred", "declined"] as const).map((dec) => (
+                        <label key={dec} className="agenda-radio">
+                          <input type="radio" name="decision" value={dec} defaultChecked={itemState?.values?.decision === dec} required />
+                          {t(`agenda.decision.${dec}`)}
+                        </label>
+                      ))}
+                      {itemState?.errors?.decision && <p className="field-error">{t(itemState.errors.decision.key)}</p>}
+                    </fieldset>
+                    <TextAreaFieldFor itemId={item.id} state={itemState} />
+                    <button type="submit">{t("agenda.decision.submit")}</button>
+                  </Form>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      <ScoreFormula d={d} />
+
+      <h2>{t("agenda.settings.title")}</h2>
+      {canEditSettings(d.phase) ? (
+        <Form method="post" className="stack" noValidate>
+          <CsrfField />
+          <FormAlert state={settingsState} />
+          <input type="hidden" name="intent" value="settings" />
+          <SettingsFields
+            state={settingsState}
+            defaults={{
+              intakeStart: wibDayValue(new Date(d.intakeStart)),
+              intakeEnd: wibDayValue(new Date(d.intakeEnd)),
+              reviewStart: wibDayValue(new Date(d.reviewStart)),
+              reviewEnd: wibDayValue(new Date(d.reviewEnd)),
+              votesPerResident: d.votesPerResident,
+              weightSupports: d.weightSupports,
+              weightVotes: d.weightVotes,
+              weightUrgency: d.weightUrgency,
+              weightReach: d.weightReach,
+            }}
+          />
+          <button type="submit">{t("agenda.settings.submit")}</button>
+        </Form>
+      ) : (
+        <p>{t("agenda.settings.locked")}</p>
+      )}
+    </>
+  );
+}
+
+function TextAreaFieldFor({ itemId, state }: { itemId: number; state?: FormState }) {
+  const t = useT();
+  // one reason field per item: ids must be unique on the page
+  const error = state?.errors?.reason;
+  const id = `reason-${itemId}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("agenda.decision.reason")}</label>
+      <p className="hint" id={`${id}-hint`}>{t("agenda.decision.reasonHint")}</p>
+      <textarea
+        id={id}
+        name="reason"
+        rows={3}
+        maxLength={2000}
+        defaultValue={state?.values?.reason}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ")}
+      />
+      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+    </div>
+  );
+}
+

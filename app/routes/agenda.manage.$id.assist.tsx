@@ -1,0 +1,126 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { levelLabel } from "~/components/agenda/AgendaParts";
+import { deliberationId, rethrow } from "~/components/agenda/public.server";
+import { CsrfField, FormAlert, type FormState } from "~/components/forms";
+import { ballotSchema } from "~/domain/agenda/agenda.schema";
+import { attendance, castAssistedBallot, findResident, listItemTitles, loadDeliberation, voterStatus } from "~/domain/agenda/agenda.server";
+import { votingOpen } from "~/domain/agenda/phases";
+import { parseIdentifier } from "~/domain/accounts/identifier";
+import { can } from "~/domain/accounts/roles";
+import { DomainError } from "~/domain/errors";
+import type { MessageKey } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
+import agendaStyles from "~/styles/agenda.css";
+import { requirePermission } from "~/utils/auth.server";
+import { setFlash } from "~/utils/flash.server";
+import { failure, invalid, readForm } from "~/utils/forms.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.assist.title")} · Balai` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const staff = await requirePermission(request, context, can.isStaff);
+  const d = await loadDeliberation(context.db, deliberationId(params)).catch(rethrow);
+  const url = new URL(request.url);
+  const q = url.searchParams.get("resident")?.slice(0, 200).trim() ?? "";
+  const residentId = Number(url.searchParams.get("residentId")) || undefined;
+  const identifier = q ? parseIdentifier(q) : null;
+  const resident = residentId
+    ? await findResident(context.db, staff, { id: residentId })
+    : identifier
+      ? await findResident(context.db, staff, identifier.kind === "email" ? { email: identifier.value } : { phone: identifier.value })
+      : null;
+  const [items, present, status] = await Promise.all([
+    listItemTitles(context.db, d),
+    attendance(context.db, staff, d),
+    resident ? voterStatus(context.db, d, resident.id) : null,
+  ]);
+  return json({
+    d: { id: d.id, year: d.year, level: d.level, areaName: d.area.name, votesPerResident: d.votesPerResident },
+    open: votingOpen(d),
+    q,
+    notFound: (!!q || !!residentId) && !resident,
+    resident,
+    status: status && { eligible: status.eligible, reason: status.reason, ballot: status.ballot, remaining: status.remaining },
+    items,
+    attendees: present.filter((p) => p.userId !== null),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const staff = await requirePermission(request, context, can.isStaff);
+  const id = deliberationId(params);
+  const form = await readForm(request, context, ballotSchema);
+  if (!form.ok) return invalid(form);
+  const residentId = Number(form.data.residentId);
+  try {
+    const resident = await findResident(context.db, staff, { id: residentId });
+    if (!resident) throw new DomainError("agenda.assist.notFound", "residentId");
+    const result = await castAssistedBallot(context.db, staff, id, resident.id, form.data.ballot);
+    const flash = await setFlash(context, { key: "agenda.assist.saved", params: { name: resident.name, remaining: result.remaining } });
+    return redirect(`/agenda/manage/${id}/assist`, { headers: { "Set-Cookie": flash } });
+  } catch (error) {
+    if (error instanceof DomainError && error.status !== 403 && error.status !== 404) return invalid(failure(error, form.formData), error.status);
+    rethrow(error);
+  }
+}
+
+export default function AssistedVotes() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>() as FormState | undefined;
+  const { d, resident, status } = data;
+  const ballot = (status?.ballot ?? {}) as Record<string, number>;
+  return (
+    <>
+      <h1>{t("agenda.assist.title")}</h1>
+      <p><Link to={`/agenda/manage/${d.id}`}>{t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName })}</Link></p>
+      <p>{t("agenda.assist.intro")}</p>
+      {!data.open && <p className="alert alert-info">{t("agenda.vote.closed")}</p>}
+      <Form method="get" className="search-form">
+        <div className="field">
+          <label htmlFor="resident">{t("agenda.assist.identifier")}</label>
+          <input id="resident" name="resident" type="search" defaultValue={data.q} />
+        </div>
+        <button type="submit">{t("agenda.assist.find")}</button>
+      </Form>
+      {data.attendees.length > 0 && (
+        <Form method="get" className="search-form">
+          <div className="field">
+            <label htmlFor="residentId">{t("agenda.assist.attendee")}</label>
+            <select id="residentId" name="residentId" defaultValue={resident ? String(resident.id) : ""}>
+              <option value="">{t("form.choose")}</option>
+              {data.attendees.map((a) => <option key={a.id} value={a.userId!}>{a.name}{a.area ? ` (${a.area})` : ""}</option>)}
+            </select>
+          </div>
+          <button type="submit">{t("agenda.assist.find")}</button>
+        </Form>
+      )}
+      {data.notFound && <p className="alert alert-error" role="alert">{t("agenda.assist.notFound")}</p>}
+      {resident && status && (
+        <section className="agenda-vote" aria-labelledby="assist-for">
+          <h2 id="assist-for">{t("agenda.assist.for", { name: resident.name, area: resident.area || "-" })}</h2>
+          {!status.eligible ? (
+            <p>{t(status.reason as MessageKey)}</p>
+          ) : (
+            <Form method="post" noValidate>
+              <CsrfField />
+              <input type="hidden" name="residentId" value={resident.id} />
+              <p className="agenda-remaining">{t("agenda.vote.remaining", { remaining: status.remaining, budget: d.votesPerResident })}</p>
+              <FormAlert state={state} />
+              {data.items.map((item) => (
+                <div className="field" key={item.id}>
+                  <label htmlFor={`f-dots-${item.id}`}>{t("agenda.vote.field", { title: item.title })}</label>
+                  <input id={`f-dots-${item.id}`} name={`dots-${item.id}`} type="number" min={0} max={d.votesPerResident} inputMode="numeric" defaultValue={state?.values?.[`dots-${item.id}`] ?? String(ballot[item.id] ?? 0)} />
+                </div>
+              ))}
+              <button type="submit">{t("agenda.vote.submit")}</button>
+            </Form>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
