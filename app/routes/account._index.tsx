@@ -26,6 +26,7 @@ export default function Account() {
         <dd>{t(`role.${user.role}`)}</dd>
       </dl>
       <p><Link to="/account/password">{t("auth.password.title")}</Link></p>
+      <p><Link to="/account/calendar">{t("events.calendar.title")}</Link></p>
     </>
   );
 }
