@@ -1,10 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/Pagination";
 import { CheckboxField, CsrfField, FormAlert, TextAreaField, type FormState } from "~/components/forms";
 import { LiveThread } from "~/components/discussions/LiveThread";
-import { PostBody, PostCard, collectIds, useBack, type PostTree, type ThreadContext } from "~/components/discussions/Thread";
+import { PostBody, PostCard, collectIds, useThreadUrls, type PostTree, type ThreadContext } from "~/components/discussions/Thread";
 import { parseSort, sorts, topicStatuses } from "~/domain/discussions/discussions.schema";
 import { getThread } from "~/domain/discussions/discussions.server";
 import { DomainError } from "~/domain/errors";
@@ -41,8 +41,7 @@ export default function TopicPage() {
   const state = useActionData<typeof action>() as FormState | undefined;
   const { thread } = data;
   const { topic, viewer } = thread;
-  const back = useBack();
-  const location = useLocation();
+  const urls = useThreadUrls();
   const ctx: ThreadContext = {
     topicId: topic.id,
     viewer: { ...viewer, userId: data.userId },
@@ -50,6 +49,7 @@ export default function TopicPage() {
     open: data.open,
     editBody: data.editBody,
     state,
+    urls,
   };
   const root = { ...thread.root, children: [], hasMore: false } as PostTree;
   const posts = thread.posts as unknown as PostTree[];
@@ -91,11 +91,11 @@ export default function TopicPage() {
       {viewer.moderator && (
         <details className="topic-settings" open={!!topicState}>
           <summary>{t("discussions.topicSettings")}</summary>
-          <Form method="post" action={location.pathname + location.search} className="stack">
+          <Form method="post" action={urls.action} className="stack">
             <CsrfField />
             <input type="hidden" name="intent" value="topic" />
             <input type="hidden" name="topicId" value={topic.id} />
-            <input type="hidden" name="back" value={back.path} />
+            <input type="hidden" name="back" value={urls.back} />
             <FormAlert state={topicState} />
             <div className="field">
               <label htmlFor="topic-status">{t("discussions.filter.status")}</label>
@@ -142,11 +142,11 @@ export default function TopicPage() {
         ) : !viewer.signedIn ? (
           <p><Link to={`/login?redirectTo=${encodeURIComponent(`/discussions/${topic.id}`)}`} className="button">{t("discussions.loginToPost")}</Link></p>
         ) : data.open ? null : (
-          <Form method="post" action={location.pathname + location.search} className="stack" id="reply-form">
+          <Form method="post" action={urls.action} className="stack" id="reply-form">
             <CsrfField />
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="parentId" value={thread.root.id} />
-            <input type="hidden" name="back" value={back.path} />
+            <input type="hidden" name="back" value={urls.back} />
             <FormAlert state={replyState} />
             <TextAreaField name="body" label={t("discussions.field.reply")} hint={t("discussions.field.bodyHint")} state={replyState} required rows={5} maxLength={10000} />
             <button type="submit">{t("discussions.action.sendReply")}</button>

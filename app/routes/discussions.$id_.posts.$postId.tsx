@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormState } from "~/components/forms";
 import { LiveThread } from "~/components/discussions/LiveThread";
-import { PostCard, collectIds, type PostTree, type ThreadContext } from "~/components/discussions/Thread";
+import { PostCard, collectIds, useThreadUrls, type PostTree, type ThreadContext } from "~/components/discussions/Thread";
 import { parseSort } from "~/domain/discussions/discussions.schema";
 import { getSubthread } from "~/domain/discussions/discussions.server";
 import { DomainError } from "~/domain/errors";
@@ -39,6 +39,7 @@ export default function SubthreadPage() {
   const state = useActionData<typeof action>() as FormState | undefined;
   const { thread } = data;
   const { topic, viewer } = thread;
+  const urls = useThreadUrls();
   const ctx: ThreadContext = {
     topicId: topic.id,
     viewer: { ...viewer, userId: data.userId },
@@ -47,6 +48,7 @@ export default function SubthreadPage() {
     editBody: data.editBody,
     state,
     pageRootId: thread.post.id,
+    urls,
   };
   const post = thread.post as unknown as PostTree;
   return (

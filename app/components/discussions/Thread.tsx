@@ -21,6 +21,34 @@ export interface ThreadContext {
   state?: FormState;
   /** the post at the top of this page (no "continue" link for it) */
   pageRootId?: number;
+  /** computed once per page by useThreadUrls */
+  urls: ThreadUrls;
+}
+
+export interface ThreadUrls {
+  /** where forms post: the current URL */
+  action: string;
+  /** where actions come back to: the current URL without the inline-form parameters */
+  back: string;
+  formLink: (kind: FormKind, postId: number) => string;
+}
+
+export function useThreadUrls(): ThreadUrls {
+  const location = useLocation();
+  const search = new URLSearchParams(location.search);
+  search.delete("form");
+  search.delete("post");
+  const qs = search.toString();
+  return {
+    action: location.pathname + location.search,
+    back: location.pathname + (qs ? `?${qs}` : ""),
+    formLink: (kind, postId) => {
+      const s = new URLSearchParams(search);
+      s.set("form", kind);
+      s.set("post", String(postId));
+      return `${location.pathname}?${s}#form-${postId}`;
+    },
+  };
 }
 
 type Post = Omit<PostView, "createdAt" | "editedAt" | "revisions"> & {
@@ -29,27 +57,6 @@ type Post = Omit<PostView, "createdAt" | "editedAt" | "revisions"> & {
   revisions: { body: string; createdAt: string | Date; editor: string | null }[];
 };
 export type PostTree = Post & { children: PostTree[]; hasMore: boolean };
-
-/** Current URL without the inline-form parameters: where actions come back to. */
-export function useBack(): { path: string; search: URLSearchParams } {
-  const location = useLocation();
-  const search = new URLSearchParams(location.search);
-  search.delete("form");
-  search.delete("post");
-  const qs = search.toString();
-  return { path: location.pathname + (qs ? `?${qs}` : ""), search };
-}
-
-function useFormLink() {
-  const { search } = useBack();
-  const location = useLocation();
-  return (kind: FormKind, postId: number) => {
-    const s = new URLSearchParams(search);
-    s.set("form", kind);
-    s.set("post", String(postId));
-    return `${location.pathname}?${s}#form-${postId}`;
-  };
-}
 
 function stateFor(ctx: ThreadContext, intent: string, idField: string, id: number): FormState | undefined {
   const v = ctx.state?.values;
@@ -66,13 +73,11 @@ function Hidden({ fields }: { fields: Record<string, string | number> }) {
   );
 }
 
-function ActionForm({ intent, fields, children, className }: { intent: string; fields: Record<string, string | number>; children: ReactNode; className?: string }) {
-  const back = useBack();
-  const location = useLocation();
+function ActionForm({ ctx, intent, fields, children, className }: { ctx: ThreadContext; intent: string; fields: Record<string, string | number>; children: ReactNode; className?: string }) {
   return (
-    <Form method="post" action={location.pathname + location.search} className={className} preventScrollReset>
+    <Form method="post" action={ctx.urls.action} className={className} preventScrollReset>
       <CsrfField />
-      <Hidden fields={{ intent, back: back.path, ...fields }} />
+      <Hidden fields={{ intent, back: ctx.urls.back, ...fields }} />
       {children}
     </Form>
   );
@@ -80,10 +85,9 @@ function ActionForm({ intent, fields, children, className }: { intent: string; f
 
 function InlineForm({ post, ctx }: { post: Post; ctx: ThreadContext }) {
   const t = useT();
-  const back = useBack();
   if (!ctx.open || ctx.open.postId !== post.id) return null;
   const kind = ctx.open.kind;
-  const cancel = <Link to={back.path + `#post-${post.id}`} className="button button-secondary">{t("discussions.action.cancel")}</Link>;
+  const cancel = <Link to={ctx.urls.back + `#post-${post.id}`} className="button button-secondary">{t("discussions.action.cancel")}</Link>;
   const wrap = (title: string, children: ReactNode) => (
     <section className="inline-panel" id={`form-${post.id}`} aria-label={title}>
       {children}
@@ -93,7 +97,7 @@ function InlineForm({ post, ctx }: { post: Post; ctx: ThreadContext }) {
     const state = stateFor(ctx, "reply", "parentId", post.id);
     return wrap(
       t("discussions.action.replyTo", { name: post.author?.name ?? t("discussions.system") }),
-      <ActionForm intent="reply" fields={{ parentId: post.id }}>
+      <ActionForm ctx={ctx} intent="reply" fields={{ parentId: post.id }}>
         <FormAlert state={state} />
         <TextAreaField name="body" label={t("discussions.field.reply")} hint={t("discussions.field.bodyHint")} state={state} required rows={4} maxLength={10000} />
         <div className="form-actions">
@@ -107,7 +111,7 @@ function InlineForm({ post, ctx }: { post: Post; ctx: ThreadContext }) {
     const state = stateFor(ctx, "edit", "postId", post.id);
     return wrap(
       t("discussions.action.edit"),
-      <ActionForm intent="edit" fields={{ postId: post.id }}>
+      <ActionForm ctx={ctx} intent="edit" fields={{ postId: post.id }}>
         <FormAlert state={state} />
         <TextAreaField name="body" label={t("discussions.field.body")} hint={t("discussions.field.bodyHint")} state={state} required rows={5} maxLength={10000} defaultValue={ctx.editBody} />
         <div className="form-actions">
@@ -121,7 +125,7 @@ function InlineForm({ post, ctx }: { post: Post; ctx: ThreadContext }) {
     const state = stateFor(ctx, "delete", "postId", post.id);
     return wrap(
       t("discussions.action.delete"),
-      <ActionForm intent="delete" fields={{ postId: post.id }}>
+      <ActionForm ctx={ctx} intent="delete" fields={{ postId: post.id }}>
         <FormAlert state={state} />
         <p>{t("discussions.action.deleteQuestion")}</p>
         <div className="form-actions">
@@ -135,7 +139,7 @@ function InlineForm({ post, ctx }: { post: Post; ctx: ThreadContext }) {
     const state = stateFor(ctx, intent, Object.keys(fields)[0], Object.values(fields)[0]);
     return wrap(
       submit,
-      <ActionForm intent={intent} fields={fields}>
+      <ActionForm ctx={ctx} intent={intent} fields={fields}>
         <FormAlert state={state} />
         <TextAreaField name="reason" label={label} state={state} required={required} rows={3} maxLength={500} />
         <div className="form-actions">
@@ -179,7 +183,7 @@ function SupportControl({ post, ctx }: { post: Post; ctx: ThreadContext }) {
   }
   const supported = post.supportedByMe;
   return (
-    <ActionForm intent={supported ? "unsupport" : "support"} fields={{ postId: post.id }} className="inline-form">
+    <ActionForm ctx={ctx} intent={supported ? "unsupport" : "support"} fields={{ postId: post.id }} className="inline-form">
       <button type="submit" className={supported ? "button-secondary support-button" : "support-button"} aria-pressed={supported}
         aria-label={supported ? t("discussions.action.unsupportLabel", { count }) : t("discussions.action.supportLabel", { count })}>
         {supported ? t("discussions.action.unsupport", { count }) : t("discussions.action.support", { count })}
@@ -190,7 +194,7 @@ function SupportControl({ post, ctx }: { post: Post; ctx: ThreadContext }) {
 
 function Actions({ post, ctx }: { post: Post; ctx: ThreadContext }) {
   const t = useT();
-  const formLink = useFormLink();
+  const formLink = ctx.urls.formLink;
   const visible = post.status === "visible";
   const isRoot = post.parentId === null;
   const items: ReactNode[] = [];
@@ -207,14 +211,14 @@ function Actions({ post, ctx }: { post: Post; ctx: ThreadContext }) {
     if (post.status === "hidden") items.push(<Link key="restore" to={formLink("restore", post.id)}>{t("discussions.action.restore")}</Link>);
     if (post.status === "visible" && post.openReports > 0) {
       items.push(
-        <ActionForm key="dismiss" intent="restore" fields={{ postId: post.id }} className="inline-form">
+        <ActionForm ctx={ctx} key="dismiss" intent="restore" fields={{ postId: post.id }} className="inline-form">
           <button type="submit" className="link-button">{t("discussions.action.dismiss")}</button>
         </ActionForm>,
       );
     }
     if (post.status === "pending") {
       items.push(
-        <ActionForm key="approve" intent="approve" fields={{ postId: post.id }} className="inline-form">
+        <ActionForm ctx={ctx} key="approve" intent="approve" fields={{ postId: post.id }} className="inline-form">
           <button type="submit" className="link-button">{t("discussions.action.approve")}</button>
         </ActionForm>,
       );
@@ -222,11 +226,11 @@ function Actions({ post, ctx }: { post: Post; ctx: ThreadContext }) {
     if (!isRoot && visible) {
       items.push(
         ctx.officialAnswerPostId === post.id ? (
-          <ActionForm key="answer" intent="unanswer" fields={{ topicId: ctx.topicId }} className="inline-form">
+          <ActionForm ctx={ctx} key="answer" intent="unanswer" fields={{ topicId: ctx.topicId }} className="inline-form">
             <button type="submit" className="link-button">{t("discussions.action.unmarkAnswer")}</button>
           </ActionForm>
         ) : (
-          <ActionForm key="answer" intent="answer" fields={{ postId: post.id }} className="inline-form">
+          <ActionForm ctx={ctx} key="answer" intent="answer" fields={{ postId: post.id }} className="inline-form">
             <button type="submit" className="link-button">{t("discussions.action.markAnswer")}</button>
           </ActionForm>
         ),

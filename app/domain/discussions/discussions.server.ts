@@ -11,7 +11,8 @@ import type { NewTopicInput, PostStatus, Sort, TopicStatus } from "./discussions
 import { getDiscussionSettings } from "./settings.server";
 import { buildTree, pathSegment, subtreeRange, VISIBLE_DEPTH, type TreeNode } from "./tree";
 
-export const THREAD_PAGE_SIZE = 20;
+/** top-level replies per page (each with its subtree to a readable depth) */
+export const THREAD_PAGE_SIZE = 10;
 export const TOPICS_PAGE_SIZE = 20;
 /** a new account's posts wait for approval until this many were approved */
 export const TRUSTED_AFTER_POSTS = 3;
@@ -200,6 +201,35 @@ async function viewerState(db: Db, viewer: Actor | null, topic: TopicHeader) {
   };
 }
 
+/**
+ * The replies under a page's top-level posts, down to maxDepth + 1 (to know where the
+ * thread continues), in few indexed queries: for oldest/newest the page's top-level
+ * posts are neighbours in path order, so one (topicId, path) range read covers them;
+ * otherwise one parentId IN (...) read per level. Rows of other subtrees are dropped.
+ */
+async function subtreesOf(db: Db, tops: PostRow[], sort: Sort, maxDepth: number, vis: ReturnType<typeof visibilityWhere>): Promise<PostRow[]> {
+  if (tops.length === 0) return [];
+  const topicId = tops[0].topicId;
+  if (sort !== "supported") {
+    const paths = tops.map((t) => t.path).sort();
+    const rows = await db.post.findMany({
+      where: { AND: [{ topicId, path: { gt: paths[0], lt: subtreeRange(paths[paths.length - 1]).lt }, depth: { gt: tops[0].depth, lte: maxDepth + 1 } }, vis] },
+      select: postSelect,
+    });
+    const topLength = paths[0].length;
+    const onPage = new Set(paths);
+    return rows.filter((r) => onPage.has(r.path.slice(0, topLength)));
+  }
+  const out: PostRow[] = [];
+  let parents = tops.map((t) => t.id);
+  for (let depth = tops[0].depth + 1; depth <= maxDepth + 1 && parents.length > 0; depth++) {
+    const level = await db.post.findMany({ where: { AND: [{ topicId, parentId: { in: parents } }, vis] }, select: postSelect });
+    out.push(...level);
+    parents = level.map((r) => r.id);
+  }
+  return out;
+}
+
 export interface ThreadPage {
   topic: TopicHeader;
   root: PostView;
@@ -225,12 +255,7 @@ export async function getThread(db: Db, viewer: Actor | null, topicId: number, q
     db.post.findMany({ where: topWhere, orderBy: orderFor(query.sort), skip: (page - 1) * THREAD_PAGE_SIZE, take: THREAD_PAGE_SIZE, select: postSelect }),
   ]);
   const maxDepth = rootRow.depth + VISIBLE_DEPTH;
-  const descendants = tops.length
-    ? await db.post.findMany({
-        where: { AND: [{ topicId, depth: { lte: maxDepth + 1 } }, { OR: tops.map((t) => ({ path: subtreeRange(t.path) })) }, vis] },
-        select: postSelect,
-      })
-    : [];
+  const descendants = await subtreesOf(db, tops, query.sort, maxDepth, vis);
   const official = topic.officialAnswerPostId
     ? await db.post.findFirst({ where: { id: topic.officialAnswerPostId, status: "visible" }, select: postSelect })
     : null;
