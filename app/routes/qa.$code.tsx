@@ -58,9 +58,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (setCookie) headers.append("Set-Cookie", setCookie);
   const sort = new URL(request.url).searchParams.get("sort") === "newest" ? "?sort=newest" : "";
   try {
+    await ensureParticipant(context.db, participantId);
     if (form.data.intent === "ask") {
       const user = await getUser(request, context);
-      await ensureParticipant(context.db, participantId);
       const { question, change } = await askQuestion(context.db, { participantId, userId: user?.id ?? null }, session, form.data);
       if (change) publishChange(context.realtime, change);
       headers.append("Set-Cookie", await setFlash(context, { key: question.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent" }));

@@ -11,6 +11,7 @@ import {
   askQuestion,
   banAsker,
   castVote,
+  commitVotes,
   ensureParticipant,
   findSession,
   liveCounts,
@@ -26,7 +27,7 @@ import { rooms, type QaRole } from "~/realtime/contract";
 import { readParticipantId } from "~/utils/qa-cookie.server";
 import type { HandlerDeps, RealtimeServer, RealtimeSocket } from "../realtime";
 
-const TICK_MS = Math.max(50, Number(process.env.QA_VOTE_TICK_MS) || 300);
+const TICK_MS = Math.max(50, Number(process.env.QA_VOTE_TICK_MS) || 150);
 const COUNTS_MS = 2000;
 const BENCH = process.env.BALAI_BENCH === "1";
 
@@ -56,12 +57,25 @@ function hubFor(deps: HandlerDeps): QaHub {
     }
     dirty.clear();
   };
-  created.timers.push(
-    setInterval(() => {
-      if (created.dirty.size) flush(created.dirty, "qa:votes");
-      if (created.benchDirty.size) flush(created.benchDirty, "bench:tick");
-    }, TICK_MS),
-  );
+  // each tick: store the queued votes (one small transaction), then one count message per session
+  const tick = async () => {
+    const started = Date.now();
+    try {
+      for (const c of await commitVotes(deps.db)) {
+        let counts = created.dirty.get(c.sessionId);
+        if (!counts) created.dirty.set(c.sessionId, (counts = new Map()));
+        counts.set(c.questionId, c.voteCount);
+      }
+    } catch (error) {
+      console.error("qa: storing votes failed", error);
+    }
+    if (created.dirty.size) flush(created.dirty, "qa:votes");
+    if (created.benchDirty.size) flush(created.benchDirty, "bench:tick");
+    const timer = setTimeout(tick, Math.max(0, TICK_MS - (Date.now() - started)));
+    timer.unref();
+    created.timers[0] = timer;
+  };
+  created.timers.push(setTimeout(tick, TICK_MS));
   // moderators' live counts: connected participants, questions, votes
   const lastCounts = new Map<number, string>();
   created.timers.push(
@@ -83,7 +97,6 @@ function hubFor(deps: HandlerDeps): QaHub {
     }, COUNTS_MS),
   );
   for (const t of created.timers) t.unref();
-  io.engine.on("close", () => undefined);
   return created;
 }
 
@@ -113,8 +126,13 @@ function handler<P>(socket: RealtimeSocket, fn: (payload: P) => Promise<unknown>
   };
 }
 
+// payload schemas, built once: the join code plus the shared domain schemas
 const joinSchema = z.object({ code: codeSchema, as: z.enum(["participant", "moderator", "screen"]) });
-const withCode = <T extends z.ZodRawShape>(shape: T) => z.object({ code: codeSchema, ...shape });
+const askMessage = askSchema.extend({ code: codeSchema });
+const voteMessage = voteSchema.extend({ code: codeSchema });
+const moderateMessage = moderateSchema.extend({ code: codeSchema });
+const sessionMessage = sessionActionSchema.extend({ code: codeSchema, revision: sessionActionSchema.shape.revision.optional().default(0) });
+const banMessage = banSchema.extend({ code: codeSchema });
 
 function clientIp(socket: RealtimeSocket, trustProxy: boolean): string {
   if (trustProxy) {
@@ -175,8 +193,7 @@ export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
   socket.on(
     "qa:ask",
     handler(socket, async (payload) => {
-      const { code, ...rest } = withCode({}).passthrough().parse(payload) as { code: string } & Record<string, unknown>;
-      const input = askSchema.parse(rest);
+      const { code, ...input } = askMessage.parse(payload);
       const participantId = await participant();
       if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
       const session = await requireSession(db, code);
@@ -189,12 +206,12 @@ export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
   socket.on(
     "qa:vote",
     handler(socket, async (payload) => {
-      const { code, ...rest } = withCode({}).passthrough().parse(payload) as { code: string } & Record<string, unknown>;
-      const input = voteSchema.parse(rest);
+      const { code, ...input } = voteMessage.parse(payload);
       const participantId = await participant();
       if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
       const sessionId = joinedSessionId(code);
-      const result = await castVote(db, { participantId, ip }, sessionId, input);
+      // stored by the next tick's commit (commitVotes), acknowledged after that
+      const result = await castVote(db, { participantId, ip }, sessionId, input, { deferred: true });
       let counts = hub.dirty.get(sessionId);
       if (!counts) hub.dirty.set(sessionId, (counts = new Map()));
       counts.set(result.questionId, result.voteCount);
@@ -206,8 +223,7 @@ export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
     "qa:moderate",
     handler(socket, async (payload) => {
       const user = moderator();
-      const { code, ...rest } = withCode({}).passthrough().parse(payload) as { code: string } & Record<string, unknown>;
-      const input = moderateSchema.parse(rest);
+      const { code, ...input } = moderateMessage.parse(payload);
       const session = await requireSession(db, code);
       const change = await moderateQuestion(db, user, session, input);
       publishChange(publisher, change);
@@ -219,8 +235,7 @@ export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
     "qa:session",
     handler(socket, async (payload) => {
       const user = moderator();
-      const { code, ...rest } = withCode({}).passthrough().parse(payload) as { code: string } & Record<string, unknown>;
-      const input = sessionActionSchema.parse({ revision: 0, ...rest });
+      const { code, ...input } = sessionMessage.parse(payload);
       const session = await requireSession(db, code);
       const change = await sessionAction(db, user, session, input);
       publishChange(publisher, change);
@@ -232,8 +247,7 @@ export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
     "qa:ban",
     handler(socket, async (payload) => {
       const user = moderator();
-      const { code, ...rest } = withCode({}).passthrough().parse(payload) as { code: string } & Record<string, unknown>;
-      const input = banSchema.parse(rest);
+      const { code, ...input } = banMessage.parse(payload);
       const session = await requireSession(db, code);
       const change = await banAsker(db, user, session, input.questionId);
       publishChange(publisher, change);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { DomainError } from "~/domain/errors";
-import { askQuestion, castVote, flushVotes, moderateQuestion, openSession, participantSnapshot, requireSession, sessionAction, type SessionView } from "./qa.server";
+import { askQuestion, castVote, ensureParticipant, flushVotes, moderateQuestion, openSession, participantSnapshot, requireSession, sessionAction, type SessionView } from "./qa.server";
 
 let database: Database;
 let session: SessionView;
@@ -24,6 +24,7 @@ beforeAll(async () => {
     data: { kind: "dialogue", title: "Ngopi Dursa", startsAt: new Date(), endsAt: new Date(), venueName: "Pendopo", venueAddress: "Jl. Raya" },
   });
   session = await openSession(db, mod, event.id, { premoderation: false });
+  for (const p of ["voter-a-00000000", "voter-b-00000000", "voter-c-00000000", "voter-d-00000000", "v1-0000000000000", "v2-0000000000000", "v3-0000000000000"]) await ensureParticipant(db, p);
 });
 
 afterAll(async () => {

@@ -458,7 +458,7 @@ export async function banAsker(db: Db, actor: Actor | null, session: SessionView
 // ------------------------------------------------------------------ votes
 
 export type { VoteResult } from "./votes.server";
-export { castVote, flushVotes } from "./votes.server";
+export { castVote, commitVotes, flushVotes } from "./votes.server";
 export type { VoteInput };
 
 // ------------------------------------------------------------------ export

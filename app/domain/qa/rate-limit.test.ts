@@ -28,6 +28,16 @@ describe("rate limiter", () => {
     l.take("late", 500);
     expect(l.size).toBe(1);
   });
+  it("keeps a busy key (a venue's shared IP) exact and its memory bounded", () => {
+    const l = new RateLimiter({ limit: 1000, windowMs: 1000 });
+    let allowed = 0;
+    for (let i = 0; i < 100_000; i++) if (l.take("ip", i / 10)) allowed++;
+    // 10 s of hits every 0.1 ms: 1000 per sliding second
+    expect(allowed).toBeGreaterThanOrEqual(10_000);
+    expect(allowed).toBeLessThanOrEqual(10_000 + 1000);
+    const log = (l as unknown as { logs: Map<string, { times: number[] }> }).logs.get("ip")!;
+    expect(log.times.length).toBeLessThanOrEqual(2 * 1000 + 64);
+  });
   it("needs every limiter to agree and uses none up on refusal", () => {
     const perUser = new RateLimiter({ limit: 5, windowMs: 1000 });
     const perIp = new RateLimiter({ limit: 1, windowMs: 1000 });

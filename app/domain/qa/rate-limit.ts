@@ -1,33 +1,51 @@
-// A sliding-window limiter kept in memory (one process). Used per
+// A sliding-window rate limiter kept in memory (one process). Used per
 // participant and per IP for asking and voting over HTTP and Socket.IO.
+// Each key keeps its recent hit times in order with a moving head, so a check
+// is O(1) amortised even for a busy key (a venue's shared IP).
 export interface RateLimitRule {
   limit: number;
   windowMs: number;
 }
 
+interface Log {
+  times: number[];
+  head: number;
+}
+
 export class RateLimiter {
-  private hits = new Map<string, number[]>();
+  private logs = new Map<string, Log>();
   private lastSweep = 0;
 
   constructor(public readonly rule: RateLimitRule) {}
 
+  private trimmed(key: string, now: number): Log | undefined {
+    const log = this.logs.get(key);
+    if (!log) return undefined;
+    const from = now - this.rule.windowMs;
+    while (log.head < log.times.length && log.times[log.head] <= from) log.head++;
+    if (log.head > 64 && log.head * 2 > log.times.length) {
+      log.times = log.times.slice(log.head);
+      log.head = 0;
+    }
+    return log;
+  }
+
+  /** Whether `key` could take one more hit now, without recording it. */
+  peek(key: string, now = Date.now()): boolean {
+    const log = this.trimmed(key, now);
+    return (log ? log.times.length - log.head : 0) < this.rule.limit;
+  }
+
   /** Records a hit for `key` and says whether it is within the limit. Refused hits are not recorded. */
   take(key: string, now = Date.now()): boolean {
-    const from = now - this.rule.windowMs;
-    let list = this.hits.get(key);
-    if (list) {
-      let drop = 0;
-      while (drop < list.length && list[drop] <= from) drop++;
-      if (drop) list = list.slice(drop);
-    } else {
-      list = [];
+    let log = this.trimmed(key, now);
+    if (log && log.times.length - log.head >= this.rule.limit) return false;
+    if (this.rule.limit <= 0) return false;
+    if (!log) {
+      log = { times: [], head: 0 };
+      this.logs.set(key, log);
     }
-    if (list.length >= this.rule.limit) {
-      this.hits.set(key, list);
-      return false;
-    }
-    list.push(now);
-    this.hits.set(key, list);
+    log.times.push(now);
     this.sweep(now);
     return true;
   }
@@ -37,19 +55,11 @@ export class RateLimiter {
     if (now - this.lastSweep < this.rule.windowMs) return;
     this.lastSweep = now;
     const from = now - this.rule.windowMs;
-    for (const [key, list] of this.hits) if (list.length === 0 || list[list.length - 1] <= from) this.hits.delete(key);
-  }
-
-  /** Whether `key` could take one more hit now, without recording it. */
-  peek(key: string, now = Date.now()): boolean {
-    const from = now - this.rule.windowMs;
-    let n = 0;
-    for (const t of this.hits.get(key) ?? []) if (t > from) n++;
-    return n < this.rule.limit;
+    for (const [key, log] of this.logs) if (log.times.length === log.head || log.times[log.times.length - 1] <= from) this.logs.delete(key);
   }
 
   get size(): number {
-    return this.hits.size;
+    return this.logs.size;
   }
 }
 
@@ -60,4 +70,3 @@ export function takeAll(pairs: [RateLimiter, string][], now = Date.now()): boole
   for (const [limiter, key] of pairs) limiter.take(key, now);
   return true;
 }
-

@@ -1,6 +1,9 @@
-// Votes with group commit: votes arriving while a write is in progress are stored
-// together in the next transaction (a handful of statements per batch, not per
-// vote), and each caller's promise resolves only after its vote is committed.
+// Votes with group commit: votes are queued and stored together in one small
+// transaction (a handful of statements per batch, not per vote); each caller's
+// promise resolves only after its vote is committed. The Socket.IO hub commits
+// the queue right before each broadcast tick (commitVotes), so a vote waits for
+// one tick at most and a thousand votes a second cost a few transactions; other
+// callers (the forms without JavaScript) get a short window (QA_VOTE_BATCH_MS).
 // Counts are recomputed from the votes table, so retries and toggles can never
 // double-count a participant.
 import type { Db } from "~/db/client.server";
@@ -26,8 +29,14 @@ interface Pending {
 
 interface Queue {
   items: Pending[];
-  running: Promise<void> | null;
-  scheduled: boolean;
+  running: Promise<Committed[]> | null;
+  timer: NodeJS.Timeout | null;
+  timerAt: number;
+}
+
+/** A stored vote: the question's count after the batch. */
+export interface Committed extends VoteResult {
+  sessionId: number;
 }
 
 const MAX_BATCH = 1000;
@@ -36,7 +45,7 @@ const queues = new WeakMap<Db, Queue>();
 function queueOf(db: Db): Queue {
   let q = queues.get(db);
   if (!q) {
-    q = { items: [], running: null, scheduled: false };
+    q = { items: [], running: null, timer: null, timerAt: 0 };
     queues.set(db, q);
   }
   return q;
@@ -57,8 +66,8 @@ function template(parts: (string | { value: unknown })[]): [TemplateStringsArray
   return [arr, ...values];
 }
 
-function list<T>(items: T[], each: (item: T) => (string | { value: unknown })[]): (string | { value: unknown })[] {
-  const out: (string | { value: unknown })[] = [];
+function list<T>(items: T[], each: (item: T) => Part[]): Part[] {
+  const out: Part[] = [];
   items.forEach((item, i) => {
     if (i) out.push(",");
     out.push(...each(item));
@@ -67,119 +76,163 @@ function list<T>(items: T[], each: (item: T) => (string | { value: unknown })[])
 }
 
 /**
- * Cast (on) or take back (off) a vote. Idempotent: voting twice counts once,
- * taking back a vote that is not there changes nothing.
+ * Cast (on) or take back (off) a vote (the participant exists: see ensureParticipant).
+ * Idempotent: voting twice counts once, taking back a vote that is not there
+ * changes nothing. `deferred`: the caller commits the queue itself soon
+ * (commitVotes at its next tick); a fallback timer commits it anyway.
  */
-export function castVote(db: Db, who: { participantId: string; ip?: string }, sessionId: number, input: VoteInput): Promise<VoteResult> {
+export function castVote(
+  db: Db,
+  who: { participantId: string; ip?: string },
+  sessionId: number,
+  input: VoteInput,
+  options: { deferred?: boolean } = {},
+): Promise<VoteResult> {
   if (!qaLimits.vote(who.participantId, who.ip)) return Promise.reject(new DomainError("qa.rateLimited", undefined, undefined, 429));
   return new Promise((resolve, reject) => {
     const q = queueOf(db);
     q.items.push({ sessionId, participantId: who.participantId, questionId: input.questionId, on: input.on, resolve, reject });
-    schedule(db, q);
+    schedule(db, q, options.deferred ? DEFERRED_FALLBACK_MS : BATCH_WINDOW_MS);
   });
 }
 
-function schedule(db: Db, q: Queue) {
-  if (q.running || q.scheduled) return;
-  q.scheduled = true;
-  setImmediate(() => {
-    q.scheduled = false;
-    q.running = runBatch(db, q.items.splice(0, MAX_BATCH)).finally(() => {
+const BATCH_WINDOW_MS = Math.max(0, Number(process.env.QA_VOTE_BATCH_MS ?? 15));
+const DEFERRED_FALLBACK_MS = 1000;
+
+function schedule(db: Db, q: Queue, delay: number) {
+  const at = Date.now() + delay;
+  if (q.timer && q.timerAt <= at) return;
+  if (q.timer) clearTimeout(q.timer);
+  q.timerAt = at;
+  q.timer = setTimeout(() => {
+    q.timer = null;
+    void commitVotes(db);
+  }, delay);
+}
+
+/**
+ * Stores every vote queued so far (after a batch already running) and returns
+ * the new counts of the questions they touched.
+ */
+export async function commitVotes(db: Db): Promise<Committed[]> {
+  const q = queueOf(db);
+  const out: Committed[] = [];
+  while (q.running) out.push(...(await q.running));
+  if (q.timer) {
+    clearTimeout(q.timer);
+    q.timer = null;
+  }
+  while (q.items.length) {
+    const running = runBatch(db, q.items.splice(0, MAX_BATCH));
+    q.running = running;
+    try {
+      out.push(...(await running));
+    } finally {
       q.running = null;
-      if (q.items.length) schedule(db, q);
-    });
-  });
+    }
+  }
+  return out;
 }
 
 /** Waits until every vote queued so far is stored (tests, shutdown). */
 export async function flushVotes(db: Db): Promise<void> {
-  const q = queueOf(db);
-  while (q.running || q.items.length || q.scheduled) {
-    if (q.running) await q.running;
-    else await new Promise((r) => setImmediate(r));
-  }
+  await commitVotes(db);
 }
 
-async function runBatch(db: Db, batch: Pending[]): Promise<void> {
-  if (batch.length === 0) return;
-  const outcome = new Map<Pending, VoteResult | DomainError>();
-  try {
-    await db.$transaction(async (tx) => {
-      const questionIds = [...new Set(batch.map((p) => p.questionId))];
-      const participantIds = [...new Set(batch.map((p) => p.participantId))];
-      const [questions, bans, known] = await Promise.all([
-        tx.qaQuestion.findMany({
-          where: { id: { in: questionIds } },
-          select: { id: true, sessionId: true, status: true, mergedIntoId: true, session: { select: { status: true } } },
-        }),
-        tx.qaBan.findMany({ where: { participantId: { in: participantIds } }, select: { sessionId: true, participantId: true } }),
-        tx.qaParticipant.findMany({ where: { id: { in: participantIds } }, select: { id: true } }),
-      ]);
-      const byId = new Map(questions.map((q) => [q.id, q]));
-      const banned = new Set(bans.map((b) => `${b.sessionId}:${b.participantId}`));
-      const missing = participantIds.filter((id) => !known.some((k) => k.id === id));
-      if (missing.length) await tx.qaParticipant.createMany({ data: missing.map((id) => ({ id })) });
+type Part = string | { value: unknown };
 
-      // the last wish of each participant per question wins
-      const final = new Map<string, Pending>();
-      for (const p of batch) {
-        const q = byId.get(p.questionId);
-        if (!q || q.sessionId !== p.sessionId) {
-          outcome.set(p, new DomainError("qa.questionNotFound", undefined, undefined, 404));
-          continue;
-        }
-        const refusal = voteRefusal(q.session, q, banned.has(`${q.sessionId}:${p.participantId}`));
-        if (refusal) {
-          outcome.set(p, new DomainError(refusal === "closed" ? "qa.closed" : refusal === "banned" ? "qa.banned" : "qa.notVotable", undefined, undefined, 409));
-          continue;
-        }
-        final.set(`${p.questionId}:${p.participantId}`, p);
+async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
+  if (batch.length === 0) return [];
+  const outcome = new Map<Pending, VoteResult | DomainError>();
+  const committed: Committed[] = [];
+  try {
+    const questionIds = [...new Set(batch.map((p) => p.questionId))];
+    const participantIds = [...new Set(batch.map((p) => p.participantId))];
+    const sessionIds = [...new Set(batch.map((p) => p.sessionId))];
+    const [questions, bans] = await Promise.all([
+      db.$queryRaw<{ id: number | bigint; sessionId: number | bigint; status: string; mergedIntoId: number | bigint | null; sessionStatus: string }[]>(
+        ...template([
+          'SELECT q."id" AS "id", q."sessionId" AS "sessionId", q."status" AS "status", q."mergedIntoId" AS "mergedIntoId", s."status" AS "sessionStatus" FROM "QaQuestion" q JOIN "QaSession" s ON s."id" = q."sessionId" WHERE q."id" IN (',
+          ...list(questionIds, (id) => [{ value: id }]),
+          ")",
+        ]),
+      ),
+      db.$queryRaw<{ sessionId: number | bigint; participantId: string }[]>(
+        ...template([
+          'SELECT "sessionId", "participantId" FROM "QaBan" WHERE "sessionId" IN (',
+          ...list(sessionIds, (id) => [{ value: id }]),
+          ') AND "participantId" IN (',
+          ...list(participantIds, (id) => [{ value: id }]),
+          ")",
+        ]),
+      ),
+    ]);
+    const byId = new Map(questions.map((q) => [Number(q.id), { ...q, sessionId: Number(q.sessionId), mergedIntoId: q.mergedIntoId === null ? null : Number(q.mergedIntoId) }]));
+    const banned = new Set(bans.map((b) => `${Number(b.sessionId)}:${b.participantId}`));
+
+    // the last wish of each participant per question wins
+    const final = new Map<string, Pending>();
+    for (const p of batch) {
+      const q = byId.get(p.questionId);
+      if (!q || q.sessionId !== p.sessionId) {
+        outcome.set(p, new DomainError("qa.questionNotFound", undefined, undefined, 404));
+        continue;
       }
-      const ons = [...final.values()].filter((p) => p.on);
-      const offs = [...final.values()].filter((p) => !p.on);
+      const refusal = voteRefusal({ status: q.sessionStatus }, q, banned.has(`${q.sessionId}:${p.participantId}`));
+      if (refusal) {
+        outcome.set(p, new DomainError(refusal === "closed" ? "qa.closed" : refusal === "banned" ? "qa.banned" : "qa.notVotable", undefined, undefined, 409));
+        continue;
+      }
+      final.set(`${p.questionId}:${p.participantId}`, p);
+    }
+    const ons = [...final.values()].filter((p) => p.on);
+    const offs = [...final.values()].filter((p) => !p.on);
+    const touched = [...new Set([...final.values()].map((p) => p.questionId))];
+    if (touched.length) {
+      const writes = [];
       if (ons.length) {
-        await tx.$executeRaw(
-          ...template([
-            'INSERT INTO "QaVote" ("questionId", "participantId") VALUES ',
-            ...list(ons, (p) => ["(", { value: p.questionId }, ",", { value: p.participantId }, ")"]),
-            ' ON CONFLICT ("questionId", "participantId") DO NOTHING',
-          ]),
+        writes.push(
+          db.$executeRaw(
+            ...template([
+              'INSERT INTO "QaVote" ("questionId", "participantId") VALUES ',
+              ...list(ons, (p): Part[] => ["(", { value: p.questionId }, ",", { value: p.participantId }, ")"]),
+              ' ON CONFLICT ("questionId", "participantId") DO NOTHING',
+            ]),
+          ),
         );
       }
       if (offs.length) {
-        await tx.$executeRaw(
-          ...template([
-            'DELETE FROM "QaVote" WHERE ',
-            ...list(offs, (p) => ['("questionId" = ', { value: p.questionId }, ' AND "participantId" = ', { value: p.participantId }, ")"]).map((x) =>
-              x === "," ? " OR " : x,
-            ),
-          ]),
-        );
+        const conditions: Part[] = [];
+        offs.forEach((p, i) => conditions.push(i ? " OR " : "", '("questionId" = ', { value: p.questionId }, ' AND "participantId" = ', { value: p.participantId }, ")"));
+        writes.push(db.$executeRaw(...template(['DELETE FROM "QaVote" WHERE ', ...conditions])));
       }
-      const touched = [...new Set([...final.values()].map((p) => p.questionId))];
-      if (touched.length) {
-        await tx.$executeRaw(
-          ...template([
-            'UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "QaVote"."questionId" = "QaQuestion"."id") WHERE "id" IN (',
-            ...list(touched, (id) => [{ value: id }]),
-            ")",
-          ]),
-        );
-        const counts = await tx.qaQuestion.findMany({ where: { id: { in: touched } }, select: { id: true, voteCount: true } });
-        const countOf = new Map(counts.map((c) => [c.id, c.voteCount]));
-        for (const p of batch) {
-          if (outcome.has(p)) continue;
-          outcome.set(p, { questionId: p.questionId, on: final.get(`${p.questionId}:${p.participantId}`)!.on, voteCount: countOf.get(p.questionId) ?? 0 });
-        }
+      const recount = db.$queryRaw<{ id: number | bigint; voteCount: number | bigint }[]>(
+        ...template([
+          'UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "QaVote"."questionId" = "QaQuestion"."id") WHERE "id" IN (',
+          ...list(touched, (id) => [{ value: id }]),
+          ') RETURNING "id", "voteCount"',
+        ]),
+      );
+      const results = await db.$transaction([...writes, recount]);
+      const counts = results[results.length - 1] as { id: number | bigint; voteCount: number | bigint }[];
+      const countOf = new Map(counts.map((c) => [Number(c.id), Number(c.voteCount)]));
+      for (const id of touched) {
+        const sessionId = byId.get(id)!.sessionId;
+        committed.push({ sessionId, questionId: id, on: true, voteCount: countOf.get(id) ?? 0 });
       }
-    });
+      for (const p of batch) {
+        if (outcome.has(p)) continue;
+        outcome.set(p, { questionId: p.questionId, on: final.get(`${p.questionId}:${p.participantId}`)!.on, voteCount: countOf.get(p.questionId) ?? 0 });
+      }
+    }
   } catch (error) {
     for (const p of batch) p.reject(error);
-    return;
+    return [];
   }
   for (const p of batch) {
     const r = outcome.get(p);
     if (r instanceof DomainError || r === undefined) p.reject(r ?? new DomainError("qa.notVotable"));
     else p.resolve(r);
   }
+  return committed;
 }
