@@ -36,7 +36,7 @@ describe("upload checks", () => {
     await expect(readPhoto(new Blob([]))).rejects.toMatchObject({ messageKey: "events.photo.missing" });
     await expect(readPhoto(new Blob(["GIF89a....."]))).rejects.toMatchObject({ messageKey: "events.photo.type" });
     await expect(readPhoto(new Blob([new Uint8Array(5 * 1024 * 1024 + 1)]))).rejects.toMatchObject({ messageKey: "events.photo.tooLarge" });
-    expect((await readPhoto(new Blob([png]))).mime).toBe("image/png");
+    expect((await readPhoto(new Blob([new Uint8Array(png)]))).mime).toBe("image/png");
   });
 });
 
