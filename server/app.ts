@@ -29,6 +29,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** photo uploads (multipart): the photo limit plus room for the other fields */
 const PHOTO_UPLOAD = /^\/events\/\d+\/photos$/;
 const MAX_UPLOAD_BYTES = PHOTO_MAX_BYTES + 64 * 1024;
+/** a resident's aspiration with up to 3 photos */
+const ASPIRATION_UPLOAD = /^\/aspirations\/new$/;
+const MAX_ASPIRATION_UPLOAD_BYTES = 3 * PHOTO_MAX_BYTES + 64 * 1024;
 
 function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
@@ -117,6 +120,8 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     const length = Number(req.headers["content-length"] ?? 0);
     if (PHOTO_UPLOAD.test(req.path)) {
       if (length > MAX_UPLOAD_BYTES) return plainPage(req, res, 413, "events.photo.tooLarge");
+    } else if (ASPIRATION_UPLOAD.test(req.path)) {
+      if (length > MAX_ASPIRATION_UPLOAD_BYTES) return plainPage(req, res, 413, "events.photo.tooLarge");
     } else if (length > MAX_BODY_BYTES) return res.status(413).type("text").send("Payload too large");
     next();
   });

@@ -6,6 +6,8 @@ import { CsrfField, FormAlert, type FormState } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
 import { supportSchema } from "~/domain/aspirations/aspirations.schema";
 import { getPublicAspiration, supportAspiration, withdrawSupport } from "~/domain/aspirations/aspirations.server";
+import { aspirationPhotos } from "~/domain/aspirations/photos.server";
+import { imageStore } from "~/domain/images/store.server";
 import { normalizeCode } from "~/domain/aspirations/code";
 import { DomainError } from "~/domain/errors";
 import { formatDateTime } from "~/i18n";
@@ -27,7 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const aspiration = code ? await getPublicAspiration(context.db, code, user) : null;
   if (!aspiration) throw json({ messageKey: "error.404.title" }, { status: 404 });
-  return json({ aspiration, signedIn: !!user, staff: can.manageAspirations(user) });
+  const photos = await aspirationPhotos(context.db, imageStore(context.config), aspiration.code);
+  return json({ aspiration, photos, signedIn: !!user, staff: can.manageAspirations(user) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -48,7 +51,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function AspirationPage() {
   const t = useT();
   const locale = useLocale();
-  const { aspiration: a, signedIn, staff } = useLoaderData<typeof loader>();
+  const { aspiration: a, photos, signedIn, staff } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>() as FormState | undefined;
   const date = (d: string | Date | null) => (d ? formatDateTime(new Date(d), locale) : "");
   const place = [a.address, a.rw, a.kelurahan].filter(Boolean).join(", ");
@@ -65,6 +68,15 @@ export default function AspirationPage() {
       )}
       <FormAlert state={state} />
       <p className="description">{a.description}</p>
+      {photos.length > 0 && (
+        <ul className="photos" aria-label={t("aspirations.detail.photos")}>
+          {photos.map((p) => (
+            <li key={p.id}>
+              <img src={p.src} srcSet={p.srcSet} sizes="(min-width: 40rem) 20rem, 100vw" alt={p.alt} width={p.width ?? undefined} height={p.height ?? undefined} loading="lazy" />
+            </li>
+          ))}
+        </ul>
+      )}
       <dl className="facts">
         <dt>{t("aspirations.detail.category")}</dt>
         <dd>{a.category ? (locale === "en" ? a.category.nameEn : a.category.nameId) : "-"}</dd>

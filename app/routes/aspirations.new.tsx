@@ -6,7 +6,9 @@ import { CheckboxField, CsrfField, Field, FormAlert, type FormState } from "~/co
 import { listKelurahan } from "~/domain/areas/areas.server";
 import { webSubmitSchema } from "~/domain/aspirations/aspirations.schema";
 import { eventForAspiration, findSimilar, listCategories, submitAspiration } from "~/domain/aspirations/aspirations.server";
+import { readPhotos } from "~/domain/aspirations/photos.server";
 import { DomainError } from "~/domain/errors";
+import { imageStore } from "~/domain/images/store.server";
 import { metaT, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { getUser } from "~/utils/auth.server";
@@ -36,7 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ checked: true, similar, values: formValues(form.formData) } satisfies ActionData);
   }
   try {
-    const created = await submitAspiration(context.db, context.mailer, user, input, { publicUrl: context.config.publicUrl });
+    const photos = await readPhotos(form.formData.getAll("photos"));
+    const created = await submitAspiration(context.db, context.mailer, user, input, { publicUrl: context.config.publicUrl, photos, store: imageStore(context.config) });
     const flash = await setFlash(context, { key: "aspirations.flash.submitted", params: { code: created.code } });
     return redirect(`/aspirations/${created.code}/receipt`, { headers: { "Set-Cookie": flash } });
   } catch (error) {
@@ -59,7 +62,7 @@ export default function NewAspiration() {
       <p className="lead">{t("aspirations.new.lead")}</p>
       <FormAlert state={state} />
       {data.event && <p className="alert alert-info">{t("aspirations.new.fromEvent", { title: data.event.title })}</p>}
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
         <CsrfField />
         {data.event && <input type="hidden" name="sourceEventId" value={data.event.id} />}
         <AspirationFields options={data} state={state} defaults={defaults} />
@@ -82,7 +85,7 @@ export default function NewAspiration() {
         )}
         <CheckboxField name="confidential" label={t("aspirations.new.confidential")} hint={t("aspirations.new.confidentialHint")} state={state} />
 
-        {state?.checked ? (
+        {state?.checked || state?.values?.intent === "submit" ? (
           <section aria-labelledby="similar-title" className="similar" tabIndex={-1}>
             <h2 id="similar-title">{t("aspirations.new.similar")}</h2>
             {state.similar && state.similar.length > 0 ? (
@@ -97,9 +100,25 @@ export default function NewAspiration() {
                   ))}
                 </ul>
               </>
-            ) : (
+            ) : state.similar ? (
               <p role="status">{t("aspirations.new.noSimilar")}</p>
-            )}
+            ) : null}
+            <div className="field">
+              <label htmlFor="f-photos">
+                {t("aspirations.new.photos")} <span className="muted">{t("form.optional")}</span>
+              </label>
+              <p className="hint" id="f-photos-hint">{t("aspirations.new.photosHint")}</p>
+              <input
+                id="f-photos"
+                name="photos"
+                type="file"
+                multiple
+                accept="image/jpeg,image/png,image/webp"
+                aria-invalid={state?.errors?.photos ? true : undefined}
+                aria-describedby={state?.errors?.photos ? "f-photos-hint f-photos-error" : "f-photos-hint"}
+              />
+              {state?.errors?.photos && <p className="field-error" id="f-photos-error">{t(state.errors.photos.key, state.errors.photos.params)}</p>}
+            </div>
             <div className="actions">
               <button type="submit" name="intent" value="submit" disabled={busy}>{t("aspirations.new.submit")}</button>
               <button type="submit" name="intent" value="check" className="button-secondary" disabled={busy}>{t("aspirations.new.check")}</button>

@@ -4,7 +4,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/aspirations/BarChart";
 import { PrintButton } from "~/components/aspirations/PrintButton";
 import { getDeadlineSettings } from "~/domain/aspirations/calendar.server";
-import { currentPeriod, followUpReport, formatPeriod, parsePeriod, recentPeriods, type Breakdown, type Period } from "~/domain/aspirations/report.server";
+import { currentPeriod, formatPeriod, parsePeriod, recentPeriods, type Period } from "~/domain/aspirations/period";
+import { followUpReport, type Breakdown } from "~/domain/aspirations/report.server";
 import { formatDate, type Locale } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
@@ -58,7 +59,7 @@ function BreakdownSection({ id, title, rows }: { id: string; title: string; rows
                 <td>{r.rejected}</td>
                 <td>{r.resolved}</td>
                 <td>{r.overdue}</td>
-                <td>{r.medianDaysToFirstResponse === null ? t("aspirations.report.noMedian") : r.medianDaysToFirstResponse}</td>
+                <td>{r.medianDaysToFirstResponse === null ? t("aspirations.report.noMedian") : r.medianDaysToFirstResponse.toLocaleString(locale === "en" ? "en-GB" : "id-ID")}</td>
               </tr>
             ))}
           </tbody>
@@ -106,7 +107,7 @@ export default function Report() {
         <li><span className="value">{report.totals.resolved}</span>{t("aspirations.report.resolved")}</li>
         <li><span className="value">{report.totals.rejected}</span>{t("aspirations.report.rejected")}</li>
         <li><span className="value">{report.totals.overdue}</span>{t("aspirations.report.overdue")}</li>
-        <li><span className="value">{m === null ? "–" : t("aspirations.report.days", { days: m })}</span>{t("aspirations.report.median")}</li>
+        <li><span className="value">{m === null ? "–" : t("aspirations.report.days", { days: m.toLocaleString(locale === "en" ? "en-GB" : "id-ID") })}</span>{t("aspirations.report.median")}</li>
       </ul>
 
       {report.totals.received === 0 ? (
@@ -122,7 +123,7 @@ export default function Report() {
           part === "CSV" ? <a key={i} href={csv}>CSV</a> : part === "JSON" ? <a key={i} href={jsonHref}>JSON</a> : part,
         )}
       </p>
-      <p className="no-print">{t("aspirations.report.print")} <PrintButton label={t("aspirations.receipt.print")} /></p>
+      <p className="no-print">{t("aspirations.report.print")} <PrintButton label={t("aspirations.report.printButton")} /></p>
     </>
   );
 }

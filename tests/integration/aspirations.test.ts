@@ -100,6 +100,34 @@ describe("web intake (no JavaScript)", () => {
     expect((await c.page(`/aspirations/${code}`)).html).toContain(`href="/events/${event.id}"`);
   });
 
+  it("attaches up to 3 photos through the image store and shows them on the page", async () => {
+    const { default: sharp } = await import("sharp");
+    const png = await sharp({ create: { width: 8, height: 6, channels: 3, background: "#1f6f4a" } }).png().toBuffer();
+    const c = await as();
+    const csrf = c.csrf((await c.page("/aspirations/new")).html);
+    const send = async (files: Blob[]) => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(asp({ intent: "submit", identity: "guest", csrf }))) body.append(k, v);
+      for (const [i, f] of files.entries()) body.append("photos", f, `foto-${i}.png`);
+      const res = await fetch(`${server.url}/aspirations/new`, { method: "POST", body, redirect: "manual", headers: { Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: server.url } });
+      return res;
+    };
+    const tooMany = await send([1, 2, 3, 4].map(() => new Blob([png], { type: "image/png" })));
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain('id="f-photos-error"');
+    const notImage = await send([new Blob([Buffer.from("bukan gambar")], { type: "image/png" })]);
+    expect(notImage.status).toBe(415);
+    const before = await database.db.aspiration.count();
+    const ok = await send([new Blob([png], { type: "image/png" }), new Blob([png], { type: "image/png" })]);
+    expect(ok.status).toBe(302);
+    expect(await database.db.aspiration.count()).toBe(before + 1);
+    const code = codeFrom(ok);
+    const images = await database.db.image.findMany({ where: { aspiration: { code } } });
+    expect(images.length).toBe(2);
+    const page = await c.page(`/aspirations/${code}`);
+    expect(page.html).toMatch(/<img[^>]+srcSet="[^"]+"/);
+  });
+
   it("refuses an RW of another kelurahan", async () => {
     const c = await as();
     const res = await c.post("/aspirations/new", asp({ intent: "submit", identity: "guest", rwId: String(ids.otherRw) }), { fromPage: "/aspirations/new" });

@@ -12,6 +12,9 @@ import { deadlinesFor } from "./calendar.server";
 import { generateCode, normalizeCode } from "./code";
 import { refreshSupportCounts, rootIdOf } from "./grouping.server";
 import { nextStatuses } from "./status";
+import { savePhotos, type Photo } from "./photos.server";
+import type { ImageStore } from "~/domain/images/images";
+import { defaultLocale, translate } from "~/i18n";
 
 export interface NotifyOptions {
   publicUrl?: string;
@@ -97,8 +100,14 @@ async function tellSubmitter(db: Db, mailer: Mailer, a: { code: string; title: s
   else await notifyContact(mailer, a.submitterContact, input, options.publicUrl);
 }
 
-/** A resident (signed in, guest or anonymous) submits through the web form. */
-export async function submitAspiration(db: Db, mailer: Mailer, actor: Actor | null, input: WebSubmitInput, options: NotifyOptions = {}) {
+/** A resident (signed in, guest or anonymous) submits through the web form, with up to 3 photos (already checked by readPhotos). */
+export async function submitAspiration(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor | null,
+  input: WebSubmitInput,
+  options: NotifyOptions & { photos?: Photo[]; store?: ImageStore } = {},
+) {
   await checkReferences(db, input);
   const identity = input.identity === "account" && !actor ? "guest" : input.identity;
   const created = await insertAspiration(
@@ -114,6 +123,9 @@ export async function submitAspiration(db: Db, mailer: Mailer, actor: Actor | nu
     },
     options.now,
   );
+  if (options.photos?.length && options.store) {
+    await savePhotos(db, options.store, created.id, options.photos, translate(defaultLocale, "aspirations.new.photoAlt", { title: created.title }));
+  }
   await tellSubmitter(db, mailer, created, options);
   return created;
 }
