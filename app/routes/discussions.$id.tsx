@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/Pagination";
 import { CheckboxField, CsrfField, FormAlert, TextAreaField, type FormState } from "~/components/forms";
 import { LiveThread } from "~/components/discussions/LiveThread";
-import { PostBody, PostCard, collectIds, useThreadUrls, type PostTree, type ThreadContext } from "~/components/discussions/Thread";
+import { PostBody, PostCard, collectIds, StrayError, useThreadUrls, type PostTree, type ThreadContext } from "~/components/discussions/Thread";
 import { parseSort, sorts, topicStatuses } from "~/domain/discussions/discussions.schema";
 import { getThread } from "~/domain/discussions/discussions.server";
 import { DomainError } from "~/domain/errors";
@@ -53,13 +53,14 @@ export default function TopicPage() {
   };
   const root = { ...thread.root, children: [], hasMore: false } as PostTree;
   const posts = thread.posts as unknown as PostTree[];
+  const closed = topic.locked || topic.status === "closed";
   const replyState = state?.values?.intent === "reply" && state.values.parentId === String(thread.root.id) ? state : undefined;
   const topicState = state?.values?.intent === "topic" || state?.values?.intent === "unanswer" ? state : undefined;
-  const closed = topic.locked || topic.status === "closed";
   return (
     <LiveThread topicId={topic.id} knownIds={[thread.root.id, ...collectIds(posts)]}>
       <p><Link to="/discussions">← {t("discussions.title")}</Link></p>
       <h1>{topic.title}</h1>
+      <StrayError ctx={ctx} shown={(!!replyState && !closed && !viewer.blocked) || !!topicState} />
       <p className="tags">
         {topic.pinned && <span className="badge">{t("discussions.pinned")}</span>}
         {topic.category && <span className="tag">{locale === "en" ? topic.category.nameEn : topic.category.nameId}</span>}

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormState } from "~/components/forms";
 import { LiveThread } from "~/components/discussions/LiveThread";
-import { PostCard, collectIds, useThreadUrls, type PostTree, type ThreadContext } from "~/components/discussions/Thread";
+import { PostCard, StrayError, collectIds, useThreadUrls, type PostTree, type ThreadContext } from "~/components/discussions/Thread";
 import { parseSort } from "~/domain/discussions/discussions.schema";
 import { getSubthread } from "~/domain/discussions/discussions.server";
 import { DomainError } from "~/domain/errors";
@@ -56,6 +56,7 @@ export default function SubthreadPage() {
       <p><Link to={`/discussions/${topic.id}`}>← {t("discussions.backToTopic")}</Link></p>
       <h1>{topic.title}</h1>
       <p className="muted">{t("discussions.continueHeading")}</p>
+      <StrayError ctx={ctx} shown={false} />
       {thread.parentId !== null && (
         <p><Link to={`/discussions/${topic.id}/posts/${thread.parentId}`}>↑ {t("discussions.upOneLevel")}</Link></p>
       )}

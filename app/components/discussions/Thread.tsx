@@ -163,11 +163,11 @@ function Meta({ post }: { post: Post }) {
   return (
     <p className="post-meta">
       <span className="post-author">{post.author ? post.author.name : post.status === "deleted" ? t("discussions.anonymousAuthor") : t("discussions.system")}</span>
-      {post.isOfficial && staff && <span className="badge badge-official">{t("discussions.official")} · {t(`discussions.role.${post.author!.role as "moderator"}`)}</span>}
+      {post.isOfficial && staff && <span className="badge badge-official">{`${t("discussions.official")} · ${t(`discussions.role.${post.author!.role as "moderator"}`)}`}</span>}
       <time dateTime={new Date(post.createdAt).toISOString()}>{formatDateTime(new Date(post.createdAt), locale)}</time>
       {post.editedAt && (
         <span className="edited" title={formatDateTime(new Date(post.editedAt), locale)}>
-          ({t("discussions.edited")})
+          {`(${t("discussions.edited")})`}
         </span>
       )}
     </p>
@@ -332,6 +332,16 @@ export function PostCard({ post, ctx, nested = true }: { post: PostTree; ctx: Th
       )}
     </article>
   );
+}
+
+/** An error from an action that no inline form on the page shows (e.g. a support refused). */
+export function StrayError({ ctx, shown }: { ctx: ThreadContext; shown: boolean }) {
+  const v = ctx.state?.values;
+  const message = ctx.state?.formError ?? Object.values(ctx.state?.errors ?? {})[0];
+  if (!message || shown) return null;
+  const inline = ctx.open && v && (v.postId === String(ctx.open.postId) || v.parentId === String(ctx.open.postId) || v.intent === "block");
+  if (inline && ["reply", "edit", "delete", "report", "hide", "restore", "block"].includes(v!.intent ?? "")) return null;
+  return <FormAlert state={{ formError: message }} />;
 }
 
 /** Every post id in the trees (for the live hook: which posts the page already shows). */
