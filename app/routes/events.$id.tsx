@@ -175,38 +175,6 @@ export default function EventPage() {
         )}
       </dl>
 
-      <section aria-labelledby="directions">
-        <h2 id="directions">{t("events.detail.directions")}</h2>
-        <p><a href={osm} rel="noopener">{t("events.detail.map")}</a></p>
-        <h3>{t("events.detail.accessibility")}</h3>
-        {e.accessibility.length ? <AccessList items={e.accessibility} /> : <p>{t("events.detail.noAccessibility")}</p>}
-      </section>
-
-      {e.descriptionHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: e.descriptionHtml }} />}
-
-      {e.agenda.length > 0 && (
-        <section aria-labelledby="agenda">
-          <h2 id="agenda">{t("events.detail.agenda")}</h2>
-          <ol>{e.agenda.map((a, i) => <li key={i}>{a}</li>)}</ol>
-        </section>
-      )}
-      {e.officials.length > 0 && (
-        <section aria-labelledby="officials">
-          <h2 id="officials">{t("events.detail.officials")}</h2>
-          <ul>{e.officials.map((o, i) => <li key={i}>{o.name}{o.position && <span className="muted">, {o.position}</span>}</li>)}</ul>
-        </section>
-      )}
-      {e.stalls.length > 0 && (
-        <section aria-labelledby="stalls">
-          <h2 id="stalls">{t("events.detail.stalls")}</h2>
-          <ul className="stalls">
-            {e.stalls.map((s, i) => (
-              <li key={i}><strong>{s.name}</strong>{s.description && <>: {s.description}</>}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
       {e.status === "completed" && (
         <section aria-labelledby="summary" id="summary-section">
           <h2 id="summary">{t("events.detail.summary")}</h2>
@@ -239,6 +207,8 @@ export default function EventPage() {
           )}
         </section>
       )}
+
+      {e.descriptionHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: e.descriptionHtml }} />}
 
       {e.status !== "draft" && e.status !== "cancelled" && (
         <section aria-labelledby="rsvp" id="rsvp-section" className="rsvp">
@@ -295,6 +265,36 @@ export default function EventPage() {
             <li><a href={`/events/${e.id}/calendar.ics`} download>{t("events.detail.ics")}</a></li>
             <li><a href={data.googleUrl} rel="noopener">{t("events.detail.google")}</a></li>
             <li><a href={share} rel="noopener">{t("events.detail.share")}</a></li>
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="directions">
+        <h2 id="directions">{t("events.detail.directions")}</h2>
+        <p><a href={osm} rel="noopener">{t("events.detail.map")}</a></p>
+        <h3>{t("events.detail.accessibility")}</h3>
+        {e.accessibility.length ? <AccessList items={e.accessibility} /> : <p>{t("events.detail.noAccessibility")}</p>}
+      </section>
+
+      {e.agenda.length > 0 && (
+        <section aria-labelledby="agenda">
+          <h2 id="agenda">{t("events.detail.agenda")}</h2>
+          <ol>{e.agenda.map((a, i) => <li key={i}>{a}</li>)}</ol>
+        </section>
+      )}
+      {e.officials.length > 0 && (
+        <section aria-labelledby="officials">
+          <h2 id="officials">{t("events.detail.officials")}</h2>
+          <ul>{e.officials.map((o, i) => <li key={i}>{o.name}{o.position && <span className="muted">, {o.position}</span>}</li>)}</ul>
+        </section>
+      )}
+      {e.stalls.length > 0 && (
+        <section aria-labelledby="stalls">
+          <h2 id="stalls">{t("events.detail.stalls")}</h2>
+          <ul className="stalls">
+            {e.stalls.map((s, i) => (
+              <li key={i}><strong>{s.name}</strong>{s.description && <>: {s.description}</>}</li>
+            ))}
           </ul>
         </section>
       )}
