@@ -126,6 +126,14 @@ async function main() {
       if (count > lastSeen[i]) lastSeen[i] = Math.min(count, sendTimes.length);
     }
   };
+  let packets = 0;
+  let bytes = 0;
+  if (process.env.BENCH_DEBUG)
+    for (const s of sockets)
+      s.io.engine.on("packet", (p: { data?: unknown }) => {
+        packets++;
+        bytes += typeof p.data === "string" ? p.data.length : 0;
+      });
   sockets.forEach((s, i) => {
     s.on("qa:votes", (p) => phase === "app" && onCounts(i)(p));
     s.on("bench:tick", (p) => phase === "baseline" && onCounts(i)(p));
@@ -149,6 +157,7 @@ async function main() {
     let probeLag = 0;
     let lateProbes = 0;
     const probeVoters = new Set<number>();
+    if (measured && process.env.BENCH_PROFILE) process.kill(pid, "SIGUSR2"); // with a profiler preloaded (BENCH_SERVER_NODE_OPTIONS)
     const cpu0 = cpuSeconds(pid);
     const start = performance.now();
     loop.reset();
@@ -193,6 +202,10 @@ async function main() {
     clearInterval(probes);
     const wall = (performance.now() - start) / 1000;
     const cpu = (cpuSeconds(pid) - cpu0) / wall;
+    if (process.env.BENCH_DEBUG) console.log(`  ${which}: ${packets} packets, ${bytes} bytes received`);
+    packets = 0;
+    bytes = 0;
+    if (measured && process.env.BENCH_PROFILE) process.kill(pid, "SIGUSR2");
     loop.disable();
     await sleep(Math.max(2000, TICK_MS * 5)); // drain
     if (!measured) return null;
