@@ -16,6 +16,7 @@ export function LiveThread({ topicId, knownIds, children }: { topicId: number; k
   const revalidator = useRevalidator();
   const [fresh, setFresh] = useState<Set<number>>(new Set());
   const [supports, setSupports] = useState<Map<number, number>>(new Map());
+  const [joined, setJoined] = useState(false);
   const revalidatorRef = useRef(revalidator);
   revalidatorRef.current = revalidator;
   const known = useRef(new Set(knownIds));
@@ -32,7 +33,8 @@ export function LiveThread({ topicId, knownIds, children }: { topicId: number; k
     void import("socket.io-client").then(({ io }) => {
       if (closed) return;
       socket = io({ transports: ["websocket"] });
-      const join = () => socket!.emit("topic:join", { topicId }, () => {});
+      const join = () => socket!.emit("topic:join", { topicId }, (res) => setJoined("data" in res));
+      socket.on("disconnect", () => setJoined(false));
       socket.on("connect", join);
       socket.on("post:created", (p) => {
         if (p.topicId !== topicId || known.current.has(p.postId)) return;
@@ -57,7 +59,7 @@ export function LiveThread({ topicId, knownIds, children }: { topicId: number; k
   return (
     <LiveSupports.Provider value={supports}>
       {children}
-      <div className="live-bar" aria-live="polite">
+      <div className="live-bar" aria-live="polite" data-live={joined ? "on" : undefined}>
         {count > 0 && (
           <button
             type="button"
