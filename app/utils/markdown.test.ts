@@ -19,6 +19,20 @@ const payloads = [
   "`<script>`",
   "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
   "<form action=https://evil.example><button>x</button></form>",
+  // scheme tricks: entities, control characters, spaces, other schemes, reference links, autolinks
+  "<a href=\"&#106;avascript:alert(1)\">x</a>",
+  "[x](&#x6A;avascript:alert(1))",
+  "[x](java\u0000script:alert(1))",
+  "[x](java\tscript:alert(1))",
+  "[x]( javascript:alert(1))",
+  "[x](vbscript:msgbox(1))",
+  "[x][1]\n\n[1]: javascript:alert(1)",
+  "<javascript:alert(1)>",
+  "[x](//evil.example/steal)",
+  "\"><svg/onload=alert(1)>",
+  "<scr<script>ipt>alert(1)</script>",
+  "**<img src=x onerror=alert(1)>**",
+  "> <iframe srcdoc=\"<script>alert(1)</script>\">",
 ];
 
 const ALLOWED_TAGS = new Set(["p", "br", "strong", "em", "del", "a", "ul", "ol", "li", "blockquote", "code", "pre"]);
