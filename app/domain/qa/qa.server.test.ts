@@ -55,6 +55,14 @@ describe("votes", () => {
     expect(Math.abs(vote.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
+  it("never lets a participant id or question id reach the SQL unchecked", async () => {
+    const db = database.db;
+    const q = await ask("asker-eight-0000", "Apakah ada jadwal kerja bakti bulan ini?");
+    await expect(castVote(db, { participantId: "x'); DROP TABLE \"QaVote\"; --" }, session.id, { questionId: q.id, on: true })).rejects.toMatchObject({ messageKey: "qa.validation.invalid" });
+    await expect(castVote(db, { participantId: "voter-a-00000000" }, session.id, { questionId: 1.5, on: true })).rejects.toMatchObject({ messageKey: "qa.validation.invalid" });
+    expect(await db.qaVote.count()).toBeGreaterThan(0);
+  });
+
   it("refuses votes on pending questions and on other sessions' questions", async () => {
     const db = database.db;
     await sessionAction(db, mod, session, { revision: 0, action: "premoderationOn" });
