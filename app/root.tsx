@@ -79,6 +79,7 @@ function Header() {
           <ul>
             <li><Link to="/">{t("nav.home")}</Link></li>
             <li><Link to="/events">{t("nav.events")}</Link></li>
+            <li><Link to="/qa">{t("qa.nav")}</Link></li>
             <li><Link to="/discussions">{t("nav.discussions")}</Link></li>
             <li><Link to="/aspirations">{t("aspirations.nav")}</Link></li>
             {user && can.manageAspirations(user) && <li><Link to="/aspirations/staff">{t("aspirations.nav.staff")}</Link></li>}

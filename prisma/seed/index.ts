@@ -7,10 +7,12 @@ import { seedAgenda } from "./agenda";
 import { seedDiscussions } from "./discussions";
 import { seedEvents } from "./events";
 import { seedFoundation } from "./foundation";
+import { seedQa } from "./qa";
 
 export async function seedDemo(db: Db): Promise<void> {
   const ctx = await seedFoundation(db);
   await seedEvents(db, ctx);
+  await seedQa(db, ctx);
   await seedDiscussions(db, ctx);
   await seedAspirations(db, ctx);
   // after the aspirations: the deliberation compiles them
