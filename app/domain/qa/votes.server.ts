@@ -182,7 +182,7 @@ async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
       }
       if (offs.length) {
         writes.push(
-          db.$executeRawUnsafe(`DELETE FROM "QaVote" WHERE ${offs.map((p) => `("questionId" = ${int(p.questionId)} AND "participantId" = ${pid(p.participantId)})`).join(" OR ")}`),
+          db.$executeRawUnsafe(`DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${offs.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",")})`),
         );
       }
       const recount = db.$queryRawUnsafe<{ id: number | bigint; voteCount: number | bigint }[]>(
