@@ -69,10 +69,11 @@ interface SelectProps {
   state?: FormState;
   required?: boolean;
   defaultValue?: string;
+  autoFocus?: boolean;
   children: ReactNode;
 }
 
-export function SelectField({ name, label, state, required, defaultValue, children }: SelectProps) {
+export function SelectField({ name, label, state, required, defaultValue, autoFocus, children }: SelectProps) {
   const t = useT();
   const error = state?.errors?.[name];
   const id = `f-${name}`;
@@ -85,6 +86,7 @@ export function SelectField({ name, label, state, required, defaultValue, childr
         id={id}
         name={name}
         required={required}
+        autoFocus={autoFocus}
         defaultValue={state?.values?.[name] ?? defaultValue ?? ""}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}

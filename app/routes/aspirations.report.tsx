@@ -36,7 +36,8 @@ function BreakdownSection({ id, title, rows }: { id: string; title: string; rows
         <span><span className="swatch swatch-resolved" />{t("aspirations.report.legendResolved")}</span>
       </p>
       <BarChart id={id} title={t("aspirations.report.chartLabel", { by: title.toLowerCase() })} rows={rows.map((r) => ({ label: label(r), received: r.received, resolved: r.resolved }))} />
-      <div className="table-wrap">
+      {/* focusable so keyboard users can scroll a wide table on a narrow screen */}
+      <div className="table-wrap" role="region" aria-label={title} tabIndex={0}>
         <table>
           <caption className="visually-hidden">{title}</caption>
           <thead>

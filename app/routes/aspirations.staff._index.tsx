@@ -36,7 +36,7 @@ export default function StaffDesk() {
       {data.overdue.length === 0 ? (
         <p>{t("aspirations.staff.noOverdue")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-labelledby="overdue-title" tabIndex={0}>
           <table aria-labelledby="overdue-title">
             <thead>
               <tr>

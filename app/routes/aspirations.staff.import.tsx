@@ -81,7 +81,7 @@ export default function ImportPage() {
             <p className="alert alert-error" role="alert">{t("aspirations.import.invalid", { count: bad })}</p>
           )}
           {report.lines.length > 0 && report.imported.length === 0 && (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-labelledby="report-title" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

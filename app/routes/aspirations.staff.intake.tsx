@@ -57,7 +57,7 @@ export default function Intake() {
       <Form method="post" className="stack" noValidate>
         <CsrfField />
         {data.event && <input type="hidden" name="sourceEventId" value={data.event.id} />}
-        <SelectField name="channel" label={t("aspirations.intake.channel")} required state={state} defaultValue={data.channel}>
+        <SelectField name="channel" label={t("aspirations.intake.channel")} required state={state} defaultValue={data.channel} autoFocus={!state}>
           <option value="">{t("form.choose")}</option>
           {OFFLINE_CHANNELS.map((c) => (
             <option key={c} value={c}>{t(channelLabel(c))}</option>
