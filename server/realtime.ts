@@ -11,6 +11,7 @@ import { getCurrentUser } from "~/domain/accounts/accounts.server";
 import type { Publisher } from "~/realtime/publisher";
 import type { Config } from "./config";
 import { registerDiscussions } from "./realtime/discussions";
+import { registerEvents } from "./realtime/events";
 import { registerQa } from "./realtime/qa";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -28,7 +29,7 @@ export interface HandlerDeps {
  * payload with the area's zod schema, authorizes from `socket.data` (never from
  * the payload) and calls the same domain functions as the HTTP routes.
  */
-const registrars: ((socket: RealtimeSocket, deps: HandlerDeps) => void)[] = [registerQa, registerDiscussions];
+const registrars: ((socket: RealtimeSocket, deps: HandlerDeps) => void)[] = [registerQa, registerDiscussions, registerEvents];
 
 export function createPublisher(io: RealtimeServer): Publisher {
   return {

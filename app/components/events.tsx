@@ -1,5 +1,7 @@
 // Pieces shared by the event pages.
-import { Link } from "@remix-run/react";
+import { Link, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
 import type { Accessibility } from "~/domain/events/events.schema";
 import { formatDate, formatDateTime, formatTime, type Locale, type MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
@@ -95,4 +97,30 @@ export function EventCard({ event, past = false }: { event: EventCardData; past?
       <AccessList items={event.accessibility} />
     </li>
   );
+}
+
+/**
+ * Live seats and check-ins (JavaScript only; without it the page is simply current
+ * when loaded): follows the event's room and reloads the page's data on a change.
+ */
+export function useLiveEvent(eventId: number): void {
+  const revalidator = useRevalidator();
+  const ref = useRef(revalidator);
+  ref.current = revalidator;
+  useEffect(() => {
+    let closed = false;
+    let socket: import("socket.io-client").Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+    void import("socket.io-client").then(({ io }) => {
+      if (closed) return;
+      socket = io({ transports: ["websocket"] });
+      socket.on("connect", () => socket!.emit("event:join", { eventId }, () => {}));
+      socket.on("event:changed", (p) => {
+        if (p.eventId === eventId && ref.current.state === "idle") ref.current.revalidate();
+      });
+    });
+    return () => {
+      closed = true;
+      socket?.disconnect();
+    };
+  }, [eventId]);
 }

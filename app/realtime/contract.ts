@@ -23,6 +23,8 @@ export interface ServerToClientEvents {
   "qa:votes": (payload: { sessionId: number; counts: [questionId: number, voteCount: number][] }) => void;
   /** live Q&A: moderators' live counts */
   "qa:counts": (payload: LiveCounts & { sessionId: number }) => void;
+  /** events: seats, registrations or check-ins of an event changed (pages reload their data) */
+  "event:changed": (payload: { eventId: number }) => void;
   /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's broadcast */
   "bench:tick": (payload: { sessionId: number; counts: [number, number][] }) => void;
 }
@@ -57,6 +59,9 @@ export interface ClientToServerEvents {
   /** moderators: pre-moderation, close/reopen, clear screen/next, blocked words */
   "qa:session": (payload: { code: string; revision?: number; action: string; words?: string }, ack: Ack<{ revision: number }>) => void;
   "qa:ban": (payload: { code: string; questionId: number }, ack: Ack<{ revision: number }>) => void;
+  /** follow one event's seats and check-ins live (drafts: staff only) */
+  "event:join": (payload: { eventId: number }, ack: Ack<{ eventId: number }>) => void;
+  "event:leave": (payload: { eventId: number }) => void;
   /** benchmark only (BALAI_BENCH=1): a message handled like a vote by bare Socket.IO (no validation, no database) */
   "bench:vote": (payload: { code: string; questionId: number; on: boolean }, ack: Ack<{ questionId: number; on: boolean; voteCount: number }>) => void;
 }
@@ -70,6 +75,8 @@ export interface SocketData {
 }
 
 export const rooms = {
+  /** everyone looking at an event's page or its attendee list */
+  event: (eventId: number) => `event:${eventId}`,
   user: (userId: number) => `user:${userId}`,
   topic: (topicId: number) => `topic:${topicId}`,
   /** moderators of a thread: also told about pending posts */

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import eventsCss from "~/styles/events.css";
 import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
-import { AccessList, formatRange, kindKey, SeatsLine, statusKey } from "~/components/events";
+import { AccessList, formatRange, kindKey, SeatsLine, statusKey, useLiveEvent } from "~/components/events";
+import { rooms } from "~/realtime/contract";
 import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import { googleCalendarLink } from "~/domain/events/calendar.server";
@@ -62,10 +63,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   const notifier = { mailer: context.mailer, publicUrl: originOf(request, context) };
   const locale = getLocale(request);
+  const changed = () => context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });
   try {
     const data = form.data;
     if (data.intent === "guest") {
       const result = await rsvpAsGuest(context.db, id, { name: data.name, contact: data.contact }, notifier);
+      changed();
       return redirect(`/rsvp/${result.code}${locale === "en" ? "?lang=en" : ""}`);
     }
     const user = await requireUser(request, context);
@@ -73,6 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const title = page.event.title;
     if (data.intent === "rsvp") {
       const result = await rsvpAsUser(context.db, user, id);
+      changed();
       const flash: Flash =
         result.status === "confirmed"
           ? { key: "events.rsvp.confirmed", params: { title, code: result.code } }
@@ -80,6 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(`/events/${id}#rsvp`, { headers: { "Set-Cookie": await setFlash(context, flash) } });
     }
     const result = await cancelMyRsvp(context.db, user, id, notifier);
+    changed();
     const key = result.promoted > 0 ? "events.rsvp.cancelledPromoted" : "events.rsvp.cancelled";
     return redirect(`/events/${id}#rsvp`, { headers: { "Set-Cookie": await setFlash(context, { key }) } });
   } catch (error) {
@@ -95,6 +100,7 @@ export default function EventPage() {
   const state = useActionData<typeof action>() as FormState | undefined;
   const busy = useNavigation().state === "submitting";
   const e = data.event;
+  useLiveEvent(e.id);
   const start = new Date(e.startsAt);
   const end = new Date(e.endsAt);
   const cover = e.images.find((i) => i.isCover) ?? e.images[0];
@@ -175,6 +181,8 @@ export default function EventPage() {
         )}
       </dl>
 
+      {e.descriptionHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: e.descriptionHtml }} />}
+
       {e.status === "completed" && (
         <section aria-labelledby="summary" id="summary-section">
           <h2 id="summary">{t("events.detail.summary")}</h2>
@@ -208,9 +216,7 @@ export default function EventPage() {
         </section>
       )}
 
-      {e.descriptionHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: e.descriptionHtml }} />}
-
-      {e.status !== "draft" && e.status !== "cancelled" && (
+      {e.status !== "draft" && e.status !== "cancelled" && (!e.ended || data.mine) && (
         <section aria-labelledby="rsvp" id="rsvp-section" className="rsvp">
           <h2 id="rsvp">{t("events.rsvp.title")}</h2>
           <FormAlert state={rsvpState} />

@@ -5,11 +5,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import eventsCss from "~/styles/events.css";
-import { formatRange } from "~/components/events";
+import { formatRange, useLiveEvent } from "~/components/events";
 import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
 import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
+import { rooms } from "~/realtime/contract";
 import { checkInSchema, rsvpIdSchema, walkInSchema } from "~/domain/events/events.schema";
 import { addWalkIn, checkInByCode, checkInById, listAttendees, undoCheckIn } from "~/domain/events/rsvp.server";
 import { formatShortDate, formatTime, type MessageKey } from "~/i18n";
@@ -51,7 +52,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const form = await readForm(request, context, schema);
     if (!form.ok) return invalid(form);
     try {
-      return await work(form.data);
+      const response = await work(form.data);
+      context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });
+      return response;
     } catch (error) {
       if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status === 403 ? 403 : 400);
       throw error;
@@ -84,6 +87,7 @@ export default function Attendees() {
   const intent = state?.values?.intent;
   const stateFor = (name: string) => (intent === name ? state : undefined);
   const e = data.event;
+  useLiveEvent(e.id);
   return (
     <>
       <h1>{t("events.attendees.title", { title: e.title })}</h1>

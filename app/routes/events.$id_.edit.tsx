@@ -10,6 +10,7 @@ import { CheckboxField, CsrfField, Field, FormAlert, TextAreaField, type FormSta
 import { can } from "~/domain/accounts/roles";
 import { listKelurahan } from "~/domain/areas/areas.server";
 import { DomainError } from "~/domain/errors";
+import { rooms } from "~/realtime/contract";
 import { cancelEventSchema, closeEventSchema, eventFormSchema } from "~/domain/events/events.schema";
 import { cancelEvent, closeEvent, getEventForEdit, publishEvent, updateEvent } from "~/domain/events/events.server";
 import { imageStore } from "~/domain/images/store.server";
@@ -53,7 +54,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const form = await readForm(request, context, schema);
     if (!form.ok) return invalid({ ...form, values: { ...form.values, intent: String(intent) } });
     try {
-      return await work(form.data);
+      const response = await work(form.data);
+      context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });
+      return response;
     } catch (error) {
       if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status === 404 ? 404 : 400);
       throw error;

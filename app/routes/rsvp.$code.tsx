@@ -8,6 +8,7 @@ import eventsCss from "~/styles/events.css";
 import { formatRange } from "~/components/events";
 import { CsrfField, FormAlert, type FormState } from "~/components/forms";
 import { DomainError } from "~/domain/errors";
+import { rooms } from "~/realtime/contract";
 import { codeSchema } from "~/domain/events/events.schema";
 import { cancelRsvpByCode, getRsvpByCode } from "~/domain/events/rsvp.server";
 import { metaT, useLocale, useT } from "~/i18n/react";
@@ -36,6 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   try {
     const result = await cancelRsvpByCode(context.db, c, { mailer: context.mailer, publicUrl: originOf(request, context) });
+    context.realtime.publish(rooms.event(result.eventId), "event:changed", { eventId: result.eventId });
     const key = result.promoted > 0 ? "events.rsvp.cancelledPromoted" : "events.rsvp.cancelled";
     return redirect(`/rsvp/${c}`, { headers: { "Set-Cookie": await setFlash(context, { key }) } });
   } catch (error) {

@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { translator } from "~/i18n";
 import { startServer, type RunningServer } from "../support/server";
-import { eventually, expectNoHorizontalScroll, expectNoSeriousA11yViolations, launchBrowser, newPage, text, waitForHydration } from "./support";
+import {
+  eventually,
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  expectSameDocument,
+  launchBrowser,
+  markDocument,
+  newPage,
+  text,
+  waitForHydration,
+} from "./support";
 
 let server: RunningServer;
 let browser: Browser;
@@ -98,7 +108,14 @@ describe("check-in at the door", () => {
     const oss = await eventByTitle("OSS");
     const guest = await database.db.rsvp.findFirstOrThrow({ where: { eventId: oss.id, status: "confirmed", guestName: { not: null }, checkedInAt: null } });
     const page = await newPage(browser, server.url);
+    // a resident watching the event page sees the seats change live (JavaScript on)
+    const viewer = await newPage(browser, server.url);
     try {
+      await viewer.goto(`/events/${oss.id}`);
+      await waitForHydration(viewer);
+      await markDocument(viewer);
+      const seats = () => text(viewer.locator("dl.facts"));
+      const before = Number((await seats()).match(/Sisa (\d+) kursi/)![1]);
       await logIn(page, "moderator@balai.test");
       // what the QR code holds: the check-in page with the code filled in
       await page.goto(`/events/${oss.id}/attendees?code=${guest.code}`);
@@ -121,7 +138,11 @@ describe("check-in at the door", () => {
       const checkedIn = await database.db.rsvp.count({ where: { eventId: oss.id, checkedInAt: { not: null } } });
       expect(checkedIn).toBe(3);
       await expectNoSeriousA11yViolations(page, "/events/:id/attendees after check-ins");
+      // the walk-in took a seat: the open event page shows it without a reload
+      await eventually(seats).toContain(`Sisa ${before - 1} kursi`);
+      await expectSameDocument(viewer);
     } finally {
+      await viewer.context().close();
       await page.context().close();
     }
   });

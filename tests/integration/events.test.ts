@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ICAL from "ical.js";
+import { io as connect, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatRange } from "~/components/events";
@@ -520,5 +522,26 @@ describe("calendar feeds", () => {
     await c.post("/account/calendar", { intent: "revoke" });
     expect((await fetch(fresh)).status).toBe(404);
     expect((await fetch(`${server.url}/calendar/not-a-token/events.ics`)).status).toBe(404);
+  });
+});
+
+describe("live updates", () => {
+  it("a socket follows an event and hears when its seats change; drafts and bad payloads are refused", async () => {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(server.url, { transports: ["websocket"], forceNew: true });
+    try {
+      await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
+      const join = (payload: unknown) =>
+        new Promise<{ data?: unknown; error?: string }>((resolve) => socket.emit("event:join", payload as { eventId: number }, (res) => resolve(res as { data?: unknown; error?: string })));
+      const draft = await eventByTitle("(draf)");
+      expect(await join({ eventId: draft.id })).toEqual({ error: "not_found" });
+      expect(await join({ eventId: "1; DROP TABLE" })).toEqual({ error: "validation" });
+      const oss = await eventByTitle("OSS");
+      expect(await join({ eventId: oss.id })).toEqual({ data: { eventId: oss.id } });
+      const heard = new Promise<{ eventId: number }>((resolve) => socket.on("event:changed", resolve));
+      expect((await new Client(server.url).post(`/events/${oss.id}`, { intent: "guest", name: "Tamu langsung", contact: phone() })).status).toBe(302);
+      expect(await heard).toEqual({ eventId: oss.id });
+    } finally {
+      socket.disconnect();
+    }
   });
 });

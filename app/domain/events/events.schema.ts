@@ -199,3 +199,6 @@ export function parseAccessibility(json: string): Accessibility[] {
     return [];
   }
 }
+
+/** Socket payload of "event:join" / "event:leave". */
+export const joinEventSchema = z.object({ eventId: z.number().int().positive() }).strict();

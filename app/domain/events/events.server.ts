@@ -505,3 +505,9 @@ export async function listStaffEvents(db: Db, actor: Actor | null, now = new Dat
   ]);
   return { drafts, toClose };
 }
+
+/** Whether someone may follow an event (drafts only for staff). */
+export async function canSeeEvent(db: Db, viewer: Actor | null, id: number): Promise<boolean> {
+  const event = await db.event.findUnique({ where: { id }, select: { status: true } });
+  return !!event && (event.status !== "draft" || can.manageEvents(viewer));
+}
