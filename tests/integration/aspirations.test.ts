@@ -237,6 +237,27 @@ describe("status changes, supports and grouping", () => {
   });
 });
 
+describe("deadlines and the overdue list", () => {
+  it("lists the seeded late aspiration for staff, and admins change the working-day deadlines", async () => {
+    const staff = await as("moderator@balai.test");
+    const desk = await staff.page("/aspirations/staff");
+    expect(desk.html).toContain("Tambah jadwal angkut sampah di Klender RW 05");
+    const admin = await as("admin@balai.test");
+    const bad = await admin.post("/aspirations/staff/settings", { intent: "deadlines", verifyDays: "0", responseDays: "5" });
+    expect(bad.status).toBe(400);
+    const ok = await admin.post("/aspirations/staff/settings", { intent: "deadlines", verifyDays: "10", responseDays: "20" }, { fromPage: "/aspirations/staff/settings" });
+    expect(ok.status).toBe(302);
+    try {
+      const code = codeFrom(await (await as()).post("/aspirations/new", asp({ intent: "submit", identity: "guest" }), { fromPage: "/aspirations/new" }));
+      const row = await database.db.aspiration.findUniqueOrThrow({ where: { code } });
+      // 10 working days are at least 14 calendar days
+      expect(row.verifyDueAt!.getTime() - row.createdAt.getTime()).toBeGreaterThan(13 * 86_400_000);
+    } finally {
+      await admin.post("/aspirations/staff/settings", { intent: "deadlines", verifyDays: "3", responseDays: "5" }, { fromPage: "/aspirations/staff/settings" });
+    }
+  });
+});
+
 describe("CSV import", () => {
   const header = "judul,uraian,kategori,kelurahan,rw,kanal,nama,kontak,rahasia";
   const good = (n: number) => `"Lampu jalan mati ${n} ${uniq()}","Lampu di gang ${n} mati sejak minggu lalu, gelap sekali.",infrastruktur,Pondok Kelapa,3,kotak saran,Pak Udin,,tidak`;
