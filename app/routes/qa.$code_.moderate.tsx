@@ -156,7 +156,7 @@ function QuestionCard({ q, snapshot }: { q: QuestionView; snapshot: Snapshot }) 
       </div>
       {(allowed.has("answer") || allowed.has("edit") || allowed.has("label") || allowed.has("merge") || q.status !== "archived") && (
         <details className="qa-more">
-          <summary>{t("qa.mod.questionFor", { id: q.id })}: …</summary>
+          <summary>{t("qa.mod.more")}<span className="visually-hidden"> {t("qa.mod.questionFor", { id: q.id })}</span></summary>
           {allowed.has("answer") && (
             <QForm q={q} action="answer" className="stack">
               <div className="field">

@@ -1,7 +1,7 @@
 // Live Q&A use cases, shared by the HTTP actions (JavaScript off) and the socket
 // handlers (server/realtime/qa.ts). Every change is written to the database
 // before it is returned, so callers acknowledge and broadcast only stored facts.
-import { randomInt } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import { audit } from "~/domain/audit/audit.server";
@@ -148,11 +148,16 @@ export function publicView(q: QuestionRow, viewer: string | null = null): Questi
   };
 }
 
+/** A short, stable name for a participant (moderators tell askers apart without learning the cookie). */
+export function pseudonym(participantId: string): string {
+  return createHash("sha256").update(participantId).digest("hex").slice(0, 6).toUpperCase();
+}
+
 /** Moderators see everything, including a short pseudonym of the asker (for bans). */
 export function moderatorView(q: QuestionRow): QuestionView {
   return {
     ...publicView(q),
-    author: q.participantId.slice(0, 6),
+    author: pseudonym(q.participantId),
     originalText: q.originalText,
     mergedIntoId: q.mergedIntoId,
     aspirationCodes: q.aspirations.map((a) => a.code),
@@ -451,7 +456,7 @@ export async function banAsker(db: Db, actor: Actor | null, session: SessionView
     update: {},
   });
   const updated = await bumpRevision(db, session.id);
-  await audit(db, { actorId: actor.id, action: "qa.participant.ban", targetType: "QaSession", targetId: session.id, details: { participant: q.participantId.slice(0, 6) } });
+  await audit(db, { actorId: actor.id, action: "qa.participant.ban", targetType: "QaSession", targetId: session.id, details: { participant: pseudonym(q.participantId) } });
   return change(db, updated, []);
 }
 
