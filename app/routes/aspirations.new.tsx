@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { AspirationFields, StatusTag } from "~/components/aspirations/AspirationFields";
 import { CheckboxField, CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
 import { listKelurahan } from "~/domain/areas/areas.server";
@@ -53,6 +54,11 @@ export default function NewAspiration() {
   const data = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state === "submitting";
+  // with JavaScript the page does not reload: move focus to the similar list so it is announced
+  const similarRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (state?.checked) similarRef.current?.focus();
+  }, [state]);
   const identity = state?.values?.identity ?? (data.user ? "account" : "guest");
   const identities = data.user ? (["account", "anonymous"] as const) : (["guest", "anonymous"] as const);
   const defaults = { kelurahanId: data.event?.kelurahanId ?? undefined, rwId: data.event?.rwId ?? undefined };
@@ -86,7 +92,7 @@ export default function NewAspiration() {
         <CheckboxField name="confidential" label={t("aspirations.new.confidential")} hint={t("aspirations.new.confidentialHint")} state={state} />
 
         {state?.checked || state?.values?.intent === "submit" ? (
-          <section aria-labelledby="similar-title" className="similar" tabIndex={-1}>
+          <section aria-labelledby="similar-title" className="similar" tabIndex={-1} ref={similarRef}>
             <h2 id="similar-title">{t("aspirations.new.similar")}</h2>
             {state.similar && state.similar.length > 0 ? (
               <>
