@@ -9,7 +9,7 @@ import { notify } from "~/domain/notifications/notifications.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { NewTopicInput, PostStatus, Sort, TopicStatus } from "./discussions.schema";
 import { getDiscussionSettings } from "./settings.server";
-import { buildTree, pathSegment, subtreeRange, VISIBLE_DEPTH, type TreeNode } from "./tree";
+import { buildTree, pathSegment, subtreeRange, VISIBLE_CHILDREN, VISIBLE_DEPTH, type TreeNode } from "./tree";
 
 /** top-level replies per page (each with its subtree to a readable depth) */
 export const THREAD_PAGE_SIZE = 10;
@@ -43,7 +43,6 @@ const postSelect = {
   editedAt: true,
   supportCount: true,
   createdAt: true,
-  author: { select: { id: true, name: true, role: true } },
 } as const;
 
 type PostRow = {
@@ -61,8 +60,16 @@ type PostRow = {
   editedAt: Date | null;
   supportCount: number;
   createdAt: Date;
-  author: { id: number; name: string; role: string } | null;
 };
+
+type Author = { id: number; name: string; role: string };
+
+/** The authors of many rows in one query (instead of one per findMany). */
+async function authorsOf(db: Db, rows: (PostRow | null)[]): Promise<Map<number, Author>> {
+  const ids = [...new Set(rows.map((r) => r?.authorId).filter((id): id is number => typeof id === "number"))];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, role: true } }) : [];
+  return new Map(users.map((u) => [u.id, u]));
+}
 
 export interface PostView {
   id: number;
@@ -100,7 +107,8 @@ export function mayRead(viewer: Actor | null, post: { status: string; authorId: 
   return post.status !== "pending" || can.moderate(viewer) || (!!viewer && post.authorId === viewer.id);
 }
 
-function toView(row: PostRow, viewer: Actor | null): PostView {
+function toView(row: PostRow, viewer: Actor | null, authors: Map<number, Author>): PostView {
+  const author = row.authorId === null ? null : authors.get(row.authorId) ?? null;
   const mod = can.moderate(viewer);
   const status = row.status as PostStatus;
   const open = status === "visible" || status === "pending";
@@ -118,7 +126,7 @@ function toView(row: PostRow, viewer: Actor | null): PostView {
     editedAt: row.editedAt,
     supportCount: row.supportCount,
     createdAt: row.createdAt,
-    author: row.author && showAuthor ? { id: row.author.id, name: row.author.name, role: isRole(row.author.role) ? row.author.role : "resident" } : null,
+    author: author && showAuthor ? { id: author.id, name: author.name, role: isRole(author.role) ? author.role : "resident" } : null,
     mine: !!viewer && row.authorId === viewer.id,
     supportedByMe: false,
     aspirationCodes: [],
@@ -259,11 +267,12 @@ export async function getThread(db: Db, viewer: Actor | null, topicId: number, q
   const official = topic.officialAnswerPostId
     ? await db.post.findFirst({ where: { id: topic.officialAnswerPostId, status: "visible" }, select: postSelect })
     : null;
-  const root = toView(rootRow, viewer);
-  const views = [...tops, ...descendants].map((r) => toView(r, viewer));
-  const officialView = official ? toView(official, viewer) : null;
+  const authors = await authorsOf(db, [rootRow, ...tops, ...descendants, official]);
+  const root = toView(rootRow, viewer, authors);
+  const views = [...tops, ...descendants].map((r) => toView(r, viewer, authors));
+  const officialView = official ? toView(official, viewer, authors) : null;
   await decorate(db, viewer, [root, ...views, ...(officialView ? [officialView] : [])]);
-  const posts = buildTree(views, tops.map((t) => t.id), query.sort, maxDepth);
+  const posts = buildTree(views, tops.map((t) => t.id), query.sort, { maxDepth, maxChildren: VISIBLE_CHILDREN, limitRoots: true });
   return {
     topic,
     root,
@@ -297,9 +306,10 @@ export async function getSubthread(db: Db, viewer: Actor | null, topicId: number
     select: postSelect,
     take: 2000,
   });
-  const views = [row, ...descendants].map((r) => toView(r, viewer));
+  const authors = await authorsOf(db, [row, ...descendants]);
+  const views = [row, ...descendants].map((r) => toView(r, viewer, authors));
   await decorate(db, viewer, views);
-  const [post] = buildTree(views, [row.id], sort, maxDepth);
+  const [post] = buildTree(views, [row.id], sort, { maxDepth, maxChildren: VISIBLE_CHILDREN });
   const parent = await db.post.findUnique({ where: { id: row.parentId }, select: { parentId: true, id: true } });
   return { topic, post, parentId: parent?.parentId === null ? null : row.parentId, sort, viewer: await viewerState(db, viewer, topic) };
 }

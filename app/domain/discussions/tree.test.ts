@@ -95,3 +95,21 @@ describe("report threshold", () => {
     expect(reachesThreshold([], 0)).toBe(false);
   });
 });
+
+describe("buildTree with a limit of replies per post", () => {
+  const rows = [row(1, 0, 1, 0), ...[2, 3, 4, 5].map((id) => row(id, 1, 2, id)), row(6, 2, 3, 9), row(7, 2, 3, 10), row(8, 2, 3, 11)];
+  it("shows the first replies in sort order and marks the rest as continued", () => {
+    const [top] = buildTree(rows, [1], "oldest", { maxDepth: 10, maxChildren: 2, limitRoots: true });
+    expect(top.children.map((c) => c.id)).toEqual([2, 3]);
+    expect(top.hasMore).toBe(true);
+    expect(top.children[0].children.map((c) => c.id)).toEqual([6, 7]);
+    expect(top.children[0].hasMore).toBe(true);
+    expect(top.children[1].hasMore).toBe(false);
+  });
+  it("shows all replies of the page's own root unless asked", () => {
+    const [top] = buildTree(rows, [1], "newest", { maxDepth: 10, maxChildren: 2 });
+    expect(top.children.map((c) => c.id)).toEqual([5, 4, 3, 2]);
+    expect(top.hasMore).toBe(false);
+    expect(top.children[3].children.map((c) => c.id)).toEqual([8, 7]);
+  });
+});

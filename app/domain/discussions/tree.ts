@@ -5,6 +5,8 @@ import type { Sort } from "./discussions.schema";
 export const PATH_WIDTH = 10;
 /** how many levels below the page's root are shown before "continue this thread" */
 export const VISIBLE_DEPTH = 4;
+/** how many replies of one post are shown before "continue this thread" (the page's own root shows all) */
+export const VISIBLE_CHILDREN = 5;
 
 export function pathSegment(id: number): string {
   return String(id).padStart(PATH_WIDTH, "0") + "/";
@@ -50,13 +52,24 @@ export interface TreeRow extends Sortable {
 
 export type TreeNode<T extends TreeRow> = T & { children: TreeNode<T>[]; hasMore: boolean };
 
+export interface TreeLimits {
+  /** deepest depth placed */
+  maxDepth: number;
+  /** replies shown per post below the roots (the roots show all theirs) */
+  maxChildren?: number;
+  /** apply maxChildren to the roots too */
+  limitRoots?: boolean;
+}
+
 /**
  * Builds the trees under `rootIds` (kept in the given order) from flat rows.
- * Children are sorted with `sort`. Rows deeper than `maxDepth` are not placed;
- * their parent gets `hasMore` ("continue this thread"). Rows whose parent is
- * missing (not visible to the reader) are dropped with their subtree.
+ * Children are sorted with `sort`. Rows deeper than `maxDepth`, and replies after
+ * the first `maxChildren` of a post, are not placed; their parent gets `hasMore`
+ * ("continue this thread"). Rows whose parent is missing (not visible to the
+ * reader) are dropped with their subtree.
  */
-export function buildTree<T extends TreeRow>(rows: T[], rootIds: number[], sort: Sort, maxDepth: number): TreeNode<T>[] {
+export function buildTree<T extends TreeRow>(rows: T[], rootIds: number[], sort: Sort, limits: number | TreeLimits): TreeNode<T>[] {
+  const { maxDepth, maxChildren = Infinity, limitRoots = false } = typeof limits === "number" ? { maxDepth: limits } : limits;
   const nodes = new Map<number, TreeNode<T>>();
   for (const r of rows) nodes.set(r.id, { ...r, children: [], hasMore: false });
   for (const node of nodes.values()) {
@@ -67,12 +80,16 @@ export function buildTree<T extends TreeRow>(rows: T[], rootIds: number[], sort:
     else parent.children.push(node);
   }
   const cmp = compareBy(sort);
-  const sortDeep = (list: TreeNode<T>[]) => {
-    list.sort(cmp);
-    for (const n of list) sortDeep(n.children);
+  const sortDeep = (node: TreeNode<T>, limit: number) => {
+    node.children.sort(cmp);
+    if (node.children.length > limit) {
+      node.children = node.children.slice(0, limit);
+      node.hasMore = true;
+    }
+    for (const n of node.children) sortDeep(n, maxChildren);
   };
   const roots = rootIds.map((id) => nodes.get(id)).filter((n): n is TreeNode<T> => !!n);
-  for (const r of roots) sortDeep(r.children);
+  for (const r of roots) sortDeep(r, limitRoots ? maxChildren : Infinity);
   return roots;
 }
 
