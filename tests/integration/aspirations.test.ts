@@ -290,6 +290,21 @@ describe("CSV import", () => {
     expect(last).toMatchObject({ channel: "suggestion_box", consentRecorded: true, submitterName: "Pak Udin" });
   });
 
+  it("reads an uploaded CSV file (multipart) as well as pasted text", async () => {
+    const c = await as("moderator@balai.test");
+    const csrf = c.csrf((await c.page("/aspirations/staff/import")).html);
+    const before = await database.db.aspiration.count();
+    const body = new FormData();
+    body.append("csrf", csrf);
+    body.append("intent", "import");
+    body.append("consent", "on");
+    body.append("csv", "");
+    body.append("file", new Blob([[header, good(7), good(8)].join("\n")], { type: "text/csv" }), "kotak-saran.csv");
+    const res = await fetch(`${server.url}/aspirations/staff/import`, { method: "POST", body, headers: { Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: server.url } });
+    expect(res.status).toBe(200);
+    expect(await database.db.aspiration.count()).toBe(before + 2);
+  });
+
   it("needs the consent box to import", async () => {
     const c = await as("moderator@balai.test");
     const res = await c.post("/aspirations/staff/import", { intent: "import", csv: [header, good(1)].join("\n") });
