@@ -116,7 +116,7 @@ export const messages = defineMessages({
     "aspirations.index.count": "{count} aspirasi",
     "aspirations.index.none": "Belum ada aspirasi yang cocok.",
     "aspirations.index.report": "Laporan tindak lanjut",
-    "aspirations.index.openData": "Data terbuka (CSV, JSON)",
+    "aspirations.index.openData": "Data terbuka",
     "aspirations.index.received": "Diterima {date}",
 
     "aspirations.track.title": "Lacak aspirasi",
@@ -420,7 +420,7 @@ export const messages = defineMessages({
     "aspirations.index.count": "{count} aspirations",
     "aspirations.index.none": "No matching aspirations yet.",
     "aspirations.index.report": "Follow-up report",
-    "aspirations.index.openData": "Open data (CSV, JSON)",
+    "aspirations.index.openData": "Open data",
     "aspirations.index.received": "Received {date}",
 
     "aspirations.track.title": "Track an aspiration",

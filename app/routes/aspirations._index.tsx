@@ -45,7 +45,9 @@ export default function AspirationsIndex() {
       <div className="actions">
         <Link className="button" to="/aspirations/new">{t("aspirations.index.new")}</Link>
         <Link to="/aspirations/report">{t("aspirations.index.report")}</Link>
-        <Link to="/aspirations/data/aspirations.csv" reloadDocument>{t("aspirations.index.openData")}</Link>
+        <span>
+          {t("aspirations.index.openData")}: <a href="/aspirations/data/aspirations.csv">CSV</a> · <a href="/aspirations/data/aspirations.json">JSON</a>
+        </span>
       </div>
 
       <section aria-labelledby="track-title">
