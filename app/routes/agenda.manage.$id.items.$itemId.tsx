@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ItemFields } from "~/components/agenda/ItemFields";
 import { deliberationId, rethrow } from "~/components/agenda/public.server";
 import { CsrfField, FormAlert, type FormState } from "~/components/forms";
-import { updateItemSchema } from "~/domain/agenda/agenda.schema";
+import { itemSchema } from "~/domain/agenda/agenda.schema";
 import { loadDeliberation, scoredItems, updateItem } from "~/domain/agenda/agenda.server";
 import { canChangeItemSet, canEditItemText } from "~/domain/agenda/phases";
 import { can } from "~/domain/accounts/roles";
@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, can.plan);
   const id = deliberationId(params);
-  const form = await readForm(request, context, updateItemSchema);
+  const form = await readForm(request, context, itemSchema);
   if (!form.ok) return invalid(form);
   try {
     await updateItem(context.db, actor, id, { ...form.data, itemId: Number(params.itemId) });
@@ -63,7 +63,6 @@ export default function EditItem() {
         <Form method="post" className="stack" noValidate>
           <CsrfField />
           <FormAlert state={state} />
-          <input type="hidden" name="itemId" value={item.id} />
           <ItemFields state={state} defaults={item} urgencyLocked={urgencyLocked} />
           <button type="submit">{t("agenda.item.save")}</button>
         </Form>

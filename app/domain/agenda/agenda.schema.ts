@@ -134,6 +134,8 @@ const itemFields = {
 export const createItemSchema = z.object({ ...itemFields, aspirationIds: idList, carriedFromId: id.optional() });
 export type CreateItemInput = z.infer<typeof createItemSchema>;
 
+/** the edit page names the item in its address */
+export const itemSchema = z.object(itemFields);
 export const updateItemSchema = z.object({ ...itemFields, itemId: id });
 export type UpdateItemInput = z.infer<typeof updateItemSchema>;
 

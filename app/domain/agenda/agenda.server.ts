@@ -524,44 +524,62 @@ export async function candidatePool(db: Db, actor: Actor, id: number, filters: P
   const d = await loadDeliberation(db, id);
   const scope = await scopeOf(db, d.area);
   const pg = isPostgres(db);
-  const sql = new Sql(pg);
-  const reachColumn = d.level === "kecamatan" ? `a."kelurahanId"` : `a."rwId"`;
-  sql.add(
-    `SELECT p."id" AS id, MAX(p."supportCount") AS supports, COUNT(DISTINCT ${reachColumn}) AS reach, ` +
-      `COUNT(DISTINCT COALESCE(a."sourceEventId", s."eventId")) AS events, COUNT(*) AS size ` +
-      `FROM "Aspiration" a ` +
-      `JOIN "Aspiration" p ON p."id" = COALESCE(a."groupPrimaryId", a."id") ` +
-      `LEFT JOIN "QaQuestion" q ON q."id" = a."sourceQuestionId" ` +
-      `LEFT JOIN "QaSession" s ON s."id" = q."sessionId" ` +
-      `WHERE p."groupPrimaryId" IS NULL`,
-  );
-  const statuses = filters.status ? [filters.status] : [...POOL_STATUSES];
-  sql.add(` AND p."status" IN (${sql.list(statuses)})`);
-  // the intake period; deferred aspirations come back whatever their age
-  sql.add(` AND ((p."createdAt" >= ${sql.param(d.intakeStart)} AND p."createdAt" <= ${sql.param(d.intakeEnd)}) OR p."status" = 'deferred')`);
-  const kelurahanIds = filters.kelurahanId ? scope.kelurahanIds.filter((k) => k === filters.kelurahanId) : scope.kelurahanIds;
-  sql.add(` AND p."kelurahanId" IN (${sql.list(kelurahanIds)})`);
-  const rwIds = filters.rwId ? (scope.rwIds ?? [filters.rwId]).filter((r) => r === filters.rwId) : scope.rwIds;
-  if (rwIds) sql.add(` AND p."rwId" IN (${sql.list(rwIds)})`);
-  if (filters.categoryId) sql.add(` AND p."categoryId" = ${sql.param(filters.categoryId)}`);
-  sql.add(` GROUP BY p."id"`);
-  const rows = await db.$queryRawUnsafe<{ id: number | bigint; supports: unknown; reach: unknown; events: unknown; size: unknown }[]>(sql.text, ...sql.params);
-
   const weights = weightsOf(d);
-  const scored = rows.map((r) => {
-    const supports = num(r.supports);
-    return {
-      id: num(r.id),
-      events: num(r.events),
-      groupSize: num(r.size),
-      breakdown: score({ supports, votes: 0, urgency: 0, reach: num(r.reach) }, weights),
-    };
-  });
-  const ranked = rank(scored);
-  const total = ranked.length;
+  const reachColumn = d.level === "kecamatan" ? `a."kelurahanId"` : `a."rwId"`;
+  const statuses = filters.status ? [filters.status] : [...POOL_STATUSES];
+  const kelurahanIds = filters.kelurahanId ? scope.kelurahanIds.filter((k) => k === filters.kelurahanId) : scope.kelurahanIds;
+  const rwIds = filters.rwId ? (scope.rwIds ?? [filters.rwId]).filter((r) => r === filters.rwId) : scope.rwIds;
+
+  /**
+   * One statement, portable to PostgreSQL: the eligible primaries (filters apply to
+   * the primary), then each group aggregated by its root (the primary and its
+   * members: reach, events raised at, size), scored and ordered in SQL with the
+   * tie-break rule, one page returned with the total.
+   */
+  const query = (page: number) => {
+    const sql = new Sql(pg);
+    const eligible =
+      `SELECT p."id" FROM "Aspiration" p WHERE p."groupPrimaryId" IS NULL` +
+      ` AND p."status" IN (${sql.list(statuses)})` +
+      // the intake period; deferred aspirations come back whatever their age
+      ` AND ((p."createdAt" >= ${sql.param(d.intakeStart)} AND p."createdAt" <= ${sql.param(d.intakeEnd)}) OR p."status" = 'deferred')` +
+      ` AND p."kelurahanId" IN (${sql.list(kelurahanIds)})` +
+      (rwIds ? ` AND p."rwId" IN (${sql.list(rwIds)})` : "") +
+      (filters.categoryId ? ` AND p."categoryId" = ${sql.param(filters.categoryId)}` : "");
+    const wS = `CAST(${sql.param(weights.supports)} AS DOUBLE PRECISION)`;
+    const wR = `CAST(${sql.param(weights.reach)} AS DOUBLE PRECISION)`;
+    sql.add(
+      `SELECT p."id" AS id, p."supportCount" AS supports, g."reach" AS reach, g."events" AS events, g."size" AS size, COUNT(*) OVER () AS total ` +
+        `FROM (SELECT COALESCE(a."groupPrimaryId", a."id") AS root, COUNT(DISTINCT ${reachColumn}) AS reach, ` +
+        `COUNT(DISTINCT COALESCE(a."sourceEventId", s."eventId")) AS events, COUNT(*) AS size ` +
+        `FROM "Aspiration" a ` +
+        `LEFT JOIN "QaQuestion" q ON q."id" = a."sourceQuestionId" ` +
+        `LEFT JOIN "QaSession" s ON s."id" = q."sessionId" ` +
+        `WHERE COALESCE(a."groupPrimaryId", a."id") IN (${eligible}) ` +
+        `GROUP BY COALESCE(a."groupPrimaryId", a."id")) g ` +
+        `JOIN "Aspiration" p ON p."id" = g."root" ` +
+        `ORDER BY (p."supportCount" * ${wS} + g."reach" * ${wR}) DESC, p."supportCount" DESC, p."id" ASC ` +
+        `LIMIT ${sql.param(POOL_PAGE_SIZE)} OFFSET ${sql.param((page - 1) * POOL_PAGE_SIZE)}`,
+    );
+    return db.$queryRawUnsafe<{ id: unknown; supports: unknown; reach: unknown; events: unknown; size: unknown; total: unknown }[]>(sql.text, ...sql.params);
+  };
+  let page = filters.page;
+  let rows = await query(page);
+  if (rows.length === 0 && page > 1) {
+    // past the last page: show the last one
+    const first = await query(1);
+    page = Math.max(1, Math.ceil(num(first[0]?.total) / POOL_PAGE_SIZE));
+    rows = page === 1 ? first : await query(page);
+  }
+  const total = rows.length ? num(rows[0].total) : 0;
   const pages = Math.max(1, Math.ceil(total / POOL_PAGE_SIZE));
-  const page = Math.min(filters.page, pages);
-  const slice = ranked.slice((page - 1) * POOL_PAGE_SIZE, page * POOL_PAGE_SIZE);
+  const slice = rows.map((r, i) => ({
+    id: num(r.id),
+    rank: (page - 1) * POOL_PAGE_SIZE + i + 1,
+    events: num(r.events),
+    groupSize: num(r.size),
+    breakdown: score({ supports: num(r.supports), votes: 0, urgency: 0, reach: num(r.reach) }, weights),
+  }));
   const ids = slice.map((s) => s.id);
   const [details, links] = await Promise.all([
     db.aspiration.findMany({
