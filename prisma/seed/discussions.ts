@@ -168,6 +168,15 @@ export async function seedDiscussions(db: Db, { users, categories, kelurahan }: 
     ],
   });
 
+  // something for the moderation queue: a reported advertisement
+  const bank = await db.topic.findFirst({ where: { title: { startsWith: "Jadwal bank sampah" } }, select: { id: true } });
+  const bankRoot = bank ? await db.post.findFirst({ where: { topicId: bank.id, parentId: null }, select: { id: true, path: true, depth: true } }) : null;
+  if (bank && bankRoot) {
+    const ad = await insertPost(db, bank.id, bankRoot, { authorId: joko, body: "PROMO! Jual obat herbal pelangsing, hubungi 0812-xxxx-xxxx, dijamin ampuh!!!", createdAt: new Date(Date.now() - 0.5 * DAY) });
+    await db.postReport.create({ data: { postId: ad.id, reporterId: siti, reason: "Iklan, tidak ada hubungannya dengan bank sampah." } });
+    await db.topic.update({ where: { id: bank.id }, data: { replyCount: { increment: 1 } } });
+  }
+
   const past = await db.event.findFirst({ where: { status: "completed" }, orderBy: { startsAt: "desc" }, select: { id: true, title: true, kelurahanId: true, createdById: true } });
   if (past) {
     const t = await db.topic.create({ data: { title: past.title, eventId: past.id, kelurahanId: past.kelurahanId, authorId: past.createdById } });
