@@ -259,7 +259,7 @@ async function seedLastYear(db: Db, ctx: SeedContext, kecamatanId: number, year:
     ),
   );
   if (!decided.some(Boolean)) return;
-  const sessionStart = new Date(wibDay(-340).getTime() + 2 * 3_600_000);
+  const sessionStart = new Date(wibDay(-340).getTime() + 9 * 3_600_000);
   const event = await db.event.create({
     data: {
       kind: "dialogue",

@@ -328,6 +328,10 @@ describe("the whole planner flow", () => {
     expect(page.html).toContain(`href="/aspirations/${w.aspirations[2].code}"`);
     expect(page.html).toContain("Sidang dibuka pukul 09.00 WIB.");
     expect(page.html).not.toContain("Beri suara prioritas");
+    const english = await anon.page(`${base()}?lang=en`);
+    expect(english.html).toContain("How the score is calculated");
+    expect(english.html).toContain("Deferred (pending)");
+    expect((await c.page(`/agenda/manage/${deliberationId}?lang=en`)).html).toContain("Manage the deliberation");
 
     const csv = await anon.get(`${base()}/export.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
