@@ -6,7 +6,7 @@ export const PATH_WIDTH = 10;
 /** how many levels below the page's root are shown before "continue this thread" */
 export const VISIBLE_DEPTH = 4;
 /** how many replies of one post are shown before "continue this thread" (the page's own root shows all) */
-export const VISIBLE_CHILDREN = 5;
+export const VISIBLE_CHILDREN = 3;
 
 export function pathSegment(id: number): string {
   return String(id).padStart(PATH_WIDTH, "0") + "/";
