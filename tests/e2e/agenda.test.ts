@@ -112,6 +112,14 @@ describe("the printable agenda", () => {
 
       await page.goto(`/agenda/manage/${d.id}/minutes`);
       await expectNoSeriousA11yViolations(page, "berita acara");
+      // the planner's other pages, at phone width too
+      await page.setViewportSize({ width: 360, height: 800 });
+      for (const path of [`/agenda/manage/${d.id}`, `/agenda/manage/${d.id}/pool`, `/agenda/manage/${d.id}/assist?resident=warga%40balai.test`, "/agenda/new", "/agenda"]) {
+        await page.goto(path);
+        expect(await page.locator("main h1").count(), path).toBe(1);
+        await expectNoSeriousA11yViolations(page, path);
+        await expectNoHorizontalScroll(page, 360);
+      }
     } finally {
       await page.context().close();
     }
