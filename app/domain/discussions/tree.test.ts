@@ -14,7 +14,7 @@ describe("materialised paths", () => {
     const child = childPath(a, 11);
     expect(child.startsWith(a)).toBe(true);
     expect(ancestorIds(child)).toEqual([9, 11]);
-    expect(pathSegment(12)).toBe("0000000012/");
+    expect(pathSegment(12)).toBe("0000000012");
   });
 
   it("bounds exactly the descendants of a post", () => {
@@ -22,8 +22,14 @@ describe("materialised paths", () => {
     const range = subtreeRange(parent);
     const inside = [childPath(parent, 6), childPath(childPath(parent, 6), 99), childPath(parent, 9_999_999)];
     const outside = [parent, childPath(childPath(null, 1), 50), childPath(childPath(null, 1), 4), childPath(null, 2)];
+    outside.push(childPath(childPath(null, 1), 6), childPath(childPath(childPath(null, 1), 6), 7));
     for (const p of inside) expect(p > range.gt && p < range.lt, p).toBe(true);
     for (const p of outside) expect(p > range.gt && p < range.lt, p).toBe(false);
+    // the same under a locale collation (PostgreSQL's default is one)
+    const collator = new Intl.Collator("en-US");
+    const between = (p: string) => collator.compare(p, range.gt) > 0 && collator.compare(p, range.lt) < 0;
+    for (const p of inside) expect(between(p), p).toBe(true);
+    for (const p of outside) expect(between(p), p).toBe(false);
   });
 });
 

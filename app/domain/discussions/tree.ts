@@ -8,8 +8,14 @@ export const VISIBLE_DEPTH = 4;
 /** how many replies of one post are shown before "continue this thread" (the page's own root shows all) */
 export const VISIBLE_CHILDREN = 3;
 
+/**
+ * A path is the zero-padded ids of a post's ancestors and itself, digits only
+ * ("0000000012" + "0000000040"): digit strings of one width sort the same in every
+ * collation (PostgreSQL's locale collations skip punctuation such as "/"), so
+ * subtrees are plain index range reads on (topicId, path).
+ */
 export function pathSegment(id: number): string {
-  return String(id).padStart(PATH_WIDTH, "0") + "/";
+  return String(id).padStart(PATH_WIDTH, "0");
 }
 
 export function childPath(parentPath: string | null, id: number): string {
@@ -18,12 +24,15 @@ export function childPath(parentPath: string | null, id: number): string {
 
 /** Bounds such that every descendant's path p (not the post itself) has lower < p < upper. */
 export function subtreeRange(path: string): { gt: string; lt: string } {
-  // "/" (0x2f) is followed by "0" (0x30): all paths that extend `path` sort before path-with-"0".
-  return { gt: path, lt: path.slice(0, -1) + "0" };
+  // descendants extend `path`; the next possible sibling (last id + 1) sorts after all of them
+  const last = Number(path.slice(-PATH_WIDTH));
+  return { gt: path, lt: path.slice(0, -PATH_WIDTH) + pathSegment(last + 1) };
 }
 
 export function ancestorIds(path: string): number[] {
-  return path.split("/").filter(Boolean).map(Number);
+  const ids: number[] = [];
+  for (let i = 0; i < path.length; i += PATH_WIDTH) ids.push(Number(path.slice(i, i + PATH_WIDTH)));
+  return ids;
 }
 
 export interface Sortable {
