@@ -257,6 +257,7 @@ export const messages = defineMessages({
     "agenda.aspStatus.declined": "Ditolak",
     "agenda.aspStatus.done": "Selesai",
     "agenda.aspiration.onAgenda": "Dalam musyawarah",
+    "agenda.notify.decided": "Keputusan Musyawarah Warga {year} {area} sudah diumumkan, lengkap dengan alasannya.",
   },
   en: {
     "agenda.nav": "Deliberation",
@@ -513,5 +514,6 @@ export const messages = defineMessages({
     "agenda.aspStatus.declined": "Declined",
     "agenda.aspStatus.done": "Done",
     "agenda.aspiration.onAgenda": "In the deliberation",
+    "agenda.notify.decided": "The decisions of the {year} residents' deliberation of {area} are published, with their reasons.",
   },
 });

@@ -321,6 +321,9 @@ describe("the whole planner flow", () => {
   it("publishes decisions with reasons, sources, CSV, JSON and the session as .ics", async () => {
     const c = await as("perencana@balai.test");
     await advance(c, "decided");
+    const voter = await db().user.findUniqueOrThrow({ where: { email: w.voterEmail } });
+    const told = await db().notification.findFirstOrThrow({ where: { userId: voter.id, messageKey: "agenda.notify.decided" } });
+    expect(told.link).toBe(base());
     const anon = await as();
     const page = await anon.page(base());
     expect(page.html).toContain("Ditunda (menunggu)");

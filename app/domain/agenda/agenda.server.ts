@@ -8,6 +8,7 @@ import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
+import { notify } from "~/domain/notifications/notifications.server";
 import type { CreateInput, CreateItemInput, DecideInput, PoolFilters, SettingsInput, UpdateItemInput } from "./agenda.schema";
 import { checkBallot, normalise, remaining, spent, type Allocation } from "./ballot";
 import {
@@ -223,6 +224,16 @@ export async function advancePhase(db: Db, mailer: Mailer, actor: Actor, id: num
         note: `Masuk agenda ${label} sebagai usulan "${item.title}". Warga dapat memberi suara prioritas sampai ${formatDay(d.reviewEnd)}. Lihat ${agendaPath(d)}`,
       });
     }
+  }
+  if (to === "decided") {
+    // everyone who voted hears that the outcome is public (followers of each aspiration already did)
+    const voters = await db.agendaVote.findMany({ where: { deliberationId: id }, distinct: ["userId"], select: { userId: true } });
+    await notify(db, mailer, {
+      userIds: voters.map((v) => v.userId),
+      messageKey: "agenda.notify.decided",
+      params: { year: d.year, area: d.area.name },
+      link: agendaPath(d),
+    });
   }
 }
 
