@@ -22,10 +22,15 @@ export function LiveThread({ topicId, knownIds, children }: { topicId: number; k
   const known = useRef(new Set(knownIds));
   known.current = new Set(knownIds);
 
+  // after a reload from the loader: forget what the page now shows
+  const knownKey = knownIds.join(",");
   useEffect(() => {
-    setFresh((prev) => new Set([...prev].filter((id) => !known.current.has(id))));
-    setSupports(new Map());
-  }, [knownIds]);
+    setFresh((prev) => {
+      const left = [...prev].filter((id) => !known.current.has(id));
+      return left.length === prev.size ? prev : new Set(left);
+    });
+    setSupports((prev) => (prev.size === 0 ? prev : new Map()));
+  }, [knownKey]);
 
   useEffect(() => {
     let closed = false;
