@@ -13,6 +13,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { setFlash } from "~/utils/flash.server";
 import { failure, invalid, readForm } from "~/utils/forms.server";
 import { getLocale } from "~/utils/locale.server";
+import { TableRegion } from "~/components/TableRegion";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("admin.users.title")} · Balai` }];
 
@@ -61,7 +62,7 @@ export default function AdminUsers() {
       {data.users.length === 0 ? (
         <p>{t("admin.users.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("admin.users.title")}>
           <table>
             <thead>
               <tr>
@@ -97,7 +98,7 @@ export default function AdminUsers() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <Pagination page={data.page} pages={data.pages} />
     </>

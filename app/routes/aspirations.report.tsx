@@ -9,6 +9,7 @@ import { followUpReport, type Breakdown } from "~/domain/aspirations/report.serv
 import { formatDate, type Locale } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
+import { TableRegion } from "~/components/TableRegion";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.report.title")} · Balai` }];
@@ -37,7 +38,7 @@ function BreakdownSection({ id, title, rows }: { id: string; title: string; rows
       </p>
       <BarChart id={id} title={t("aspirations.report.chartLabel", { by: title.toLowerCase() })} rows={rows.map((r) => ({ label: label(r), received: r.received, resolved: r.resolved }))} />
       {/* focusable so keyboard users can scroll a wide table on a narrow screen */}
-      <div className="table-wrap" role="region" aria-label={title} tabIndex={0}>
+      <TableRegion label={title}>
         <table>
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -65,7 +66,7 @@ function BreakdownSection({ id, title, rows }: { id: string; title: string; rows
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { requirePermission } from "~/utils/auth.server";
+import { TableRegion } from "~/components/TableRegion";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.staff.title")} · Balai` }];
@@ -36,7 +37,7 @@ export default function StaffDesk() {
       {data.overdue.length === 0 ? (
         <p>{t("aspirations.staff.noOverdue")}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="overdue-title" tabIndex={0}>
+        <TableRegion labelledBy="overdue-title">
           <table aria-labelledby="overdue-title">
             <thead>
               <tr>
@@ -57,7 +58,7 @@ export default function StaffDesk() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <h2 id="verify-title">{t("aspirations.staff.toVerify")} ({data.toVerify.length})</h2>

@@ -11,6 +11,7 @@ import { metaT, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { requirePermission } from "~/utils/auth.server";
 import { failure, formValues, invalid, readForm } from "~/utils/forms.server";
+import { TableRegion } from "~/components/TableRegion";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.import.title")} · Balai` }];
@@ -81,7 +82,7 @@ export default function ImportPage() {
             <p className="alert alert-error" role="alert">{t("aspirations.import.invalid", { count: bad })}</p>
           )}
           {report.lines.length > 0 && report.imported.length === 0 && (
-            <div className="table-wrap" role="region" aria-labelledby="report-title" tabIndex={0}>
+            <TableRegion labelledBy="report-title">
               <table>
                 <thead>
                   <tr>
@@ -110,7 +111,7 @@ export default function ImportPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </section>
       )}

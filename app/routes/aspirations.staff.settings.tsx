@@ -13,6 +13,7 @@ import href from "~/styles/aspirations.css";
 import { requirePermission } from "~/utils/auth.server";
 import { setFlash } from "~/utils/flash.server";
 import { failure, invalid, readForm } from "~/utils/forms.server";
+import { TableRegion } from "~/components/TableRegion";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.settings.title")} · Balai` }];
@@ -78,7 +79,7 @@ export default function Settings() {
         <Field name="name" label={t("aspirations.settings.name")} required state={intent === "addHoliday" ? state : undefined} />
         <button type="submit">{t("aspirations.settings.add")}</button>
       </Form>
-      <div className="table-wrap">
+      <TableRegion label={t("aspirations.settings.holidays")}>
         <table>
           <thead>
             <tr>
@@ -104,7 +105,7 @@ export default function Settings() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

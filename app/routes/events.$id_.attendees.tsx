@@ -19,6 +19,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { setFlash, type Flash } from "~/utils/flash.server";
 import { failure, invalid, readForm } from "~/utils/forms.server";
 import { orHttpError } from "~/utils/http-errors.server";
+import { TableRegion } from "~/components/TableRegion";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -133,7 +134,7 @@ export default function Attendees() {
       {data.attendees.length === 0 ? (
         <p>{t("events.attendees.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("events.attendees.title", { title: e.title })}>
           <table className="attendees">
             <thead>
               <tr>
@@ -174,7 +175,7 @@ export default function Attendees() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <Pagination page={data.page} pages={data.pages} />
     </>
