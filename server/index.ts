@@ -20,6 +20,10 @@ function readConfig(): Config {
 
 async function main() {
   const config = readConfig();
+  // Libraries (React, Express) run their fast production builds unless someone
+  // asks for development explicitly. Balai's own rules (secret required, demo
+  // accounts refused) follow the NODE_ENV the operator set, read into `config` above.
+  if (process.env.NODE_ENV !== "development") process.env.NODE_ENV = "production";
   const { applied } = await migrate(config.databaseUrl);
   if (applied.length) console.log(`Database migrated: ${applied.join(", ")}`);
   const database = await openDatabase(config.databaseUrl);
