@@ -7,6 +7,7 @@ import { can } from "~/domain/accounts/roles";
 import { supportSchema } from "~/domain/aspirations/aspirations.schema";
 import { getPublicAspiration, supportAspiration, withdrawSupport } from "~/domain/aspirations/aspirations.server";
 import { aspirationPhotos } from "~/domain/aspirations/photos.server";
+import { agendaItemsForAspirationCode } from "~/domain/agenda/agenda.server";
 import { imageStore } from "~/domain/images/store.server";
 import { normalizeCode } from "~/domain/aspirations/code";
 import { DomainError } from "~/domain/errors";
@@ -29,8 +30,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const aspiration = code ? await getPublicAspiration(context.db, code, user) : null;
   if (!aspiration) throw json({ messageKey: "error.404.title" }, { status: 404 });
-  const photos = await aspirationPhotos(context.db, imageStore(context.config), aspiration.code);
-  return json({ aspiration, photos, signedIn: !!user, staff: can.manageAspirations(user) });
+  const [photos, agendaItems] = await Promise.all([
+    aspirationPhotos(context.db, imageStore(context.config), aspiration.code),
+    agendaItemsForAspirationCode(context.db, aspiration.code),
+  ]);
+  return json({ aspiration, photos, agendaItems, signedIn: !!user, staff: can.manageAspirations(user) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -51,7 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function AspirationPage() {
   const t = useT();
   const locale = useLocale();
-  const { aspiration: a, photos, signedIn, staff } = useLoaderData<typeof loader>();
+  const { aspiration: a, photos, agendaItems, signedIn, staff } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>() as FormState | undefined;
   const date = (d: string | Date | null) => (d ? formatDateTime(new Date(d), locale) : "");
   const place = [a.address, a.rw, a.kelurahan].filter(Boolean).join(", ");
@@ -97,6 +101,24 @@ export default function AspirationPage() {
             {a.sources.map((s) => (
               <li key={s.href}>
                 <Link to={s.href}>{s.kind === "event" ? t("aspirations.detail.source.event", { title: s.label ?? "" }) : t(`aspirations.detail.source.${s.kind}`)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {agendaItems.length > 0 && (
+        <section aria-labelledby="agenda-title">
+          <h2 id="agenda-title">{t("aspirations.detail.agenda")}</h2>
+          <ul>
+            {agendaItems.map((i) => (
+              <li key={i.itemId}>
+                <Link to={i.path}>
+                  {t("aspirations.detail.agendaItem", { year: i.year, level: t(`agenda.level.${i.level as "rw" | "kelurahan" | "kecamatan"}`), area: i.areaName, title: i.title })}
+                </Link>
+                <br />
+                <strong>{t(i.decision ? `agenda.decision.${i.decision as "accepted" | "deferred" | "declined"}` : "agenda.decision.undecided")}</strong>
+                {i.decisionReason && <p>{t("agenda.decision.reason")}: {i.decisionReason}</p>}
               </li>
             ))}
           </ul>

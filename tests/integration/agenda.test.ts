@@ -296,6 +296,13 @@ describe("the whole planner flow", () => {
     const notes = await db().notification.findMany({ where: { userId: w.supporterId, messageKey: "aspirations.notify.status.accepted" } });
     expect(notes.length).toBeGreaterThan(0);
     expect(await db().notification.count({ where: { userId: w.submitterId, messageKey: "aspirations.notify.status.deferred" } })).toBe(1);
+
+    // anyone holding the tracking code reads the decision and its reason on the aspiration's page
+    const tracked = await new Client(server.url).page(`/aspirations/${a3.code}`);
+    expect(tracked.html).toContain("Di musyawarah warga");
+    expect(tracked.html).toContain("Ditunda (menunggu)");
+    expect(tracked.html).toContain("Anggaran kesehatan tahun ini sudah habis.");
+    expect(tracked.html).toMatch(new RegExp(`href="/agenda/[^"]*#item-${itemIds[1]}"`));
   });
 
   it("prints the agenda with an attendance sheet from the check-ins, and keeps the minutes", async () => {

@@ -787,6 +787,12 @@ export async function agendaItemsForAspiration(db: Db, aspirationId: number) {
     }));
 }
 
+/** The same, for the public aspiration page, which knows the tracking code. */
+export async function agendaItemsForAspirationCode(db: Db, code: string): ReturnType<typeof agendaItemsForAspiration> {
+  const a = await db.aspiration.findUnique({ where: { code }, select: { id: true } });
+  return a ? agendaItemsForAspiration(db, a.id) : [];
+}
+
 /** The public page of a deliberation: phase, dates, formula, items in priority order. */
 export async function publicAgenda(db: Db, viewer: Actor | null, d: DeliberationRow) {
   if (!isPublic(d.phase) && !can.plan(viewer)) notFound();
