@@ -167,9 +167,26 @@ async function main() {
       acked++;
       if (res?.error) errors++;
     };
+    // probes: a fixed schedule (one every `interval` ms), each from a participant that has not
+    // voted for this run's probe question yet; a probe sent later than one interval after its
+    // scheduled time means the generator fell behind (the run is then rejected)
+    const interval = 1000 / PROBES_PER_S;
+    let k = 0;
     // load: RATE votes/s in 10 ms slices, participants round-robin, random question, toggling
     const load = setInterval(() => {
       const now = performance.now();
+      const dueProbes = Math.floor((now - start) / interval);
+      while (k < dueProbes) {
+        const lag = now - (start + (k + 1) * interval);
+        probeLag = Math.max(probeLag, lag);
+        if (lag > interval) lateProbes++;
+        const i = (k * 7919) % N;
+        probeVoters.add(i);
+        k++;
+        sendTimes.push(now);
+        sockets[i].emit(event, { code, questionId: probeQuestion, on: true }, ack);
+        sent++;
+      }
       const due = Math.floor(((now - start) / 1000) * RATE);
       while (sent < due) {
         const i = cursor++ % N;
@@ -181,25 +198,8 @@ async function main() {
         sent++;
       }
     }, 10);
-    // probes: a fixed rate, each from a participant that has not voted for the probe question yet
-    const interval = 1000 / PROBES_PER_S;
-    let k = 0;
-    const probes = setInterval(() => {
-      const scheduled = start + (k + 1) * interval;
-      const now = performance.now();
-      const lag = now - scheduled;
-      probeLag = Math.max(probeLag, lag);
-      if (lag > interval) lateProbes++;
-      const i = (k * 7919) % N;
-      probeVoters.add(i);
-      k++;
-      sendTimes.push(now);
-      sockets[i].emit(event, { code, questionId: probeQuestion, on: true }, ack);
-      sent++;
-    }, interval);
     while (performance.now() < end) await sleep(100);
     clearInterval(load);
-    clearInterval(probes);
     const wall = (performance.now() - start) / 1000;
     const cpu = (cpuSeconds(pid) - cpu0) / wall;
     if (process.env.BENCH_DEBUG) console.log(`  ${which}: ${packets} packets, ${bytes} bytes received`);
