@@ -15,12 +15,12 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return json({ events: await listUpcomingEvents(context.db, 3) });
 }
 
-const ways: { title: MessageKey; text: MessageKey }[] = [
-  { title: "home.way.ngopi.title", text: "home.way.ngopi.text" },
-  { title: "home.way.vaganza.title", text: "home.way.vaganza.text" },
-  { title: "home.way.qa.title", text: "home.way.qa.text" },
-  { title: "home.way.aspiration.title", text: "home.way.aspiration.text" },
-  { title: "home.way.deliberation.title", text: "home.way.deliberation.text" },
+const ways: { title: MessageKey; text: MessageKey; to: string }[] = [
+  { title: "home.way.ngopi.title", text: "home.way.ngopi.text", to: "/events?kind=dialogue" },
+  { title: "home.way.vaganza.title", text: "home.way.vaganza.text", to: "/events?kind=fair" },
+  { title: "home.way.qa.title", text: "home.way.qa.text", to: "/qa" },
+  { title: "home.way.aspiration.title", text: "home.way.aspiration.text", to: "/aspirations/new" },
+  { title: "home.way.deliberation.title", text: "home.way.deliberation.text", to: "/agenda" },
 ];
 
 export default function Home() {
@@ -59,7 +59,7 @@ export default function Home() {
         <ul className="cards">
           {ways.map((w) => (
             <li key={w.title} className="card">
-              <h3>{t(w.title)}</h3>
+              <h3><Link to={w.to}>{t(w.title)}</Link></h3>
               <p>{t(w.text)}</p>
             </li>
           ))}

@@ -230,6 +230,16 @@ describe("language", () => {
   });
 });
 
+describe("home page", () => {
+  it("shows upcoming events and leads to every way of taking part", async () => {
+    const { html } = await new Client(server.url).page("/");
+    expect(html).toMatch(/href="\/events\/\d+"/);
+    for (const to of ["/events?kind=dialogue", "/events?kind=fair", "/qa", "/aspirations/new", "/agenda"]) {
+      expect(html).toContain(`href="${to}"`);
+    }
+  });
+});
+
 describe("errors", () => {
   it("answers unknown pages with a 404 in the visitor's language", async () => {
     const c = new Client(server.url);
