@@ -2,6 +2,7 @@
 // PostgreSQL for scale-out. Both generated clients share one model API; the
 // SQLite client's type is used everywhere (see README "Decisions").
 import type { PrismaClient } from "../generated/sqlite/client";
+import { rememberProvider } from "./search";
 
 export type Db = PrismaClient;
 export type Provider = "sqlite" | "postgresql";
@@ -51,6 +52,7 @@ export async function openDatabase(url: string): Promise<Database> {
 }
 
 function wrap(db: Db, provider: Provider): Database {
+  rememberProvider(db, provider);
   return {
     db,
     provider,

@@ -184,6 +184,14 @@ describe("roles and permissions", () => {
     }
   });
 
+  it("finds users by name whatever the letter case (SQLite and PostgreSQL alike)", async () => {
+    const admin = new Client(server.url);
+    await admin.login("admin@balai.test");
+    const { html } = await admin.page("/admin/users?q=SITI%20aminah");
+    expect(html).toContain("warga@balai.test");
+    expect(html).not.toContain("moderator@balai.test");
+  });
+
   it("keeps at least one administrator", async () => {
     const admin = new Client(server.url);
     await admin.login("admin@balai.test");

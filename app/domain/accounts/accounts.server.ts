@@ -1,5 +1,6 @@
 // Account use cases. They take typed input and the acting user, never a Request.
 import type { Db } from "~/db/client.server";
+import { containsText } from "~/db/search";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import { audit } from "~/domain/audit/audit.server";
 import { checkKelurahanRw } from "~/domain/areas/areas.server";
@@ -113,7 +114,7 @@ export const USERS_PAGE_SIZE = 25;
 export async function listUsers(db: Db, actor: Actor, query: { q?: string; page: number }) {
   if (!can.manageUsers(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
   const q = query.q?.trim();
-  const where = q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { phone: { contains: q.replace(/\D/g, "") || q } }] } : {};
+  const where = q ? { OR: [{ name: containsText(db, q) }, { email: { contains: q.toLowerCase() } }, { phone: { contains: q.replace(/\D/g, "") || q } }] } : {};
   const [total, users] = await Promise.all([
     db.user.count({ where }),
     db.user.findMany({

@@ -1,6 +1,7 @@
 // Discussions: topics, threaded posts, supports, official answers. Use cases take
 // (db, actor, input[, services]) and enforce their own permissions.
 import type { Db } from "~/db/client.server";
+import { containsText } from "~/db/search";
 import { can, type Actor, type Role, isRole } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
@@ -353,7 +354,7 @@ export async function listTopics(db: Db, viewer: Actor | null, query: TopicQuery
       query.categoryId ? { categoryId: query.categoryId } : {},
       query.kelurahanId ? { kelurahanId: query.kelurahanId } : {},
       query.status ? { status: query.status } : {},
-      q ? { OR: [{ title: { contains: q } }, { posts: { some: { status: "visible", body: { contains: q } } } }] } : {},
+      q ? { OR: [{ title: containsText(db, q) }, { posts: { some: { status: "visible", body: containsText(db, q) } } }] } : {},
     ],
   };
   const page = Math.max(1, Math.floor(query.page) || 1);
@@ -373,7 +374,7 @@ export async function listTopics(db: Db, viewer: Actor | null, query: TopicQuery
     }),
     q
       ? db.post.findMany({
-          where: { status: "visible", body: { contains: q }, parentId: { not: null } },
+          where: { status: "visible", body: containsText(db, q), parentId: { not: null } },
           orderBy: { createdAt: "desc" },
           take: 10,
           select: { id: true, topicId: true, body: true, createdAt: true, author: { select: { name: true } }, topic: { select: { title: true } } },

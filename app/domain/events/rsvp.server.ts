@@ -3,6 +3,7 @@
 // PostgreSQL, the write lock on SQLite), so simultaneous RSVPs are counted one
 // after the other and the capacity is never exceeded.
 import type { Db } from "~/db/client.server";
+import { containsText } from "~/db/search";
 import type { Prisma } from "~/generated/sqlite/client";
 import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
@@ -238,7 +239,7 @@ export async function listAttendees(db: Db, actor: Actor | null, eventId: number
     eventId,
     status: { not: "cancelled" },
     ...(q
-      ? { OR: [{ guestName: { contains: q } }, { user: { name: { contains: q } } }, { code: { contains: q.toUpperCase() } }] }
+      ? { OR: [{ guestName: containsText(db, q) }, { user: { name: containsText(db, q) } }, { code: { contains: q.toUpperCase() } }] }
       : {}),
   };
   const [total, confirmed, waitlisted, checkedIn] = await Promise.all([
