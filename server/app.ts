@@ -26,12 +26,11 @@ export interface BalaiServer {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const MAX_BODY_BYTES = 1024 * 1024;
-/** photo uploads (multipart): the photo limit plus room for the other fields */
-const PHOTO_UPLOAD = /^\/events\/\d+\/photos$/;
-const MAX_UPLOAD_BYTES = PHOTO_MAX_BYTES + 64 * 1024;
-/** a resident's aspiration with up to 3 photos */
-const ASPIRATION_UPLOAD = /^\/aspirations\/new$/;
-const MAX_ASPIRATION_UPLOAD_BYTES = 3 * PHOTO_MAX_BYTES + 64 * 1024;
+/** Forms that carry photos (multipart) may be larger: their photos plus room for the other fields. */
+const UPLOAD_LIMITS: { path: RegExp; maxBytes: number }[] = [
+  { path: /^\/events\/\d+\/photos$/, maxBytes: PHOTO_MAX_BYTES + 64 * 1024 },
+  { path: /^\/aspirations\/new$/, maxBytes: 3 * PHOTO_MAX_BYTES + 64 * 1024 }, // up to 3 photos
+];
 
 function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
@@ -118,11 +117,10 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     const crossSite = origin ? !sameOrigin(origin, req.headers.host, config.publicUrl) : req.headers["sec-fetch-site"] === "cross-site";
     if (crossSite) return plainPage(req, res, 403, "error.csrf");
     const length = Number(req.headers["content-length"] ?? 0);
-    if (PHOTO_UPLOAD.test(req.path)) {
-      if (length > MAX_UPLOAD_BYTES) return plainPage(req, res, 413, "events.photo.tooLarge");
-    } else if (ASPIRATION_UPLOAD.test(req.path)) {
-      if (length > MAX_ASPIRATION_UPLOAD_BYTES) return plainPage(req, res, 413, "events.photo.tooLarge");
-    } else if (length > MAX_BODY_BYTES) return res.status(413).type("text").send("Payload too large");
+    const upload = UPLOAD_LIMITS.find((u) => u.path.test(req.path));
+    if (length > (upload?.maxBytes ?? MAX_BODY_BYTES)) {
+      return upload ? plainPage(req, res, 413, "events.photo.tooLarge") : res.status(413).type("text").send("Payload too large");
+    }
     next();
   });
 
