@@ -6,7 +6,7 @@ import { SettingsFields } from "~/components/agenda/SettingsFields";
 import { deliberationId, rethrow } from "~/components/agenda/public.server";
 import { CsrfField, FormAlert, type FormState } from "~/components/forms";
 import { advanceSchema, decideSchema, itemIdSchema, settingsSchema, wibDayValue } from "~/domain/agenda/agenda.schema";
-import { advancePhase, agendaPath, decideItem, loadDeliberation, removeItem, scoredItems, updateSettings } from "~/domain/agenda/agenda.server";
+import { advancePhase, decideItem, deliberationView, loadDeliberation, removeItem, scoredItems, updateSettings } from "~/domain/agenda/agenda.server";
 import { canChangeItemSet, canDecide, canEditItemText, canEditSettings, nextPhase, type Phase } from "~/domain/agenda/phases";
 import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
@@ -27,24 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const d = await loadDeliberation(context.db, deliberationId(params)).catch(rethrow);
   const items = await scoredItems(context.db, d);
   return json({
-    d: {
-      id: d.id,
-      year: d.year,
-      level: d.level,
-      phase: d.phase,
-      areaName: d.area.name,
-      intakeStart: d.intakeStart,
-      intakeEnd: d.intakeEnd,
-      reviewStart: d.reviewStart,
-      reviewEnd: d.reviewEnd,
-      votesPerResident: d.votesPerResident,
-      weightSupports: d.weightSupports,
-      weightVotes: d.weightVotes,
-      weightUrgency: d.weightUrgency,
-      weightReach: d.weightReach,
-      event: d.event,
-      path: agendaPath(d),
-    },
+    d: deliberationView(d),
     next: nextPhase(d.phase as Phase),
     items,
   });

@@ -2,7 +2,7 @@
 import { json, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { ballotSchema } from "~/domain/agenda/agenda.schema";
-import { agendaPath, castBallot, findDeliberation, publicAgenda, voterStatus } from "~/domain/agenda/agenda.server";
+import { castBallot, deliberationView, findDeliberation, publicAgenda, voterStatus } from "~/domain/agenda/agenda.server";
 import { votingOpen } from "~/domain/agenda/phases";
 import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
@@ -42,25 +42,7 @@ export async function publicLoader(context: AppLoadContext, request: Request, wh
   const page = await publicAgenda(context.db, user, d).catch(rethrow);
   const voter = await voterStatus(context.db, d, user?.id ?? null);
   return json({
-    d: {
-      id: d.id,
-      year: d.year,
-      level: d.level,
-      phase: d.phase,
-      areaName: d.area.name,
-      intakeStart: d.intakeStart,
-      intakeEnd: d.intakeEnd,
-      reviewStart: d.reviewStart,
-      reviewEnd: d.reviewEnd,
-      votesPerResident: d.votesPerResident,
-      weightSupports: d.weightSupports,
-      weightVotes: d.weightVotes,
-      weightUrgency: d.weightUrgency,
-      weightReach: d.weightReach,
-      minutes: d.phase === "decided" || d.phase === "closed" ? d.minutes : null,
-      event: d.event,
-      path: agendaPath(d),
-    },
+    d: { ...deliberationView(d), minutes: d.phase === "decided" || d.phase === "closed" ? d.minutes : null },
     ...page,
     others,
     signedIn: !!user,

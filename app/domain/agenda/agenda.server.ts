@@ -52,6 +52,28 @@ export async function loadDeliberation(db: Db, id: number) {
 export type DeliberationRow = Awaited<ReturnType<typeof loadDeliberation>>;
 
 /** The public address: /agenda/2026/kecamatan/jaktim.duren-sawit */
+/** What a page shows of a deliberation (public page and planners' page alike). */
+export function deliberationView(d: DeliberationRow) {
+  return {
+    id: d.id,
+    year: d.year,
+    level: d.level,
+    phase: d.phase,
+    areaName: d.area.name,
+    intakeStart: d.intakeStart,
+    intakeEnd: d.intakeEnd,
+    reviewStart: d.reviewStart,
+    reviewEnd: d.reviewEnd,
+    votesPerResident: d.votesPerResident,
+    weightSupports: d.weightSupports,
+    weightVotes: d.weightVotes,
+    weightUrgency: d.weightUrgency,
+    weightReach: d.weightReach,
+    event: d.event,
+    path: agendaPath(d),
+  };
+}
+
 export function agendaPath(d: { year: number; level: string; area: { code: string } }): string {
   return `/agenda/${d.year}/${d.level}/${encodeURIComponent(d.area.code)}`;
 }
