@@ -35,31 +35,50 @@ function describedBy(...ids: (string | false | undefined)[]) {
   return list || undefined;
 }
 
-export function Field({ name, label, state, hint, type = "text", autoComplete, required, defaultValue, inputMode, autoFocus }: FieldProps) {
-  const t = useT();
-  const error = state?.errors?.[name];
+/** The id, the error and the accessibility attributes of one form control. */
+function controlOf(name: string, state: FormState | undefined, hint?: string) {
   const id = `f-${name}`;
-  const keepValue = type !== "password";
+  const error = state?.errors?.[name];
+  const aria = {
+    id,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(hint && `${id}-hint`, error && `${id}-error`),
+  } as const;
+  return { id, error, aria };
+}
+
+/** Label (with "optional" when not required), hint, the control, and its error below it. */
+function Labelled(props: { id: string; label: string; required?: boolean; hint?: string; error?: FieldErrors[string]; children: ReactNode }) {
+  const t = useT();
+  const { id, label, required, hint, error, children } = props;
   return (
     <div className="field">
       <label htmlFor={id}>
         {label} {!required && <span className="muted">{t("form.optional")}</span>}
       </label>
       {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {children}
+      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+    </div>
+  );
+}
+
+export function Field({ name, label, state, hint, type = "text", autoComplete, required, defaultValue, inputMode, autoFocus }: FieldProps) {
+  const { id, error, aria } = controlOf(name, state, hint);
+  const keepValue = type !== "password";
+  return (
+    <Labelled id={id} label={label} required={required} hint={hint} error={error}>
       <input
-        id={id}
-        name={name}
+        {...aria}
         type={type}
         autoComplete={autoComplete}
         required={required}
         inputMode={inputMode}
         autoFocus={autoFocus}
         defaultValue={keepValue ? state?.values?.[name] ?? defaultValue : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
       />
-      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
-    </div>
+    </Labelled>
   );
 }
 
@@ -74,27 +93,13 @@ interface SelectProps {
 }
 
 export function SelectField({ name, label, state, required, defaultValue, autoFocus, children }: SelectProps) {
-  const t = useT();
-  const error = state?.errors?.[name];
-  const id = `f-${name}`;
+  const { id, error, aria } = controlOf(name, state);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label} {!required && <span className="muted">{t("form.optional")}</span>}
-      </label>
-      <select
-        id={id}
-        name={name}
-        required={required}
-        autoFocus={autoFocus}
-        defaultValue={state?.values?.[name] ?? defaultValue ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
+    <Labelled id={id} label={label} required={required} error={error}>
+      <select {...aria} required={required} autoFocus={autoFocus} defaultValue={state?.values?.[name] ?? defaultValue ?? ""}>
         {children}
       </select>
-      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
-    </div>
+    </Labelled>
   );
 }
 
@@ -123,27 +128,11 @@ interface TextAreaProps {
 }
 
 export function TextAreaField({ name, label, state, hint, required, defaultValue, rows = 5, maxLength }: TextAreaProps) {
-  const t = useT();
-  const error = state?.errors?.[name];
-  const id = `f-${name}`;
+  const { id, error, aria } = controlOf(name, state, hint);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label} {!required && <span className="muted">{t("form.optional")}</span>}
-      </label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        required={required}
-        maxLength={maxLength}
-        defaultValue={state?.values?.[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-      />
-      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
-    </div>
+    <Labelled id={id} label={label} required={required} hint={hint} error={error}>
+      <textarea {...aria} rows={rows} required={required} maxLength={maxLength} defaultValue={state?.values?.[name] ?? defaultValue} />
+    </Labelled>
   );
 }
 
