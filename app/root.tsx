@@ -8,15 +8,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useLoaderData,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css";
 import { CsrfField } from "~/components/forms";
+import { ErrorPage } from "~/components/ErrorPage";
 import { can } from "~/domain/accounts/roles";
 import { translator, type Locale } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
@@ -172,20 +171,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "404" : status === 403 ? "403" : status === 429 ? "429" : "500";
-  const title =
-    kind === "404" ? t("error.404.title") : kind === "403" ? t("error.403.title") : kind === "429" ? t("error.rateLimited") : t("error.500.title");
-  const text =
-    kind === "404" ? t("error.404.text") : kind === "403" ? t("error.403.text") : kind === "429" ? "" : t("error.500.text");
-  const csrf = isRouteErrorResponse(error) && (error.data as { messageKey?: string } | undefined)?.messageKey === "error.csrf";
-  return (
-    <section className="error-page" aria-labelledby="error-title">
-      <h1 id="error-title">{title}</h1>
-      <p>{csrf ? t("error.csrf") : text}</p>
-      <p><Link to="/">{t("error.backHome")}</Link></p>
-    </section>
-  );
+  return <ErrorPage />;
 }

@@ -3,25 +3,25 @@
 import { randomBytes } from "node:crypto";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import rateLimit from "express-rate-limit";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { Services } from "~/context";
 import type { Database } from "~/db/client.server";
 import { isLocale, translate, defaultLocale, type Locale, type MessageKey } from "~/i18n";
 import { CSRF_COOKIE, LANG_COOKIE } from "~/utils/cookies.server";
-import { createMailer } from "~/domain/notifications/mailer.server";
 import { PHOTO_MAX_BYTES } from "~/domain/images/images";
-import { createPublisher, createRealtime, sameOrigin, type RealtimeServer } from "./realtime";
+import { attachHandlers, createPublisher, createRealtime, sameOrigin, type RealtimeServer } from "./realtime";
 import { projectRoot, type Config } from "./config";
+import { createRemixHandler } from "./remix";
+import { createServices } from "./services";
 
 export interface BalaiServer {
   app: express.Express;
   httpServer: HttpServer;
   io: RealtimeServer;
+  services: Services;
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -58,10 +58,17 @@ function plainPage(req: Request, res: Response, status: number, key: MessageKey)
   );
 }
 
+/** The largest body a path accepts: photo forms get room for their photos, everything else 1 MB. */
+function bodyLimitOf(pathname: string): number {
+  return UPLOAD_LIMITS.find((u) => u.path.test(pathname))?.maxBytes ?? MAX_BODY_BYTES;
+}
+
 export async function createBalaiServer(config: Config, database: Database): Promise<BalaiServer> {
   const app = express();
   const httpServer = createHttpServer(app);
-  const io = createRealtime(httpServer, database.db, config);
+  const io = createRealtime(httpServer, config);
+  const services = createServices(config, database, createPublisher(io));
+  attachHandlers(io, services, config);
 
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", 1);
@@ -116,12 +123,22 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     const origin = req.headers.origin;
     const crossSite = origin ? !sameOrigin(origin, req.headers.host, config.publicUrl) : req.headers["sec-fetch-site"] === "cross-site";
     if (crossSite) return plainPage(req, res, 403, "error.csrf");
-    const length = Number(req.headers["content-length"] ?? 0);
-    const upload = UPLOAD_LIMITS.find((u) => u.path.test(req.path));
-    if (length > (upload?.maxBytes ?? MAX_BODY_BYTES)) {
-      return upload ? plainPage(req, res, 413, "events.photo.tooLarge") : res.status(413).type("text").send("Payload too large");
-    }
     next();
+  });
+
+  // The body of every unsafe request, read here with its limit counted on the stream
+  // itself (Content-Length may be absent or lie); Remix gets the buffered body.
+  const readers = new Map<number, express.RequestHandler>();
+  app.use((req, res, next) => {
+    if (!UNSAFE.has(req.method)) return next();
+    const limit = bodyLimitOf(req.path);
+    let reader = readers.get(limit);
+    if (!reader) readers.set(limit, (reader = express.raw({ type: () => true, limit })));
+    reader(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const status = (error as { status?: number }).status === 413 ? 413 : 400;
+      plainPage(req, res, status, status === 413 ? (bodyLimitOf(req.path) > MAX_BODY_BYTES ? "events.photo.tooLarge" : "error.tooLarge") : "error.badRequest");
+    });
   });
 
   // CSRF, layer 2: a double-submit token; forms carry it, `readForm` checks it.
@@ -138,12 +155,12 @@ export async function createBalaiServer(config: Config, database: Database): Pro
   const limited = (req: Request, res: Response) => plainPage(req, res, 429, "error.rateLimited");
   app.post(
     "/login",
-    rateLimit({ windowMs: 15 * 60_000, limit: Number(process.env.RATE_LIMIT_LOGIN ?? 30), standardHeaders: "draft-7", legacyHeaders: false, handler: limited }),
+    rateLimit({ windowMs: 15 * 60_000, limit: config.rateLimits.loginsPer15Minutes, standardHeaders: "draft-7", legacyHeaders: false, handler: limited }),
   );
   app.use(
     rateLimit({
       windowMs: 60_000,
-      limit: Number(process.env.RATE_LIMIT_WRITES ?? 120),
+      limit: config.rateLimits.writesPerMinute,
       skip: (req) => !UNSAFE.has(req.method),
       standardHeaders: "draft-7",
       legacyHeaders: false,
@@ -151,33 +168,20 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     }),
   );
 
-  const buildDir = process.env.BALAI_BUILD_DIR && path.resolve(projectRoot, process.env.BALAI_BUILD_DIR);
+  const buildDir = config.buildDir;
   const assetsDir = buildDir ? path.join(buildDir, "assets") : path.join(projectRoot, "public", "build");
-  const serverBuild = buildDir ? path.join(buildDir, "server", "index.js") : path.join(projectRoot, "build", "index.js");
+  const buildPath = buildDir ? path.join(buildDir, "server", "index.js") : path.join(projectRoot, "build", "index.js");
   app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
 
-  const buildUrl = pathToFileURL(serverBuild).href;
-  const build = (await import(buildUrl)) as ServerBuild;
-  const services = {
-    db: database.db,
-    realtime: createPublisher(io),
-    mailer: createMailer(config.smtp),
-    config: {
-      production: config.production,
-      allowDemoAccounts: config.allowDemoAccounts,
-      sessionSecret: config.sessionSecret,
-      publicUrl: config.publicUrl,
-      dataDir: config.dataDir,
-      cloudinaryUrl: config.cloudinaryUrl,
-    },
-  };
   app.all(
     "*",
-    createRequestHandler({
-      build,
-      mode: config.production ? "production" : "development",
-      getLoadContext: (_req, res) => ({ ...services, cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken }),
+    await createRemixHandler({
+      buildPath,
+      development: config.development,
+      getLoadContext: (req, res) => ({ ...services, cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken, clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+        requestMemo: {},
+      }),
     }),
   );
 
@@ -187,5 +191,5 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     if (!res.headersSent) plainPage(req, res, 500, "error.500.title");
   });
 
-  return { app, httpServer, io };
+  return { app, httpServer, io, services };
 }

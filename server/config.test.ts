@@ -1,10 +1,19 @@
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config";
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), "balai-config-"));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "balai-config-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("configuration", () => {
   it("defaults to the embedded SQLite database and keeps a generated session secret", () => {
@@ -41,5 +50,24 @@ describe("configuration", () => {
     } catch (error) {
       expect((error as ConfigError).problems).toHaveLength(4);
     }
+  });
+
+  it("checks the limits and switches too, so a typo is a message and never a NaN limit", () => {
+    try {
+      loadConfig({ DATA_DIR: tmp(), RATE_LIMIT_WRITES: "12O", QA_VOTE_TICK_MS: "10", QA_RATE_LIMIT_IP_VOTES: "many", BALAI_SEED: "yes", TRUST_PROXY: "true" });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems;
+      expect(problems).toHaveLength(5);
+      expect(problems[0]).toMatch(/RATE_LIMIT_WRITES/);
+    }
+    const ok = loadConfig({ DATA_DIR: tmp(), RATE_LIMIT_WRITES: "300", QA_RATE_LIMIT_IP_ASKS: "90", BALAI_SEED: "0" });
+    expect(ok.rateLimits.writesPerMinute).toBe(300);
+    expect(ok.qa.asksPerIp).toBe(90);
+    expect(ok.seedDemo).toBe(false);
+  });
+
+  it("refuses the benchmark switch in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), BALAI_BENCH: "1", DATA_DIR: tmp() })).toThrow(/BALAI_BENCH/);
   });
 });

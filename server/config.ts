@@ -9,6 +9,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 export interface Config {
   production: boolean;
+  /** NODE_ENV=development (npm run dev): the Remix build is reloaded after each rebuild */
+  development: boolean;
   port: number;
   host: string;
   dataDir: string;
@@ -22,6 +24,26 @@ export interface Config {
   smtp?: { host: string; port: number; user?: string; password?: string; from: string };
   publicUrl?: string;
   trustProxy: boolean;
+  /** BALAI_SEED=0 skips the demo data on an empty database */
+  seedDemo: boolean;
+  /** BALAI_BUILD_DIR: where the Remix build is (parallel test runs build side by side) */
+  buildDir?: string;
+  /** BALAI_BENCH=1 adds the benchmark's bare Socket.IO baseline handler */
+  bench: boolean;
+  rateLimits: {
+    /** form posts per IP per minute */
+    writesPerMinute: number;
+    /** login posts per IP per 15 minutes */
+    loginsPer15Minutes: number;
+  };
+  qa: {
+    /** how often vote counts are stored and broadcast per session */
+    voteTickMs: number;
+    /** how long a vote from a form waits for others to share its transaction */
+    voteBatchMs: number;
+    asksPerIp: number;
+    votesPerIp: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -80,9 +102,39 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = env.PUBLIC_URL || undefined;
   if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push("PUBLIC_URL must be an absolute http(s) URL, e.g. https://balai.example.go.id.");
 
+  const int = (name: string, fallback: number, min: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) {
+      problems.push(`${name} must be a whole number of at least ${min} (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  };
+  const flag = (name: string, fallback: boolean) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    if (raw !== "0" && raw !== "1") problems.push(`${name} must be 0 or 1 (got "${raw}").`);
+    return raw === "1";
+  };
+  const rateLimits = { writesPerMinute: int("RATE_LIMIT_WRITES", 120, 1), loginsPer15Minutes: int("RATE_LIMIT_LOGIN", 30, 1) };
+  const qa = {
+    voteTickMs: int("QA_VOTE_TICK_MS", 150, 50),
+    voteBatchMs: int("QA_VOTE_BATCH_MS", 15, 0),
+    asksPerIp: int("QA_RATE_LIMIT_IP_ASKS", 60, 1),
+    votesPerIp: int("QA_RATE_LIMIT_IP_VOTES", 600, 1),
+  };
+  const seedDemo = flag("BALAI_SEED", true);
+  const bench = flag("BALAI_BENCH", false);
+  if (bench && production) problems.push("BALAI_BENCH=1 is for the benchmark only and is refused when NODE_ENV=production.");
+  const trustProxy = flag("TRUST_PROXY", false);
+  const buildDir = env.BALAI_BUILD_DIR ? path.resolve(projectRoot, env.BALAI_BUILD_DIR) : undefined;
+
   if (problems.length) throw new ConfigError(problems);
   return {
     production,
+    development: env.NODE_ENV === "development",
     port,
     host: env.HOST || "0.0.0.0",
     dataDir,
@@ -94,7 +146,12 @@ export function loadConfig(env: Env = process.env): Config {
     cloudinaryUrl,
     smtp,
     publicUrl,
-    trustProxy: env.TRUST_PROXY === "1",
+    trustProxy,
+    seedDemo,
+    buildDir,
+    bench,
+    rateLimits,
+    qa,
   };
 }
 

@@ -23,14 +23,15 @@ async function main() {
   // Libraries (React, Express) run their fast production builds unless someone
   // asks for development explicitly. Balai's own rules (secret required, demo
   // accounts refused) follow the NODE_ENV the operator set, read into `config` above.
-  if (process.env.NODE_ENV !== "development") process.env.NODE_ENV = "production";
+  // eslint-disable-next-line no-restricted-syntax -- this sets the libraries' mode, it reads no setting
+  if (!config.development) process.env.NODE_ENV = "production";
   const { applied } = await migrate(config.databaseUrl);
   if (applied.length) console.log(`Database migrated: ${applied.join(", ")}`);
   const database = await openDatabase(config.databaseUrl);
-  if (process.env.BALAI_SEED !== "0" && config.allowDemoAccounts) {
+  if (config.seedDemo && config.allowDemoAccounts) {
     if (await seedDemoIfEmpty(database.db)) console.log("Demo data added (Kecamatan Duren Sawit).");
   }
-  const { httpServer, io } = await createBalaiServer(config, database);
+  const { httpServer, io, services } = await createBalaiServer(config, database);
 
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
@@ -48,6 +49,7 @@ async function main() {
     // io.close disconnects every socket, then closes the HTTP server, which
     // waits for requests in flight; idle keep-alive connections go at once.
     io.close(async () => {
+      await services.votes.flush(); // every acknowledged vote is stored before the database closes
       await database.close();
       console.log("Balai stopped.");
       process.exit(0);

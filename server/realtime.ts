@@ -1,45 +1,56 @@
 // Socket.IO on the same HTTP server as Remix. Every socket is identified from the
 // session cookie at connection time; handlers authorize every event from that.
+import { createHash } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "~/realtime/contract";
 import { rooms } from "~/realtime/contract";
-import type { Db } from "~/db/client.server";
+import type { Services } from "~/context";
 import { sessionCookie } from "~/utils/cookies.server";
 import { sessionUserId } from "~/domain/accounts/sessions.server";
 import { getCurrentUser } from "~/domain/accounts/accounts.server";
 import type { Publisher } from "~/realtime/publisher";
 import type { Config } from "./config";
-import { registerDiscussions } from "./realtime/discussions";
-import { registerEvents } from "./realtime/events";
-import { registerQa } from "./realtime/qa";
+import { discussionHandlers } from "./realtime/discussions";
+import { eventHandlers } from "./realtime/events";
+import { qaHandlers } from "./realtime/qa";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type RealtimeSocket = Parameters<Parameters<RealtimeServer["on"]>[1]>[0];
 
-export interface HandlerDeps {
-  db: Db;
+/** What every socket handler gets: the process's services (the same objects the routes get) and the server. */
+export interface HandlerDeps extends Services {
   io: RealtimeServer;
-  publisher: Publisher;
-  config: Config;
+  serverConfig: Config;
 }
 
 /**
- * Each product area registers its socket handlers here. A handler validates its
- * payload with the area's zod schema, authorizes from `socket.data` (never from
- * the payload) and calls the same domain functions as the HTTP routes.
+ * Each product area gives its socket handlers here (through `on`, ./realtime/handler.ts).
+ * A handler validates its payload with the area's zod schema, authorizes from
+ * `socket.data` (never from the payload) and calls the same domain functions as the HTTP routes.
  */
-const registrars: ((socket: RealtimeSocket, deps: HandlerDeps) => void)[] = [registerQa, registerDiscussions, registerEvents];
+const areas = [qaHandlers, discussionHandlers, eventHandlers];
+
+/** Sessions are named by a hash in room names, so a room list never shows a session id. */
+export function sessionKey(sessionId: string): string {
+  return createHash("sha256").update(sessionId).digest("base64url").slice(0, 22);
+}
 
 export function createPublisher(io: RealtimeServer): Publisher {
   return {
     publish(room, event, ...args) {
       io.to(room).emit(event, ...args);
     },
+    revoke(target) {
+      const room = "userId" in target ? rooms.user(target.userId) : rooms.authSession(sessionKey(target.sessionId));
+      // the browser's client reconnects by itself and is identified again from its cookie
+      io.in(room).disconnectSockets(true);
+    },
   };
 }
 
-export function createRealtime(httpServer: HttpServer, db: Db, config: Config): RealtimeServer {
+/** The Socket.IO server on the HTTP server; handlers are attached once the services exist. */
+export function createRealtime(httpServer: HttpServer, config: Config): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
@@ -50,30 +61,37 @@ export function createRealtime(httpServer: HttpServer, db: Db, config: Config): 
       callback(null, !origin || sameOrigin(origin, req.headers.host, config.publicUrl));
     },
   });
-  const cookie = sessionCookie({ config });
+  return io;
+}
 
+export function attachHandlers(io: RealtimeServer, services: Services, config: Config): void {
+  const cookie = sessionCookie({ config });
+  const { db } = services;
   io.use(async (socket, next) => {
     try {
       const sessionId = await cookie.parse(socket.request.headers.cookie ?? null);
       const userId = typeof sessionId === "string" ? await sessionUserId(db, sessionId) : null;
       const user = userId ? await getCurrentUser(db, userId) : null;
       socket.data.user = user ? { id: user.id, role: user.role } : null;
+      socket.data.sessionKey = user && typeof sessionId === "string" ? sessionKey(sessionId) : null;
       next();
     } catch (error) {
       next(error as Error);
     }
   });
 
-  const deps: HandlerDeps = { db, io, publisher: createPublisher(io), config };
+  const deps: HandlerDeps = { ...services, io, serverConfig: config };
+  const registrars = areas.map((area) => area(deps));
   io.on("connection", (socket) => {
-    for (const register of registrars) register(socket, deps);
+    for (const register of registrars) register(socket);
+    // rooms by which a change of rights finds this socket (Publisher.revoke)
     if (socket.data.user) void socket.join(rooms.user(socket.data.user.id));
+    if (socket.data.sessionKey) void socket.join(rooms.authSession(socket.data.sessionKey));
     socket.on("session:whoami", (ack) => {
       if (typeof ack !== "function") return;
       ack({ data: { userId: socket.data.user?.id ?? null, role: socket.data.user?.role ?? null } });
     });
   });
-  return io;
 }
 
 export function sameOrigin(origin: string, host: string | undefined, publicUrl?: string): boolean {

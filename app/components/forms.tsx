@@ -2,20 +2,15 @@
 // input with aria-describedby, and the value the person typed kept on error.
 import { useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { FieldErrors } from "~/utils/forms.server";
+import type { FieldErrors, FormState } from "~/utils/forms";
 import { useT } from "~/i18n/react";
-import type { MessageKey, Params } from "~/i18n";
 
 export function CsrfField() {
   const data = useRouteLoaderData("root") as { csrfToken?: string } | undefined;
   return <input type="hidden" name="csrf" value={data?.csrfToken ?? ""} />;
 }
 
-export interface FormState {
-  errors?: FieldErrors;
-  values?: Record<string, string>;
-  formError?: { key: MessageKey; params?: Params };
-}
+export type { FormState };
 
 interface FieldProps {
   name: string;

@@ -124,6 +124,10 @@ export const en: Record<keyof typeof id, string> = {
   "error.500.text": "Sorry, our server has a problem. Please try again in a moment.",
   "error.csrf": "This form has expired. Reload the page and send it again.",
   "error.rateLimited": "Too many requests. Please wait a moment and try again.",
+  "error.badRequest": "The request could not be read. Send the form from a Balai page.",
+  "error.invalid": "Something you entered is not valid. Check it and send again.",
+  "error.tooLarge": "What you sent is too large.",
+  "error.400.title": "Invalid request",
   "error.backHome": "Back to the home page",
 
   "footer.office": "Duren Sawit Sub-district Office, East Jakarta",

@@ -122,6 +122,10 @@ export const id = {
   "error.500.text": "Maaf, ada masalah di server kami. Silakan coba lagi sebentar lagi.",
   "error.csrf": "Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.",
   "error.rateLimited": "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.",
+  "error.badRequest": "Permintaan tidak dapat dibaca. Kirim formulir dari halaman Balai.",
+  "error.invalid": "Isian tidak valid. Periksa lalu kirim lagi.",
+  "error.tooLarge": "Kiriman terlalu besar.",
+  "error.400.title": "Permintaan tidak valid",
   "error.backHome": "Kembali ke beranda",
 
   "footer.office": "Kantor Kecamatan Duren Sawit, Jakarta Timur",

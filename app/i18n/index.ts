@@ -41,7 +41,9 @@ export const TIME_ZONE = "Asia/Jakarta";
 
 const intlLocale: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 
-// Building an Intl.DateTimeFormat costs far more than using one: keep them.
+// Building an Intl.DateTimeFormat costs far more than using one: keep them. A memo of
+// pure values, not state: a second copy of this module would hold the same formatters.
+// eslint-disable-next-line balai/no-module-state
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function parts(date: Date, locale: Locale, options: Intl.DateTimeFormatOptions) {

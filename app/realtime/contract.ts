@@ -1,9 +1,19 @@
 // The one typed Socket.IO contract shared by server and client.
 // Event names are "entity:verb"; acknowledgements are { data } | { error }.
 import type { Role } from "~/domain/accounts/roles";
+import type { ErrorCode } from "~/domain/errors";
+import type { MessageKey, Params } from "~/i18n";
 import type { LiveCounts, QuestionView, SessionView, Snapshot } from "~/domain/qa/qa.server";
 
-export type Ack<T> = (response: { data: T } | { error: string }) => void;
+/** Why the server refused a message: a code for programs, a message key for people (one vocabulary for every area). */
+export interface AckError {
+  code: ErrorCode;
+  messageKey: MessageKey;
+  params?: Params;
+}
+
+export type AckResponse<T> = { data: T } | { error: AckError };
+export type Ack<T> = (response: AckResponse<T>) => void;
 
 export interface ServerToClientEvents {
   /** a fact, e.g. "this thread has a new reply"; page loaders stay the source of truth */
@@ -68,6 +78,8 @@ export interface ClientToServerEvents {
 
 export interface SocketData {
   user: { id: number; role: Role } | null;
+  /** the hash of the browser session the socket was identified by (see rooms.authSession) */
+  sessionKey?: string | null;
   /** the pseudonymous Q&A participant (signed cookie), when the browser has one */
   qaParticipant?: string | null;
   /** Q&A sessions this socket joined: code -> session id */
@@ -85,4 +97,6 @@ export const rooms = {
   qa: (sessionId: number) => `qa:${sessionId}`,
   qaModerators: (sessionId: number) => `qa:${sessionId}:mod`,
   qaAsker: (sessionId: number, participantId: string) => `qa:${sessionId}:p:${participantId}`,
+  /** every socket of one signed-in browser session (a hash of the session id, never the id itself) */
+  authSession: (sessionKey: string) => `auth:${sessionKey}`,
 } as const;

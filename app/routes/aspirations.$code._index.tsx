@@ -8,7 +8,6 @@ import { supportSchema } from "~/domain/aspirations/aspirations.schema";
 import { getPublicAspiration, supportAspiration, withdrawSupport } from "~/domain/aspirations/aspirations.server";
 import { aspirationPhotos } from "~/domain/aspirations/photos.server";
 import { agendaItemsForAspirationCode } from "~/domain/agenda/agenda.server";
-import { imageStore } from "~/domain/images/store.server";
 import { normalizeCode } from "~/domain/aspirations/code";
 import { DomainError } from "~/domain/errors";
 import { formatDateTime } from "~/i18n";
@@ -31,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const aspiration = code ? await getPublicAspiration(context.db, code, user) : null;
   if (!aspiration) throw json({ messageKey: "error.404.title" }, { status: 404 });
   const [photos, agendaItems] = await Promise.all([
-    aspirationPhotos(context.db, imageStore(context.config), aspiration.code),
+    aspirationPhotos(context.db, context.images, aspiration.code),
     agendaItemsForAspirationCode(context.db, aspiration.code),
   ]);
   return json({ aspiration, photos, agendaItems, signedIn: !!user, staff: can.manageAspirations(user) });

@@ -9,7 +9,6 @@ import { webSubmitSchema } from "~/domain/aspirations/aspirations.schema";
 import { eventForAspiration, findSimilar, listCategories, submitAspiration } from "~/domain/aspirations/aspirations.server";
 import { readPhotos } from "~/domain/aspirations/photos.server";
 import { DomainError } from "~/domain/errors";
-import { imageStore } from "~/domain/images/store.server";
 import { metaT, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { getUser } from "~/utils/auth.server";
@@ -40,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   try {
     const photos = await readPhotos(form.formData.getAll("photos"));
-    const created = await submitAspiration(context.db, context.mailer, user, input, { publicUrl: context.config.publicUrl, photos, store: imageStore(context.config) });
+    const created = await submitAspiration(context.db, context.mailer, user, input, { publicUrl: context.config.publicUrl, photos, store: context.images });
     const flash = await setFlash(context, { key: "aspirations.flash.submitted", params: { code: created.code } });
     return redirect(`/aspirations/${created.code}/receipt`, { headers: { "Set-Cookie": flash } });
   } catch (error) {

@@ -12,7 +12,6 @@ import { googleCalendarLink } from "~/domain/events/calendar.server";
 import { guestRsvpSchema } from "~/domain/events/events.schema";
 import { getEventPage } from "~/domain/events/events.server";
 import { cancelMyRsvp, rsvpAsGuest, rsvpAsUser } from "~/domain/events/rsvp.server";
-import { imageStore } from "~/domain/images/store.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { getUser, requireUser } from "~/utils/auth.server";
@@ -39,7 +38,7 @@ function eventId(params: { id?: string }): number {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = eventId(params);
   const user = await getUser(request, context);
-  const page = await orHttpError(getEventPage(context.db, user, id, imageStore(context.config)));
+  const page = await orHttpError(getEventPage(context.db, user, id, context.images));
   const origin = originOf(request, context);
   const url = `${origin}/events/${id}`;
   return json({

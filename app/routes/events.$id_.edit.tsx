@@ -13,7 +13,6 @@ import { DomainError } from "~/domain/errors";
 import { rooms } from "~/realtime/contract";
 import { cancelEventSchema, closeEventSchema, eventFormSchema } from "~/domain/events/events.schema";
 import { cancelEvent, closeEvent, getEventForEdit, publishEvent, updateEvent } from "~/domain/events/events.server";
-import { imageStore } from "~/domain/images/store.server";
 import { metaT, useT } from "~/i18n/react";
 import { requirePermission } from "~/utils/auth.server";
 import { setFlash, type Flash } from "~/utils/flash.server";
@@ -36,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, can.manageEvents);
   const id = eventId(params);
   const [event, kelurahan] = await Promise.all([
-    orHttpError(getEventForEdit(context.db, actor, id, imageStore(context.config))),
+    orHttpError(getEventForEdit(context.db, actor, id, context.images)),
     listKelurahan(context.db),
   ]);
   return json({ event, kelurahan });

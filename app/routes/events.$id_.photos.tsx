@@ -10,7 +10,6 @@ import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import { getEventForEdit } from "~/domain/events/events.server";
 import { addEventPhoto, photoSchema, removeEventPhoto, setCoverPhoto } from "~/domain/events/photos.server";
-import { imageStore } from "~/domain/images/store.server";
 import { metaT, useT } from "~/i18n/react";
 import { requirePermission } from "~/utils/auth.server";
 import { setFlash } from "~/utils/flash.server";
@@ -28,7 +27,7 @@ function eventId(params: { id?: string }): number {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, can.manageEvents);
-  const event = await orHttpError(getEventForEdit(context.db, actor, eventId(params), imageStore(context.config)));
+  const event = await orHttpError(getEventForEdit(context.db, actor, eventId(params), context.images));
   return json({ id: event.id, title: event.title, images: event.images });
 }
 
@@ -37,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = eventId(params);
   const form = await readForm(request, context, photoSchema);
   if (!form.ok) return invalid(form);
-  const store = imageStore(context.config);
+  const store = context.images;
   try {
     const d = form.data;
     let key: "events.photo.uploaded" | "events.photo.removed" | "events.form.saved";

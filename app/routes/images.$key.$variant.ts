@@ -3,12 +3,11 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isVariant } from "~/domain/images/images";
-import { localStore } from "~/domain/images/store.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const variant = params.variant;
   if (!isVariant(variant)) throw new Response("Not found", { status: 404 });
-  const file = await localStore(context.config).variantFile(params.key ?? "", variant);
+  const file = await context.images.local.variantFile(params.key ?? "", variant);
   if (!file) throw new Response("Not found", { status: 404 });
   return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {
     headers: { "Content-Type": "image/webp", "Cache-Control": "public, max-age=31536000, immutable", "X-Content-Type-Options": "nosniff" },

@@ -1,36 +1,29 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
+import { CsrfField, Field, FormAlert } from "~/components/forms";
 import { loginSchema } from "~/domain/accounts/accounts.schema";
 import { authenticate } from "~/domain/accounts/accounts.server";
-import { DomainError } from "~/domain/errors";
 import { metaT, useT } from "~/i18n/react";
 import { getUser, safeRedirect, startSession } from "~/utils/auth.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader } from "~/utils/boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("auth.login.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   if (await getUser(request, context)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return json({});
-}
+  return null;
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request, context, loginSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    const user = await authenticate(context.db, form.data, context.config);
-    return startSession(request, context, user.id, safeRedirect(form.data.redirectTo));
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
-  }
-}
+export const action = defineAction(async ({ request, context, form }) => {
+  const input = form.parse(loginSchema);
+  const user = await authenticate(context.db, input, context.config, context.loginThrottle);
+  return startSession(request, context, user.id, safeRedirect(input.redirectTo));
+});
 
 export default function Login() {
   const t = useT();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (

@@ -10,7 +10,7 @@ import { CheckboxField, CsrfField, Field, FormAlert, TextAreaField, type FormSta
 import { DomainError } from "~/domain/errors";
 import { publicSession, publishChange, publishVoteCount } from "~/domain/qa/broadcast.server";
 import { askSchema, QUESTION_MAX, voteSchema } from "~/domain/qa/qa.schema";
-import { askQuestion, castVote, ensureParticipant, findSession, isBanned, participantSnapshot, type QuestionView } from "~/domain/qa/qa.server";
+import { askQuestion, ensureParticipant, findSession, isBanned, participantSnapshot, type QuestionView } from "~/domain/qa/qa.server";
 import { sortQuestions } from "~/domain/qa/rules";
 import type { MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
@@ -61,12 +61,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await ensureParticipant(context.db, participantId);
     if (form.data.intent === "ask") {
       const user = await getUser(request, context);
-      const { question, change } = await askQuestion(context.db, { participantId, userId: user?.id ?? null }, session, form.data);
+      const { question, change } = await askQuestion(context.db, context.qaLimits, { participantId, userId: user?.id ?? null, ip: context.clientIp }, session, form.data);
       if (change) publishChange(context.realtime, change);
       headers.append("Set-Cookie", await setFlash(context, { key: question.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent" }));
       return redirect(`/qa/${session.code}${sort}#q-${question.id}`, { headers });
     }
-    const result = await castVote(context.db, { participantId }, session.id, form.data);
+    const result = await context.votes.cast({ participantId, ip: context.clientIp }, session.id, form.data);
     publishVoteCount(context.realtime, session.id, result.questionId, result.voteCount);
     return redirect(`/qa/${session.code}${sort}#q-${result.questionId}`, { headers });
   } catch (error) {
@@ -103,7 +103,7 @@ export default function QaParticipant() {
       { code: session.code, text: String(fd.get("text") ?? ""), displayName: String(fd.get("displayName") ?? ""), anonymous: fd.get("anonymous") === "on" },
       (res) => {
         if ("error" in res) {
-          const key = res.error as MessageKey;
+          const key = res.error.messageKey;
           setLiveState(key.startsWith("qa.validation") || key === "qa.rateLimited" ? { errors: { text: { key } }, values: { text: String(fd.get("text") ?? "") } } : { formError: { key } });
           return;
         }
@@ -121,7 +121,7 @@ export default function QaParticipant() {
     event.preventDefault();
     socket.emit("qa:vote", { code: session.code, questionId: q.id, on }, (res) => {
       if ("error" in res) {
-        setLiveState({ formError: { key: res.error as MessageKey } });
+        setLiveState({ formError: { key: res.error.messageKey } });
         return;
       }
       live.setSnapshot((s) => ({

@@ -1,13 +1,12 @@
 // Who is asking: the session cookie -> the database session -> the user.
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
 import type { AppServices } from "~/context";
 import { getCurrentUser, type CurrentUser } from "~/domain/accounts/accounts.server";
 import type { Actor } from "~/domain/accounts/roles";
 import { createSession, revokeSession, sessionUserId } from "~/domain/accounts/sessions.server";
 import { sessionCookie } from "./cookies.server";
 import { setFlash } from "./flash.server";
-
-const cache = new WeakMap<Request, Promise<{ user: CurrentUser | null; sessionId: string | null }>>();
 
 async function load(request: Request, ctx: AppServices) {
   const sessionId = (await sessionCookie(ctx).parse(request.headers.get("Cookie"))) as string | null;
@@ -17,13 +16,9 @@ async function load(request: Request, ctx: AppServices) {
   return { user, sessionId: user ? sessionId : null };
 }
 
+/** Looked up once per request: the load context is made anew for every request. */
 function current(request: Request, ctx: AppServices) {
-  let pending = cache.get(request);
-  if (!pending) {
-    pending = load(request, ctx);
-    cache.set(request, pending);
-  }
-  return pending;
+  return (ctx.requestMemo.auth ??= load(request, ctx));
 }
 
 export async function getUser(request: Request, ctx: AppServices): Promise<CurrentUser | null> {
@@ -34,10 +29,23 @@ export async function getSessionId(request: Request, ctx: AppServices): Promise<
   return (await current(request, ctx)).sessionId;
 }
 
-/** Only same-site paths: never an open redirect. */
+const SITE = "http://balai.invalid";
+
+/**
+ * Only paths on this site: never an open redirect. The target is parsed the way a
+ * browser parses it (which drops tabs and newlines and reads "\\" as "/"), and only
+ * a result on the site's own origin is accepted.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SITE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SITE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export async function requireUser(request: Request, ctx: AppServices): Promise<CurrentUser> {
@@ -57,7 +65,7 @@ export async function requirePermission(
   allowed: (actor: Actor) => boolean,
 ): Promise<CurrentUser> {
   const user = await requireUser(request, ctx);
-  if (!allowed(user)) throw json({ messageKey: "error.403.text" }, { status: 403 });
+  if (!allowed(user)) throw new DomainError("error.403.text", undefined, undefined, 403);
   return user;
 }
 

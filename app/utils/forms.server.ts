@@ -1,3 +1,4 @@
+// DEPRECATED shim while routes move to ./boundary.server (defineAction): delete when unused.
 // Every form action goes through `readForm`: CSRF check, then schema validation.
 // On failure it returns the errors (as i18n keys) and what the person typed, so
 // the page can show each error next to its field and lose nothing.
@@ -6,6 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { z } from "zod";
 import type { AppServices } from "~/context";
 import { DomainError } from "~/domain/errors";
+import { readFormData } from "./boundary.server";
 import type { MessageKey, Params } from "~/i18n";
 
 export const CSRF_FIELD = "csrf";
@@ -41,11 +43,7 @@ export async function readForm<S extends z.ZodTypeAny>(
   ctx: Pick<AppServices, "csrfToken">,
   schema: S,
 ): Promise<{ ok: true; data: z.output<S>; formData: FormData } | FormFailure> {
-  const formData = await request.formData();
-  const token = formData.get(CSRF_FIELD);
-  if (typeof token !== "string" || !sameToken(token, ctx.csrfToken)) {
-    throw json({ messageKey: "error.csrf" }, { status: 403 });
-  }
+  const formData = await readFormData(request, ctx);
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     const all = formData.getAll(key).filter((v): v is string => typeof v === "string");

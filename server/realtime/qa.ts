@@ -3,15 +3,13 @@
 // participants), calls the same domain functions as the HTTP actions, and
 // acknowledges / broadcasts only after the change is stored. Vote counts are
 // coalesced into one message per session per tick; moderation goes out at once.
-import { ZodError, z } from "zod";
+import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import { can } from "~/domain/accounts/roles";
 import { askSchema, banSchema, codeSchema, moderateSchema, sessionActionSchema, voteSchema } from "~/domain/qa/qa.schema";
 import {
   askQuestion,
   banAsker,
-  castVote,
-  commitVotes,
   ensureParticipant,
   findSession,
   liveCounts,
@@ -25,13 +23,12 @@ import {
 import { publicSession, publishChange } from "~/domain/qa/broadcast.server";
 import { rooms, type QaRole } from "~/realtime/contract";
 import { readParticipantId } from "~/utils/qa-cookie.server";
-import type { HandlerDeps, RealtimeServer, RealtimeSocket } from "../realtime";
+import type { HandlerDeps, RealtimeSocket } from "../realtime";
+import { on } from "./handler";
 
-const TICK_MS = Math.max(50, Number(process.env.QA_VOTE_TICK_MS) || 150);
 const COUNTS_MS = 2000;
-const BENCH = process.env.BALAI_BENCH === "1";
 
-type Ack = (response: { data: unknown } | { error: string }) => void;
+type BenchAck = (response: { data: unknown }) => void;
 
 /** Per-server state: coalesced vote counts and the live-count timer. */
 interface QaHub {
@@ -41,15 +38,11 @@ interface QaHub {
   timers: NodeJS.Timeout[];
 }
 
-const hubs = new WeakMap<RealtimeServer, QaHub>();
-
-function hubFor(deps: HandlerDeps): QaHub {
-  let hub = hubs.get(deps.io);
-  if (hub) return hub;
+/** The hub: made once per server by `qaHandlers`, its timers end with the process. */
+function createHub(deps: HandlerDeps): QaHub {
   const created: QaHub = { dirty: new Map(), benchDirty: new Map(), benchCounts: new Map(), timers: [] };
-  hub = created;
-  hubs.set(deps.io, created);
   const io = deps.io;
+  const TICK_MS = deps.serverConfig.qa.voteTickMs;
   const flush = (dirty: Map<number, Map<number, number>>, event: "qa:votes" | "bench:tick") => {
     for (const [sessionId, counts] of dirty) {
       const payload = { sessionId, counts: [...counts] as [number, number][] };
@@ -61,7 +54,7 @@ function hubFor(deps: HandlerDeps): QaHub {
   const tick = async () => {
     const started = Date.now();
     try {
-      for (const c of await commitVotes(deps.db)) {
+      for (const c of await deps.votes.commit()) {
         let counts = created.dirty.get(c.sessionId);
         if (!counts) created.dirty.set(c.sessionId, (counts = new Map()));
         counts.set(c.questionId, c.voteCount);
@@ -100,32 +93,6 @@ function hubFor(deps: HandlerDeps): QaHub {
   return created;
 }
 
-function errorKey(error: unknown): string {
-  if (error instanceof DomainError) return error.messageKey;
-  if (error instanceof ZodError) {
-    const msg = error.issues[0]?.message ?? "";
-    return msg.startsWith("qa.") ? msg : "qa.validation.invalid";
-  }
-  console.error("qa socket handler failed", error);
-  return "error.500.title";
-}
-
-/** Every handler: a function ack, an object payload, errors as message keys; never throws. */
-function handler<P>(socket: RealtimeSocket, fn: (payload: P) => Promise<unknown>) {
-  return (payload: unknown, ack: unknown) => {
-    const reply: Ack = typeof ack === "function" ? (ack as Ack) : () => undefined;
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      reply({ error: "qa.validation.invalid" });
-      return;
-    }
-    fn(payload as P).then(
-      (data) => reply({ data }),
-      (error) => reply({ error: errorKey(error) }),
-    );
-    void socket;
-  };
-}
-
 // payload schemas, built once: the join code plus the shared domain schemas
 const joinSchema = z.object({ code: codeSchema, as: z.enum(["participant", "moderator", "screen"]) });
 const askMessage = askSchema.extend({ code: codeSchema });
@@ -143,10 +110,15 @@ function clientIp(socket: RealtimeSocket, trustProxy: boolean): string {
   return socket.handshake.address;
 }
 
-export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
-  const hub = hubFor(deps);
-  const { db, publisher, config } = deps;
-  const ip = clientIp(socket, config.trustProxy);
+/** The Q&A handlers of one server: the hub is created once, the handlers per socket. */
+export function qaHandlers(deps: HandlerDeps): (socket: RealtimeSocket) => void {
+  const hub = createHub(deps);
+  return (socket) => registerQa(socket, deps, hub);
+}
+
+function registerQa(socket: RealtimeSocket, deps: HandlerDeps, hub: QaHub): void {
+  const { db, realtime: publisher, config, serverConfig } = deps;
+  const ip = clientIp(socket, serverConfig.trustProxy);
   let participantPromise: Promise<string | null> | null = null;
   const participant = () =>
     (participantPromise ??= readParticipantId(socket.request.headers.cookie, { config }).then((id) => {
@@ -165,10 +137,7 @@ export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
     return id;
   };
 
-  socket.on(
-    "qa:join",
-    handler(socket, async (payload) => {
-      const { code, as } = joinSchema.parse(payload) as { code: string; as: QaRole };
+  on(socket, "qa:join", joinSchema, async ({ code, as }: { code: string; as: QaRole }) => {
       const session = await requireSession(db, code);
       if (as === "moderator") {
         const user = moderator();
@@ -187,75 +156,54 @@ export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
         await socket.join(rooms.qaAsker(session.id, participantId));
       }
       return { ...(await participantSnapshot(db, session, participantId)), session: publicSession(session) };
-    }),
-  );
+    });
 
-  socket.on(
-    "qa:ask",
-    handler(socket, async (payload) => {
-      const { code, ...input } = askMessage.parse(payload);
+  on(socket, "qa:ask", askMessage, async ({ code, ...input }) => {
       const participantId = await participant();
       if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
       const session = await requireSession(db, code);
-      const { question, change } = await askQuestion(db, { participantId, userId: socket.data.user?.id ?? null, ip }, session, input);
+      const { question, change } = await askQuestion(db, deps.qaLimits, { participantId, userId: socket.data.user?.id ?? null, ip }, session, input);
       if (change) publishChange(publisher, change);
       return { question };
-    }),
-  );
+    });
 
-  socket.on(
-    "qa:vote",
-    handler(socket, async (payload) => {
-      const { code, ...input } = voteMessage.parse(payload);
+  on(socket, "qa:vote", voteMessage, async ({ code, ...input }) => {
       const participantId = await participant();
       if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
       const sessionId = joinedSessionId(code);
-      // stored by the next tick's commit (commitVotes), acknowledged after that
-      const result = await castVote(db, { participantId, ip }, sessionId, input, { deferred: true });
+      // stored by the next tick's commit (votes.commit), acknowledged after that
+      const result = await deps.votes.cast({ participantId, ip }, sessionId, input, { deferred: true });
       let counts = hub.dirty.get(sessionId);
       if (!counts) hub.dirty.set(sessionId, (counts = new Map()));
       counts.set(result.questionId, result.voteCount);
       return result;
-    }),
-  );
+    });
 
-  socket.on(
-    "qa:moderate",
-    handler(socket, async (payload) => {
+  on(socket, "qa:moderate", moderateMessage, async ({ code, ...input }) => {
       const user = moderator();
-      const { code, ...input } = moderateMessage.parse(payload);
       const session = await requireSession(db, code);
       const change = await moderateQuestion(db, user, session, input);
       publishChange(publisher, change);
       return { revision: change.session.revision };
-    }),
-  );
+    });
 
-  socket.on(
-    "qa:session",
-    handler(socket, async (payload) => {
+  on(socket, "qa:session", sessionMessage, async ({ code, ...input }) => {
       const user = moderator();
-      const { code, ...input } = sessionMessage.parse(payload);
       const session = await requireSession(db, code);
       const change = await sessionAction(db, user, session, input);
       publishChange(publisher, change);
       return { revision: change.session.revision };
-    }),
-  );
+    });
 
-  socket.on(
-    "qa:ban",
-    handler(socket, async (payload) => {
+  on(socket, "qa:ban", banMessage, async ({ code, ...input }) => {
       const user = moderator();
-      const { code, ...input } = banMessage.parse(payload);
       const session = await requireSession(db, code);
       const change = await banAsker(db, user, session, input.questionId);
       publishChange(publisher, change);
       return { revision: change.session.revision };
-    }),
-  );
+    });
 
-  if (BENCH) {
+  if (serverConfig.bench) {
     // The bare Socket.IO baseline for `npm run bench:qa`: the same messages in and
     // the same-size broadcast out, with nothing of the application in between.
     socket.on("bench:vote", (payload: unknown, ack: unknown) => {
@@ -267,7 +215,7 @@ export function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
       let counts = hub.benchDirty.get(sessionId);
       if (!counts) hub.benchDirty.set(sessionId, (counts = new Map()));
       counts.set(p.questionId, count);
-      if (typeof ack === "function") (ack as Ack)({ data: { questionId: p.questionId, on: p.on, voteCount: count } });
+      if (typeof ack === "function") (ack as BenchAck)({ data: { questionId: p.questionId, on: p.on, voteCount: count } });
     });
   }
 }

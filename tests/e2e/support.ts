@@ -2,7 +2,10 @@
 // playwright-core, the accessibility check (axe), and small page helpers.
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { openDatabase, type Database } from "~/db/client.server";
+import { translator, type Locale } from "~/i18n";
+import { startServer, type RunningServer, type StartOptions } from "../support/server";
 
 export const CHROMIUM_ARGS = [
   "--headless=new",
@@ -25,6 +28,34 @@ export function launchBrowser(): Promise<Browser> {
 /** Pages opened with `javaScriptEnabled: false` (axe needs special handling there). */
 const pagesWithoutJavaScript = new WeakSet<Page>();
 
+/**
+ * Every page error and console error of every page opened with `newPage`, until the
+ * suite's `afterEach` fails the test with them. A test that provokes one on purpose
+ * (a 404 page logs "Failed to load resource") says so with `allowConsoleErrors`.
+ */
+const pageProblems: string[] = [];
+const allowed = new WeakMap<Page, RegExp[]>();
+
+export function allowConsoleErrors(page: Page, ...patterns: RegExp[]): void {
+  allowed.set(page, [...(allowed.get(page) ?? []), ...patterns]);
+}
+
+function watchForErrors(page: Page) {
+  const ok = (text: string) => (allowed.get(page) ?? []).some((p) => p.test(text));
+  page.on("pageerror", (error) => {
+    if (!ok(error.message)) pageProblems.push(`page error on ${page.url()}: ${error.message}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" && !ok(message.text())) pageProblems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+}
+
+/** Fails the current test when any page had an error (called by `browserSuite` after each test). */
+export function expectNoPageErrors(): void {
+  const problems = pageProblems.splice(0);
+  expect(problems, problems.join("\n")).toEqual([]);
+}
+
 /** A fresh context (own cookies) and page; `baseURL` makes `page.goto("/x")` work. */
 export async function newPage(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "id-ID", ...options });
@@ -32,7 +63,56 @@ export async function newPage(browser: Browser, baseURL: string, options: Browse
   context.setDefaultNavigationTimeout(15_000);
   const page = await context.newPage();
   if (options.javaScriptEnabled === false) pagesWithoutJavaScript.add(page);
+  watchForErrors(page);
   return page;
+}
+
+export interface BrowserSuite {
+  server: RunningServer;
+  browser: Browser;
+  database: Database;
+  /** a new page (own cookies) on this suite's server; closed after the test */
+  page(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * The one server-and-browser setup for a browser test file: the real server on a
+ * free port with a fresh database, Debian's Chromium, a database handle for
+ * builders, and after every test: no page error or console error on any page.
+ */
+export function browserSuite(options: StartOptions = {}): BrowserSuite {
+  const suite = { pages: [] as Page[] } as unknown as BrowserSuite & { pages: Page[] };
+  beforeAll(async () => {
+    [suite.server, suite.browser] = await Promise.all([startServer(options), launchBrowser()]);
+    suite.database = await openDatabase(suite.server.databaseUrl);
+  });
+  afterEach(async () => {
+    const pages = suite.pages.splice(0);
+    await Promise.all(pages.map((p) => p.context().close().catch(() => undefined)));
+    expectNoPageErrors();
+  });
+  afterAll(async () => {
+    await suite.database?.close();
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  suite.page = async (pageOptions = {}) => {
+    const page = await newPage(suite.browser, suite.server.url, pageOptions);
+    suite.pages.push(page);
+    return page;
+  };
+  return suite;
+}
+
+/** Signs in through the login form (JavaScript on or off, in either language). */
+export async function logIn(page: Page, who: { identifier: string; password: string }, locale: Locale = "id"): Promise<void> {
+  const t = translator(locale);
+  await page.goto(locale === "id" ? "/login" : "/login?lang=en");
+  const main = page.locator("main");
+  await main.getByLabel(t("auth.login.identifier"), { exact: true }).fill(who.identifier);
+  await main.getByLabel(t("auth.login.password"), { exact: true }).fill(who.password);
+  await main.getByRole("button", { name: t("auth.login.submit"), exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
 }
 
 export const A11Y_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

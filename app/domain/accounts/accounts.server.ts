@@ -6,7 +6,7 @@ import { audit } from "~/domain/audit/audit.server";
 import { checkKelurahanRw } from "~/domain/areas/areas.server";
 import { DEMO_PASSWORD, type SignupInput } from "./accounts.schema";
 import type { Identifier } from "./identifier";
-import { LoginThrottle } from "./login-throttle";
+import type { LoginThrottle } from "./login-throttle";
 import { dummyVerify, hashPassword, verifyPassword } from "./password.server";
 import { can, isRole, type Actor, type Role } from "./roles";
 
@@ -60,13 +60,12 @@ export async function signUp(db: Db, input: SignupInput, policy: Policy): Promis
   }
 }
 
-export const loginThrottle = new LoginThrottle();
-
 export async function authenticate(
   db: Db,
   input: { identifier: Identifier; password: string },
   policy: Policy,
-  throttle: LoginThrottle = loginThrottle,
+  /** the process's login lockout, created once by the server */
+  throttle: LoginThrottle,
 ): Promise<CurrentUser> {
   const key = `${input.identifier.kind}:${input.identifier.value}`;
   const minutes = throttle.lockedForMinutes(key);

@@ -1,5 +1,6 @@
 // Form and socket schemas for discussions. Error messages are i18n keys.
 import { z } from "zod";
+import { idNumber } from "~/domain/ids";
 
 export const sorts = ["oldest", "newest", "supported"] as const;
 export type Sort = (typeof sorts)[number];
@@ -80,4 +81,4 @@ export const settingsSchema = z.object({
 });
 
 /** socket payloads */
-export const joinTopicSchema = z.object({ topicId: z.number().int().positive() });
+export const joinTopicSchema = z.object({ topicId: idNumber });

@@ -1,5 +1,6 @@
 // Form schemas for events, RSVPs and check-in. Error messages are i18n keys.
 import { z } from "zod";
+import { idNumber } from "~/domain/ids";
 import { parseIdentifier } from "~/domain/accounts/identifier";
 import { MAX_OCCURRENCES, REPEAT_KINDS } from "./recurrence";
 import { wibToDate } from "./wib";
@@ -201,4 +202,4 @@ export function parseAccessibility(json: string): Accessibility[] {
 }
 
 /** Socket payload of "event:join" / "event:leave". */
-export const joinEventSchema = z.object({ eventId: z.number().int().positive() }).strict();
+export const joinEventSchema = z.object({ eventId: idNumber }).strict();

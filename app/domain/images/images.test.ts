@@ -11,7 +11,7 @@ import { readPhoto } from "~/domain/events/photos.server";
 import { cloudinaryUrl, parseCloudinaryUrl } from "./cloudinary.server";
 import { detectImageType, imageUrls } from "./images";
 import { createLocalStore } from "./local.server";
-import { imageStore } from "./store.server";
+import { createImageStore as imageStore } from "./store.server";
 
 let dir: string;
 let png: Buffer;

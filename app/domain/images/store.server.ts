@@ -9,16 +9,13 @@ export interface ImageConfig {
   cloudinaryUrl?: string;
 }
 
-const cache = new Map<string, ImageStore>();
-
-export function imageStore(config: ImageConfig): ImageStore {
-  const cacheKey = `${config.dataDir}|${config.cloudinaryUrl ?? ""}`;
-  let store = cache.get(cacheKey);
-  if (store) return store;
+/** Made once by the server for the process (see server/services.ts) and injected. */
+export function createImageStore(config: ImageConfig): ImageStore & { local: ReturnType<typeof createLocalStore> } {
   const local = createLocalStore(config.dataDir);
   const account = config.cloudinaryUrl ? parseCloudinaryUrl(config.cloudinaryUrl) : null;
   const primary = account ? createCloudinaryStore(account) : local;
-  store = {
+  return {
+    local,
     provider: primary.provider,
     save: (bytes, mime) => primary.save(bytes, mime),
     remove: (image) => (image.provider === "cloudinary" && account ? primary.remove(image) : local.remove(image)),
@@ -27,10 +24,6 @@ export function imageStore(config: ImageConfig): ImageStore {
       return local.url(image, variant);
     },
   };
-  cache.set(cacheKey, store);
-  return store;
 }
 
-export function localStore(config: ImageConfig) {
-  return createLocalStore(config.dataDir);
-}
+export type AppImageStore = ReturnType<typeof createImageStore>;

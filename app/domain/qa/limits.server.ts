@@ -1,27 +1,34 @@
-// Per-participant and per-IP rate limits for asking and voting (one process, in
-// memory). Many phones at a meeting share one IP (the venue Wi-Fi, mobile
-// carrier NAT), so the per-IP limits are generous; the per-participant ones are tight.
+// Per-participant and per-IP rate limits for asking and voting. Many phones at a
+// meeting share one IP (the venue Wi-Fi, mobile carrier NAT), so the per-IP limits
+// are generous; the per-participant ones are tight. The server creates one set for
+// the process and hands it to the HTTP actions and the socket handlers alike.
 import { RateLimiter, takeAll } from "./rate-limit";
 
-function envInt(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
+export interface QaLimitRules {
+  /** questions per IP per minute */
+  asksPerIp: number;
+  /** votes per IP per 10 s */
+  votesPerIp: number;
 }
 
-export function createQaLimits() {
+export interface QaLimits {
+  ask(participantId: string, ip?: string): boolean;
+  vote(participantId: string, ip?: string): boolean;
+}
+
+export const defaultQaLimitRules: QaLimitRules = { asksPerIp: 60, votesPerIp: 600 };
+
+export function createQaLimits(rules: QaLimitRules = defaultQaLimitRules): QaLimits {
   const askPerParticipant = new RateLimiter({ limit: 3, windowMs: 60_000 });
-  const askPerIp = new RateLimiter({ limit: envInt("QA_RATE_LIMIT_IP_ASKS", 60), windowMs: 60_000 });
+  const askPerIp = new RateLimiter({ limit: rules.asksPerIp, windowMs: 60_000 });
   const votePerParticipant = new RateLimiter({ limit: 30, windowMs: 10_000 });
-  const votePerIp = new RateLimiter({ limit: envInt("QA_RATE_LIMIT_IP_VOTES", 600), windowMs: 10_000 });
+  const votePerIp = new RateLimiter({ limit: rules.votesPerIp, windowMs: 10_000 });
   return {
-    ask(participantId: string, ip?: string): boolean {
+    ask(participantId, ip) {
       return takeAll(ip ? [[askPerParticipant, participantId], [askPerIp, ip]] : [[askPerParticipant, participantId]]);
     },
-    vote(participantId: string, ip?: string): boolean {
+    vote(participantId, ip) {
       return takeAll(ip ? [[votePerParticipant, participantId], [votePerIp, ip]] : [[votePerParticipant, participantId]]);
     },
   };
 }
-
-/** The process-wide limits (HTTP and Socket.IO share them). */
-export const qaLimits = createQaLimits();

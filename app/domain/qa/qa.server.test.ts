@@ -7,9 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { DomainError } from "~/domain/errors";
-import { askQuestion, castVote, ensureParticipant, flushVotes, moderateQuestion, openSession, participantSnapshot, requireSession, sessionAction, type SessionView } from "./qa.server";
+import { createQaLimits } from "./limits.server";
+import { askQuestion, createVoteQueue, ensureParticipant, moderateQuestion, openSession, participantSnapshot, requireSession, sessionAction, type SessionView } from "./qa.server";
 
 let database: Database;
+let votes: ReturnType<typeof createVoteQueue>;
+const limits = createQaLimits();
+const castVote = (_db: unknown, ...args: Parameters<typeof votes.cast>) => votes.cast(...args);
+const flushVotes = (_db: unknown) => votes.flush();
 let session: SessionView;
 const mod = { id: 0, role: "moderator" as const };
 
@@ -18,6 +23,7 @@ beforeAll(async () => {
   await migrate(url);
   database = await openDatabase(url);
   const db = database.db;
+  votes = createVoteQueue(db, { limits: createQaLimits({ asksPerIp: 1000, votesPerIp: 10_000 }), batchWindowMs: 15 });
   const user = await db.user.create({ data: { name: "Moderator", email: "m@x.test", passwordHash: "x", role: "moderator" } });
   mod.id = user.id;
   const event = await db.event.create({
@@ -32,7 +38,7 @@ afterAll(async () => {
 });
 
 const ask = async (participantId: string, text: string) =>
-  (await askQuestion(database.db, { participantId, userId: null }, await requireSession(database.db, session.code), { text, anonymous: true })).question;
+  (await askQuestion(database.db, limits, { participantId, userId: null }, await requireSession(database.db, session.code), { text, anonymous: true })).question;
 
 describe("votes", () => {
   it("counts each participant once, takes votes back, and survives retries in one batch", async () => {

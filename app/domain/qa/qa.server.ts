@@ -9,7 +9,7 @@ import { can, type Actor } from "~/domain/accounts/roles";
 import type { AskInput, ModerateInput, SessionActionInput, VoteInput } from "./qa.schema";
 import { containsProfanity, parseBlockedWords, splitBlockedWords } from "./profanity";
 import { initialStatus, isPublic, makeJoinCode, mergedVoters, nextStatus, visibleTo } from "./rules";
-import { qaLimits } from "./limits.server";
+import type { QaLimits } from "./limits.server";
 
 // ------------------------------------------------------------------ views
 
@@ -298,7 +298,7 @@ export interface Asker {
  * Ask a question. Idempotent: the same text from the same participant within ten
  * minutes returns the stored question (a client retry never makes a duplicate).
  */
-export async function askQuestion(db: Db, who: Asker, session: SessionView, input: AskInput): Promise<{ question: QuestionView; change: QaChange | null }> {
+export async function askQuestion(db: Db, limits: QaLimits, who: Asker, session: SessionView, input: AskInput): Promise<{ question: QuestionView; change: QaChange | null }> {
   if (session.status !== "open") throw new DomainError("qa.closed", "text", undefined, 409);
   if (await isBanned(db, session.id, who.participantId)) throw new DomainError("qa.banned", "text", undefined, 403);
   const recent = await db.qaQuestion.findFirst({
@@ -309,7 +309,7 @@ export async function askQuestion(db: Db, who: Asker, session: SessionView, inpu
   if (containsProfanity(input.text, session.extraBlockedWords) || (input.displayName && containsProfanity(input.displayName, session.extraBlockedWords))) {
     throw new DomainError("qa.validation.profanity", "text");
   }
-  if (!qaLimits.ask(who.participantId, who.ip)) throw new DomainError("qa.rateLimited", "text", undefined, 429);
+  if (!limits.ask(who.participantId, who.ip)) throw new DomainError("qa.rateLimited", "text", undefined, 429);
   await ensureParticipant(db, who.participantId);
   const status = initialStatus(session.premoderation);
   const [created, updated] = await db.$transaction([
@@ -463,7 +463,7 @@ export async function banAsker(db: Db, actor: Actor | null, session: SessionView
 // ------------------------------------------------------------------ votes
 
 export type { VoteResult } from "./votes.server";
-export { castVote, commitVotes, flushVotes } from "./votes.server";
+export { createVoteQueue, type VoteQueue } from "./votes.server";
 export type { VoteInput };
 
 // ------------------------------------------------------------------ export

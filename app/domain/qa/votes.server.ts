@@ -8,7 +8,7 @@
 // double-count a participant.
 import type { Db } from "~/db/client.server";
 import { DomainError } from "~/domain/errors";
-import { qaLimits } from "./limits.server";
+import type { QaLimits } from "./limits.server";
 import type { VoteInput } from "./qa.schema";
 import { voteRefusal } from "./rules";
 
@@ -40,15 +40,27 @@ export interface Committed extends VoteResult {
 }
 
 const MAX_BATCH = 1000;
-const queues = new WeakMap<Db, Queue>();
+const DEFERRED_FALLBACK_MS = 1000;
 
-function queueOf(db: Db): Queue {
-  let q = queues.get(db);
-  if (!q) {
-    q = { items: [], running: null, timer: null, timerAt: 0 };
-    queues.set(db, q);
-  }
-  return q;
+/** The process's vote queue: created once by the server and shared by HTTP and Socket.IO. */
+export interface VoteQueue {
+  /**
+   * Cast (on) or take back (off) a vote (the participant exists: see ensureParticipant).
+   * Idempotent: voting twice counts once, taking back a vote that is not there
+   * changes nothing. `deferred`: the caller commits the queue itself soon
+   * (commit at its next tick); a fallback timer commits it anyway.
+   */
+  cast(who: { participantId: string; ip?: string }, sessionId: number, input: VoteInput, options?: { deferred?: boolean }): Promise<VoteResult>;
+  /** Stores every vote queued so far (after a batch already running) and returns the new counts of the questions they touched. */
+  commit(): Promise<Committed[]>;
+  /** Waits until every vote queued so far is stored (tests, shutdown). */
+  flush(): Promise<void>;
+}
+
+export interface VoteQueueOptions {
+  limits: QaLimits;
+  /** how long a vote from a form (no socket tick) waits for others to share its transaction */
+  batchWindowMs: number;
 }
 
 // The batch is written as plain SQL with its values inlined: bound parameters
@@ -67,71 +79,55 @@ function pid(id: string): string {
   return `'${id}'`;
 }
 
-/**
- * Cast (on) or take back (off) a vote (the participant exists: see ensureParticipant).
- * Idempotent: voting twice counts once, taking back a vote that is not there
- * changes nothing. `deferred`: the caller commits the queue itself soon
- * (commitVotes at its next tick); a fallback timer commits it anyway.
- */
-export function castVote(
-  db: Db,
-  who: { participantId: string; ip?: string },
-  sessionId: number,
-  input: VoteInput,
-  options: { deferred?: boolean } = {},
-): Promise<VoteResult> {
-  if (!PARTICIPANT_ID.test(who.participantId) || !Number.isSafeInteger(input.questionId) || !Number.isSafeInteger(sessionId)) {
-    return Promise.reject(new DomainError("qa.validation.invalid"));
-  }
-  if (!qaLimits.vote(who.participantId, who.ip)) return Promise.reject(new DomainError("qa.rateLimited", undefined, undefined, 429));
-  return new Promise((resolve, reject) => {
-    const q = queueOf(db);
-    q.items.push({ sessionId, participantId: who.participantId, questionId: input.questionId, on: input.on, resolve, reject });
-    schedule(db, q, options.deferred ? DEFERRED_FALLBACK_MS : BATCH_WINDOW_MS);
-  });
-}
+export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
+  const q: Queue = { items: [], running: null, timer: null, timerAt: 0 };
 
-const BATCH_WINDOW_MS = Math.max(0, Number(process.env.QA_VOTE_BATCH_MS ?? 15));
-const DEFERRED_FALLBACK_MS = 1000;
+  const schedule = (delay: number) => {
+    const at = Date.now() + delay;
+    if (q.timer && q.timerAt <= at) return;
+    if (q.timer) clearTimeout(q.timer);
+    q.timerAt = at;
+    q.timer = setTimeout(() => {
+      q.timer = null;
+      void commit();
+    }, delay);
+  };
 
-function schedule(db: Db, q: Queue, delay: number) {
-  const at = Date.now() + delay;
-  if (q.timer && q.timerAt <= at) return;
-  if (q.timer) clearTimeout(q.timer);
-  q.timerAt = at;
-  q.timer = setTimeout(() => {
-    q.timer = null;
-    void commitVotes(db);
-  }, delay);
-}
-
-/**
- * Stores every vote queued so far (after a batch already running) and returns
- * the new counts of the questions they touched.
- */
-export async function commitVotes(db: Db): Promise<Committed[]> {
-  const q = queueOf(db);
-  const out: Committed[] = [];
-  while (q.running) out.push(...(await q.running));
-  if (q.timer) {
-    clearTimeout(q.timer);
-    q.timer = null;
-  }
-  while (q.items.length) {
-    const running = runBatch(db, q.items.splice(0, MAX_BATCH));
-    q.running = running;
-    try {
-      out.push(...(await running));
-    } finally {
-      q.running = null;
+  const commit = async (): Promise<Committed[]> => {
+    const out: Committed[] = [];
+    while (q.running) out.push(...(await q.running));
+    if (q.timer) {
+      clearTimeout(q.timer);
+      q.timer = null;
     }
-  }
-  return out;
-}
+    while (q.items.length) {
+      const running = runBatch(db, q.items.splice(0, MAX_BATCH));
+      q.running = running;
+      try {
+        out.push(...(await running));
+      } finally {
+        q.running = null;
+      }
+    }
+    return out;
+  };
 
-/** Waits until every vote queued so far is stored (tests, shutdown). */
-export async function flushVotes(db: Db): Promise<void> {
-  await commitVotes(db);
+  return {
+    cast(who, sessionId, input, castOptions = {}) {
+      if (!PARTICIPANT_ID.test(who.participantId) || !Number.isSafeInteger(input.questionId) || !Number.isSafeInteger(sessionId)) {
+        return Promise.reject(new DomainError("qa.validation.invalid"));
+      }
+      if (!options.limits.vote(who.participantId, who.ip)) return Promise.reject(new DomainError("qa.rateLimited", undefined, undefined, 429));
+      return new Promise((resolve, reject) => {
+        q.items.push({ sessionId, participantId: who.participantId, questionId: input.questionId, on: input.on, resolve, reject });
+        schedule(castOptions.deferred ? DEFERRED_FALLBACK_MS : options.batchWindowMs);
+      });
+    },
+    commit,
+    async flush() {
+      await commit();
+    },
+  };
 }
 
 async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {

@@ -1,0 +1,2 @@
+// Builders for every model, one file per product area (see core.ts for the conventions).
+export * from "./core";

@@ -1,0 +1,35 @@
+// The process-wide services, created once per process and injected: into every
+// loader and action through the Remix load context, and into every socket handler
+// through its dependencies. Whatever holds state for the whole process lives
+// here, never in a module of app/ (the Remix bundle and the tsx server each load
+// their own copy of app/, so module state would exist twice).
+import type { Services } from "~/context";
+import type { Database } from "~/db/client.server";
+import { LoginThrottle } from "~/domain/accounts/login-throttle";
+import { createImageStore } from "~/domain/images/store.server";
+import { createMailer } from "~/domain/notifications/mailer.server";
+import { createQaLimits } from "~/domain/qa/limits.server";
+import { createVoteQueue } from "~/domain/qa/votes.server";
+import type { Publisher } from "~/realtime/publisher";
+import type { Config } from "./config";
+
+export function createServices(config: Config, database: Database, realtime: Publisher): Services {
+  const qaLimits = createQaLimits({ asksPerIp: config.qa.asksPerIp, votesPerIp: config.qa.votesPerIp });
+  return {
+    db: database.db,
+    realtime,
+    mailer: createMailer(config.smtp),
+    images: createImageStore({ dataDir: config.dataDir, cloudinaryUrl: config.cloudinaryUrl }),
+    loginThrottle: new LoginThrottle(),
+    qaLimits,
+    votes: createVoteQueue(database.db, { limits: qaLimits, batchWindowMs: config.qa.voteBatchMs }),
+    config: {
+      production: config.production,
+      allowDemoAccounts: config.allowDemoAccounts,
+      sessionSecret: config.sessionSecret,
+      publicUrl: config.publicUrl,
+      dataDir: config.dataDir,
+      cloudinaryUrl: config.cloudinaryUrl,
+    },
+  };
+}
