@@ -4,7 +4,7 @@ import type { Db } from "~/db/client.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { DEMO_PASSWORD } from "~/domain/accounts/accounts.schema";
 import { pathSegment } from "~/domain/discussions/tree";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { renderMarkdown } from "~/domain/text/markdown.server";
 import type { SeedContext } from "./foundation";
 
 const DAY = 86_400_000;

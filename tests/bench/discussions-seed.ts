@@ -1,7 +1,7 @@
 // Seeds one big discussion thread for the benchmark (deterministic).
 import type { Db } from "~/db/client.server";
 import { pathSegment } from "~/domain/discussions/tree";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { renderMarkdown } from "~/domain/text/markdown.server";
 
 /** deterministic pseudo-random numbers, so every run seeds the same thread */
 function random(seed: number) {

@@ -7,7 +7,7 @@ import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify } from "~/domain/notifications/notifications.server";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { renderMarkdown } from "~/domain/text/markdown.server";
 import type { NewTopicInput, PostStatus, Sort, TopicStatus } from "./discussions.schema";
 import { getDiscussionSettings } from "./settings.server";
 import { buildTree, pathSegment, subtreeRange, VISIBLE_CHILDREN, VISIBLE_DEPTH, type TreeNode } from "./tree";

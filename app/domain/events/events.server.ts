@@ -7,7 +7,7 @@ import { audit } from "~/domain/audit/audit.server";
 import { DomainError } from "~/domain/errors";
 import { imageUrls, type ImageStore, type ImageUrls } from "~/domain/images/images";
 import { notify, notifyContact } from "~/domain/notifications/notifications.server";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { renderMarkdown } from "~/domain/text/markdown.server";
 import { seatsLeft, waitlistPosition } from "./capacity";
 import {
   parseAccessibility,
