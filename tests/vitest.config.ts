@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "unit",
           root,
-          include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "prisma/**/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "prisma/**/*.test.ts", "tests/lint/**/*.test.ts"],
           environment: "node",
         },
       },
