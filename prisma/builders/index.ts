@@ -1,2 +1,3 @@
 // Builders for every model, one file per product area (see core.ts for the conventions).
 export * from "./core";
+export * from "./events";

@@ -1,11 +1,14 @@
-// Event photos: validated here (type from the bytes, size, alt text), stored through
-// the one ImageStore interface (local disk or Cloudinary).
+// Event photos: validated here (type from the bytes, size in bytes and in pixels, alt
+// text), stored through the one ImageStore interface (local disk or Cloudinary).
+// Aspirations' photos are checked by the same `readPhoto`.
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError } from "~/domain/errors";
+import { idSchema } from "~/domain/ids";
 import { detectImageType, PHOTO_MAX_BYTES, type ImageStore } from "~/domain/images/images";
+import { readDimensions } from "~/domain/images/pixels.server";
 
 export const photoSchema = z.discriminatedUnion("intent", [
   z.object({
@@ -16,16 +19,19 @@ export const photoSchema = z.discriminatedUnion("intent", [
       .optional()
       .transform((v) => v === "on"),
   }),
-  z.object({ intent: z.literal("remove"), imageId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("cover"), imageId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("remove"), imageId: idSchema }),
+  z.object({ intent: z.literal("cover"), imageId: idSchema }),
 ]);
 
 function requireManager(actor: Actor | null): asserts actor is Actor {
   if (!can.manageEvents(actor)) throw new DomainError("error.403.text", undefined, undefined, 403);
 }
 
-/** Checks the upload and returns its bytes and type. `file` is what the form sent under "photo". */
-export async function readPhoto(file: unknown): Promise<{ bytes: Buffer; mime: NonNullable<ReturnType<typeof detectImageType>> }> {
+/**
+ * Checks the upload and returns its bytes, type and size. `file` is what the form sent
+ * under "photo". The pixel limit is read from the header, before anything is decoded.
+ */
+export async function readPhoto(file: unknown): Promise<{ bytes: Buffer; mime: NonNullable<ReturnType<typeof detectImageType>>; width: number; height: number }> {
   if (!file || typeof file === "string" || typeof (file as Blob).arrayBuffer !== "function" || (file as Blob).size === 0) {
     throw new DomainError("events.photo.missing", "photo");
   }
@@ -34,7 +40,8 @@ export async function readPhoto(file: unknown): Promise<{ bytes: Buffer; mime: N
   const bytes = Buffer.from(await blob.arrayBuffer());
   const mime = detectImageType(bytes);
   if (!mime) throw new DomainError("events.photo.type", "photo", undefined, 415);
-  return { bytes, mime };
+  const { width, height } = await readDimensions(bytes);
+  return { bytes, mime, width, height };
 }
 
 export async function addEventPhoto(db: Db, store: ImageStore, actor: Actor | null, eventId: number, input: { file: unknown; alt: string; cover: boolean }) {

@@ -1,15 +1,16 @@
 // Both image stores behind the one interface: local files with resized variants,
 // and Cloudinary's signed upload against a local HTTP stand-in (upload_prefix).
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPhoto } from "~/domain/events/photos.server";
+import { aPng } from "../../../prisma/builders";
 import { cloudinaryUrl, parseCloudinaryUrl } from "./cloudinary.server";
-import { detectImageType, imageUrls } from "./images";
+import { detectImageType, imageUrls, PHOTO_MAX_PIXELS } from "./images";
 import { createLocalStore } from "./local.server";
 import { createImageStore as imageStore } from "./store.server";
 
@@ -38,6 +39,23 @@ describe("upload checks", () => {
     await expect(readPhoto(new Blob([new Uint8Array(5 * 1024 * 1024 + 1)]))).rejects.toMatchObject({ messageKey: "events.photo.tooLarge" });
     expect((await readPhoto(new Blob([new Uint8Array(png)]))).mime).toBe("image/png");
   });
+
+  it("refuses a picture of more than 40 megapixels from its header, before decoding it", async () => {
+    expect(PHOTO_MAX_PIXELS).toBe(40_000_000);
+    // 15000 × 15000 pixels in a file of a few dozen KB: far under the 5 MB limit
+    const huge = aPng(15000, 15000);
+    expect(huge.length).toBeLessThan(100 * 1024);
+    const started = Date.now();
+    await expect(readPhoto(new Blob([new Uint8Array(huge)]))).rejects.toMatchObject({
+      messageKey: "events.photo.tooManyPixels",
+      field: "photo",
+      params: { megapixels: 40 },
+    });
+    expect(Date.now() - started).toBeLessThan(2000); // only the header was read
+    // one pixel over is refused, exactly 40 megapixels (8000 × 5000) is fine
+    await expect(readPhoto(new Blob([new Uint8Array(aPng(8000, 5001))]))).rejects.toMatchObject({ messageKey: "events.photo.tooManyPixels" });
+    expect(await readPhoto(new Blob([new Uint8Array(aPng(8000, 5000))]))).toMatchObject({ mime: "image/png", width: 8000, height: 5000 });
+  });
 });
 
 describe("local store", () => {
@@ -56,6 +74,16 @@ describe("local store", () => {
     expect(await store.variantFile("../../etc/passwd", "thumb")).toBeNull();
     await store.remove(saved);
     expect(await store.variantFile(saved.storageKey, "medium")).toBeNull();
+  });
+
+  it("holds saving and resizing to the pixel limit too (the store is shared with aspirations)", async () => {
+    const store = createLocalStore(dir);
+    await expect(store.save(aPng(15000, 15000), "image/png")).rejects.toMatchObject({ messageKey: "events.photo.tooManyPixels", field: "photo" });
+    // an original over the limit already on disk (stored before the limit) is never decoded
+    const key = `${"a".repeat(32)}.png`;
+    mkdirSync(path.join(dir, "uploads"), { recursive: true });
+    writeFileSync(path.join(dir, "uploads", key), aPng(15000, 15000));
+    expect(await store.variantFile(key, "thumb")).toBeNull();
   });
 
   it("refuses bytes that only look like a picture", async () => {

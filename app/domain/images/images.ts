@@ -1,5 +1,14 @@
 // Photos: what may be uploaded, and the sizes we deliver. Shared by both stores.
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * The most pixels a photo may have: 40 megapixels (e.g. 8000 × 5000, more than any
+ * phone camera gives). The byte limit alone is not enough: a 15000 × 15000 PNG of one
+ * colour is a file of a few dozen KB that decodes into hundreds of MB. Checked from
+ * the file's header before anything is decoded, and passed to sharp as
+ * `limitInputPixels` wherever a picture is decoded.
+ */
+export const PHOTO_MAX_MEGAPIXELS = 40;
+export const PHOTO_MAX_PIXELS = PHOTO_MAX_MEGAPIXELS * 1_000_000;
 export type ImageMime = "image/jpeg" | "image/png" | "image/webp";
 
 /** Widths delivered to browsers; the page picks with srcset/sizes. */

@@ -1,29 +1,13 @@
 // Photos on the local disk under DATA_DIR/uploads; resized variants (WebP) are
-// made on first request with sharp and kept beside the originals.
+// made on first request with sharp and kept beside the originals. Nothing over the
+// pixel limit is saved or decoded (see PHOTO_MAX_PIXELS).
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DomainError } from "~/domain/errors";
 import { EXTENSION, VARIANTS, type ImageMime, type ImageStore, type SavedImage, type StoredImageRef, type Variant } from "./images";
+import { decode, readDimensions } from "./pixels.server";
 
 export const LOCAL_KEY = /^[a-f0-9]{32}\.(jpg|png|webp)$/;
-
-async function sharp() {
-  return (await import("sharp")).default;
-}
-
-/** Width and height, or an error when the bytes are not a readable picture. */
-export async function readDimensions(bytes: Buffer): Promise<{ width: number; height: number }> {
-  try {
-    const meta = await (await sharp())(bytes).metadata();
-    if (!meta.width || !meta.height) throw new Error("no size");
-    // EXIF orientations 5-8 swap the sides once the picture is turned upright
-    const swap = (meta.orientation ?? 1) >= 5;
-    return swap ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
-  } catch {
-    throw new DomainError("events.photo.unreadable", "photo");
-  }
-}
 
 export function createLocalStore(dataDir: string): ImageStore & { variantFile(key: string, variant: Variant): Promise<string | null> } {
   const dir = path.join(dataDir, "uploads");
@@ -62,8 +46,13 @@ export function createLocalStore(dataDir: string): ImageStore & { variantFile(ke
       } catch {
         return null;
       }
+      let out: Buffer;
+      try {
+        out = await (await decode(bytes)).rotate().resize({ width: VARIANTS[variant], withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+      } catch {
+        return null; // unreadable, or over the pixel limit (stored before there was one): never decoded
+      }
       await mkdir(variantsDir, { recursive: true });
-      const out = await (await sharp())(bytes).rotate().resize({ width: VARIANTS[variant], withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
       const temp = `${target}.${randomBytes(4).toString("hex")}.tmp`;
       await writeFile(temp, out);
       const { rename } = await import("node:fs/promises");
