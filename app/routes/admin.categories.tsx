@@ -1,42 +1,33 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, FormAlert, type FormState } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
 import { listCategories, saveCategory, type CategoryView } from "~/domain/discussions/categories.server";
 import { categorySchema, settingsSchema } from "~/domain/discussions/discussions.schema";
 import { getDiscussionSettings, updateDiscussionSettings } from "~/domain/discussions/settings.server";
-import { DomainError } from "~/domain/errors";
 import { metaT, useT } from "~/i18n/react";
 import discussionsCss from "~/styles/discussions.css";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("discussions.categories.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   await requirePermission(request, context, can.manageCategories);
   const [categories, settings] = await Promise.all([listCategories(context.db, { includeArchived: true }), getDiscussionSettings(context.db)]);
-  return json({ categories, settings });
-}
+  return { categories, settings };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.manageCategories);
-  const isSettings = new URL(request.url).searchParams.get("settings") === "1";
-  const form = await readForm(request, context, isSettings ? settingsSchema : categorySchema);
-  if (!form.ok) return invalid(form);
-  try {
-    if (isSettings) await updateDiscussionSettings(context.db, actor, form.data as { reportThreshold: number; newAccountDays: number });
-    else await saveCategory(context.db, actor, form.data as Parameters<typeof saveCategory>[2]);
-    const flash = await setFlash(context, { key: isSettings ? "discussions.flash.settingsSaved" : "discussions.flash.categorySaved" });
-    return redirect("/admin/categories", { headers: { "Set-Cookie": flash } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
+  if (new URL(request.url).searchParams.get("settings") === "1") {
+    await updateDiscussionSettings(context.db, actor, form.parse(settingsSchema));
+    return redirectWithFlash(context, "/admin/categories", { key: "discussions.flash.settingsSaved" });
   }
-}
+  await saveCategory(context.db, actor, form.parse(categorySchema));
+  return redirectWithFlash(context, "/admin/categories", { key: "discussions.flash.categorySaved" });
+});
 
 function Input({ name, label, prefix, state, defaultValue, type = "text" }: { name: string; label: string; prefix: string; state?: FormState; defaultValue?: string | number; type?: string }) {
   const t = useT();
@@ -87,11 +78,14 @@ function CategoryForm({ category, state }: { category?: CategoryView; state?: Fo
 export default function AdminCategories() {
   const t = useT();
   const { categories, settings } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const settingsState = state?.values && "reportThreshold" in state.values ? state : undefined;
+  // the hidden id of the form that was sent was refused: no form on the page is its own
+  const idError = state?.errors?.categoryId;
   return (
     <>
       <h1>{t("discussions.categories.title")}</h1>
+      {idError && <FormAlert state={{ formError: idError }} />}
       <section aria-labelledby="settings-heading" className="admin-section">
         <h2 id="settings-heading">{t("discussions.categories.settings")}</h2>
         <Form method="post" action="/admin/categories?settings=1" className="stack">

@@ -1,44 +1,37 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/Pagination";
-import { CheckboxField, CsrfField, FormAlert, TextAreaField, type FormState } from "~/components/forms";
+import { CheckboxField, CsrfField, FormAlert, TextAreaField } from "~/components/forms";
 import { LiveThread } from "~/components/discussions/LiveThread";
 import { PostBody, PostCard, collectIds, StrayError, useThreadUrls, type PostTree, type ThreadContext } from "~/components/discussions/Thread";
-import { parseSort, sorts, topicStatuses } from "~/domain/discussions/discussions.schema";
+import { optionalQueryId, parseSort, sorts, topicStatuses } from "~/domain/discussions/discussions.schema";
 import { getThread } from "~/domain/discussions/discussions.server";
-import { DomainError } from "~/domain/errors";
 import { formatDateTime } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import discussionsCss from "~/styles/discussions.css";
 import { getUser } from "~/utils/auth.server";
+import { defineAction, defineLoader, idParam } from "~/utils/boundary.server";
 import { openForm, threadAction } from "~/utils/discussions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.thread.topic.title ?? ""} · Balai` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const topicId = Number(params.id);
-  if (!Number.isInteger(topicId) || topicId <= 0) throw json({ messageKey: "discussions.error.notFound" }, { status: 404 });
+export const loader = defineLoader(async ({ request, context, params }) => {
+  const topicId = idParam(params, "id", "discussions.error.notFound");
   const user = await getUser(request, context);
   const url = new URL(request.url);
-  try {
-    const thread = await getThread(context.db, user, topicId, { page: Number(url.searchParams.get("page")) || 1, sort: parseSort(url.searchParams.get("sort")) });
-    const form = await openForm(url, context, user);
-    return json({ thread, ...form, userId: user?.id ?? null });
-  } catch (error) {
-    if (error instanceof DomainError) throw json({ messageKey: error.messageKey }, { status: error.status });
-    throw error;
-  }
-}
+  const thread = await getThread(context.db, user, topicId, { page: optionalQueryId(url.searchParams.get("page")) ?? 1, sort: parseSort(url.searchParams.get("sort")) });
+  const form = await openForm(url, context, user);
+  return { thread, ...form, userId: user?.id ?? null };
+});
 
-export const action = threadAction;
+export const action = defineAction(threadAction);
 
 export default function TopicPage() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const { thread } = data;
   const { topic, viewer } = thread;
   const urls = useThreadUrls();
@@ -51,8 +44,8 @@ export default function TopicPage() {
     state,
     urls,
   };
-  const root = { ...thread.root, children: [], hasMore: false } as PostTree;
-  const posts = thread.posts as unknown as PostTree[];
+  const root: PostTree = { ...thread.root, children: [], hasMore: false };
+  const posts = thread.posts;
   const closed = topic.locked || topic.status === "closed";
   const replyState = state?.values?.intent === "reply" && state.values.parentId === String(thread.root.id) ? state : undefined;
   const topicState = state?.values?.intent === "topic" || state?.values?.intent === "unanswer" ? state : undefined;
@@ -71,7 +64,7 @@ export default function TopicPage() {
       {topic.event ? (
         <section className="question" aria-label={t("discussions.eventThread")}>
           <p>{t("discussions.eventIntro", { title: topic.event.title })}</p>
-          <p><Link to={`/events/${topic.event.id}`}>{t("discussions.eventLink")}</Link> · {formatDateTime(new Date(topic.event.startsAt), locale)}</p>
+          <p><Link to={`/events/${topic.event.id}`}>{t("discussions.eventLink")}</Link> · {formatDateTime(topic.event.startsAt, locale)}</p>
         </section>
       ) : (
         <section className="question" aria-label={t("discussions.question")}>
@@ -83,9 +76,9 @@ export default function TopicPage() {
           <h2 id="official-answer">{t("discussions.officialAnswer")}</h2>
           <p className="post-meta">
             <span className="post-author">{thread.officialAnswer.author?.name}</span>{" "}
-            <time dateTime={new Date(thread.officialAnswer.createdAt).toISOString()}>{formatDateTime(new Date(thread.officialAnswer.createdAt), locale)}</time>
+            <time dateTime={thread.officialAnswer.createdAt.toISOString()}>{formatDateTime(thread.officialAnswer.createdAt, locale)}</time>
           </p>
-          <PostBody post={{ ...thread.officialAnswer, revisions: [] } as unknown as PostTree} />
+          <PostBody post={{ ...thread.officialAnswer, revisions: [] }} />
           <p><Link to={`/discussions/${topic.id}/posts/${thread.officialAnswer.id}`}>{t("discussions.officialAnswerShow")}</Link></p>
         </section>
       )}

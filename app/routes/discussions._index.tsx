@@ -1,45 +1,41 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/Pagination";
 import { can } from "~/domain/accounts/roles";
 import { listCategories } from "~/domain/discussions/categories.server";
-import { topicStatuses, type TopicStatus } from "~/domain/discussions/discussions.schema";
+import { optionalQueryId, topicStatuses, type TopicStatus } from "~/domain/discussions/discussions.schema";
 import { kelurahanOptions, listTopics } from "~/domain/discussions/discussions.server";
 import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
-import type { RootData } from "~/root";
+import type { loader as rootLoader } from "~/root";
 import discussionsCss from "~/styles/discussions.css";
 import { getUser } from "~/utils/auth.server";
+import { defineLoader } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("discussions.title")} · Balai` }];
 
-const positiveInt = (v: string | null) => {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   const user = await getUser(request, context);
   const url = new URL(request.url);
   const status = url.searchParams.get("status");
   const query = {
     q: url.searchParams.get("q")?.slice(0, 100) ?? "",
-    categoryId: positiveInt(url.searchParams.get("category")),
-    kelurahanId: positiveInt(url.searchParams.get("kelurahan")),
+    // an id that is not one (e.g. beyond the databases' range) filters nothing
+    categoryId: optionalQueryId(url.searchParams.get("category")),
+    kelurahanId: optionalQueryId(url.searchParams.get("kelurahan")),
     status: (topicStatuses as readonly string[]).includes(status ?? "") ? (status as TopicStatus) : undefined,
-    page: positiveInt(url.searchParams.get("page")) ?? 1,
+    page: optionalQueryId(url.searchParams.get("page")) ?? 1,
   };
   const [result, categories, kelurahan] = await Promise.all([listTopics(context.db, user, query), listCategories(context.db), kelurahanOptions(context.db)]);
-  return json({ ...result, query, categories, kelurahan });
-}
+  return { ...result, query, categories, kelurahan };
+});
 
 export default function DiscussionsIndex() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData("root") as RootData | undefined;
+  const root = useRouteLoaderData<typeof rootLoader>("root");
   const user = root?.user;
   const { query } = data;
   return (
@@ -100,7 +96,7 @@ export default function DiscussionsIndex() {
                 {topic.locked && <span className="badge">{t("discussions.locked")}</span>}
               </p>
               <p className="muted">
-                {t("discussions.replies", { count: topic.replyCount })} · {t("discussions.lastActivity", { date: formatDateTime(new Date(topic.lastActivityAt), locale) })}
+                {t("discussions.replies", { count: topic.replyCount })} · {t("discussions.lastActivity", { date: formatDateTime(topic.lastActivityAt, locale) })}
                 {topic.authorName && <> · {t("discussions.by", { name: topic.authorName })}</>}
               </p>
             </li>
@@ -116,7 +112,7 @@ export default function DiscussionsIndex() {
               <li key={m.id} className="topic-item">
                 <p><Link to={`/discussions/${m.topicId}/posts/${m.id}`}>{m.topicTitle}</Link></p>
                 <p>{m.excerpt}</p>
-                <p className="muted">{m.author} · {formatDateTime(new Date(m.createdAt), locale)}</p>
+                <p className="muted">{m.author} · {formatDateTime(m.createdAt, locale)}</p>
               </li>
             ))}
           </ul>

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, FormAlert, type FormState } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
@@ -8,20 +7,21 @@ import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import discussionsCss from "~/styles/discussions.css";
 import { requirePermission } from "~/utils/auth.server";
+import { defineAction, defineLoader } from "~/utils/boundary.server";
 import { threadAction } from "~/utils/discussions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("discussions.moderation.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.moderate);
-  return json(await moderationQueue(context.db, actor));
-}
+  return moderationQueue(context.db, actor);
+});
 
-export async function action(args: ActionFunctionArgs) {
+export const action = defineAction(async (args) => {
   await requirePermission(args.request, args.context, can.moderate);
   return threadAction(args);
-}
+});
 
 /** A reason field with ids unique on this page (many forms side by side). */
 function ReasonForm({ intent, fields, submit, state, required = true }: { intent: string; fields: Record<string, number>; submit: string; state?: FormState; required?: boolean }) {
@@ -36,7 +36,6 @@ function ReasonForm({ intent, fields, submit, state, required = true }: { intent
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="back" value="/discussions/moderation" />
       {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-      {mine?.formError && <FormAlert state={mine} />}
       <div className="field">
         <label htmlFor={id}>{t("discussions.field.reason")} {!required && <span className="muted">{t("form.optional")}</span>}</label>
         <input id={id} name="reason" required={required} maxLength={500} defaultValue={mine?.values?.reason} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
@@ -55,7 +54,7 @@ function Item({ item, state, kind }: { item: QueueItem; state?: FormState; kind:
     <li className="queue-item">
       <p className="muted">{t("discussions.moderation.inTopic", { title: item.topicTitle })}</p>
       <p className="post-meta">
-        <span className="post-author">{item.author?.name ?? "-"}</span> <time dateTime={new Date(item.createdAt).toISOString()}>{formatDateTime(new Date(item.createdAt), locale)}</time>
+        <span className="post-author">{item.author?.name ?? "-"}</span> <time dateTime={item.createdAt.toISOString()}>{formatDateTime(item.createdAt, locale)}</time>
         {item.status === "hidden" && <span className="badge">{t("discussions.moderation.autoHidden")}</span>}
       </p>
       <div className="post-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
@@ -95,13 +94,16 @@ export default function ModerationQueue() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
-  const reported = data.reported as unknown as QueueItem[];
-  const pending = data.pending as unknown as QueueItem[];
+  const state = useActionData<typeof action>();
+  const { reported, pending } = data;
+  // a reason is refused next to its field; anything else (a refused id, "no longer pending") is said at the top
+  const { reason: _reason, ...otherErrors } = state?.errors ?? {};
+  const pageError = state?.formError ?? Object.values(otherErrors)[0];
   return (
     <>
       <p><Link to="/discussions">← {t("discussions.title")}</Link></p>
       <h1>{t("discussions.moderation.title")}</h1>
+      {pageError && <FormAlert state={{ formError: pageError }} />}
       <h2>{t("discussions.moderation.reported")} ({reported.length})</h2>
       {reported.length === 0 ? <p>{t("discussions.moderation.none")}</p> : <ul className="queue">{reported.map((i) => <Item key={i.postId} item={i} state={state} kind="reported" />)}</ul>}
       <h2>{t("discussions.moderation.pending")} ({pending.length})</h2>
@@ -113,7 +115,7 @@ export default function ModerationQueue() {
         <ul className="queue">
           {data.blocked.map((u) => (
             <li key={u.id} className="queue-item">
-              <p><strong>{u.name}</strong> · {t("discussions.moderation.since", { date: formatDateTime(new Date(u.since), locale) })}</p>
+              <p><strong>{u.name}</strong> · {t("discussions.moderation.since", { date: formatDateTime(u.since, locale) })}</p>
               {u.reason && <p>{u.reason}</p>}
               <Form method="post" className="queue-form">
                 <CsrfField />

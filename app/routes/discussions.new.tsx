@@ -1,47 +1,37 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, Field, FormAlert, SelectField, TextAreaField, type FormState } from "~/components/forms";
+import { CsrfField, Field, FormAlert, SelectField, TextAreaField } from "~/components/forms";
 import { listCategories } from "~/domain/discussions/categories.server";
 import { newTopicSchema } from "~/domain/discussions/discussions.schema";
 import { createTopic, kelurahanOptions } from "~/domain/discussions/discussions.server";
 import { live } from "~/domain/discussions/live.server";
-import { DomainError } from "~/domain/errors";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import discussionsCss from "~/styles/discussions.css";
 import { requireUser } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("discussions.newTitle")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   await requireUser(request, context);
   const [categories, kelurahan] = await Promise.all([listCategories(context.db), kelurahanOptions(context.db)]);
-  return json({ categories, kelurahan });
-}
+  return { categories, kelurahan };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, context, form }) => {
   const actor = await requireUser(request, context);
-  const form = await readForm(request, context, newTopicSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    const { topicId, post } = await createTopic(context.db, actor, form.data);
-    live.created(context.realtime, post);
-    const flash = await setFlash(context, { key: post.status === "pending" ? "discussions.flash.topicPending" : "discussions.flash.topicCreated" });
-    return redirect(`/discussions/${topicId}`, { headers: { "Set-Cookie": flash } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
-  }
-}
+  const input = form.parse(newTopicSchema);
+  const { topicId, post } = await createTopic(context.db, actor, input);
+  live.created(context.realtime, post);
+  return redirectWithFlash(context, `/discussions/${topicId}`, { key: post.status === "pending" ? "discussions.flash.topicPending" : "discussions.flash.topicCreated" });
+});
 
 export default function NewTopic() {
   const t = useT();
   const locale = useLocale();
   const { categories, kelurahan } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   return (
     <>
       <p><Link to="/discussions">← {t("discussions.title")}</Link></p>

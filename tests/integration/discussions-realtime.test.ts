@@ -3,6 +3,7 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
+import type { AckError } from "~/realtime/contract";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -25,7 +26,7 @@ async function socketFor(client: Client | null): Promise<Socket> {
   return socket;
 }
 
-function join(socket: Socket, topicId: unknown): Promise<{ data?: { topicId: number }; error?: string }> {
+function join(socket: Socket, topicId: unknown): Promise<{ data?: { topicId: number }; error?: AckError }> {
   return new Promise((resolve) => socket.emit("topic:join", { topicId }, resolve));
 }
 
@@ -71,8 +72,9 @@ async function newTopic(client: Client, categorySlug = "lainnya") {
 describe("live discussion threads", () => {
   it("validates the join payload", async () => {
     const s = await socketFor(null);
-    expect((await join(s, "abc")).error).toBe("validation");
-    expect((await join(s, 99999999)).error).toBe("not_found");
+    expect((await join(s, "abc")).error).toEqual({ code: "invalid", messageKey: "error.invalid" });
+    expect((await join(s, 99999999999999999999)).error).toEqual({ code: "invalid", messageKey: "error.invalid" });
+    expect((await join(s, 99999999)).error).toEqual({ code: "not_found", messageKey: "discussions.error.notFound" });
   });
 
   it("tells everyone in the thread about a new reply, a support and a moderation change, with ids only", async () => {
@@ -132,7 +134,7 @@ describe("live discussion threads", () => {
     // a topic whose opening post waits for approval: only its author and moderators may follow it
     const held = await newTopic(newcomer, "pendidikan");
     const outsider = await socketFor(clients.nur);
-    expect((await join(outsider, held.topicId)).error).toBe("not_found");
+    expect((await join(outsider, held.topicId)).error?.code).toBe("not_found");
     expect((await join(await socketFor(newcomer), held.topicId)).data).toEqual({ topicId: held.topicId });
     expect((await join(await socketFor(clients.mod), held.topicId)).data).toEqual({ topicId: held.topicId });
     await database.db.category.update({ where: { id: cat.id }, data: { requireApprovalForNewAccounts: false } });

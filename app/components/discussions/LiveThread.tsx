@@ -4,7 +4,7 @@
 // stays the source of truth (and applies permissions: sockets carry ids only).
 import { useRevalidator } from "@remix-run/react";
 import { createContext, useContext, useEffect, useRef, useState } from "react";
-import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
+import type { AckError, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
 import { useT } from "~/i18n/react";
 
 /** support counts that changed since the page was loaded */
@@ -17,6 +17,8 @@ export function LiveThread({ topicId, knownIds, children }: { topicId: number; k
   const [fresh, setFresh] = useState<Set<number>>(new Set());
   const [supports, setSupports] = useState<Map<number, number>>(new Map());
   const [joined, setJoined] = useState(false);
+  /** why the server refused to follow this thread live (the page still works by reloading) */
+  const [refused, setRefused] = useState<AckError | null>(null);
   const revalidatorRef = useRef(revalidator);
   revalidatorRef.current = revalidator;
   const known = useRef(new Set(knownIds));
@@ -38,7 +40,11 @@ export function LiveThread({ topicId, knownIds, children }: { topicId: number; k
     void import("socket.io-client").then(({ io }) => {
       if (closed) return;
       socket = io({ transports: ["websocket"] });
-      const join = () => socket!.emit("topic:join", { topicId }, (res) => setJoined("data" in res));
+      const join = () =>
+        socket!.emit("topic:join", { topicId }, (res) => {
+          setJoined("data" in res);
+          setRefused("error" in res ? res.error : null);
+        });
       socket.on("disconnect", () => setJoined(false));
       socket.on("connect", join);
       socket.on("post:created", (p) => {
@@ -64,7 +70,8 @@ export function LiveThread({ topicId, knownIds, children }: { topicId: number; k
   return (
     <LiveSupports.Provider value={supports}>
       {children}
-      <div className="live-bar" aria-live="polite" data-live={joined ? "on" : undefined}>
+      <div className="live-bar" aria-live="polite" data-live={joined ? "on" : undefined} data-live-error={refused?.code}>
+        {refused && <p className="muted">{t("discussions.live.unavailable")}</p>}
         {count > 0 && (
           <button
             type="button"

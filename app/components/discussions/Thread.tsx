@@ -4,13 +4,11 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfField, FormAlert, TextAreaField, type FormState } from "~/components/forms";
+import { formKinds, type FormKind } from "~/domain/discussions/discussions.schema";
 import type { PostNode, PostView } from "~/domain/discussions/discussions.server";
 import { formatDateTime } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { useLiveSupport } from "./LiveThread";
-
-export const formKinds = ["reply", "edit", "delete", "report", "hide", "restore", "block"] as const;
-export type FormKind = (typeof formKinds)[number];
 
 export interface ThreadContext {
   topicId: number;
@@ -51,12 +49,8 @@ export function useThreadUrls(): ThreadUrls {
   };
 }
 
-type Post = Omit<PostView, "createdAt" | "editedAt" | "revisions"> & {
-  createdAt: string | Date;
-  editedAt: string | Date | null;
-  revisions: { body: string; createdAt: string | Date; editor: string | null }[];
-};
-export type PostTree = Post & { children: PostTree[]; hasMore: boolean };
+type Post = PostView;
+export type PostTree = PostNode;
 
 function stateFor(ctx: ThreadContext, intent: string, idField: string, id: number): FormState | undefined {
   const v = ctx.state?.values;
@@ -164,9 +158,9 @@ function Meta({ post }: { post: Post }) {
     <p className="post-meta">
       <span className="post-author">{post.author ? post.author.name : post.status === "deleted" ? t("discussions.anonymousAuthor") : t("discussions.system")}</span>
       {post.isOfficial && staff && <span className="badge badge-official">{`${t("discussions.official")} · ${t(`discussions.role.${post.author!.role as "moderator"}`)}`}</span>}
-      <time dateTime={new Date(post.createdAt).toISOString()}>{formatDateTime(new Date(post.createdAt), locale)}</time>
+      <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt, locale)}</time>
       {post.editedAt && (
-        <span className="edited" title={formatDateTime(new Date(post.editedAt), locale)}>
+        <span className="edited" title={formatDateTime(post.editedAt, locale)}>
           {`(${t("discussions.edited")})`}
         </span>
       )}
@@ -287,7 +281,7 @@ export function PostBody({ post }: { post: Post }) {
           <ol>
             {post.revisions.map((r, i) => (
               <li key={i}>
-                <p className="muted">{t("discussions.revisionBy", { date: formatDateTime(new Date(r.createdAt), locale), name: r.editor ?? "-" })}</p>
+                <p className="muted">{t("discussions.revisionBy", { date: formatDateTime(r.createdAt, locale), name: r.editor ?? "-" })}</p>
                 <pre className="revision">{r.body}</pre>
               </li>
             ))}
@@ -340,19 +334,15 @@ export function StrayError({ ctx, shown }: { ctx: ThreadContext; shown: boolean 
   const message = ctx.state?.formError ?? Object.values(ctx.state?.errors ?? {})[0];
   if (!message || shown) return null;
   const inline = ctx.open && v && (v.postId === String(ctx.open.postId) || v.parentId === String(ctx.open.postId) || v.intent === "block");
-  if (inline && ["reply", "edit", "delete", "report", "hide", "restore", "block"].includes(v!.intent ?? "")) return null;
+  if (inline && (formKinds as readonly string[]).includes(v!.intent ?? "")) return null;
   return <FormAlert state={{ formError: message }} />;
 }
 
 /** Every post id in the trees (for the live hook: which posts the page already shows). */
-export function collectIds(trees: { id: number; children: { id: number }[] }[]): number[] {
-  const out: number[] = [];
-  const walk = (list: { id: number; children: unknown[] }[]) => {
-    for (const p of list) {
-      out.push(p.id);
-      walk(p.children as { id: number; children: unknown[] }[]);
-    }
-  };
-  walk(trees as { id: number; children: unknown[] }[]);
-  return out;
+export function collectIds(trees: IdTree[]): number[] {
+  return trees.flatMap((p) => [p.id, ...collectIds(p.children)]);
+}
+interface IdTree {
+  id: number;
+  children: IdTree[];
 }

@@ -1,6 +1,6 @@
 // Form and socket schemas for discussions. Error messages are i18n keys.
 import { z } from "zod";
-import { idNumber } from "~/domain/ids";
+import { idNumber, idSchema } from "~/domain/ids";
 
 export const sorts = ["oldest", "newest", "supported"] as const;
 export type Sort = (typeof sorts)[number];
@@ -11,6 +11,23 @@ export type PostStatus = (typeof postStatuses)[number];
 
 export function parseSort(value: string | null | undefined): Sort {
   return (sorts as readonly string[]).includes(value ?? "") ? (value as Sort) : "oldest";
+}
+
+/** the inline forms a thread page opens from its URL (?form=reply&post=12) */
+export const formKinds = ["reply", "edit", "delete", "report", "hide", "restore", "block"] as const;
+export type FormKind = (typeof formKinds)[number];
+
+/** The inline form asked for in a thread page's URL; anything else opens none. */
+export function parseOpenForm(kind: string | null, post: string | null): { kind: FormKind; postId: number } | null {
+  const postId = idSchema.safeParse(post ?? "");
+  if (!(formKinds as readonly string[]).includes(kind ?? "") || !postId.success) return null;
+  return { kind: kind as FormKind, postId: postId.data };
+}
+
+/** An id from a URL's query string (filters, paging): anything but a valid id means none. */
+export function optionalQueryId(value: string | null): number | undefined {
+  const parsed = idSchema.safeParse(value ?? "");
+  return parsed.success ? parsed.data : undefined;
 }
 
 const id = z.coerce.number({ invalid_type_error: "form.required" }).int().positive();

@@ -8,13 +8,16 @@ import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify } from "~/domain/notifications/notifications.server";
 import { renderMarkdown } from "~/domain/text/markdown.server";
-import type { NewTopicInput, PostStatus, Sort, TopicStatus } from "./discussions.schema";
+import type { FormKind, NewTopicInput, PostStatus, Sort, TopicStatus } from "./discussions.schema";
 import { getDiscussionSettings } from "./settings.server";
 import { buildTree, pathSegment, subtreeRange, VISIBLE_CHILDREN, VISIBLE_DEPTH, type TreeNode } from "./tree";
 
 /** top-level replies per page (each with its subtree to a readable depth) */
 export const THREAD_PAGE_SIZE = 10;
 export const TOPICS_PAGE_SIZE = 20;
+/** no list is this long; a larger page number from a URL shows an empty page, never an offset the database refuses */
+const MAX_PAGE = 100_000;
+const pageNumber = (page: number) => Math.min(MAX_PAGE, Math.max(1, Math.floor(page) || 1));
 /** a new account's posts wait for approval until this many were approved */
 export const TRUSTED_AFTER_POSTS = 3;
 
@@ -258,7 +261,7 @@ export async function getThread(db: Db, viewer: Actor | null, topicId: number, q
   if (!rootRow || !mayRead(viewer, rootRow)) throw notFound();
   const vis = visibilityWhere(viewer);
   const topWhere = { topicId, parentId: rootRow.id, ...vis };
-  const page = Math.max(1, Math.floor(query.page) || 1);
+  const page = pageNumber(query.page);
   const [total, tops] = await Promise.all([
     db.post.count({ where: topWhere }),
     db.post.findMany({ where: topWhere, orderBy: orderFor(query.sort), skip: (page - 1) * THREAD_PAGE_SIZE, take: THREAD_PAGE_SIZE, select: postSelect }),
@@ -322,6 +325,12 @@ export async function getOwnPostBody(db: Db, actor: Actor, postId: number): Prom
   return post.body;
 }
 
+/** The inline form a thread page opens (from its URL), with the body to edit when it is the reader's own post. */
+export async function openThreadForm(db: Db, viewer: Actor | null, open: { kind: FormKind; postId: number } | null) {
+  const editBody = open?.kind === "edit" && viewer ? await getOwnPostBody(db, viewer, open.postId) : null;
+  return { open, editBody };
+}
+
 export interface TopicListItem {
   id: number;
   title: string;
@@ -357,7 +366,7 @@ export async function listTopics(db: Db, viewer: Actor | null, query: TopicQuery
       q ? { OR: [{ title: containsText(db, q) }, { posts: { some: { status: "visible", body: containsText(db, q) } } }] } : {},
     ],
   };
-  const page = Math.max(1, Math.floor(query.page) || 1);
+  const page = pageNumber(query.page);
   const [total, rows, matches] = await Promise.all([
     db.topic.count({ where }),
     db.topic.findMany({

@@ -1,6 +1,6 @@
 // Which rooms hear about a discussion fact. Payloads carry ids and counts only.
 import type { Db } from "~/db/client.server";
-import { can, type Actor } from "~/domain/accounts/roles";
+import type { Actor } from "~/domain/accounts/roles";
 import { rooms } from "~/realtime/contract";
 import type { Publisher } from "~/realtime/publisher";
 import { mayRead } from "./discussions.server";
