@@ -1,6 +1,7 @@
 // Form and import schemas for aspirations. Error messages are i18n keys.
 import { z } from "zod";
 import { parseIdentifier } from "~/domain/accounts/identifier";
+import { idSchema, optionalIdSchema } from "~/domain/ids";
 import { STATUSES } from "./status";
 
 export const CHANNELS = ["web", "qa", "discussion", "event", "whatsapp", "email", "suggestion_box", "social_media", "walk_in", "kiosk"] as const;
@@ -10,18 +11,11 @@ export const OFFLINE_CHANNELS = ["walk_in", "whatsapp", "email", "suggestion_box
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
-const optionalId = z
-  .string()
-  .optional()
-  .transform((v) => (v ? Number(v) : undefined))
-  .pipe(z.number({ invalid_type_error: "form.required" }).int().positive().optional());
+/** an optional id (empty means none), within the databases' range */
+const optionalId = optionalIdSchema;
 
-const requiredId = (key: string) =>
-  z
-    .string({ required_error: key })
-    .min(1, key)
-    .transform((v) => Number(v))
-    .pipe(z.number({ invalid_type_error: key }).int(key).positive(key));
+/** a required id: empty gives the field's own message, anything else not an id (or beyond the range) "invalid" */
+const requiredId = (key: string) => z.string({ required_error: key, invalid_type_error: key }).trim().min(1, key).pipe(idSchema);
 
 const optionalText = (max: number, key: string) =>
   z

@@ -5,14 +5,15 @@ import { checkKelurahanRw } from "~/domain/areas/areas.server";
 import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
+import { MAX_ID } from "~/domain/ids";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify, notifyContact } from "~/domain/notifications/notifications.server";
 import type { Channel, StaffIntakeInput, WebSubmitInput } from "./aspirations.schema";
 import { deadlinesFor } from "./calendar.server";
 import { generateCode, normalizeCode } from "./code";
-import { refreshSupportCounts, rootIdOf } from "./grouping.server";
+import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp, refreshSupportCounts, rootIdOf } from "./grouping.server";
 import { nextStatuses } from "./status";
-import { savePhotos, type Photo } from "./photos.server";
+import { attachPhotos, discardPhotos, storePhotos, type Photo } from "./photos.server";
 import type { ImageStore } from "~/domain/images/images";
 import { defaultLocale, translate } from "~/i18n";
 
@@ -100,7 +101,11 @@ async function tellSubmitter(db: Db, mailer: Mailer, a: { code: string; title: s
   else await notifyContact(mailer, a.submitterContact, input, options.publicUrl);
 }
 
-/** A resident (signed in, guest or anonymous) submits through the web form, with up to 3 photos (already checked by readPhotos). */
+/**
+ * A resident (signed in, guest or anonymous) submits through the web form, with up to
+ * 3 photos (already checked by readPhotos). The photos are stored first: when the
+ * store refuses one (e.g. too many pixels), nothing is written and the error is about "photos".
+ */
 export async function submitAspiration(
   db: Db,
   mailer: Mailer,
@@ -109,22 +114,28 @@ export async function submitAspiration(
   options: NotifyOptions & { photos?: Photo[]; store?: ImageStore } = {},
 ) {
   await checkReferences(db, input);
+  const store = options.store;
+  const stored = options.photos?.length && store ? await storePhotos(store, options.photos) : [];
   const identity = input.identity === "account" && !actor ? "guest" : input.identity;
-  const created = await insertAspiration(
-    db,
-    {
-      ...input,
-      channel: "web",
-      submitterId: identity === "account" ? actor!.id : null,
-      submitterName: identity === "guest" ? input.submitterName : null,
-      submitterContact: identity === "guest" ? input.submitterContact : null,
-      anonymous: identity === "anonymous",
-      confidential: input.confidential,
-    },
-    options.now,
-  );
-  if (options.photos?.length && options.store) {
-    await savePhotos(db, options.store, created.id, options.photos, translate(defaultLocale, "aspirations.new.photoAlt", { title: created.title }));
+  let created: Awaited<ReturnType<typeof insertAspiration>>;
+  try {
+    created = await insertAspiration(
+      db,
+      {
+        ...input,
+        channel: "web",
+        submitterId: identity === "account" ? actor!.id : null,
+        submitterName: identity === "guest" ? input.submitterName : null,
+        submitterContact: identity === "guest" ? input.submitterContact : null,
+        anonymous: identity === "anonymous",
+        confidential: input.confidential,
+      },
+      options.now,
+    );
+    await attachPhotos(db, created.id, stored, translate(defaultLocale, "aspirations.new.photoAlt", { title: created.title }));
+  } catch (error) {
+    if (store) await discardPhotos(store, stored);
+    throw error;
   }
   await tellSubmitter(db, mailer, created, options);
   return created;
@@ -192,12 +203,13 @@ export async function findSimilar(db: Db, input: { title: string; description?: 
 
 // ------------------------------------------------------------------ reading
 
+const updatesSelect = { orderBy: { createdAt: "asc" as const }, select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true } } } };
+
 const publicSelect = {
   id: true,
   code: true,
   title: true,
   description: true,
-  status: true,
   channel: true,
   address: true,
   anonymous: true,
@@ -207,10 +219,7 @@ const publicSelect = {
   submitter: { select: { name: true } },
   assistedById: true,
   supportCount: true,
-  verifyDueAt: true,
-  responseDueAt: true,
-  verifiedAt: true,
-  firstResponseAt: true,
+  ...FOLLOW_UP_FIELDS,
   createdAt: true,
   groupPrimaryId: true,
   category: { select: { slug: true, nameId: true, nameEn: true } },
@@ -220,7 +229,8 @@ const publicSelect = {
   sourcePost: { select: { id: true, topicId: true } },
   sourceEvent: { select: { id: true, title: true } },
   sourceAgendaPoint: { select: { id: true, text: true } },
-  updates: { orderBy: { createdAt: "asc" as const }, select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true } } } },
+  updates: updatesSelect,
+  groupPrimary: { select: { code: true, title: true, supportCount: true, ...FOLLOW_UP_FIELDS, updates: updatesSelect } },
 } as const;
 
 export type SourceLink = { kind: "qa" | "discussion" | "event"; href: string; label?: string };
@@ -251,18 +261,18 @@ export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor
   const a = await db.aspiration.findUnique({ where: { code }, select: publicSelect });
   if (!a) return null;
   const rootId = a.groupPrimaryId ?? a.id;
-  const [primary, members, supportedByMe] = await Promise.all([
-    a.groupPrimaryId
-      ? db.aspiration.findUnique({ where: { id: a.groupPrimaryId }, select: { code: true, title: true, status: true, supportCount: true } })
-      : null,
+  const primary = a.groupPrimary;
+  const [members, supportedByMe] = await Promise.all([
     db.aspiration.findMany({ where: { groupPrimaryId: rootId }, orderBy: { createdAt: "asc" }, select: { code: true, title: true, status: true } }),
     viewer ? db.aspirationSupport.findFirst({ where: { userId: viewer.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } }, select: { aspirationId: true } }) : null,
   ]);
+  // a member of a group shows its group's status, deadlines and log (the one rule: followUpOf)
+  const state = followUpOf({ ...pickFollowUp(a), updates: a.updates }, primary && { ...pickFollowUp(primary), updates: primary.updates });
   return {
     code: a.code,
     title: a.title,
     description: a.description,
-    status: a.status,
+    status: state.status,
     channel: a.channel,
     address: a.confidential ? null : a.address,
     submitterName: publicSubmitter(a),
@@ -272,18 +282,18 @@ export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor
     kelurahan: a.kelurahan?.name ?? null,
     rw: a.rw?.name ?? null,
     createdAt: a.createdAt,
-    verifyDueAt: a.verifyDueAt,
-    responseDueAt: a.responseDueAt,
-    verifiedAt: a.verifiedAt,
-    firstResponseAt: a.firstResponseAt,
+    verifyDueAt: state.verifyDueAt,
+    responseDueAt: state.responseDueAt,
+    verifiedAt: state.verifiedAt,
+    firstResponseAt: state.firstResponseAt,
     /** supports of the whole group, each person once */
     supportCount: primary ? primary.supportCount : a.supportCount,
     supportedByMe: supportedByMe !== null,
     supportedHere: supportedByMe?.aspirationId === a.id,
-    primary,
+    primary: primary && { code: primary.code, title: primary.title, status: primary.status, supportCount: primary.supportCount },
     members: members.filter((m) => m.code !== a.code),
     sources: sourceOf(a),
-    updates: a.updates.map((u) => ({ id: u.id, fromStatus: u.fromStatus, toStatus: u.toStatus, note: u.note, createdAt: u.createdAt, actorName: u.actor?.name ?? null })),
+    updates: state.updates.map((u) => ({ id: u.id, fromStatus: u.fromStatus, toStatus: u.toStatus, note: u.note, createdAt: u.createdAt, actorName: u.actor?.name ?? null })),
   };
 }
 export type PublicAspiration = NonNullable<Awaited<ReturnType<typeof getPublicAspiration>>>;
@@ -322,7 +332,8 @@ export async function getStaffAspiration(db: Db, actor: Actor, rawCode: string) 
     assistedBy: a.assistedBy?.name ?? null,
     consentRecorded: a.consentRecorded,
     ownSupports: a._count.supports,
-    next: nextStatuses(pub.status),
+    /** a member's follow-up happens on its primary */
+    next: a.groupPrimaryId === null ? nextStatuses(pub.status) : [],
   };
 }
 
@@ -338,11 +349,11 @@ export async function findIdByCode(db: Db, rawCode: string): Promise<number | nu
 /** A signed-in resident supports an aspiration: once per person across its whole group. */
 export async function supportAspiration(db: Db, actor: Actor, rawCode: string): Promise<void> {
   const id = await findIdByCode(db, rawCode);
-  if (!id) throw new DomainError("error.404.title", undefined, undefined, 404);
+  if (!id) throw new DomainError("aspirations.notFound", undefined, undefined, 404);
   const rootId = await rootIdOf(db, id);
-  const a = await db.aspiration.findUniqueOrThrow({ where: { id }, select: { submitterId: true, status: true } });
+  const a = await db.aspiration.findUniqueOrThrow({ where: { id }, select: { submitterId: true, ...FOLLOW_UP_FIELDS, groupPrimary: { select: FOLLOW_UP_FIELDS } } });
   if (a.submitterId === actor.id) throw new DomainError("aspirations.support.own");
-  if (a.status === "rejected") throw new DomainError("aspirations.support.closed");
+  if (followUpOf(pickFollowUp(a), a.groupPrimary).status === "rejected") throw new DomainError("aspirations.support.closed");
   const existing = await db.aspirationSupport.findFirst({ where: { userId: actor.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } } });
   if (existing) throw new DomainError("aspirations.support.already");
   try {
@@ -356,7 +367,7 @@ export async function supportAspiration(db: Db, actor: Actor, rawCode: string): 
 
 export async function withdrawSupport(db: Db, actor: Actor, rawCode: string): Promise<void> {
   const id = await findIdByCode(db, rawCode);
-  if (!id) throw new DomainError("error.404.title", undefined, undefined, 404);
+  if (!id) throw new DomainError("aspirations.notFound", undefined, undefined, 404);
   const rootId = await rootIdOf(db, id);
   await db.aspirationSupport.deleteMany({ where: { userId: actor.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } } });
   await refreshSupportCounts(db, rootId);
@@ -464,7 +475,7 @@ export async function listToVerify(db: Db, actor: Actor) {
 
 /** An event that a new aspiration can name as its source (`/aspirations/new?event=`). */
 export async function eventForAspiration(db: Db, id: number) {
-  if (!Number.isInteger(id) || id <= 0) return null;
+  if (!Number.isInteger(id) || id <= 0 || id > MAX_ID) return null;
   return db.event.findFirst({ where: { id, status: { not: "draft" } }, select: { id: true, title: true, kelurahanId: true, rwId: true } });
 }
 

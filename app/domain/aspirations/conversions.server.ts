@@ -27,7 +27,7 @@ const plain = (markdown: string) => markdown.replace(/[*_`>#\[\]]/g, "").replace
 
 export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKind, id: number): Promise<ConversionSource> {
   if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
-  const notFound = new DomainError("error.404.title", undefined, undefined, 404);
+  const notFound = new DomainError("aspirations.convert.notFound", undefined, undefined, 404);
   if (kind === "question") {
     const q = await db.qaQuestion.findUnique({
       where: { id },

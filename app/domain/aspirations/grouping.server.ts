@@ -5,10 +5,37 @@ import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError } from "~/domain/errors";
 
+/** Where an aspiration stands: its status, its service deadlines and when they were met. */
+export interface FollowUp {
+  status: string;
+  verifyDueAt: Date | null;
+  responseDueAt: Date | null;
+  verifiedAt: Date | null;
+  firstResponseAt: Date | null;
+}
+
+/** The columns of a `FollowUp`, to select on an aspiration and on its `groupPrimary`. */
+export const FOLLOW_UP_FIELDS = { status: true, verifyDueAt: true, responseDueAt: true, verifiedAt: true, firstResponseAt: true } as const;
+
+/**
+ * The one rule for a grouped duplicate: its follow-up is its group's. A member shows
+ * (on its page, its receipt, the staff page, the open data and the report) the primary's
+ * status, deadlines and public log; only an aspiration outside a group shows its own.
+ * Staff follow a group up on its primary (`changeAspirationStatus` refuses a member).
+ */
+export function followUpOf<F extends FollowUp>(own: F, groupPrimary: F | null | undefined): F {
+  return groupPrimary ?? own;
+}
+
+/** Just the follow-up of a row that has more. */
+export function pickFollowUp(r: FollowUp): FollowUp {
+  return { status: r.status, verifyDueAt: r.verifyDueAt, responseDueAt: r.responseDueAt, verifiedAt: r.verifiedAt, firstResponseAt: r.firstResponseAt };
+}
+
 /** The primary of the aspiration's group (itself when it is not grouped). */
 export async function rootIdOf(db: Db, id: number): Promise<number> {
   const a = await db.aspiration.findUnique({ where: { id }, select: { groupPrimaryId: true } });
-  if (!a) throw new DomainError("error.404.title", undefined, undefined, 404);
+  if (!a) throw new DomainError("aspirations.notFound", undefined, undefined, 404);
   return a.groupPrimaryId ?? id;
 }
 
@@ -60,7 +87,7 @@ export async function groupAspirations(db: Db, actor: Actor, input: { primaryId:
 export async function ungroupAspiration(db: Db, actor: Actor, id: number): Promise<void> {
   if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
   const a = await db.aspiration.findUnique({ where: { id }, select: { groupPrimaryId: true } });
-  if (!a) throw new DomainError("error.404.title", undefined, undefined, 404);
+  if (!a) throw new DomainError("aspirations.notFound", undefined, undefined, 404);
   if (a.groupPrimaryId === null) throw new DomainError("aspirations.group.notGrouped");
   const rootId = a.groupPrimaryId;
   await db.aspiration.update({ where: { id }, data: { groupPrimaryId: null } });

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import type { Mail } from "~/domain/notifications/mailer.server";
-import { insertAspiration, supportAspiration, getPublicAspiration } from "./aspirations.server";
+import { getPublicAspiration, getStaffAspiration, insertAspiration, supportAspiration } from "./aspirations.server";
 import { groupAspirations, ungroupAspiration } from "./grouping.server";
+import { followUpReport, openDataList } from "./report.server";
+import { currentPeriod } from "./period";
 import { changeAspirationStatus } from "./status.server";
 
 let dir: string;
@@ -128,5 +130,49 @@ describe("changeAspirationStatus", () => {
     await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: a.id, to: "rejected", note: "" })).rejects.toMatchObject({ messageKey: "aspirations.status.reasonRequired" });
     await expect(changeAspirationStatus(db, mailer, resident(0), { aspirationId: a.id, to: "verified", note: "x" })).rejects.toMatchObject({ status: 403 });
     expect(await db.aspirationUpdate.count({ where: { aspirationId: a.id } })).toBe(0);
+  });
+});
+
+describe("a grouped duplicate shows its group's follow-up (issue 10, defect 8)", () => {
+  it("shows the primary's status, deadlines and log on the member's page, not its own", async () => {
+    const db = database.db;
+    const primary = await make("Saluran mampet di Jl. Kenanga");
+    const member = await make("Got tersumbat Jl. Kenanga");
+    await changeAspirationStatus(db, mailer, staff(), { aspirationId: primary.id, to: "verified", note: "Sudah dicek petugas kelurahan" });
+    await changeAspirationStatus(db, mailer, staff(), { aspirationId: primary.id, to: "on_agenda", note: "Masuk agenda rembuk" });
+    await changeAspirationStatus(db, mailer, staff(), { aspirationId: primary.id, to: "accepted", note: "Disetujui rembuk tahunan" });
+    await groupAspirations(db, staff(), { primaryId: primary.id, memberId: member.id });
+    const group = (await getPublicAspiration(db, primary.code, null))!;
+
+    const page = (await getPublicAspiration(db, member.code, null))!;
+    expect(page.code).toBe(member.code);
+    expect(page.title).toBe(member.title);
+    expect(page.status).toBe("accepted");
+    expect(page.verifiedAt).toEqual(group.verifiedAt);
+    expect(page.firstResponseAt).toEqual(group.firstResponseAt);
+    expect(page.verifyDueAt).toEqual(group.verifyDueAt);
+    expect(page.responseDueAt).toEqual(group.responseDueAt);
+    expect(page.updates.map((u) => u.note)).toEqual(["Sudah dicek petugas kelurahan", "Masuk agenda rembuk", "Disetujui rembuk tahunan"]);
+    expect(page.primary).toMatchObject({ code: primary.code, status: "accepted" });
+
+    // staff follow the group up on its primary: the member offers no status change of its own
+    const desk = (await getStaffAspiration(db, staff(), member.code))!;
+    expect(desk.status).toBe("accepted");
+    expect(desk.next).toEqual([]);
+    await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: member.id, to: "verified", note: "Dicek" })).rejects.toMatchObject({ messageKey: "aspirations.group.followUpOnPrimary", field: "to" });
+
+    // the open data and the report say the same
+    const row = (await openDataList(db)).find((r) => r.code === member.code)!;
+    expect(row).toMatchObject({ status: "accepted", groupPrimary: primary.code, verifiedAt: group.verifiedAt!.toISOString() });
+    const monthLater = new Date(Date.now() + 30 * 86_400_000);
+    const grouped = await followUpReport(db, currentPeriod("month"), monthLater);
+
+    // out of the group again, it shows its own follow-up: received, and a month later overdue
+    await ungroupAspiration(db, staff(), member.id);
+    const ungrouped = await followUpReport(db, currentPeriod("month"), monthLater);
+    expect(ungrouped.totals.overdue - grouped.totals.overdue).toBe(1);
+    const alone = (await getPublicAspiration(db, member.code, null))!;
+    expect(alone.status).toBe("received");
+    expect(alone.updates).toEqual([]);
   });
 });

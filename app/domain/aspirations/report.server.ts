@@ -2,6 +2,7 @@
 // Cohort view: the aspirations received in the period, and where they stand now.
 import type { Db } from "~/db/client.server";
 import { formatPeriod, periodRange, type Period } from "./period";
+import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp } from "./grouping.server";
 import { RESOLVED_STATUSES, isStatus } from "./status";
 
 export { currentPeriod, formatPeriod, parsePeriod, periodRange, recentPeriods, type Period } from "./period";
@@ -54,19 +55,18 @@ export function figures(rows: Row[], now: Date): Figures {
 
 export async function followUpReport(db: Db, period: Period, now = new Date()) {
   const { start, end } = periodRange(period);
-  const rows = await db.aspiration.findMany({
+  const found = await db.aspiration.findMany({
     where: { createdAt: { gte: start, lt: end } },
     select: {
-      status: true,
+      ...FOLLOW_UP_FIELDS,
       createdAt: true,
-      verifiedAt: true,
-      firstResponseAt: true,
-      verifyDueAt: true,
-      responseDueAt: true,
+      groupPrimary: { select: FOLLOW_UP_FIELDS },
       category: { select: { slug: true, nameId: true, nameEn: true } },
       kelurahan: { select: { name: true } },
     },
   });
+  // each received aspiration counts once, where its group stands
+  const rows = found.map(({ groupPrimary, ...r }) => ({ ...r, ...followUpOf(pickFollowUp(r), groupPrimary) }));
   const group = (keyOf: (r: (typeof rows)[number]) => { key: string; labelId: string; labelEn: string }): Breakdown[] => {
     const map = new Map<string, { label: { key: string; labelId: string; labelEn: string }; rows: Row[] }>();
     for (const r of rows) {
@@ -96,19 +96,19 @@ export async function openDataList(db: Db) {
       code: true,
       title: true,
       description: true,
-      status: true,
+      ...FOLLOW_UP_FIELDS,
       channel: true,
       supportCount: true,
       createdAt: true,
-      verifiedAt: true,
-      firstResponseAt: true,
-      groupPrimary: { select: { code: true } },
+      groupPrimary: { select: { code: true, ...FOLLOW_UP_FIELDS } },
       category: { select: { slug: true } },
       kelurahan: { select: { name: true } },
       rw: { select: { name: true } },
     },
   });
-  return rows.map((r) => ({
+  return rows.map((r) => {
+    const state = followUpOf(pickFollowUp(r), r.groupPrimary && pickFollowUp(r.groupPrimary));
+    return {
     code: r.code,
     title: r.title,
     description: r.description,
@@ -116,11 +116,12 @@ export async function openDataList(db: Db) {
     kelurahan: r.kelurahan?.name ?? null,
     rw: r.rw?.name ?? null,
     channel: r.channel,
-    status: r.status,
+    status: state.status,
     supports: r.supportCount,
     groupPrimary: r.groupPrimary?.code ?? null,
     receivedAt: r.createdAt.toISOString(),
-    verifiedAt: r.verifiedAt?.toISOString() ?? null,
-    firstResponseAt: r.firstResponseAt?.toISOString() ?? null,
-  }));
+    verifiedAt: state.verifiedAt?.toISOString() ?? null,
+    firstResponseAt: state.firstResponseAt?.toISOString() ?? null,
+    };
+  });
 }

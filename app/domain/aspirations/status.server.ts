@@ -33,9 +33,11 @@ export async function changeAspirationStatus(
   const updated = await db.$transaction(async (tx) => {
     const current = await tx.aspiration.findUnique({
       where: { id: input.aspirationId },
-      select: { id: true, status: true, verifiedAt: true, firstResponseAt: true },
+      select: { id: true, status: true, verifiedAt: true, firstResponseAt: true, groupPrimaryId: true },
     });
-    if (!current) throw new DomainError("error.404.title", undefined, undefined, 404);
+    if (!current) throw new DomainError("aspirations.notFound", undefined, undefined, 404);
+    // a grouped duplicate follows its group (see followUpOf): its status moves on the primary
+    if (current.groupPrimaryId !== null) throw new DomainError("aspirations.group.followUpOnPrimary", "to");
     const problem = checkTransition(current.status, input.to, note);
     if (problem) throw new DomainError(`aspirations.${problem}` as MessageKey, problem === "status.notAllowed" || problem === "status.invalid" ? "to" : "note");
     // compare-and-set on the old status: two staff changing it at once cannot both win
