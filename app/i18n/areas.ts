@@ -10,16 +10,19 @@ import { messages as eventsMessages } from "./events";
 import { messages as aspirationsMessages } from "./aspirations";
 
 import { messages as agendaMessages } from "./agenda";
+import { messages as servicesMessages } from "./services";
 
 export const areaId = {
   ...eventsMessages.id,
   ...agendaMessages.id,
   ...aspirationsMessages.id,
   ...discussionsMessages.id,
-  ...qaMessages.id,};
+  ...qaMessages.id,
+  ...servicesMessages.id,};
 export const areaEn: Record<keyof typeof areaId, string> = {
   ...eventsMessages.en,
   ...agendaMessages.en,
   ...aspirationsMessages.en,
   ...discussionsMessages.en,
-  ...qaMessages.en,};
+  ...qaMessages.en,
+  ...servicesMessages.en,};
