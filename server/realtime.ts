@@ -2,7 +2,7 @@
 // session cookie at connection time; handlers authorize every event from that.
 import { createHash } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "~/realtime/contract";
 import { rooms } from "~/realtime/contract";
 import type { Services } from "~/context";
@@ -43,8 +43,18 @@ export function createPublisher(io: RealtimeServer): Publisher {
     },
     revoke(target) {
       const room = "userId" in target ? rooms.user(target.userId) : rooms.authSession(sessionKey(target.sessionId));
-      // the browser's client reconnects by itself and is identified again from its cookie
-      io.in(room).disconnectSockets(true);
+      // Close the connection under the socket rather than send Socket.IO's "disconnect"
+      // (after which a client stays offline): the browser's client reconnects by itself
+      // and is identified again from its cookie.
+      void io
+        .in(room)
+        .fetchSockets()
+        .then((sockets) => {
+          for (const socket of sockets) {
+            if (socket instanceof Socket) socket.conn.close();
+            else socket.disconnect(true);
+          }
+        });
     },
   };
 }
