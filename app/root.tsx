@@ -1,17 +1,6 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useLocation,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css";
 import { CsrfField } from "~/components/forms";
@@ -21,6 +10,7 @@ import { translator, type Locale } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { countUnread } from "~/domain/notifications/notifications.server";
 import { getUser } from "~/utils/auth.server";
+import { defineLoader } from "~/utils/boundary.server";
 import { readFlash } from "~/utils/flash.server";
 import { getLocale } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
@@ -32,12 +22,12 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Balai" }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   const locale = getLocale(request);
   const user = await getUser(request, context);
   const { flash, clear } = await readFlash(request, context);
   const unread = user ? await countUnread(context.db, user.id) : 0;
-  return json(
+  return data(
     {
       locale,
       csrfToken: context.csrfToken,
@@ -46,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     { headers: clear ? { "Set-Cookie": clear } : undefined },
   );
-}
+});
 
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -63,10 +53,10 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
 }
 
 function Header() {
-  const data = useRouteLoaderData("root") as RootData | undefined;
+  const root = useRouteLoaderData<typeof loader>("root");
   const t = useT();
   const locale = useLocale();
-  const user = data?.user;
+  const user = root?.user;
   return (
     <header className="site-header">
       <div className="container header-row">
@@ -76,34 +66,64 @@ function Header() {
         </Link>
         <nav aria-label={t("nav.main")} className="main-nav">
           <ul>
-            <li><Link to="/">{t("nav.home")}</Link></li>
-            <li><Link to="/events">{t("nav.events")}</Link></li>
-            <li><Link to="/qa">{t("qa.nav")}</Link></li>
-            <li><Link to="/discussions">{t("nav.discussions")}</Link></li>
-            <li><Link to="/aspirations">{t("aspirations.nav")}</Link></li>
-            {user && can.manageAspirations(user) && <li><Link to="/aspirations/staff">{t("aspirations.nav.staff")}</Link></li>}
-            <li><Link to="/agenda">{t("agenda.nav")}</Link></li>
-            {user && can.manageUsers(user) && <li><Link to="/admin/users">{t("nav.admin")}</Link></li>}
+            <li>
+              <Link to="/">{t("nav.home")}</Link>
+            </li>
+            <li>
+              <Link to="/events">{t("nav.events")}</Link>
+            </li>
+            <li>
+              <Link to="/qa">{t("qa.nav")}</Link>
+            </li>
+            <li>
+              <Link to="/discussions">{t("nav.discussions")}</Link>
+            </li>
+            <li>
+              <Link to="/aspirations">{t("aspirations.nav")}</Link>
+            </li>
+            {user && can.manageAspirations(user) && (
+              <li>
+                <Link to="/aspirations/staff">{t("aspirations.nav.staff")}</Link>
+              </li>
+            )}
+            <li>
+              <Link to="/agenda">{t("agenda.nav")}</Link>
+            </li>
+            {user && can.manageUsers(user) && (
+              <li>
+                <Link to="/admin/users">{t("nav.admin")}</Link>
+              </li>
+            )}
             {user ? (
               <>
                 <li>
                   <Link to="/notifications">{user.unread > 0 ? t("nav.notificationsUnread", { count: user.unread }) : t("nav.notifications")}</Link>
                 </li>
-                <li><Link to="/account">{t("nav.account")}</Link></li>
+                <li>
+                  <Link to="/account">{t("nav.account")}</Link>
+                </li>
                 <li>
                   <Form method="post" action="/logout">
                     <CsrfField />
-                    <button type="submit" className="link-button">{t("nav.logout")}</button>
+                    <button type="submit" className="link-button">
+                      {t("nav.logout")}
+                    </button>
                   </Form>
                 </li>
               </>
             ) : (
               <>
-                <li><Link to="/login">{t("nav.login")}</Link></li>
-                <li><Link to="/signup">{t("nav.signup")}</Link></li>
+                <li>
+                  <Link to="/login">{t("nav.login")}</Link>
+                </li>
+                <li>
+                  <Link to="/signup">{t("nav.signup")}</Link>
+                </li>
               </>
             )}
-            <li><LanguageSwitch locale={locale} /></li>
+            <li>
+              <LanguageSwitch locale={locale} />
+            </li>
           </ul>
         </nav>
       </div>
@@ -137,7 +157,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">{t("nav.skip")}</a>
+        <a className="skip-link" href="#main">
+          {t("nav.skip")}
+        </a>
         <Header />
         <main id="main" tabIndex={-1} className="container">
           {children}
@@ -151,12 +173,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 function FlashMessage() {
-  const data = useRouteLoaderData("root") as RootData | undefined;
+  const root = useRouteLoaderData<typeof loader>("root");
   const t = useT();
-  if (!data?.flash) return null;
+  if (!root?.flash) return null;
   return (
     <div className="alert alert-info" role="status">
-      {t(data.flash.key, data.flash.params)}
+      {t(root.flash.key, root.flash.params)}
     </div>
   );
 }

@@ -1,9 +1,7 @@
 // Any address no other route matches: a 404 page in the visitor's language.
-import { json } from "@remix-run/node";
+import { defineLoader, notFound } from "~/utils/boundary.server";
 
-export async function loader() {
-  throw json({ messageKey: "error.404.text" }, { status: 404 });
-}
+export const loader = defineLoader(async () => notFound());
 
 export default function NotFound() {
   return null;

@@ -1,19 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { listUpcomingEvents } from "~/domain/events/events.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
-import type { RootData } from "~/root";
+import type { loader as rootLoader } from "~/root";
+import { defineLoader } from "~/utils/boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
   return [{ title: t("home.title") }, { name: "description", content: t("home.lead") }];
 };
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return json({ events: await listUpcomingEvents(context.db, 3) });
-}
+export const loader = defineLoader(async ({ context }) => ({ events: await listUpcomingEvents(context.db, 3) }));
 
 const ways: { title: MessageKey; text: MessageKey; to: string }[] = [
   { title: "home.way.ngopi.title", text: "home.way.ngopi.text", to: "/events?kind=dialogue" },
@@ -25,7 +23,7 @@ const ways: { title: MessageKey; text: MessageKey; to: string }[] = [
 
 export default function Home() {
   const { events } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData("root") as RootData | undefined;
+  const root = useRouteLoaderData<typeof rootLoader>("root");
   const t = useT();
   const locale = useLocale();
   return (
@@ -42,9 +40,11 @@ export default function Home() {
             {events.map((e) => (
               <li key={e.id} className="card">
                 <span className="tag">{t(e.kind === "fair" ? "event.kind.fair" : "event.kind.dialogue")}</span>
-                <h3><Link to={`/events/${e.id}`}>{e.title}</Link></h3>
+                <h3>
+                  <Link to={`/events/${e.id}`}>{e.title}</Link>
+                </h3>
                 <p>
-                  <time dateTime={e.startsAt}>{formatDateTime(new Date(e.startsAt), locale)}</time>
+                  <time dateTime={e.startsAt.toISOString()}>{formatDateTime(e.startsAt, locale)}</time>
                   <br />
                   {e.kelurahan ? t("event.at", { venue: e.venueName, kelurahan: e.kelurahan }) : e.venueName}
                 </p>
@@ -59,7 +59,9 @@ export default function Home() {
         <ul className="cards">
           {ways.map((w) => (
             <li key={w.title} className="card">
-              <h3><Link to={w.to}>{t(w.title)}</Link></h3>
+              <h3>
+                <Link to={w.to}>{t(w.title)}</Link>
+              </h3>
               <p>{t(w.text)}</p>
             </li>
           ))}

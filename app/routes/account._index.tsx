@@ -1,15 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { metaT, useT } from "~/i18n/react";
 import { requireUser } from "~/utils/auth.server";
+import { defineLoader } from "~/utils/boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("account.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  return json({ user });
-}
+export const loader = defineLoader(async ({ request, context }) => ({ user: await requireUser(request, context) }));
 
 export default function Account() {
   const t = useT();
@@ -25,8 +22,12 @@ export default function Account() {
         <dt>{t("account.role")}</dt>
         <dd>{t(`role.${user.role}`)}</dd>
       </dl>
-      <p><Link to="/account/password">{t("auth.password.title")}</Link></p>
-      <p><Link to="/account/calendar">{t("events.calendar.title")}</Link></p>
+      <p>
+        <Link to="/account/password">{t("auth.password.title")}</Link>
+      </p>
+      <p>
+        <Link to="/account/calendar">{t("events.calendar.title")}</Link>
+      </p>
     </>
   );
 }

@@ -1,41 +1,34 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
+import { CsrfField, Field, FormAlert } from "~/components/forms";
 import { changePasswordSchema } from "~/domain/accounts/accounts.schema";
 import { changePassword } from "~/domain/accounts/accounts.server";
 import { revokeOtherSessions } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
 import { metaT, useT } from "~/i18n/react";
 import { getSessionId, requireUser } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("auth.password.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   await requireUser(request, context);
-  return json({});
-}
+  return null;
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, context, form }) => {
   const user = await requireUser(request, context);
-  const form = await readForm(request, context, changePasswordSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    await changePassword(context.db, user, form.data, context.config);
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData));
-    throw error;
-  }
+  const input = form.parse(changePasswordSchema);
+  await changePassword(context.db, user, input, context.config);
   const sessionId = await getSessionId(request, context);
   if (sessionId) await revokeOtherSessions(context.db, user.id, sessionId);
-  return redirect("/account", { headers: { "Set-Cookie": await setFlash(context, { key: "auth.password.changed" }) } });
-}
+  // every open socket of this user reconnects: the other devices' as a guest, this tab's with its still-valid cookie
+  context.realtime.revoke({ userId: user.id });
+  return redirectWithFlash(context, "/account", { key: "auth.password.changed" });
+});
 
 export default function ChangePassword() {
   const t = useT();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   return (
     <>
       <h1>{t("auth.password.title")}</h1>
@@ -43,7 +36,15 @@ export default function ChangePassword() {
       <Form method="post" className="stack" noValidate>
         <CsrfField />
         <Field name="currentPassword" type="password" label={t("auth.password.current")} autoComplete="current-password" required state={state} />
-        <Field name="newPassword" type="password" label={t("auth.password.new")} hint={t("auth.signup.passwordHint")} autoComplete="new-password" required state={state} />
+        <Field
+          name="newPassword"
+          type="password"
+          label={t("auth.password.new")}
+          hint={t("auth.signup.passwordHint")}
+          autoComplete="new-password"
+          required
+          state={state}
+        />
         <Field name="confirmPassword" type="password" label={t("auth.password.confirm")} autoComplete="new-password" required state={state} />
         <button type="submit">{t("auth.password.submit")}</button>
       </Form>

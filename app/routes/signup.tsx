@@ -1,40 +1,33 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CsrfField, Field, FormAlert, SelectField, type FormState } from "~/components/forms";
+import { CsrfField, Field, FormAlert, SelectField } from "~/components/forms";
 import { signupSchema } from "~/domain/accounts/accounts.schema";
 import { signUp } from "~/domain/accounts/accounts.server";
 import { listKelurahan } from "~/domain/areas/areas.server";
-import { DomainError } from "~/domain/errors";
 import { metaT, useT } from "~/i18n/react";
 import { getUser, startSession } from "~/utils/auth.server";
+import { defineAction, defineLoader } from "~/utils/boundary.server";
 import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("auth.signup.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   if (await getUser(request, context)) throw redirect("/");
-  return json({ kelurahan: await listKelurahan(context.db) });
-}
+  return { kelurahan: await listKelurahan(context.db) };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request, context, signupSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    const user = await signUp(context.db, form.data, context.config);
-    const headers = new Headers({ "Set-Cookie": await setFlash(context, { key: "auth.signup.welcome", params: { name: user.name } }) });
-    return startSession(request, context, user.id, "/", headers);
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData));
-    throw error;
-  }
-}
+export const action = defineAction(async ({ request, context, form }) => {
+  const input = form.parse(signupSchema);
+  const user = await signUp(context.db, input, context.config);
+  const headers = new Headers({ "Set-Cookie": await setFlash(context, { key: "auth.signup.welcome", params: { name: user.name } }) });
+  return startSession(request, context, user.id, "/", headers);
+});
 
 export default function Signup() {
   const t = useT();
   const { kelurahan } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <>
@@ -44,11 +37,21 @@ export default function Signup() {
         <CsrfField />
         <Field name="name" label={t("auth.signup.name")} autoComplete="name" required state={state} />
         <Field name="identifier" label={t("auth.login.identifier")} hint={t("auth.login.identifierHint")} autoComplete="username" required state={state} />
-        <Field name="password" type="password" label={t("auth.signup.password")} hint={t("auth.signup.passwordHint")} autoComplete="new-password" required state={state} />
+        <Field
+          name="password"
+          type="password"
+          label={t("auth.signup.password")}
+          hint={t("auth.signup.passwordHint")}
+          autoComplete="new-password"
+          required
+          state={state}
+        />
         <SelectField name="kelurahanId" label={t("auth.signup.kelurahan")} state={state}>
           <option value="">{t("form.choose")}</option>
           {kelurahan.map((k) => (
-            <option key={k.id} value={k.id}>{k.name}</option>
+            <option key={k.id} value={k.id}>
+              {k.name}
+            </option>
           ))}
         </SelectField>
         <SelectField name="rwId" label={t("auth.signup.rw")} state={state}>
@@ -61,7 +64,9 @@ export default function Signup() {
             </optgroup>
           ))}
         </SelectField>
-        <button type="submit" disabled={busy}>{t("auth.signup.submit")}</button>
+        <button type="submit" disabled={busy}>
+          {t("auth.signup.submit")}
+        </button>
       </Form>
       <p>
         {t("auth.signup.haveAccount")} <Link to="/login">{t("nav.login")}</Link>

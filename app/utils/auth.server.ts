@@ -9,7 +9,7 @@ import { sessionCookie } from "./cookies.server";
 import { setFlash } from "./flash.server";
 
 async function load(request: Request, ctx: AppServices) {
-  const sessionId = (await sessionCookie(ctx).parse(request.headers.get("Cookie"))) as string | null;
+  const sessionId: unknown = await sessionCookie(ctx).parse(request.headers.get("Cookie"));
   if (!sessionId || typeof sessionId !== "string") return { user: null, sessionId: null };
   const userId = await sessionUserId(ctx.db, sessionId);
   const user = userId ? await getCurrentUser(ctx.db, userId) : null;
@@ -59,19 +59,21 @@ export async function requireUser(request: Request, ctx: AppServices): Promise<C
 }
 
 /** Signed out: to the login page and back. Signed in without the role: a friendly 403. */
-export async function requirePermission(
-  request: Request,
-  ctx: AppServices,
-  allowed: (actor: Actor) => boolean,
-): Promise<CurrentUser> {
+export async function requirePermission(request: Request, ctx: AppServices, allowed: (actor: Actor) => boolean): Promise<CurrentUser> {
   const user = await requireUser(request, ctx);
   if (!allowed(user)) throw new DomainError("error.403.text", undefined, undefined, 403);
   return user;
 }
 
+/** The session ends in the database, and its open sockets reconnect without it. */
+async function endSessionRights(ctx: Pick<AppServices, "db" | "realtime">, sessionId: string) {
+  await revokeSession(ctx.db, sessionId);
+  ctx.realtime.revoke({ sessionId });
+}
+
 export async function startSession(request: Request, ctx: AppServices, userId: number, redirectTo: string, headers: Headers = new Headers()) {
   const old = await getSessionId(request, ctx);
-  if (old) await revokeSession(ctx.db, old);
+  if (old) await endSessionRights(ctx, old);
   const session = await createSession(ctx.db, userId, request.headers.get("User-Agent"));
   headers.append("Set-Cookie", await sessionCookie(ctx).serialize(session.id, { expires: session.expiresAt }));
   return redirect(safeRedirect(redirectTo), { headers });
@@ -79,7 +81,7 @@ export async function startSession(request: Request, ctx: AppServices, userId: n
 
 export async function endSession(request: Request, ctx: AppServices, headers: Headers = new Headers()) {
   const sessionId = await getSessionId(request, ctx);
-  if (sessionId) await revokeSession(ctx.db, sessionId);
+  if (sessionId) await endSessionRights(ctx, sessionId);
   headers.append("Set-Cookie", await sessionCookie(ctx).serialize("", { maxAge: 0 }));
   return redirect("/", { headers });
 }

@@ -1,14 +1,12 @@
 // Form schemas for accounts. Error messages are i18n keys, rendered in the reader's language.
 import { z } from "zod";
+import { idSchema, optionalIdSchema } from "~/domain/ids";
 import { parseIdentifier } from "./identifier";
 import { roles } from "./roles";
 
 export const DEMO_PASSWORD = "balai-demo";
 
-const password = z
-  .string({ required_error: "form.required" })
-  .min(8, "validation.passwordLength")
-  .max(200, "validation.passwordTooLong");
+const password = z.string({ required_error: "form.required" }).min(8, "validation.passwordLength").max(200, "validation.passwordTooLong");
 
 const identifier = z
   .string({ required_error: "form.required" })
@@ -23,18 +21,12 @@ const identifier = z
     return parsed;
   });
 
-const optionalId = z
-  .string()
-  .optional()
-  .transform((v) => (v ? Number(v) : undefined))
-  .pipe(z.number().int().positive().optional());
-
 export const signupSchema = z.object({
   name: z.string({ required_error: "form.required" }).trim().min(2, "validation.name").max(100, "validation.name"),
   identifier,
   password,
-  kelurahanId: optionalId,
-  rwId: optionalId,
+  kelurahanId: optionalIdSchema,
+  rwId: optionalIdSchema,
 });
 export type SignupInput = z.infer<typeof signupSchema>;
 
@@ -54,6 +46,12 @@ export const changePasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, { message: "validation.passwordMismatch", path: ["confirmPassword"] });
 
 export const changeRoleSchema = z.object({
-  userId: z.coerce.number().int().positive(),
+  userId: idSchema,
   role: z.enum(roles, { errorMap: () => ({ message: "validation.role" }) }),
+});
+
+/** An administrator turns an account off (it can no longer sign in) or on again. */
+export const accountStatusSchema = z.object({
+  userId: idSchema,
+  disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
