@@ -1,53 +1,60 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { CsrfField, type FormState } from "~/components/forms";
+import { CsrfField } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
-import { changeRoleSchema } from "~/domain/accounts/accounts.schema";
-import { changeRole, listUsers } from "~/domain/accounts/accounts.server";
+import { TableRegion } from "~/components/TableRegion";
+import { accountStatusSchema, changeRoleSchema } from "~/domain/accounts/accounts.schema";
+import { changeRole, listUsers, setAccountDisabled } from "~/domain/accounts/accounts.server";
 import { can, roles } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import { formatShortDate, translate } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 import { getLocale } from "~/utils/locale.server";
-import { TableRegion } from "~/components/TableRegion";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("admin.users.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.manageUsers);
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
-  return json({ q, page, ...(await listUsers(context.db, actor, { q, page })) });
-}
+  return { q, page, actorId: actor.id, ...(await listUsers(context.db, actor, { q, page })) };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.manageUsers);
-  const form = await readForm(request, context, changeRoleSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    const user = await changeRole(context.db, actor, form.data);
-    const locale = getLocale(request);
-    const flash = await setFlash(context, { key: "admin.users.roleChanged", params: { name: user.name, role: translate(locale, `role.${user.role}`) } });
-    const back = new URL(request.url);
-    return redirect(back.pathname + back.search, { headers: { "Set-Cookie": flash } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
+  const back = new URL(request.url);
+  const here = back.pathname + back.search;
+  switch (form.get("intent") ?? "role") {
+    case "role": {
+      const user = await changeRole(context.db, actor, form.parse(changeRoleSchema));
+      // the user's open sockets reconnect with the new role
+      context.realtime.revoke({ userId: user.id });
+      const role = translate(getLocale(request), `role.${user.role}`);
+      return redirectWithFlash(context, here, { key: "admin.users.roleChanged", params: { name: user.name, role } });
+    }
+    case "status": {
+      const input = form.parse(accountStatusSchema);
+      const user = await setAccountDisabled(context.db, actor, input);
+      // a disabled account's sessions are gone: its open sockets reconnect as a guest
+      context.realtime.revoke({ userId: user.id });
+      return redirectWithFlash(context, here, { key: input.disabled ? "admin.users.disabledDone" : "admin.users.enabledDone", params: { name: user.name } });
+    }
+    default:
+      throw new DomainError("error.badRequest");
   }
-}
+});
 
 export default function AdminUsers() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const failedFor = state?.values?.userId;
+  const failedFor = state?.values.userId;
+  const failure = state && (state.errors.role ?? state.errors.disabled ?? state.errors.userId ?? state.formError);
   return (
     <>
       <h1>{t("admin.users.title")}</h1>
@@ -58,6 +65,11 @@ export default function AdminUsers() {
         </div>
         <button type="submit">{t("admin.users.searchSubmit")}</button>
       </Form>
+      {failure && !data.users.some((u) => String(u.id) === failedFor) && (
+        <div className="alert alert-error" role="alert">
+          {t(failure.key, failure.params)}
+        </div>
+      )}
       <p>{t("admin.users.count", { count: data.total })}</p>
       {data.users.length === 0 ? (
         <p>{t("admin.users.none")}</p>
@@ -70,6 +82,7 @@ export default function AdminUsers() {
                 <th scope="col">{t("admin.users.contact")}</th>
                 <th scope="col">{t("admin.users.since")}</th>
                 <th scope="col">{t("admin.users.role")}</th>
+                <th scope="col">{t("admin.users.status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -77,21 +90,48 @@ export default function AdminUsers() {
                 <tr key={u.id}>
                   <td>{u.name}</td>
                   <td>{u.email ?? u.phone}</td>
-                  <td>{formatShortDate(new Date(u.createdAt), locale)}</td>
+                  <td>{formatShortDate(u.createdAt, locale)}</td>
                   <td>
                     <Form method="post" className="inline-form">
                       <CsrfField />
+                      <input type="hidden" name="intent" value="role" />
                       <input type="hidden" name="userId" value={u.id} />
-                      <label className="visually-hidden" htmlFor={`role-${u.id}`}>{t("admin.users.changeRole", { name: u.name })}</label>
+                      <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                        {t("admin.users.changeRole", { name: u.name })}
+                      </label>
                       <select id={`role-${u.id}`} name="role" defaultValue={u.role}>
                         {roles.map((r) => (
-                          <option key={r} value={r}>{t(`role.${r}`)}</option>
+                          <option key={r} value={r}>
+                            {t(`role.${r}`)}
+                          </option>
                         ))}
                       </select>
-                      <button type="submit" aria-label={`${t("admin.users.save")}: ${u.name}`}>{t("admin.users.save")}</button>
+                      <button type="submit" aria-label={`${t("admin.users.save")}: ${u.name}`}>
+                        {t("admin.users.save")}
+                      </button>
                     </Form>
-                    {failedFor === String(u.id) && state?.errors?.role && (
-                      <p className="field-error" role="alert">{t(state.errors.role.key)}</p>
+                    {failedFor === String(u.id) && failure && (
+                      <p className="field-error" role="alert">
+                        {t(failure.key, failure.params)}
+                      </p>
+                    )}
+                  </td>
+                  <td>
+                    <span>{t(u.disabledAt ? "admin.users.disabled" : "admin.users.active")}</span>
+                    {u.id !== data.actorId && (
+                      <Form method="post" className="inline-form">
+                        <CsrfField />
+                        <input type="hidden" name="intent" value="status" />
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="disabled" value={u.disabledAt ? "false" : "true"} />
+                        <button
+                          type="submit"
+                          className="button-secondary"
+                          aria-label={t(u.disabledAt ? "admin.users.enableLabel" : "admin.users.disableLabel", { name: u.name })}
+                        >
+                          {t(u.disabledAt ? "admin.users.enable" : "admin.users.disable")}
+                        </button>
+                      </Form>
                     )}
                   </td>
                 </tr>

@@ -26,7 +26,7 @@ export interface CurrentUser {
 const currentUserSelect = { id: true, name: true, role: true, email: true, phone: true } as const;
 
 function toCurrentUser(u: { id: number; name: string; role: string; email: string | null; phone: string | null }): CurrentUser {
-  return { ...u, role: isRole(u.role) ? u.role : "resident" };
+  return { id: u.id, name: u.name, role: isRole(u.role) ? u.role : "resident", email: u.email, phone: u.phone };
 }
 
 function identifierWhere(identifier: Identifier) {
@@ -88,12 +88,7 @@ export async function authenticate(
   return toCurrentUser(user);
 }
 
-export async function changePassword(
-  db: Db,
-  actor: Actor,
-  input: { currentPassword: string; newPassword: string },
-  policy: Policy,
-): Promise<void> {
+export async function changePassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }, policy: Policy): Promise<void> {
   refuseDemoPassword(input.newPassword, policy, "newPassword");
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -121,10 +116,14 @@ export async function listUsers(db: Db, actor: Actor, query: { q?: string; page:
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: (query.page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
-      select: { ...currentUserSelect, createdAt: true },
+      select: { ...currentUserSelect, createdAt: true, disabledAt: true },
     }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)), users: users.map((u) => ({ ...toCurrentUser(u), createdAt: u.createdAt })) };
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+    users: users.map((u) => ({ ...toCurrentUser(u), createdAt: u.createdAt, disabledAt: u.disabledAt })),
+  };
 }
 
 export async function changeRole(db: Db, actor: Actor, input: { userId: number; role: Role }): Promise<CurrentUser> {
@@ -145,5 +144,28 @@ export async function changeRole(db: Db, actor: Actor, input: { userId: number; 
       details: { from: target.role, to: input.role },
     });
     return toCurrentUser(updated);
+  });
+}
+
+/**
+ * Turns an account off (it can no longer sign in, and its sessions end at once) or
+ * on again. An administrator cannot turn off their own account or the last active
+ * administrator. The caller drops the user's open sockets (`Publisher.revoke`).
+ */
+export async function setAccountDisabled(db: Db, actor: Actor, input: { userId: number; disabled: boolean }): Promise<CurrentUser> {
+  if (!can.manageUsers(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  if (input.disabled && input.userId === actor.id) throw new DomainError("admin.users.selfDisable", "disabled");
+  return db.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: input.userId }, select: { ...currentUserSelect, disabledAt: true } });
+    if (!target) throw new DomainError("error.404.title", undefined, undefined, 404);
+    if (input.disabled && target.role === "admin" && !target.disabledAt) {
+      const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
+      if (admins <= 1) throw new DomainError("admin.users.lastAdmin", "disabled");
+    }
+    if (input.disabled === !!target.disabledAt) return toCurrentUser(target);
+    await tx.user.update({ where: { id: target.id }, data: { disabledAt: input.disabled ? new Date() : null } });
+    if (input.disabled) await tx.session.deleteMany({ where: { userId: target.id } });
+    await audit(tx as Db, { actorId: actor.id, action: input.disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: target.id });
+    return toCurrentUser(target);
   });
 }
