@@ -1,6 +1,6 @@
 // Form schemas for events, RSVPs and check-in. Error messages are i18n keys.
 import { z } from "zod";
-import { idNumber } from "~/domain/ids";
+import { idNumber, idSchema, MAX_ID, optionalIdSchema } from "~/domain/ids";
 import { parseIdentifier } from "~/domain/accounts/identifier";
 import { MAX_OCCURRENCES, REPEAT_KINDS } from "./recurrence";
 import { wibToDate } from "./wib";
@@ -85,8 +85,8 @@ export const eventFormSchema = z
     endTime: z.string({ required_error: "form.required" }).regex(/^\d{2}:\d{2}$/, "events.validation.time"),
     venueName: text(3, 150, "events.validation.venueName"),
     venueAddress: text(5, 300, "events.validation.venueAddress"),
-    kelurahanId: optionalInt(1, 1e9, "validation.kelurahan"),
-    rwId: optionalInt(1, 1e9, "validation.rw"),
+    kelurahanId: optionalIdSchema,
+    rwId: optionalIdSchema,
     latitude: optionalNumber(-90, 90, "events.validation.latitude"),
     longitude: optionalNumber(-180, 180, "events.validation.longitude"),
     capacity: optionalInt(1, 10000, "events.validation.capacity"),
@@ -165,7 +165,8 @@ export const walkInSchema = z.object({
       return parsed.value;
     }),
 });
-export const rsvpIdSchema = z.object({ rsvpId: z.coerce.number().int().positive() });
+/** A row's check-in / undo button: the registration's id (beyond the integer range: a 400, never a 500). */
+export const rsvpIdSchema = z.object({ rsvpId: idSchema });
 
 /** Query parameters of /events and /calendar.ics (invalid values are ignored, not errors). */
 export interface EventFilters {
@@ -179,7 +180,7 @@ export function parseFilters(params: URLSearchParams): EventFilters {
   const kel = Number(params.get("kelurahan"));
   return {
     kind: (EVENT_KINDS as readonly string[]).includes(kind ?? "") ? (kind as EventKind) : undefined,
-    kelurahanId: Number.isInteger(kel) && kel > 0 ? kel : undefined,
+    kelurahanId: Number.isInteger(kel) && kel > 0 && kel <= MAX_ID ? kel : undefined,
     access: params.getAll("access").filter((a): a is Accessibility => (ACCESSIBILITY as readonly string[]).includes(a)),
   };
 }

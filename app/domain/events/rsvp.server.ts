@@ -262,8 +262,10 @@ export async function listAttendees(db: Db, actor: Actor | null, eventId: number
 
 async function markCheckedIn(db: Db, actor: Actor, eventId: number, where: { code: string } | { id: number }) {
   const rsvp = await db.rsvp.findFirst({ where: { eventId, ...where }, select: { id: true, status: true, checkedInAt: true, guestName: true, user: { select: { name: true } } } });
-  if (!rsvp) throw new DomainError("events.checkin.unknownCode", "code", undefined, 404);
-  if (rsvp.status === "cancelled") throw new DomainError("events.checkin.cancelled", "code", undefined, 409);
+  // by code: the error goes next to the code field; by id (a row's button): next to that row's hidden id
+  const field = "code" in where ? "code" : "rsvpId";
+  if (!rsvp) throw new DomainError("code" in where ? "events.checkin.unknownCode" : "events.attendees.unknownAttendee", field, undefined, 404);
+  if (rsvp.status === "cancelled") throw new DomainError("events.checkin.cancelled", field, undefined, 409);
   const name = rsvp.user?.name ?? rsvp.guestName ?? "";
   if (rsvp.checkedInAt) return { name, already: true };
   // someone on the waitlist who is let in at the door takes a seat
@@ -285,7 +287,7 @@ export async function checkInById(db: Db, actor: Actor | null, eventId: number, 
 export async function undoCheckIn(db: Db, actor: Actor | null, eventId: number, rsvpId: number) {
   requireManager(actor);
   const { count } = await db.rsvp.updateMany({ where: { id: rsvpId, eventId }, data: { checkedInAt: null, checkedInById: null } });
-  if (!count) throw new DomainError("events.rsvp.notFound", undefined, undefined, 404);
+  if (!count) throw new DomainError("events.attendees.unknownAttendee", "rsvpId", undefined, 404);
   await audit(db, { actorId: actor.id, action: "event.checkin.undo", targetType: "rsvp", targetId: rsvpId, details: { eventId } });
 }
 

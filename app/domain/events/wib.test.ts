@@ -77,5 +77,8 @@ describe("event form", () => {
     const f = parseFilters(new URLSearchParams("kind=fair&kelurahan=4&access=wheelchair&access=lift"));
     expect(f).toEqual({ kind: "fair", kelurahanId: 4, access: ["wheelchair"] });
     expect(parseFilters(new URLSearchParams("kind=party&kelurahan=x"))).toEqual({ kind: undefined, kelurahanId: undefined, access: [] });
+    // beyond the databases' integer range: ignored like any other bad value (never sent to the database)
+    expect(parseFilters(new URLSearchParams("kelurahan=99999999999999999999")).kelurahanId).toBeUndefined();
+    expect(parseFilters(new URLSearchParams("kelurahan=2147483648")).kelurahanId).toBeUndefined();
   });
 });
