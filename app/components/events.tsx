@@ -1,7 +1,7 @@
 // Pieces shared by the event pages.
 import { Link, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
+import type { AckError, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
 import type { Accessibility } from "~/domain/events/events.schema";
 import { formatDate, formatDateTime, formatTime, type Locale, type MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
@@ -11,8 +11,8 @@ export interface EventCardData {
   kind: string;
   status: string;
   title: string;
-  startsAt: string;
-  endsAt: string;
+  startsAt: Date;
+  endsAt: Date;
   venueName: string;
   kelurahan: string | null;
   accessibility: Accessibility[];
@@ -75,7 +75,7 @@ export function EventCard({ event, past = false }: { event: EventCardData; past?
         <Link to={`/events/${event.id}`}>{event.title}</Link>
       </h3>
       <p>
-        <time dateTime={event.startsAt}>{formatRange(new Date(event.startsAt), new Date(event.endsAt), locale)}</time>
+        <time dateTime={event.startsAt.toISOString()}>{formatRange(event.startsAt, event.endsAt, locale)}</time>
         <br />
         {event.kelurahan ? t("event.at", { venue: event.venueName, kelurahan: event.kelurahan }) : event.venueName}
       </p>
@@ -102,6 +102,8 @@ export function EventCard({ event, past = false }: { event: EventCardData; past?
 /**
  * Live seats and check-ins (JavaScript only; without it the page is simply current
  * when loaded): follows the event's room and reloads the page's data on a change.
+ * When the server refuses to let the socket follow (its typed AckError, e.g. a draft
+ * after a sign-out), the page simply stays as loaded.
  */
 export function useLiveEvent(eventId: number): void {
   const revalidator = useRevalidator();
@@ -113,7 +115,14 @@ export function useLiveEvent(eventId: number): void {
     void import("socket.io-client").then(({ io }) => {
       if (closed) return;
       socket = io({ transports: ["websocket"] });
-      socket.on("connect", () => socket!.emit("event:join", { eventId }, () => {}));
+      socket.on("connect", () =>
+        socket!.emit("event:join", { eventId }, (res) => {
+          if (!("error" in res)) return;
+          const refusal: AckError = res.error;
+          // refused for good (not found, not allowed, bad payload): stop; a server error retries on the next reconnect
+          if (refusal.code !== "server") socket?.disconnect();
+        }),
+      );
       socket.on("event:changed", (p) => {
         if (p.eventId === eventId && ref.current.state === "idle") ref.current.revalidate();
       });

@@ -1,33 +1,33 @@
 // /account/calendar: the private calendar feed's secret URL: create, change, delete.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfField } from "~/components/forms";
 import { getCalendarToken, revokeCalendarToken, rotateCalendarToken } from "~/domain/events/rsvp.server";
 import { metaT, useT } from "~/i18n/react";
 import { requireUser } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 import { originOf } from "~/utils/origin.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("events.calendar.title")} · Balai` }];
+/** the page shows a secret address: never cached, never sent on as a referrer */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   const user = await requireUser(request, context);
   const token = await getCalendarToken(context.db, user);
   const url = token ? `${originOf(request, context)}/calendar/${token}/events.ics` : null;
-  return json({ url }, { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
-}
+  return data({ url }, { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
+});
 
 const schema = z.object({ intent: z.enum(["rotate", "revoke"]) });
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, context, form }) => {
   const user = await requireUser(request, context);
-  const form = await readForm(request, context, schema);
-  if (!form.ok) return invalid(form);
+  const { intent } = form.parse(schema);
   let key: "events.calendar.created" | "events.calendar.rotated" | "events.calendar.revoked";
-  if (form.data.intent === "revoke") {
+  if (intent === "revoke") {
     await revokeCalendarToken(context.db, user);
     key = "events.calendar.revoked";
   } else {
@@ -35,8 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await rotateCalendarToken(context.db, user);
     key = had ? "events.calendar.rotated" : "events.calendar.created";
   }
-  return redirect("/account/calendar", { headers: { "Set-Cookie": await setFlash(context, { key }) } });
-}
+  return redirectWithFlash(context, "/account/calendar", { key });
+});
 
 export default function AccountCalendar() {
   const t = useT();

@@ -1,9 +1,8 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import eventsCss from "~/styles/events.css";
-import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
+import { CsrfField, Field, FormAlert } from "~/components/forms";
 import { AccessList, formatRange, kindKey, SeatsLine, statusKey, useLiveEvent } from "~/components/events";
 import { rooms } from "~/realtime/contract";
 import { can } from "~/domain/accounts/roles";
@@ -15,9 +14,8 @@ import { cancelMyRsvp, rsvpAsGuest, rsvpAsUser } from "~/domain/events/rsvp.serv
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { getUser, requireUser } from "~/utils/auth.server";
-import { setFlash, type Flash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
-import { orHttpError } from "~/utils/http-errors.server";
+import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/boundary.server";
+import type { Flash } from "~/utils/flash.server";
 import { getLocale } from "~/utils/locale.server";
 import { originOf } from "~/utils/origin.server";
 
@@ -29,86 +27,68 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: `${data.event.title} · Balai` }, { name: "description", content: `${t(kindKey(data.event.kind))}: ${data.event.venueName}` }];
 };
 
-function eventId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw json({ messageKey: "events.notFound" }, { status: 404 });
-  return id;
-}
-
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const id = eventId(params);
+export const loader = defineLoader(async ({ request, params, context }) => {
+  const id = idParam(params, "id", "events.notFound");
   const user = await getUser(request, context);
-  const page = await orHttpError(getEventPage(context.db, user, id, context.images));
-  const origin = originOf(request, context);
-  const url = `${origin}/events/${id}`;
-  return json({
+  const page = await getEventPage(context.db, user, id, context.images);
+  const url = `${originOf(request, context)}/events/${id}`;
+  return {
     ...page,
     url,
     googleUrl: googleCalendarLink(page.event, url),
     signedIn: !!user,
     canManage: can.manageEvents(user),
-  });
-}
+  };
+});
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rsvp") }),
-  z.object({ intent: z.literal("cancel") }),
-  guestRsvpSchema.extend({ intent: z.literal("guest") }),
-]);
-
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const id = eventId(params);
-  const form = await readForm(request, context, actionSchema);
-  if (!form.ok) return invalid(form);
+export const action = defineAction(async ({ request, params, context, form }) => {
+  const id = idParam(params, "id", "events.notFound");
   const notifier = { mailer: context.mailer, publicUrl: originOf(request, context) };
-  const locale = getLocale(request);
   const changed = () => context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });
-  try {
-    const data = form.data;
-    if (data.intent === "guest") {
-      const result = await rsvpAsGuest(context.db, id, { name: data.name, contact: data.contact }, notifier);
+  switch (form.get("intent")) {
+    case "guest": {
+      const input = form.parse(guestRsvpSchema);
+      const result = await rsvpAsGuest(context.db, id, input, notifier);
       changed();
-      return redirect(`/rsvp/${result.code}${locale === "en" ? "?lang=en" : ""}`);
+      return redirect(`/rsvp/${result.code}${getLocale(request) === "en" ? "?lang=en" : ""}`);
     }
-    const user = await requireUser(request, context);
-    const page = await getEventPage(context.db, user, id);
-    const title = page.event.title;
-    if (data.intent === "rsvp") {
+    case "rsvp": {
+      const user = await requireUser(request, context);
+      const { title } = (await getEventPage(context.db, user, id)).event;
       const result = await rsvpAsUser(context.db, user, id);
       changed();
       const flash: Flash =
         result.status === "confirmed"
           ? { key: "events.rsvp.confirmed", params: { title, code: result.code } }
           : { key: "events.rsvp.waitlisted", params: { title, code: result.code, position: result.position } };
-      return redirect(`/events/${id}#rsvp`, { headers: { "Set-Cookie": await setFlash(context, flash) } });
+      return redirectWithFlash(context, `/events/${id}#rsvp`, flash);
     }
-    const result = await cancelMyRsvp(context.db, user, id, notifier);
-    changed();
-    const key = result.promoted > 0 ? "events.rsvp.cancelledPromoted" : "events.rsvp.cancelled";
-    return redirect(`/events/${id}#rsvp`, { headers: { "Set-Cookie": await setFlash(context, { key }) } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status === 404 ? 404 : 400);
-    throw error;
+    case "cancel": {
+      const user = await requireUser(request, context);
+      const result = await cancelMyRsvp(context.db, user, id, notifier);
+      changed();
+      return redirectWithFlash(context, `/events/${id}#rsvp`, { key: result.promoted > 0 ? "events.rsvp.cancelledPromoted" : "events.rsvp.cancelled" });
+    }
+    default:
+      throw new DomainError("error.badRequest");
   }
-}
+});
 
 export default function EventPage() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const e = data.event;
   useLiveEvent(e.id);
-  const start = new Date(e.startsAt);
-  const end = new Date(e.endsAt);
   const cover = e.images.find((i) => i.isCover) ?? e.images[0];
   const gallery = e.images.filter((i) => i !== cover);
   const osm =
     e.latitude !== null && e.longitude !== null
       ? `https://www.openstreetmap.org/?mlat=${e.latitude}&mlon=${e.longitude}#map=17/${e.latitude}/${e.longitude}`
       : `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${e.venueName}, ${e.venueAddress}`)}`;
-  const share = `https://wa.me/?text=${encodeURIComponent(t("events.detail.shareText", { title: e.title, when: formatDateTime(start, locale), url: data.url }))}`;
+  const share = `https://wa.me/?text=${encodeURIComponent(t("events.detail.shareText", { title: e.title, when: formatDateTime(e.startsAt, locale), url: data.url }))}`;
   const seriesText = e.series
     ? t(e.series.key, {
         weekday: t(`events.weekday.${e.series.weekday}` as MessageKey),
@@ -150,7 +130,7 @@ export default function EventPage() {
         <div>
           <dt>{t("events.detail.when")}</dt>
           <dd>
-            <time dateTime={e.startsAt}>{formatRange(start, end, locale)}</time>
+            <time dateTime={e.startsAt.toISOString()}>{formatRange(e.startsAt, e.endsAt, locale)}</time>
             {seriesText && <><br /><span className="muted">{seriesText}</span></>}
           </dd>
         </div>

@@ -1,13 +1,12 @@
 // The door: search by name or code, check in by code (typed, or from a scanned QR
 // code that opens this page with ?code=), add walk-ins, export as CSV.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import eventsCss from "~/styles/events.css";
 import { formatRange, useLiveEvent } from "~/components/events";
-import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
+import { CsrfField, Field, FormAlert } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
+import { TableRegion } from "~/components/TableRegion";
 import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import { rooms } from "~/realtime/contract";
@@ -16,84 +15,70 @@ import { addWalkIn, checkInByCode, checkInById, listAttendees, undoCheckIn } fro
 import { formatShortDate, formatTime, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash, type Flash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
-import { orHttpError } from "~/utils/http-errors.server";
-import { TableRegion } from "~/components/TableRegion";
+import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/boundary.server";
+import type { Flash } from "~/utils/flash.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: `${metaT(matches)("events.attendees.title", { title: data?.event.title ?? "" })} · Balai` },
 ];
 
-function eventId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw json({ messageKey: "events.notFound" }, { status: 404 });
-  return id;
-}
-
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params, context }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
+  const id = idParam(params, "id", "events.notFound");
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const code = url.searchParams.get("code")?.slice(0, 20) ?? "";
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
-  const result = await orHttpError(listAttendees(context.db, actor, eventId(params), { q: q || code, page }));
-  return json({ ...result, q, code });
-}
+  const result = await listAttendees(context.db, actor, id, { q: q || code, page });
+  return { ...result, q, code };
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+const checkedIn = (r: { name: string; already: boolean }): Flash => ({
+  key: r.already ? "events.attendees.alreadyIn" : "events.attendees.checkedIn",
+  params: { name: r.name },
+});
+
+export const action = defineAction(async ({ request, params, context, form }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
-  const id = eventId(params);
-  const intent = (await request.clone().formData()).get("intent");
+  const id = idParam(params, "id", "events.notFound");
   const back = new URL(request.url);
   back.searchParams.delete("code");
-  const done = async (flash: Flash) => redirect(`${back.pathname}${back.search}`, { headers: { "Set-Cookie": await setFlash(context, flash) } });
-  const run = async <S extends z.ZodTypeAny>(schema: S, work: (data: z.output<S>) => Promise<Response>) => {
-    const form = await readForm(request, context, schema);
-    if (!form.ok) return invalid(form);
-    try {
-      const response = await work(form.data);
-      context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });
-      return response;
-    } catch (error) {
-      if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status === 403 ? 403 : 400);
-      throw error;
-    }
+  const done = (flash: Flash) => {
+    context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });
+    return redirectWithFlash(context, `${back.pathname}${back.search}`, flash);
   };
-  const checkedIn = (r: { name: string; already: boolean }): Flash => ({ key: r.already ? "events.attendees.alreadyIn" : "events.attendees.checkedIn", params: { name: r.name } });
-  switch (intent) {
+  switch (form.get("intent")) {
     case "code":
-      return run(checkInSchema, async (d) => done(checkedIn(await checkInByCode(context.db, actor, id, d.code))));
+      return done(checkedIn(await checkInByCode(context.db, actor, id, form.parse(checkInSchema).code)));
     case "checkin":
-      return run(rsvpIdSchema, async (d) => done(checkedIn(await checkInById(context.db, actor, id, d.rsvpId))));
+      return done(checkedIn(await checkInById(context.db, actor, id, form.parse(rsvpIdSchema).rsvpId)));
     case "undo":
-      return run(rsvpIdSchema, async (d) => {
-        await undoCheckIn(context.db, actor, id, d.rsvpId);
-        return done({ key: "events.attendees.undone" });
-      });
+      await undoCheckIn(context.db, actor, id, form.parse(rsvpIdSchema).rsvpId);
+      return done({ key: "events.attendees.undone" });
     case "walkin":
-      return run(walkInSchema, async (d) => done(checkedIn(await addWalkIn(context.db, actor, id, d))));
+      return done(checkedIn(await addWalkIn(context.db, actor, id, form.parse(walkInSchema))));
     default:
-      throw json({ messageKey: "error.404.text" }, { status: 400 });
+      throw new DomainError("error.badRequest");
   }
-}
+});
 
 export default function Attendees() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const intent = state?.values?.intent;
   const stateFor = (name: string) => (intent === name ? state : undefined);
+  const rowState = intent === "checkin" || intent === "undo" ? state : undefined;
   const e = data.event;
   useLiveEvent(e.id);
   return (
     <>
       <h1>{t("events.attendees.title", { title: e.title })}</h1>
       <p>
-        {formatRange(new Date(e.startsAt), new Date(e.endsAt), locale)} · <Link to={`/events/${e.id}`}>{t("events.manage.view")}</Link>
+        {formatRange(e.startsAt, e.endsAt, locale)} · <Link to={`/events/${e.id}`}>{t("events.manage.view")}</Link>
       </p>
       <p className="counts" role="status">{t("events.attendees.counts", data.counts)}</p>
 
@@ -129,7 +114,8 @@ export default function Attendees() {
         <button type="submit">{t("events.attendees.searchSubmit")}</button>
       </Form>
       <p><a href={`/events/${e.id}/attendees.csv`} download>{t("events.attendees.csv")}</a></p>
-      <FormAlert state={intent === "checkin" || intent === "undo" ? state : undefined} />
+      {/* a row's button sends only the hidden id: its refusal is told here, in words */}
+      <FormAlert state={rowState?.errors?.rsvpId ? { formError: { key: "events.attendees.unknownAttendee" } } : rowState} />
 
       {data.attendees.length === 0 ? (
         <p>{t("events.attendees.none")}</p>
@@ -155,7 +141,7 @@ export default function Attendees() {
                   </td>
                   <td><code>{a.code}</code></td>
                   <td>{t(`events.attendees.status.${a.status}` as MessageKey)}</td>
-                  <td>{a.checkedInAt ? `${formatShortDate(new Date(a.checkedInAt), locale)} ${formatTime(new Date(a.checkedInAt), locale)}` : "–"}</td>
+                  <td>{a.checkedInAt ? `${formatShortDate(a.checkedInAt, locale)} ${formatTime(a.checkedInAt, locale)}` : "–"}</td>
                   <td>
                     <Form method="post" className="inline-form">
                       <CsrfField />

@@ -1,23 +1,20 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import eventsCss from "~/styles/events.css";
 import { EventForm } from "~/components/EventForm";
 import { EventPhotos } from "~/components/EventPhotos";
 import { statusKey } from "~/components/events";
-import { CheckboxField, CsrfField, Field, FormAlert, TextAreaField, type FormState } from "~/components/forms";
+import { CheckboxField, CsrfField, Field, FormAlert, TextAreaField } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
 import { listKelurahan } from "~/domain/areas/areas.server";
-import { DomainError } from "~/domain/errors";
 import { rooms } from "~/realtime/contract";
 import { cancelEventSchema, closeEventSchema, eventFormSchema } from "~/domain/events/events.schema";
 import { cancelEvent, closeEvent, getEventForEdit, publishEvent, updateEvent } from "~/domain/events/events.server";
 import { metaT, useT } from "~/i18n/react";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash, type Flash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
-import { orHttpError } from "~/utils/http-errors.server";
+import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/boundary.server";
+import type { Flash } from "~/utils/flash.server";
 import { originOf } from "~/utils/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
@@ -25,70 +22,46 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: `${metaT(matches)("events.form.editTitle", { title: data?.event.title ?? "" })} · Balai` },
 ];
 
-function eventId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw json({ messageKey: "events.notFound" }, { status: 404 });
-  return id;
-}
-
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params, context }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
-  const id = eventId(params);
-  const [event, kelurahan] = await Promise.all([
-    orHttpError(getEventForEdit(context.db, actor, id, context.images)),
-    listKelurahan(context.db),
-  ]);
-  return json({ event, kelurahan });
-}
+  const id = idParam(params, "id", "events.notFound");
+  const [event, kelurahan] = await Promise.all([getEventForEdit(context.db, actor, id, context.images), listKelurahan(context.db)]);
+  return { event, kelurahan };
+});
 
 const publishSchema = z.object({ wholeSeries: z.string().optional().transform((v) => v === "on") });
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params, context, form }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
-  const id = eventId(params);
-  const intent = (await request.clone().formData()).get("intent");
+  const id = idParam(params, "id", "events.notFound");
   const notifier = { mailer: context.mailer, publicUrl: originOf(request, context) };
-  const done = async (flash: Flash, to = `/events/${id}/edit`) => redirect(to, { headers: { "Set-Cookie": await setFlash(context, flash) } });
-  const run = async <S extends z.ZodTypeAny>(schema: S, work: (data: z.output<S>) => Promise<Response>) => {
-    const form = await readForm(request, context, schema);
-    if (!form.ok) return invalid({ ...form, values: { ...form.values, intent: String(intent) } });
-    try {
-      const response = await work(form.data);
-      context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });
-      return response;
-    } catch (error) {
-      if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status === 404 ? 404 : 400);
-      throw error;
-    }
+  const done = (flash: Flash, to = `/events/${id}/edit`) => {
+    context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });
+    return redirectWithFlash(context, to, flash);
   };
-  switch (intent) {
-    case "publish":
-      return run(publishSchema, async (d) => {
-        const count = await publishEvent(context.db, actor, id, d.wholeSeries);
-        return done(count > 1 ? { key: "events.manage.publishedMany", params: { count } } : { key: "events.manage.published" }, `/events/${id}`);
-      });
-    case "cancel":
-      return run(cancelEventSchema, async (d) => {
-        const count = await cancelEvent(context.db, actor, id, d.reason, notifier);
-        return done({ key: "events.manage.cancelledFlash", params: { count } }, `/events/${id}`);
-      });
+  // the page tells the forms apart by `intent`; the event form sends "save"
+  switch (form.get("intent")) {
+    case "publish": {
+      const count = await publishEvent(context.db, actor, id, form.parse(publishSchema).wholeSeries);
+      return done(count > 1 ? { key: "events.manage.publishedMany", params: { count } } : { key: "events.manage.published" }, `/events/${id}`);
+    }
+    case "cancel": {
+      const count = await cancelEvent(context.db, actor, id, form.parse(cancelEventSchema).reason, notifier);
+      return done({ key: "events.manage.cancelledFlash", params: { count } }, `/events/${id}`);
+    }
     case "close":
-      return run(closeEventSchema, async (d) => {
-        await closeEvent(context.db, actor, id, d);
-        return done({ key: "events.manage.closed" }, `/events/${id}#summary`);
-      });
+      await closeEvent(context.db, actor, id, form.parse(closeEventSchema));
+      return done({ key: "events.manage.closed" }, `/events/${id}#summary`);
     default:
-      return run(eventFormSchema, async (d) => {
-        await updateEvent(context.db, actor, id, d, notifier);
-        return done({ key: "events.form.saved" });
-      });
+      await updateEvent(context.db, actor, id, form.parse(eventFormSchema), notifier);
+      return done({ key: "events.form.saved" });
   }
-}
+});
 
 export default function EditEvent() {
   const t = useT();
   const { event, kelurahan } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const intent = state?.values?.intent ?? "save";
   const stateFor = (name: string) => (intent === name ? state : undefined);
   const editable = event.status === "draft" || event.status === "published";

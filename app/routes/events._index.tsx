@@ -1,5 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import eventsCss from "~/styles/events.css";
 import { EventCard, kindKey } from "~/components/events";
@@ -12,6 +11,7 @@ import { addMonths, monthGrid, wibMonth, wibMonthRange, wibParts } from "~/domai
 import { formatTime, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { getUser } from "~/utils/auth.server";
+import { defineLoader } from "~/utils/boundary.server";
 import { originOf } from "~/utils/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${t("events.title")} · Balai` }, { name: "description", content: t("events.lead") }];
 };
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   const user = await getUser(request, context);
   const url = new URL(request.url);
   const filters = parseFilters(url.searchParams);
@@ -36,11 +36,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const month = wibMonthRange(requested) ? requested : wibMonth(new Date());
     const range = wibMonthRange(month)!;
     const events = await listEventsBetween(context.db, user, filters, range.from, range.to);
-    return json({ ...base, month, events, total: events.length, pages: 1, page: 1 });
+    return { ...base, month, events, total: events.length, pages: 1, page: 1 };
   }
   const result = await listEvents(context.db, user, { scope: view === "past" ? "past" : "upcoming", filters, page });
-  return json({ ...base, month: null, ...result });
-}
+  return { ...base, month: null, ...result };
+});
 
 const WEEK: number[] = [1, 2, 3, 4, 5, 6, 0];
 
@@ -160,7 +160,7 @@ export default function EventsIndex() {
   function MonthCalendar({ month, events, hrefFor }: { month: string; events: typeof data.events; hrefFor: (m: string) => string }) {
     const byDay = new Map<string, typeof events>();
     for (const e of events) {
-      const day = wibParts(new Date(e.startsAt)).date;
+      const day = wibParts(e.startsAt).date;
       byDay.set(day, [...(byDay.get(day) ?? []), e]);
     }
     const [y, m] = month.split("-").map(Number);
@@ -200,7 +200,7 @@ export default function EventsIndex() {
                           {list.map((e) => (
                             <li key={e.id} className={`cal-event cal-${e.kind}${e.status === "cancelled" ? " cal-cancelled" : ""}`}>
                               <Link to={`/events/${e.id}`}>
-                                <span className="cal-time">{formatTime(new Date(e.startsAt), locale)}</span> {e.title}
+                                <span className="cal-time">{formatTime(e.startsAt, locale)}</span> {e.title}
                                 {e.status === "cancelled" && <> ({t("events.status.cancelled")})</>}
                               </Link>
                             </li>

@@ -1,6 +1,5 @@
 // /events/manage: drafts to publish and events that took place but are not closed yet.
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import eventsCss from "~/styles/events.css";
 import { kindKey } from "~/components/events";
@@ -9,14 +8,15 @@ import { listStaffEvents } from "~/domain/events/events.server";
 import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { requirePermission } from "~/utils/auth.server";
+import { defineLoader } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("events.staff.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
-  return json(await listStaffEvents(context.db, actor));
-}
+  return listStaffEvents(context.db, actor);
+});
 
 export default function ManageEvents() {
   const t = useT();
@@ -30,7 +30,7 @@ export default function ManageEvents() {
         {items.map((e) => (
           <li key={e.id}>
             <Link to={`/events/${e.id}/edit`}>{e.title}</Link>{" "}
-            <span className="muted">({t(kindKey(e.kind))}, {formatDateTime(new Date(e.startsAt), locale)})</span>
+            <span className="muted">({t(kindKey(e.kind))}, {formatDateTime(e.startsAt, locale)})</span>
           </li>
         ))}
       </ul>

@@ -1,15 +1,15 @@
 // GET /images/:key/:variant: a resized WebP of a locally stored photo.
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isVariant } from "~/domain/images/images";
+import { defineLoader, notFound } from "~/utils/boundary.server";
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ params, context }) => {
   const variant = params.variant;
-  if (!isVariant(variant)) throw new Response("Not found", { status: 404 });
+  if (!isVariant(variant)) notFound();
   const file = await context.images.local.variantFile(params.key ?? "", variant);
-  if (!file) throw new Response("Not found", { status: 404 });
+  if (!file) notFound();
   return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {
     headers: { "Content-Type": "image/webp", "Cache-Control": "public, max-age=31536000, immutable", "X-Content-Type-Options": "nosniff" },
   });
-}
+});

@@ -1,56 +1,48 @@
 // /rsvp/:code: a registration behind its personal code (the guest's own link):
 // status, the code and its QR image for the door, and a button to cancel.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import eventsCss from "~/styles/events.css";
 import { formatRange } from "~/components/events";
-import { CsrfField, FormAlert, type FormState } from "~/components/forms";
-import { DomainError } from "~/domain/errors";
+import { CsrfField, FormAlert } from "~/components/forms";
 import { rooms } from "~/realtime/contract";
 import { codeSchema } from "~/domain/events/events.schema";
 import { cancelRsvpByCode, getRsvpByCode } from "~/domain/events/rsvp.server";
 import { metaT, useLocale, useT } from "~/i18n/react";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
-import { orHttpError } from "~/utils/http-errors.server";
+import { defineAction, defineLoader, notFound, redirectWithFlash } from "~/utils/boundary.server";
 import { originOf } from "~/utils/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("events.rsvp.page.title")} · Balai` }, { name: "robots", content: "noindex" }];
+/** the personal code is in the address: never cached, never sent on as a referrer */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-function code(params: { code?: string }): string {
+/** The personal code from the address, or "no registration with that code". */
+function codeParam(params: { code?: string }): string {
   const parsed = codeSchema.safeParse(params.code ?? "");
-  if (!parsed.success) throw json({ messageKey: "events.rsvp.notFound" }, { status: 404 });
-  return parsed.data;
+  return parsed.success ? parsed.data : notFound("events.rsvp.notFound");
 }
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const rsvp = await orHttpError(getRsvpByCode(context.db, code(params)));
-  return json({ rsvp }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" } });
-}
+export const loader = defineLoader(async ({ params, context }) => {
+  const rsvp = await getRsvpByCode(context.db, codeParam(params));
+  return data({ rsvp }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" } });
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const c = code(params);
-  const form = await readForm(request, context, z.object({ intent: z.literal("cancel") }));
-  if (!form.ok) return invalid(form);
-  try {
-    const result = await cancelRsvpByCode(context.db, c, { mailer: context.mailer, publicUrl: originOf(request, context) });
-    context.realtime.publish(rooms.event(result.eventId), "event:changed", { eventId: result.eventId });
-    const key = result.promoted > 0 ? "events.rsvp.cancelledPromoted" : "events.rsvp.cancelled";
-    return redirect(`/rsvp/${c}`, { headers: { "Set-Cookie": await setFlash(context, { key }) } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData));
-    throw error;
-  }
-}
+export const action = defineAction(async ({ request, params, context, form }) => {
+  const code = codeParam(params);
+  form.parse(z.object({ intent: z.literal("cancel") }));
+  const result = await cancelRsvpByCode(context.db, code, { mailer: context.mailer, publicUrl: originOf(request, context) });
+  context.realtime.publish(rooms.event(result.eventId), "event:changed", { eventId: result.eventId });
+  return redirectWithFlash(context, `/rsvp/${code}`, { key: result.promoted > 0 ? "events.rsvp.cancelledPromoted" : "events.rsvp.cancelled" });
+});
 
 export default function RsvpPage() {
   const t = useT();
   const locale = useLocale();
   const { rsvp } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const e = rsvp.event;
   const active = rsvp.status !== "cancelled" && e.status === "published" && !rsvp.checkedIn;
   return (
@@ -58,7 +50,7 @@ export default function RsvpPage() {
       <h1>{t("events.rsvp.page.title")}</h1>
       <h2 className="rsvp-event"><Link to={`/events/${e.id}`}>{e.title}</Link></h2>
       <p>
-        {formatRange(new Date(e.startsAt), new Date(e.endsAt), locale)}
+        {formatRange(e.startsAt, e.endsAt, locale)}
         <br />
         {e.venueName}, {e.venueAddress}
       </p>
