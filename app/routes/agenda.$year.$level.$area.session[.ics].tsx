@@ -1,17 +1,14 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findOr404, rethrow, whereFromParams } from "~/components/agenda/public.server";
-import { sessionIcs } from "~/domain/agenda/agenda.server";
+// The session as an .ics file (the session event's UID, so calendars keep one entry).
+import { deliberationAt, sessionIcs } from "~/domain/agenda/agenda.server";
+import { getUser } from "~/utils/auth.server";
+import { defineLoader } from "~/utils/boundary.server";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { deliberation: d } = await findOr404(context, request, whereFromParams(params));
+export const loader = defineLoader(async ({ request, context, params }) => {
+  const user = await getUser(request, context);
+  const { deliberation: d } = await deliberationAt(context.db, user, params);
   const origin = context.config.publicUrl ?? new URL(request.url).origin;
-  let ics: { body: string; filename: string };
-  try {
-    ics = sessionIcs(d, origin);
-  } catch (error) {
-    rethrow(error);
-  }
+  const ics = sessionIcs(d, origin);
   return new Response(ics.body, {
     headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="${ics.filename}"` },
   });
-}
+});

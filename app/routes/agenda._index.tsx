@@ -1,5 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { levelLabel } from "~/components/agenda/AgendaParts";
 import { listDeliberations } from "~/domain/agenda/agenda.server";
@@ -8,14 +7,15 @@ import type { MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import agendaStyles from "~/styles/agenda.css";
 import { getUser } from "~/utils/auth.server";
+import { defineLoader } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   const user = await getUser(request, context);
-  return json({ canPlan: can.plan(user), deliberations: await listDeliberations(context.db, user) });
-}
+  return { canPlan: can.plan(user), deliberations: await listDeliberations(context.db, user) };
+});
 
 export default function AgendaIndex() {
   const t = useT();

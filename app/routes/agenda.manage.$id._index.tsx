@@ -1,9 +1,7 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DecisionTag, PhaseTimeline, ScheduleList, ScoreBreakdown, ScoreFormula, levelLabel } from "~/components/agenda/AgendaParts";
+import { DecisionTag, FormErrors, PhaseTimeline, ScheduleList, ScoreBreakdown, ScoreFormula, levelLabel } from "~/components/agenda/AgendaParts";
 import { SettingsFields } from "~/components/agenda/SettingsFields";
-import { deliberationId, rethrow } from "~/components/agenda/public.server";
 import { CsrfField, FormAlert, type FormState } from "~/components/forms";
 import { advanceSchema, decideSchema, itemIdSchema, settingsSchema, wibDayValue } from "~/domain/agenda/agenda.schema";
 import { advancePhase, decideItem, deliberationView, loadDeliberation, removeItem, scoredItems, updateSettings } from "~/domain/agenda/agenda.server";
@@ -15,86 +13,64 @@ import { translate } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import agendaStyles from "~/styles/agenda.css";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/boundary.server";
 import { getLocale } from "~/utils/locale.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.manage.title")} · Balai` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context, params }) => {
   await requirePermission(request, context, can.plan);
-  const d = await loadDeliberation(context.db, deliberationId(params)).catch(rethrow);
+  const d = await loadDeliberation(context.db, idParam(params, "id", "agenda.notFound"));
   const items = await scoredItems(context.db, d);
-  return json({
-    d: deliberationView(d),
-    next: nextPhase(d.phase as Phase),
-    items,
-  });
-}
+  return { d: deliberationView(d), next: nextPhase(d.phase as Phase), items };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, context, params, form }) => {
   const actor = await requirePermission(request, context, can.plan);
-  const id = deliberationId(params);
-  const intent = (await request.clone().formData()).get("intent");
-  const locale = getLocale(request);
-  const back = (key: MessageKey, p?: Record<string, string>, hash = "") =>
-    setFlash(context, { key, params: p }).then((cookie) => redirect(`/agenda/manage/${id}${hash}`, { headers: { "Set-Cookie": cookie } }));
-  const run = async <T,>(form: { ok: true; data: T; formData: FormData }, fn: (data: T) => Promise<Response>) => {
-    try {
-      return await fn(form.data);
-    } catch (error) {
-      if (error instanceof DomainError && error.status !== 403 && error.status !== 404) return invalid(failure(error, form.formData), error.status);
-      rethrow(error);
-    }
-  };
-  if (intent === "advance") {
-    const form = await readForm(request, context, advanceSchema);
-    if (!form.ok) return invalid(form);
-    return run(form, async ({ to }) => {
+  const id = idParam(params, "id", "agenda.notFound");
+  const back = (hash = "") => `/agenda/manage/${id}${hash}`;
+  switch (form.get("intent")) {
+    case "advance": {
+      const { to } = form.parse(advanceSchema);
       await advancePhase(context.db, context.mailer, actor, id, to);
-      return back("agenda.phase.advanced", { phase: translate(locale, `agenda.phase.${to}` as MessageKey) });
-    });
-  }
-  if (intent === "settings") {
-    const form = await readForm(request, context, settingsSchema);
-    if (!form.ok) return invalid(form);
-    return run(form, async (data) => {
-      await updateSettings(context.db, actor, id, data);
-      return back("agenda.settings.saved");
-    });
-  }
-  if (intent === "remove") {
-    const form = await readForm(request, context, itemIdSchema);
-    if (!form.ok) return invalid(form);
-    return run(form, async ({ itemId }) => {
+      const phase = translate(getLocale(request), `agenda.phase.${to}` as MessageKey);
+      return redirectWithFlash(context, back(), { key: "agenda.phase.advanced", params: { phase } });
+    }
+    case "settings": {
+      await updateSettings(context.db, actor, id, form.parse(settingsSchema));
+      return redirectWithFlash(context, back(), { key: "agenda.settings.saved" });
+    }
+    case "remove": {
+      const { itemId } = form.parse(itemIdSchema);
       await removeItem(context.db, actor, id, itemId);
-      return back("agenda.item.removed");
-    });
+      return redirectWithFlash(context, back(), { key: "agenda.item.removed" });
+    }
+    case "decide": {
+      const input = form.parse(decideSchema);
+      await decideItem(context.db, context.mailer, actor, id, input);
+      return redirectWithFlash(context, back(`#item-${input.itemId}`), { key: "agenda.decision.saved" });
+    }
+    default:
+      throw new DomainError("error.badRequest");
   }
-  if (intent === "decide") {
-    const form = await readForm(request, context, decideSchema);
-    if (!form.ok) return invalid(form);
-    return run(form, async (data) => {
-      await decideItem(context.db, context.mailer, actor, id, data);
-      return back("agenda.decision.saved", undefined, `#item-${data.itemId}`);
-    });
-  }
-  throw json({ messageKey: "agenda.notFound" }, { status: 400 });
-}
+});
 
 export default function ManageDeliberation() {
   const t = useT();
   const { d, next, items } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const heading = t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName });
   const failedItem = state?.values?.itemId;
   const settingsState = state?.values?.intent === "settings" ? state : undefined;
+  // refused with no form of its own on the page (e.g. an item id that is not one): said at the top
+  const strayState = state && !["advance", "settings"].includes(state.values.intent ?? "") && !items.some((i) => String(i.id) === failedItem) ? state : undefined;
   return (
     <>
       <h1>{heading}</h1>
       <p className="muted">{t("agenda.manage.title")}</p>
       <PhaseTimeline phase={d.phase} />
+      <FormErrors state={strayState} />
       {state?.values?.intent === "advance" && <FormAlert state={state} />}
       {next && (
         <Form method="post" className="agenda-inline-actions">
@@ -183,10 +159,10 @@ export default function ManageDeliberation() {
           <SettingsFields
             state={settingsState}
             defaults={{
-              intakeStart: wibDayValue(new Date(d.intakeStart)),
-              intakeEnd: wibDayValue(new Date(d.intakeEnd)),
-              reviewStart: wibDayValue(new Date(d.reviewStart)),
-              reviewEnd: wibDayValue(new Date(d.reviewEnd)),
+              intakeStart: wibDayValue(d.intakeStart),
+              intakeEnd: wibDayValue(d.intakeEnd),
+              reviewStart: wibDayValue(d.reviewStart),
+              reviewEnd: wibDayValue(d.reviewEnd),
               votesPerResident: d.votesPerResident,
               weightSupports: d.weightSupports,
               weightVotes: d.weightVotes,

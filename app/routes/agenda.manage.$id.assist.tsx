@@ -1,35 +1,29 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { levelLabel } from "~/components/agenda/AgendaParts";
-import { deliberationId, rethrow } from "~/components/agenda/public.server";
-import { CsrfField, FormAlert, type FormState } from "~/components/forms";
-import { ballotSchema } from "~/domain/agenda/agenda.schema";
+import { FormErrors, levelLabel } from "~/components/agenda/AgendaParts";
+import { CsrfField } from "~/components/forms";
+import { assistedBallotSchema, assistQuerySchema } from "~/domain/agenda/agenda.schema";
 import { attendance, castAssistedBallot, findResident, listItemTitles, loadDeliberation, voterStatus } from "~/domain/agenda/agenda.server";
 import { votingOpen } from "~/domain/agenda/phases";
 import { parseIdentifier } from "~/domain/accounts/identifier";
 import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
-import type { MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import agendaStyles from "~/styles/agenda.css";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.assist.title")} · Balai` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context, params }) => {
   const staff = await requirePermission(request, context, can.isStaff);
-  const d = await loadDeliberation(context.db, deliberationId(params)).catch(rethrow);
-  const url = new URL(request.url);
-  const q = url.searchParams.get("resident")?.slice(0, 200).trim() ?? "";
-  const residentId = Number(url.searchParams.get("residentId")) || undefined;
-  const identifier = q ? parseIdentifier(q) : null;
-  const resident = residentId
-    ? await findResident(context.db, staff, { id: residentId })
-    : identifier
+  const d = await loadDeliberation(context.db, idParam(params, "id", "agenda.notFound"));
+  const query = assistQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const identifier = query.resident ? parseIdentifier(query.resident) : null;
+  const resident = query.residentId
+    ? await findResident(context.db, staff, { id: query.residentId })
+    : identifier && query.residentId === undefined
       ? await findResident(context.db, staff, identifier.kind === "email" ? { email: identifier.value } : { phone: identifier.value })
       : null;
   const [items, present, status] = await Promise.all([
@@ -37,48 +31,41 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     attendance(context.db, staff, d),
     resident ? voterStatus(context.db, d, resident.id) : null,
   ]);
-  return json({
+  return {
     d: { id: d.id, year: d.year, level: d.level, areaName: d.area.name, votesPerResident: d.votesPerResident },
     open: votingOpen(d),
-    q,
-    notFound: (!!q || !!residentId) && !resident,
+    q: query.resident,
+    notFound: (!!query.resident || query.residentId !== undefined) && !resident,
     resident,
     status: status && { eligible: status.eligible, reason: status.reason, ballot: status.ballot, remaining: status.remaining },
     items,
     attendees: present.filter((p) => p.userId !== null),
-  });
-}
+  };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, context, params, form }) => {
   const staff = await requirePermission(request, context, can.isStaff);
-  const id = deliberationId(params);
-  const form = await readForm(request, context, ballotSchema);
-  if (!form.ok) return invalid(form);
-  const residentId = Number(form.data.residentId);
-  try {
-    const resident = await findResident(context.db, staff, { id: residentId });
-    if (!resident) throw new DomainError("agenda.assist.notFound", "residentId");
-    const result = await castAssistedBallot(context.db, staff, id, resident.id, form.data.ballot);
-    const flash = await setFlash(context, { key: "agenda.assist.saved", params: { name: resident.name, remaining: result.remaining } });
-    return redirect(`/agenda/manage/${id}/assist`, { headers: { "Set-Cookie": flash } });
-  } catch (error) {
-    if (error instanceof DomainError && error.status !== 403 && error.status !== 404) return invalid(failure(error, form.formData), error.status);
-    rethrow(error);
-  }
-}
+  const id = idParam(params, "id", "agenda.notFound");
+  const { residentId, ballot } = form.parse(assistedBallotSchema);
+  const resident = await findResident(context.db, staff, { id: residentId });
+  if (!resident) throw new DomainError("agenda.assist.notFound", "residentId");
+  const result = await castAssistedBallot(context.db, staff, id, resident.id, ballot);
+  return redirectWithFlash(context, `/agenda/manage/${id}/assist`, { key: "agenda.assist.saved", params: { name: resident.name, remaining: result.remaining } });
+});
 
 export default function AssistedVotes() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const { d, resident, status } = data;
-  const ballot = (status?.ballot ?? {}) as Record<string, number>;
+  const ballot = status?.ballot ?? {};
   return (
     <>
       <h1>{t("agenda.assist.title")}</h1>
       <p><Link to={`/agenda/manage/${d.id}`}>{t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName })}</Link></p>
       <p>{t("agenda.assist.intro")}</p>
       {!data.open && <p className="alert alert-info">{t("agenda.vote.closed")}</p>}
+      <FormErrors state={state} />
       <Form method="get" className="search-form">
         <div className="field">
           <label htmlFor="resident">{t("agenda.assist.identifier")}</label>
@@ -103,13 +90,12 @@ export default function AssistedVotes() {
         <section className="agenda-vote" aria-labelledby="assist-for">
           <h2 id="assist-for">{t("agenda.assist.for", { name: resident.name, area: resident.area || "-" })}</h2>
           {!status.eligible ? (
-            <p>{t(status.reason as MessageKey)}</p>
+            <p>{status.reason && t(status.reason)}</p>
           ) : (
             <Form method="post" noValidate>
               <CsrfField />
               <input type="hidden" name="residentId" value={resident.id} />
               <p className="agenda-remaining">{t("agenda.vote.remaining", { remaining: status.remaining, budget: d.votesPerResident })}</p>
-              <FormAlert state={state} />
               {data.items.map((item) => (
                 <div className="field" key={item.id}>
                   <label htmlFor={`f-dots-${item.id}`}>{t("agenda.vote.field", { title: item.title })}</label>

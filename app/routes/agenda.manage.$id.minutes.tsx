@@ -1,62 +1,51 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DecisionTag, levelLabel } from "~/components/agenda/AgendaParts";
-import { deliberationId, rethrow } from "~/components/agenda/public.server";
-import { CsrfField, FormAlert, TextAreaField, type FormState } from "~/components/forms";
+import { CsrfField, FormAlert, TextAreaField } from "~/components/forms";
 import { minutesSchema } from "~/domain/agenda/agenda.schema";
 import { attendance, loadDeliberation, saveMinutes, scoredItems } from "~/domain/agenda/agenda.server";
 import { canEditMinutes } from "~/domain/agenda/phases";
 import { can } from "~/domain/accounts/roles";
-import { DomainError } from "~/domain/errors";
 import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import agendaStyles from "~/styles/agenda.css";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.minutes.title")} · Balai` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context, params }) => {
   const actor = await requirePermission(request, context, can.plan);
-  const d = await loadDeliberation(context.db, deliberationId(params)).catch(rethrow);
+  const d = await loadDeliberation(context.db, idParam(params, "id", "agenda.notFound"));
   const [items, present] = await Promise.all([scoredItems(context.db, d), attendance(context.db, actor, d)]);
-  return json({
+  return {
     d: { id: d.id, year: d.year, level: d.level, areaName: d.area.name, event: d.event, minutes: d.minutes ?? "", phase: d.phase },
     editable: canEditMinutes(d.phase),
     items: items.map((i) => ({ id: i.id, rank: i.rank, title: i.title, decision: i.decision, decisionReason: i.decisionReason, score: i.breakdown.total })),
     presentCount: present.length,
-  });
-}
+  };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, context, params, form }) => {
   const actor = await requirePermission(request, context, can.plan);
-  const id = deliberationId(params);
-  const form = await readForm(request, context, minutesSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    await saveMinutes(context.db, actor, id, form.data.minutes);
-    return redirect(`/agenda/manage/${id}/minutes`, { headers: { "Set-Cookie": await setFlash(context, { key: "agenda.minutes.saved" }) } });
-  } catch (error) {
-    if (error instanceof DomainError && error.status !== 403 && error.status !== 404) return invalid(failure(error, form.formData), error.status);
-    rethrow(error);
-  }
-}
+  const id = idParam(params, "id", "agenda.notFound");
+  await saveMinutes(context.db, actor, id, form.parse(minutesSchema).minutes);
+  return redirectWithFlash(context, `/agenda/manage/${id}/minutes`, { key: "agenda.minutes.saved" });
+});
 
 export default function Minutes() {
   const t = useT();
   const locale = useLocale();
   const { d, editable, items, presentCount } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const title = t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName });
   return (
     <article>
       <p className="agenda-no-print"><Link to={`/agenda/manage/${d.id}`}>{t("agenda.manage.title")}</Link> · {t("agenda.print.hint")}</p>
       <h1>{t("agenda.minutes.title")}</h1>
       <p className="lead">{title}</p>
-      {d.event && <p>{formatDateTime(new Date(d.event.startsAt), locale)} · {d.event.venueName}, {d.event.venueAddress}</p>}
+      {d.event && <p>{formatDateTime(d.event.startsAt, locale)} · {d.event.venueName}, {d.event.venueAddress}</p>}
       <p>{t("agenda.minutes.attendance", { count: presentCount })}</p>
 
       <h2>{t("agenda.minutes.decisions")}</h2>

@@ -1,32 +1,29 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormErrors } from "~/components/agenda/AgendaParts";
 import { ItemFields } from "~/components/agenda/ItemFields";
-import { deliberationId, rethrow } from "~/components/agenda/public.server";
-import { CsrfField, FormAlert, type FormState } from "~/components/forms";
+import { CsrfField, FormAlert } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
-import { createItemSchema, poolFiltersSchema } from "~/domain/agenda/agenda.schema";
-import { candidatePool, createItem, poolFilterOptions, POOL_STATUSES } from "~/domain/agenda/agenda.server";
+import { createItemSchema, poolFiltersSchema, POOL_STATUSES } from "~/domain/agenda/agenda.schema";
+import { candidatePool, createItem, poolFilterOptions } from "~/domain/agenda/agenda.server";
 import { canChangeItemSet } from "~/domain/agenda/phases";
 import { can } from "~/domain/accounts/roles";
-import { DomainError } from "~/domain/errors";
 import type { MessageKey } from "~/i18n";
 import { formatShortDate } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import agendaStyles from "~/styles/agenda.css";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.pool.title")} · Balai` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context, params }) => {
   const actor = await requirePermission(request, context, can.plan);
   const filters = poolFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const pool = await candidatePool(context.db, actor, deliberationId(params), filters).catch(rethrow);
+  const pool = await candidatePool(context.db, actor, idParam(params, "id", "agenda.notFound"), filters);
   const d = pool.deliberation;
-  return json({
+  return {
     d: { id: d.id, year: d.year, level: d.level, phase: d.phase, areaName: d.area.name },
     canAdd: canChangeItemSet(d.phase),
     total: pool.total,
@@ -35,28 +32,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     candidates: pool.candidates,
     carried: pool.carried,
     options: await poolFilterOptions(context.db, d),
-  });
-}
+  };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+/** A new agenda item from the picked aspirations (or one carried over from an earlier year). */
+export const action = defineAction(async ({ request, context, params, form }) => {
   const actor = await requirePermission(request, context, can.plan);
-  const id = deliberationId(params);
-  const form = await readForm(request, context, createItemSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    const item = await createItem(context.db, actor, id, form.data);
-    return redirect(`/agenda/manage/${id}#item-${item.id}`, { headers: { "Set-Cookie": await setFlash(context, { key: "agenda.item.created" }) } });
-  } catch (error) {
-    if (error instanceof DomainError && error.status !== 403 && error.status !== 404) return invalid(failure(error, form.formData), error.status);
-    rethrow(error);
-  }
-}
+  const id = idParam(params, "id", "agenda.notFound");
+  const item = await createItem(context.db, actor, id, form.parse(createItemSchema));
+  return redirectWithFlash(context, `/agenda/manage/${id}#item-${item.id}`, { key: "agenda.item.created" });
+});
 
 export default function CandidatePool() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { d, options } = data;
   const selected = new Set((state?.values?.aspirationIds ?? "").split(","));
@@ -71,7 +62,7 @@ export default function CandidatePool() {
 
       <h2>{t("agenda.pool.carried.title")}</h2>
       <p>{t("agenda.pool.carried.intro")}</p>
-      <FormAlert state={carriedState} />
+      <FormErrors state={carriedState} />
       {data.carried.length === 0 ? (
         <p>{t("agenda.pool.carried.none")}</p>
       ) : (
@@ -190,7 +181,7 @@ export default function CandidatePool() {
                     <td>{t("agenda.pool.ageDays", { days: c.ageDays })}</td>
                     <td>
                       {t(`agenda.deadline.${c.deadline}` as MessageKey)}
-                      {c.responseDueAt && <div className="muted">{formatShortDate(new Date(c.responseDueAt), locale)}</div>}
+                      {c.responseDueAt && <div className="muted">{formatShortDate(c.responseDueAt, locale)}</div>}
                     </td>
                     <td className="num">{c.breakdown.total}</td>
                   </tr>

@@ -1,14 +1,13 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DecisionTag, formatRupiah, levelLabel } from "~/components/agenda/AgendaParts";
-import { deliberationId, rethrow } from "~/components/agenda/public.server";
 import { agendaPath, attendance, loadDeliberation, scoredItems } from "~/domain/agenda/agenda.server";
 import { can } from "~/domain/accounts/roles";
 import { formatDateTime, formatTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import agendaStyles from "~/styles/agenda.css";
 import { requirePermission } from "~/utils/auth.server";
+import { defineLoader, idParam } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.manage.print")} · Balai` }];
@@ -16,17 +15,17 @@ export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("
 /** empty rows at the end of the attendance sheet for people who sign on paper */
 const BLANK_ROWS = 10;
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context, params }) => {
   const actor = await requirePermission(request, context, can.plan);
-  const d = await loadDeliberation(context.db, deliberationId(params)).catch(rethrow);
+  const d = await loadDeliberation(context.db, idParam(params, "id", "agenda.notFound"));
   const [items, present] = await Promise.all([scoredItems(context.db, d), attendance(context.db, actor, d)]);
   const origin = context.config.publicUrl ?? new URL(request.url).origin;
-  return json({
+  return {
     d: { id: d.id, year: d.year, level: d.level, areaName: d.area.name, event: d.event, url: `${origin}${agendaPath(d)}` },
     items,
     present,
-  });
-}
+  };
+});
 
 export default function PrintableAgenda() {
   const t = useT();
@@ -42,7 +41,7 @@ export default function PrintableAgenda() {
       <p className="lead">{title}</p>
       {d.event && (
         <p>
-          {formatDateTime(new Date(d.event.startsAt), locale)} · {d.event.venueName}, {d.event.venueAddress}
+          {formatDateTime(d.event.startsAt, locale)} · {d.event.venueName}, {d.event.venueAddress}
         </p>
       )}
       <p><a className="agenda-print-url" href={d.url}>{d.url}</a></p>
@@ -93,7 +92,7 @@ export default function PrintableAgenda() {
                   <td>{i + 1}</td>
                   <td>{p.name}{p.walkIn && <span className="muted"> ({t("agenda.print.walkIn")})</span>}</td>
                   <td>{p.area}</td>
-                  <td>{formatTime(new Date(p.checkedInAt), locale)}</td>
+                  <td>{formatTime(p.checkedInAt, locale)}</td>
                   <td className="sign" />
                 </tr>
               ))}

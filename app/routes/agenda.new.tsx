@@ -1,45 +1,34 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SettingsFields } from "~/components/agenda/SettingsFields";
-import { CsrfField, Field, FormAlert, SelectField, type FormState } from "~/components/forms";
+import { CsrfField, Field, FormAlert, SelectField } from "~/components/forms";
 import { createSchema, wibDayValue } from "~/domain/agenda/agenda.schema";
 import { createDeliberation, listAreaOptions } from "~/domain/agenda/agenda.server";
 import { can } from "~/domain/accounts/roles";
-import { DomainError } from "~/domain/errors";
 import { metaT, useT } from "~/i18n/react";
 import agendaStyles from "~/styles/agenda.css";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.create.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, context }) => {
   await requirePermission(request, context, can.plan);
-  const now = new Date();
-  const year = Number(wibDayValue(now).slice(0, 4));
-  return json({ areas: await listAreaOptions(context.db), year });
-}
+  const year = Number(wibDayValue(new Date()).slice(0, 4));
+  return { areas: await listAreaOptions(context.db), year };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.plan);
-  const form = await readForm(request, context, createSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    const d = await createDeliberation(context.db, actor, form.data);
-    return redirect(`/agenda/manage/${d.id}`, { headers: { "Set-Cookie": await setFlash(context, { key: "agenda.create.created" }) } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
-  }
-}
+  const d = await createDeliberation(context.db, actor, form.parse(createSchema));
+  return redirectWithFlash(context, `/agenda/manage/${d.id}`, { key: "agenda.create.created" });
+});
 
 export default function NewDeliberation() {
   const t = useT();
   const { areas, year } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   return (
     <>
       <h1>{t("agenda.create.title")}</h1>

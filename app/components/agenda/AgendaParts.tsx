@@ -1,18 +1,20 @@
 // Pieces shared by the deliberation pages: the phase timeline, the score
 // formula in plain words, and an item's score broken down by component.
+import type { FormState } from "~/components/forms";
 import type { MessageKey } from "~/i18n";
 import { formatDate, formatDateTime } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
 export const PHASE_LIST = ["draft", "candidates", "review", "session", "decided", "closed"] as const;
 
+/** Single fetch brings dates to the page as `Date`s. */
 export interface Dates {
   phase: string;
-  intakeStart: string | Date;
-  intakeEnd: string | Date;
-  reviewStart: string | Date;
-  reviewEnd: string | Date;
-  event: { startsAt: string | Date; endsAt: string | Date; venueName: string; venueAddress: string } | null;
+  intakeStart: Date;
+  intakeEnd: Date;
+  reviewStart: Date;
+  reviewEnd: Date;
+  event: { startsAt: Date; endsAt: Date; venueName: string; venueAddress: string } | null;
 }
 
 export function PhaseTimeline({ phase }: { phase: string }) {
@@ -37,7 +39,7 @@ export function PhaseTimeline({ phase }: { phase: string }) {
 export function ScheduleList({ d }: { d: Dates }) {
   const t = useT();
   const locale = useLocale();
-  const day = (v: string | Date) => formatDate(new Date(v), locale);
+  const day = (v: Date) => formatDate(v, locale);
   return (
     <dl className="agenda-dates">
       <dt>{t("agenda.public.intake")}</dt>
@@ -48,7 +50,7 @@ export function ScheduleList({ d }: { d: Dates }) {
         <>
           <dt>{t("agenda.public.session")}</dt>
           <dd>
-            {formatDateTime(new Date(d.event.startsAt), locale)}, {d.event.venueName}, {d.event.venueAddress}
+            {formatDateTime(d.event.startsAt, locale)}, {d.event.venueName}, {d.event.venueAddress}
           </dd>
         </>
       )}
@@ -123,4 +125,21 @@ export function levelLabel(t: (k: MessageKey) => string, level: string) {
 
 export function formatRupiah(n: number, locale: "id" | "en") {
   return `Rp ${new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB").format(n)}`;
+}
+
+/**
+ * Every message of a refused form whose fields are hidden (ids of items, residents,
+ * carried items): a summary alone would not say what went wrong.
+ */
+export function FormErrors({ state }: { state?: FormState }) {
+  const t = useT();
+  const messages = [...(state?.formError ? [state.formError] : []), ...Object.values(state?.errors ?? {})];
+  if (messages.length === 0) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {messages.map((m, i) => (
+        <p key={i}>{t(m.key, m.params)}</p>
+      ))}
+    </div>
+  );
 }

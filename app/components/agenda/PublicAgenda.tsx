@@ -1,23 +1,25 @@
 // The public page of a deliberation: phase and dates, the score formula, the items
 // in priority order with their breakdown, decisions and sources, dot voting during
 // the public review (plain form: works without JavaScript), exports.
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { CsrfField, FormAlert, type FormState } from "~/components/forms";
+import type { PublicAgendaPage } from "~/domain/agenda/agenda.server";
 import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
-import type { publicLoader } from "./public.server";
-import { DecisionTag, PhaseTimeline, ScheduleList, ScoreBreakdown, ScoreFormula, formatRupiah, levelLabel } from "./AgendaParts";
+import { DecisionTag, FormErrors, PhaseTimeline, ScheduleList, ScoreBreakdown, ScoreFormula, formatRupiah, levelLabel } from "./AgendaParts";
 
-export function PublicAgenda() {
+/** The page, from the route's loader data and (after a refused ballot) its action data. */
+export function PublicAgenda({ data, state }: { data: PublicAgendaPage; state?: FormState }) {
   const t = useT();
   const locale = useLocale();
-  const data = useLoaderData<typeof publicLoader>();
-  const state = useActionData() as FormState | undefined;
   const { d, items, voter } = data;
   const heading = t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName });
-  const ballot = voter.ballot as Record<string, number>;
+  const ballot = voter.ballot;
   const showVoting = data.votingOpen;
+  // errors about fields the page does not show (an item that is not one of these) are spelled out
+  const fields = new Set(items.map((item) => `dots-${item.id}`));
+  const stray = Object.entries(state?.errors ?? {}).filter(([field]) => !fields.has(field));
   return (
     <>
       <h1>{heading}</h1>
@@ -32,17 +34,17 @@ export function PublicAgenda() {
       {showVoting && (
         <section className="agenda-vote" id="vote" aria-labelledby="vote-title">
           <h2 id="vote-title">{t("agenda.vote.title")}</h2>
-          <p>{t("agenda.vote.intro", { budget: d.votesPerResident, end: formatDate(new Date(d.reviewEnd), locale) })}</p>
+          <p>{t("agenda.vote.intro", { budget: d.votesPerResident, end: formatDate(d.reviewEnd, locale) })}</p>
           {!data.signedIn ? (
             <p><Link to={`/login?redirectTo=${encodeURIComponent(d.path)}`}>{t("agenda.vote.signIn")}</Link></p>
           ) : !voter.eligible ? (
-            <p>{voter.reason ? t(voter.reason as MessageKey) : null}{voter.reason === "agenda.vote.noArea" && <> <Link to="/account">{t("nav.account")}</Link></>}</p>
+            <p>{voter.reason ? t(voter.reason) : null}{voter.reason === "agenda.vote.noArea" && <> <Link to="/account">{t("nav.account")}</Link></>}</p>
           ) : (
             <Form method="post" noValidate>
               <CsrfField />
               <p className="agenda-remaining" aria-live="polite">{t("agenda.vote.remaining", { remaining: voter.remaining, budget: d.votesPerResident })}</p>
               {voter.assisted && <p>{t("agenda.vote.assisted")}</p>}
-              <FormAlert state={state} />
+              {stray.length > 0 ? <FormErrors state={{ formError: state?.formError, errors: Object.fromEntries(stray) }} /> : <FormAlert state={state} />}
               {items.map((item) => {
                 const name = `dots-${item.id}`;
                 const error = state?.errors?.[name];

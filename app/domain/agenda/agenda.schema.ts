@@ -1,5 +1,6 @@
 // Form schemas of the annual deliberation. Error messages are i18n keys.
 import { z } from "zod";
+import { idSchema, MAX_ID, optionalIdSchema } from "~/domain/ids";
 import { DECISIONS, PHASES } from "./phases";
 
 const OFFSET_MS = 7 * 3_600_000;
@@ -51,7 +52,8 @@ const weight = z.coerce
   .min(0, "agenda.validation.weight")
   .max(100, "agenda.validation.weight");
 
-const id = z.coerce.number({ invalid_type_error: "form.required" }).int("form.required").positive("form.required");
+/** a chosen id (a select): empty is "required", anything else must be an id within the databases' range */
+const requiredId = z.string({ required_error: "form.required" }).trim().min(1, "form.required").pipe(idSchema);
 
 const optionalText = (max: number) =>
   z
@@ -83,7 +85,7 @@ export type SettingsInput = z.infer<typeof settingsSchema>;
 export const createSchema = z
   .object({
     year: z.coerce.number({ invalid_type_error: "agenda.validation.year" }).int("agenda.validation.year").min(2020, "agenda.validation.year").max(2100, "agenda.validation.year"),
-    areaId: id,
+    areaId: requiredId,
     sessionDate: z.string({ required_error: "form.required" }).trim().min(1, "form.required"),
     sessionStart: time,
     sessionEnd: time,
@@ -112,10 +114,24 @@ export type CreateInput = z.infer<typeof createSchema>;
 
 export const advanceSchema = z.object({ to: z.enum(PHASES, { errorMap: () => ({ message: "agenda.phase.notNext" }) }) });
 
-/** one id, several (repeated field) or a comma-separated list */
+/**
+ * One id, several (repeated field) or a comma-separated list. Anything that is not
+ * an id within the databases' range refuses the whole list (next to the field).
+ */
 const idList = z
   .union([z.string(), z.array(z.string())], { required_error: "agenda.validation.aspirations" })
-  .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0))
+  .transform((v, ctx) => {
+    const ids: number[] = [];
+    for (const part of (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean)) {
+      const id = idSchema.safeParse(part);
+      if (!id.success) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "agenda.validation.aspirationIds" });
+        return z.NEVER;
+      }
+      ids.push(id.data);
+    }
+    return ids;
+  })
   .pipe(z.array(z.number()).min(1, "agenda.validation.aspirations").max(50, "agenda.validation.aspirations"));
 
 const itemFields = {
@@ -131,18 +147,18 @@ const itemFields = {
   urgency: z.coerce.number({ invalid_type_error: "agenda.validation.urgency" }).int("agenda.validation.urgency").min(0, "agenda.validation.urgency").max(5, "agenda.validation.urgency"),
 };
 
-export const createItemSchema = z.object({ ...itemFields, aspirationIds: idList, carriedFromId: id.optional() });
+export const createItemSchema = z.object({ ...itemFields, aspirationIds: idList, carriedFromId: optionalIdSchema });
 export type CreateItemInput = z.infer<typeof createItemSchema>;
 
 /** the edit page names the item in its address */
 export const itemSchema = z.object(itemFields);
-export const updateItemSchema = z.object({ ...itemFields, itemId: id });
+export const updateItemSchema = z.object({ ...itemFields, itemId: idSchema });
 export type UpdateItemInput = z.infer<typeof updateItemSchema>;
 
-export const itemIdSchema = z.object({ itemId: id });
+export const itemIdSchema = z.object({ itemId: idSchema });
 
 export const decideSchema = z.object({
-  itemId: id,
+  itemId: idSchema,
   decision: z.enum(DECISIONS, { errorMap: () => ({ message: "agenda.decision.invalid" }) }),
   reason: z.string().trim().max(2000, "agenda.validation.tooLong").optional().default(""),
 });
@@ -151,16 +167,18 @@ export type DecideInput = z.infer<typeof decideSchema>;
 export const minutesSchema = z.object({ minutes: z.string().trim().max(20_000, "agenda.validation.tooLong").default("") });
 
 /** The dot-voting form: one number field per item, named `dots-<itemId>`. */
-export function readBallot(raw: Record<string, unknown>): { ballot: Record<number, number>; error?: string } {
+export function readBallot(raw: Record<string, unknown>): { ballot: Record<number, number>; error?: { field: string; message: "agenda.vote.notInteger" | "agenda.vote.unknownItem" } } {
   const ballot: Record<number, number> = {};
   for (const [key, value] of Object.entries(raw)) {
     const m = /^dots-(\d+)$/.exec(key);
     if (!m) continue;
+    const itemId = Number(m[1]);
+    if (!Number.isSafeInteger(itemId) || itemId <= 0 || itemId > MAX_ID) return { ballot, error: { field: key, message: "agenda.vote.unknownItem" } };
     const text = typeof value === "string" ? value.trim() : "";
     if (text === "") continue;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 0) return { ballot, error: key };
-    ballot[Number(m[1])] = n;
+    if (!Number.isInteger(n) || n < 0) return { ballot, error: { field: key, message: "agenda.vote.notInteger" } };
+    ballot[itemId] = n;
   }
   return { ballot };
 }
@@ -170,17 +188,36 @@ export const ballotSchema = z
   .transform((raw, ctx) => {
     const { ballot, error } = readBallot(raw);
     if (error) {
-      ctx.addIssue({ code: "custom", path: [error], message: "agenda.vote.notInteger" });
+      ctx.addIssue({ code: "custom", path: [error.field], message: error.message });
       return z.NEVER;
     }
-    return { ballot, residentId: typeof raw.residentId === "string" ? raw.residentId : undefined };
+    return { ballot };
   });
 
+/** The check-in desk's ballot names the resident it is cast for. */
+export const assistedBallotSchema = z.object({ residentId: idSchema }).and(ballotSchema);
+
+/** Statuses an aspiration may have to be a candidate (shared by the pool's query and its filter). */
+export const POOL_STATUSES = ["verified", "forwarded", "on_agenda", "deferred"] as const;
+
+/** a filter from the address: an id within range, or no filter */
+const filterId = idSchema.optional().catch(undefined);
+
 export const poolFiltersSchema = z.object({
-  categoryId: z.coerce.number().int().positive().optional().catch(undefined),
-  kelurahanId: z.coerce.number().int().positive().optional().catch(undefined),
-  rwId: z.coerce.number().int().positive().optional().catch(undefined),
-  status: z.enum(["verified", "forwarded", "on_agenda", "deferred"]).optional().catch(undefined),
+  categoryId: filterId,
+  kelurahanId: filterId,
+  rwId: filterId,
+  status: z.enum(POOL_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type PoolFilters = z.infer<typeof poolFiltersSchema>;
+
+/** The check-in desk's search: an e-mail or phone number typed in, or an attendee picked from the list. */
+export const assistQuerySchema = z.object({
+  resident: z.string().optional().transform((v) => v?.slice(0, 200).trim() ?? ""),
+  /** "not an id" (or beyond the range) is simply nobody found */
+  residentId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? (idSchema.safeParse(v).data ?? null) : undefined)),
+});

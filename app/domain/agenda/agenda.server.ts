@@ -9,7 +9,7 @@ import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify } from "~/domain/notifications/notifications.server";
-import type { CreateInput, CreateItemInput, DecideInput, PoolFilters, SettingsInput, UpdateItemInput } from "./agenda.schema";
+import { POOL_STATUSES, type CreateInput, type CreateItemInput, type DecideInput, type PoolFilters, type SettingsInput, type UpdateItemInput } from "./agenda.schema";
 import { checkBallot, normalise, remaining, spent, type Allocation } from "./ballot";
 import {
   canChangeItemSet,
@@ -27,8 +27,6 @@ import { rank, score, weightsOf, type Breakdown } from "./score";
 import { propagateStatus } from "./propagate.server";
 
 export const POOL_PAGE_SIZE = 25;
-/** statuses an aspiration may have to be a candidate */
-export const POOL_STATUSES = ["verified", "forwarded", "on_agenda", "deferred"] as const;
 
 // ------------------------------------------------------------------ helpers
 
@@ -814,6 +812,43 @@ export async function agendaItemsForAspirationCode(db: Db, code: string): Return
   const a = await db.aspiration.findUnique({ where: { code }, select: { id: true } });
   return a ? agendaItemsForAspiration(db, a.id) : [];
 }
+
+/** A public address: /agenda/:year, or /agenda/:year/:level/:area (as the URL spells them). */
+export interface AgendaAddress {
+  year?: string;
+  level?: string;
+  area?: string;
+}
+
+/**
+ * The deliberation at a public address (the first of the year when no level and
+ * area are named), and the year's other deliberations. A year that is not one,
+ * or no deliberation there that the viewer may see, is "not found".
+ */
+export async function deliberationAt(db: Db, viewer: Actor | null, address: AgendaAddress) {
+  const year = /^\d{4}$/.test(address.year ?? "") ? Number(address.year) : NaN;
+  if (!(year >= 2000 && year <= 2200)) notFound();
+  const found = await findDeliberation(db, viewer, { year, level: address.level, areaCode: address.area });
+  if (!found.deliberation) notFound();
+  return { deliberation: found.deliberation, others: found.others };
+}
+
+/** Everything the public page of a deliberation shows to this viewer. */
+export async function publicAgendaPage(db: Db, viewer: Actor | null, address: AgendaAddress, now = new Date()) {
+  const { deliberation: d, others } = await deliberationAt(db, viewer, address);
+  const page = await publicAgenda(db, viewer, d);
+  const voter = await voterStatus(db, d, viewer?.id ?? null);
+  return {
+    d: { ...deliberationView(d), minutes: d.phase === "decided" || d.phase === "closed" ? d.minutes : null },
+    ...page,
+    others,
+    signedIn: !!viewer,
+    canPlan: can.plan(viewer),
+    votingOpen: votingOpen(d, now),
+    voter: { eligible: voter.eligible, reason: voter.reason, ballot: voter.ballot, remaining: voter.remaining, assisted: "assisted" in voter ? voter.assisted : false },
+  };
+}
+export type PublicAgendaPage = Awaited<ReturnType<typeof publicAgendaPage>>;
 
 /** The public page of a deliberation: phase, dates, formula, items in priority order. */
 export async function publicAgenda(db: Db, viewer: Actor | null, d: DeliberationRow) {
