@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Balai" }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const locale = getLocale(request);
   const user = await getUser(request, context);
   const { flash, clear } = await readFlash(request, context);

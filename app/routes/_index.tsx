@@ -11,7 +11,7 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: t("home.title") }, { name: "description", content: t("home.lead") }];
 };
 
-export const loader = defineLoader(async ({ context }) => ({ events: await listUpcomingEvents(context.db, 3) }));
+export const loader = /* @__PURE__ */ defineLoader(async ({ context }) => ({ events: await listUpcomingEvents(context.db, 3) }));
 
 const ways: { title: MessageKey; text: MessageKey; to: string }[] = [
   { title: "home.way.ngopi.title", text: "home.way.ngopi.text", to: "/events?kind=dialogue" },

@@ -6,7 +6,7 @@ import { defineLoader } from "~/utils/boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("account.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => ({ user: await requireUser(request, context) }));
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => ({ user: await requireUser(request, context) }));
 
 export default function Account() {
   const t = useT();

@@ -10,12 +10,12 @@ import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("auth.password.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   await requireUser(request, context);
   return null;
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const user = await requireUser(request, context);
   const input = form.parse(changePasswordSchema);
   await changePassword(context.db, user, input, context.config);

@@ -15,7 +15,7 @@ import { getLocale } from "~/utils/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("admin.users.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.manageUsers);
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
@@ -23,7 +23,7 @@ export const loader = defineLoader(async ({ request, context }) => {
   return { q, page, actorId: actor.id, ...(await listUsers(context.db, actor, { q, page })) };
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.manageUsers);
   const back = new URL(request.url);
   const here = back.pathname + back.search;

@@ -10,12 +10,12 @@ import { defineAction, defineLoader } from "~/utils/boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("auth.login.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   if (await getUser(request, context)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   return null;
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const input = form.parse(loginSchema);
   const user = await authenticate(context.db, input, context.config, context.loginThrottle);
   return startSession(request, context, user.id, safeRedirect(input.redirectTo));
@@ -35,7 +35,9 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <Field name="identifier" label={t("auth.login.identifier")} hint={t("auth.login.identifierHint")} autoComplete="username" required state={state} />
         <Field name="password" type="password" label={t("auth.login.password")} autoComplete="current-password" required state={state} />
-        <button type="submit" disabled={busy}>{t("auth.login.submit")}</button>
+        <button type="submit" disabled={busy}>
+          {t("auth.login.submit")}
+        </button>
       </Form>
       <p>
         {t("auth.login.noAccount")} <Link to="/signup">{t("nav.signup")}</Link>

@@ -12,12 +12,12 @@ import { setFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("auth.signup.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   if (await getUser(request, context)) throw redirect("/");
   return { kelurahan: await listKelurahan(context.db) };
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const input = form.parse(signupSchema);
   const user = await signUp(context.db, input, context.config);
   const headers = new Headers({ "Set-Cookie": await setFlash(context, { key: "auth.signup.welcome", params: { name: user.name } }) });
