@@ -1,3 +1,4 @@
 // Builders for every model, one file per product area (see core.ts for the conventions).
 export * from "./core";
 export * from "./events";
+export * from "./agenda";
