@@ -3,8 +3,7 @@
 import type { Db } from "~/db/client.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { DEMO_PASSWORD } from "~/domain/accounts/accounts.schema";
-import { pathSegment } from "~/domain/discussions/tree";
-import { renderMarkdown } from "~/domain/text/markdown.server";
+import { aReply, aReport, aSupport, aTopic, type ParentPost } from "../builders/discussions";
 import type { SeedContext } from "./foundation";
 
 const DAY = 86_400_000;
@@ -19,60 +18,33 @@ interface SeedPost {
   replies?: SeedPost[];
 }
 
-/** Inserts a post (and its replies) with its materialised path. Also used by the benchmark. */
-export async function insertPost(
-  db: Db,
-  topicId: number,
-  parent: { id: number; path: string; depth: number } | null,
-  data: { authorId: number | null; body: string; createdAt: Date; isOfficial?: boolean; supportCount?: number },
-) {
-  const created = await db.post.create({
-    data: {
-      topicId,
-      parentId: parent?.id ?? null,
-      depth: parent ? parent.depth + 1 : 0,
-      path: "",
-      authorId: data.authorId,
-      body: data.body,
-      bodyHtml: renderMarkdown(data.body),
-      isOfficial: data.isOfficial ?? false,
-      supportCount: data.supportCount ?? 0,
-      createdAt: data.createdAt,
-    },
-    select: { id: true },
-  });
-  const path = (parent?.path ?? "") + pathSegment(created.id);
-  await db.post.update({ where: { id: created.id }, data: { path } });
-  return { id: created.id, path, depth: parent ? parent.depth + 1 : 0 };
-}
+const ref = (id: number | null) => (id === null ? null : { id });
 
-let minutes = 0;
-
-async function insertTree(db: Db, topicId: number, parent: { id: number; path: string; depth: number }, posts: SeedPost[], now: number): Promise<number> {
-  let count = 0;
+/** Replies (and theirs) under `parent`; times spread over the day so sorting by date means something. */
+async function insertTree(db: Db, parent: ParentPost, posts: SeedPost[], now: number, clock: { minutes: number }): Promise<void> {
   for (const p of posts) {
-    minutes = (minutes + 97) % 600;
-    const supporters = p.supports ?? [];
-    const row = await insertPost(db, topicId, parent, { authorId: p.author, body: p.body, createdAt: new Date(now - p.ago * DAY + minutes * 60_000), isOfficial: p.official, supportCount: supporters.length });
-    if (supporters.length) await db.postSupport.createMany({ data: supporters.map((userId) => ({ postId: row.id, userId })) });
-    count += 1 + (await insertTree(db, topicId, row, p.replies ?? [], now));
+    clock.minutes = (clock.minutes + 97) % 600;
+    const row = await aReply(db, parent, { author: ref(p.author), body: p.body, createdAt: new Date(now - p.ago * DAY + clock.minutes * 60_000), isOfficial: p.official });
+    for (const userId of p.supports ?? []) await aSupport(db, row, { id: userId });
+    await insertTree(db, row, p.replies ?? [], now, clock);
   }
-  return count;
 }
 
 async function topic(
   db: Db,
-  data: { title: string; categoryId?: number; kelurahanId?: number; eventId?: number; author: number | null; body: string; ago: number; replies: SeedPost[]; status?: string; pinned?: boolean },
-): Promise<{ topicId: number; rootId: number }> {
+  clock: { minutes: number },
+  data: { title: string; categoryId?: number; kelurahanId?: number; eventId?: number; author: number | null; body: string; ago: number; replies: SeedPost[]; status?: "open" | "answered" | "closed"; pinned?: boolean },
+){
   const now = Date.now();
-  const t = await db.topic.create({
-    data: { title: data.title, categoryId: data.categoryId, kelurahanId: data.kelurahanId, eventId: data.eventId, authorId: data.author, status: data.status ?? "open", pinned: data.pinned ?? false, createdAt: new Date(now - data.ago * DAY) },
+  const t = await aTopic(db, {
+    title: data.title, categoryId: data.categoryId ?? null, kelurahanId: data.kelurahanId, eventId: data.eventId, author: ref(data.author), body: data.body,
+    status: data.status, pinned: data.pinned, createdAt: new Date(now - data.ago * DAY),
   });
-  const root = await insertPost(db, t.id, null, { authorId: data.author, body: data.body, createdAt: new Date(now - data.ago * DAY), isOfficial: false });
-  const replies = await insertTree(db, t.id, root, data.replies, now);
+  await insertTree(db, t.root, data.replies, now, clock);
+  // the latest reply, whatever order the tree was written in
   const last = await db.post.findFirst({ where: { topicId: t.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-  await db.topic.update({ where: { id: t.id }, data: { replyCount: replies, lastActivityAt: last?.createdAt ?? new Date() } });
-  return { topicId: t.id, rootId: root.id };
+  await db.topic.update({ where: { id: t.id }, data: { lastActivityAt: last?.createdAt ?? new Date() } });
+  return t;
 }
 
 export async function seedDiscussions(db: Db, { users, categories, kelurahan }: SeedContext): Promise<void> {
@@ -85,8 +57,9 @@ export async function seedDiscussions(db: Db, { users, categories, kelurahan }: 
   const siti = users.resident;
   const budi = users.moderator;
   const dewi = users.planner;
+  const clock = { minutes: 0 };
 
-  const kia = await topic(db, {
+  const kia = await topic(db, clock, {
     title: "Syarat membuat KIA untuk bayi baru lahir, apa saja?",
     categoryId: categories["adminduk"],
     kelurahanId: kelurahan["Pondok Kopi"]?.id,
@@ -116,10 +89,10 @@ export async function seedDiscussions(db: Db, { users, categories, kelurahan }: 
       },
     ],
   });
-  const answer = await db.post.findFirst({ where: { topicId: kia.topicId, depth: 1, authorId: budi }, select: { id: true } });
-  if (answer) await db.topic.update({ where: { id: kia.topicId }, data: { officialAnswerPostId: answer.id, status: "answered" } });
+  const answer = await db.post.findFirst({ where: { topicId: kia.id, depth: 1, authorId: budi }, select: { id: true } });
+  if (answer) await db.topic.update({ where: { id: kia.id }, data: { officialAnswerPostId: answer.id, status: "answered" } });
 
-  await topic(db, {
+  await topic(db, clock, {
     title: "Genangan air di Jl. Swadaya setiap hujan deras",
     categoryId: categories["infrastruktur"],
     kelurahanId: kelurahan["Duren Sawit"]?.id,
@@ -154,7 +127,7 @@ export async function seedDiscussions(db: Db, { users, categories, kelurahan }: 
     ],
   });
 
-  await topic(db, {
+  const bank = await topic(db, clock, {
     title: "Jadwal bank sampah RW 05 Pondok Kopi",
     categoryId: categories["lingkungan"],
     kelurahanId: kelurahan["Pondok Kopi"]?.id,
@@ -169,23 +142,17 @@ export async function seedDiscussions(db: Db, { users, categories, kelurahan }: 
   });
 
   // something for the moderation queue: a reported advertisement
-  const bank = await db.topic.findFirst({ where: { title: { startsWith: "Jadwal bank sampah" } }, select: { id: true } });
-  const bankRoot = bank ? await db.post.findFirst({ where: { topicId: bank.id, parentId: null }, select: { id: true, path: true, depth: true } }) : null;
-  if (bank && bankRoot) {
-    const ad = await insertPost(db, bank.id, bankRoot, { authorId: joko, body: "PROMO! Jual obat herbal pelangsing, hubungi 0812-xxxx-xxxx, dijamin ampuh!!!", createdAt: new Date(Date.now() - 0.5 * DAY) });
-    await db.postReport.create({ data: { postId: ad.id, reporterId: siti, reason: "Iklan, tidak ada hubungannya dengan bank sampah." } });
-    await db.topic.update({ where: { id: bank.id }, data: { replyCount: { increment: 1 } } });
-  }
+  const ad = await aReply(db, bank.root, { author: { id: joko }, body: "PROMO! Jual obat herbal pelangsing, hubungi 0812-xxxx-xxxx, dijamin ampuh!!!", createdAt: new Date(Date.now() - 0.5 * DAY) });
+  await aReport(db, ad, { reporter: { id: siti }, reason: "Iklan, tidak ada hubungannya dengan bank sampah." });
 
   const past = await db.event.findFirst({ where: { status: "completed" }, orderBy: { startsAt: "desc" }, select: { id: true, title: true, kelurahanId: true, createdById: true } });
   if (past) {
-    const t = await db.topic.create({ data: { title: past.title, eventId: past.id, kelurahanId: past.kelurahanId, authorId: past.createdById } });
-    const root = await insertPost(db, t.id, null, { authorId: null, body: "", createdAt: new Date(Date.now() - 20 * DAY), isOfficial: true });
-    const n = await insertTree(db, t.id, root, [
+    const t = await aTopic(db, { title: past.title, eventId: past.id, kelurahanId: past.kelurahanId, author: ref(past.createdById), createdAt: new Date(Date.now() - 20 * DAY) });
+    await insertTree(db, t.root, [
       { author: rahmat, ago: 18, supports: [siti, joko], body: "Terima kasih sudah mengadakan sesi ini. Bisakah materi tentang antrean daring dibagikan di sini?",
         replies: [{ author: budi, official: true, ago: 17, body: "Tentu, Pak. Ringkasannya: daftar di aplikasi Alpukat Betawi, pilih layanan dan jadwal, lalu datang membawa berkas asli sesuai jadwal." }] },
       { author: siti, ago: 16, body: "Untuk lansia yang tidak punya ponsel, apakah bisa didaftarkan oleh petugas?" },
-    ], Date.now());
-    await db.topic.update({ where: { id: t.id }, data: { replyCount: n, lastActivityAt: new Date(Date.now() - 16 * DAY) } });
+    ], Date.now(), clock);
+    await db.topic.update({ where: { id: t.id }, data: { lastActivityAt: new Date(Date.now() - 16 * DAY) } });
   }
 }
