@@ -48,7 +48,9 @@ export default function TopicPage() {
   const posts = thread.posts;
   const closed = topic.locked || topic.status === "closed";
   const replyState = state?.values?.intent === "reply" && state.values.parentId === String(thread.root.id) ? state : undefined;
-  const topicState = state?.values?.intent === "topic" || state?.values?.intent === "unanswer" ? state : undefined;
+  const topicState = (state?.values?.intent === "topic" || state?.values?.intent === "unanswer") && state.values.topicId === String(topic.id) ? state : undefined;
+  // the settings form has no field that shows its own error (a status, an id): its first message goes on top of it
+  const topicMessage = topicState && (topicState.formError ?? Object.values(topicState.errors ?? {})[0]);
   return (
     <LiveThread topicId={topic.id} knownIds={[thread.root.id, ...collectIds(posts)]}>
       <p><Link to="/discussions">← {t("discussions.title")}</Link></p>
@@ -90,7 +92,7 @@ export default function TopicPage() {
             <input type="hidden" name="intent" value="topic" />
             <input type="hidden" name="topicId" value={topic.id} />
             <input type="hidden" name="back" value={urls.back} />
-            <FormAlert state={topicState} />
+            <FormAlert state={topicMessage ? { formError: topicMessage } : undefined} />
             <div className="field">
               <label htmlFor="topic-status">{t("discussions.filter.status")}</label>
               <select id="topic-status" name="status" defaultValue={topic.status}>

@@ -4,6 +4,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import type { AckError } from "~/realtime/contract";
+import { aCategory, aStaffMember, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -45,13 +46,22 @@ async function until(check: () => boolean, ms = 5000) {
   }
 }
 
+let categoryId: number;
+
+async function signIn(user: { identifier: string; password: string }): Promise<Client> {
+  const client = new Client(server.url);
+  await client.login(user.identifier, user.password);
+  return client;
+}
+
 beforeAll(async () => {
   server = await startServer();
   database = await openDatabase(server.databaseUrl);
-  for (const [name, email] of [["warga", "warga@balai.test"], ["nur", "nur.aini@warga.balai.test"], ["mod", "moderator@balai.test"], ["admin", "admin@balai.test"]]) {
-    clients[name] = new Client(server.url);
-    await clients[name].login(email);
-  }
+  const longAgo = new Date(Date.now() - 400 * 86_400_000);
+  categoryId = (await aCategory(database.db)).id;
+  clients.warga = await signIn(await aUser(database.db, { createdAt: longAgo }));
+  clients.nur = await signIn(await aUser(database.db, { createdAt: longAgo }));
+  clients.mod = await signIn(await aStaffMember(database.db, "moderator"));
 });
 
 afterAll(async () => {
@@ -60,9 +70,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newTopic(client: Client, categorySlug = "lainnya") {
-  const cat = await database.db.category.findFirstOrThrow({ where: { slug: categorySlug } });
-  const res = await client.post("/discussions/new", { title: `Topik langsung ${Math.random().toString(36).slice(2, 7)}`, categoryId: String(cat.id), body: "Pembuka." }, { fromPage: "/discussions/new" });
+async function newTopic(client: Client, category = categoryId) {
+  const res = await client.post("/discussions/new", { title: `Topik langsung ${Math.random().toString(36).slice(2, 7)}`, categoryId: String(category), body: "Pembuka." }, { fromPage: "/discussions/new" });
   expect(res.status).toBe(302);
   const topicId = Number(res.headers.get("location")!.split("/").pop());
   const root = await database.db.post.findFirstOrThrow({ where: { topicId, parentId: null } });
@@ -106,13 +115,11 @@ describe("live discussion threads", () => {
 
   it("sends a pending post to moderators only, and the thread of a pending topic only to those who may read it", async () => {
     // a category that holds new accounts' posts, and a brand-new account
-    const cat = await database.db.category.findFirstOrThrow({ where: { slug: "pendidikan" } });
+    const cat = await aCategory(database.db);
     await database.db.category.update({ where: { id: cat.id }, data: { requireApprovalForNewAccounts: true } });
-    const newcomer = new Client(server.url);
-    const email = `langsung${Math.random().toString(36).slice(2, 7)}@contoh.id`;
-    expect((await newcomer.post("/signup", { name: "Pendatang Baru", identifier: email, password: "kata-sandi-baru-123" }, { fromPage: "/signup" })).status).toBe(302);
+    const newcomer = await signIn(await aUser(database.db, { createdAt: new Date() }));
 
-    const { topicId, rootId } = await newTopic(clients.warga, "pendidikan");
+    const { topicId, rootId } = await newTopic(clients.warga, cat.id);
     const resident = await socketFor(clients.nur);
     const moderator = await socketFor(clients.mod);
     await join(resident, topicId);
@@ -132,11 +139,10 @@ describe("live discussion threads", () => {
     expect(seenByResident.map((p) => (p as { postId: number }).postId)).not.toContain(pending.id);
 
     // a topic whose opening post waits for approval: only its author and moderators may follow it
-    const held = await newTopic(newcomer, "pendidikan");
+    const held = await newTopic(newcomer, cat.id);
     const outsider = await socketFor(clients.nur);
     expect((await join(outsider, held.topicId)).error?.code).toBe("not_found");
     expect((await join(await socketFor(newcomer), held.topicId)).data).toEqual({ topicId: held.topicId });
     expect((await join(await socketFor(clients.mod), held.topicId)).data).toEqual({ topicId: held.topicId });
-    await database.db.category.update({ where: { id: cat.id }, data: { requireApprovalForNewAccounts: false } });
   });
 });

@@ -1,6 +1,6 @@
 // Form and socket schemas for discussions. Error messages are i18n keys.
 import { z } from "zod";
-import { idNumber, idSchema } from "~/domain/ids";
+import { idNumber, idSchema, optionalIdSchema } from "~/domain/ids";
 
 export const sorts = ["oldest", "newest", "supported"] as const;
 export type Sort = (typeof sorts)[number];
@@ -30,12 +30,10 @@ export function optionalQueryId(value: string | null): number | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-const id = z.coerce.number({ invalid_type_error: "form.required" }).int().positive();
-const optionalId = z
-  .string()
-  .optional()
-  .transform((v) => (v ? Number(v) : undefined))
-  .pipe(z.number().int().positive().optional());
+// ids from forms: digits within the databases' range (beyond it: a 400 next to the field, never a 500)
+const id = idSchema;
+/** a select the person must choose from: empty says which choice is missing */
+const chosenId = (messageKey: string) => z.string({ required_error: messageKey }).trim().min(1, messageKey).pipe(idSchema);
 
 export const body = z
   .string({ required_error: "discussions.validation.body" })
@@ -50,8 +48,8 @@ const reason = z
 
 export const newTopicSchema = z.object({
   title: z.string({ required_error: "discussions.validation.title" }).trim().min(5, "discussions.validation.title").max(160, "discussions.validation.title"),
-  categoryId: z.coerce.number({ invalid_type_error: "discussions.validation.category" }).int("discussions.validation.category").positive("discussions.validation.category"),
-  kelurahanId: optionalId,
+  categoryId: chosenId("discussions.validation.category"),
+  kelurahanId: optionalIdSchema,
   body,
 });
 export type NewTopicInput = z.infer<typeof newTopicSchema>;
@@ -82,7 +80,7 @@ export const threadActionSchema = z.discriminatedUnion("intent", [
 export type ThreadAction = z.infer<typeof threadActionSchema>;
 
 export const categorySchema = z.object({
-  categoryId: optionalId,
+  categoryId: optionalIdSchema,
   slug: z.string({ required_error: "discussions.validation.slug" }).trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "discussions.validation.slug").max(40, "discussions.validation.slug"),
   nameId: z.string({ required_error: "discussions.validation.categoryName" }).trim().min(2, "discussions.validation.categoryName").max(80, "discussions.validation.categoryName"),
   nameEn: z.string({ required_error: "discussions.validation.categoryName" }).trim().min(2, "discussions.validation.categoryName").max(80, "discussions.validation.categoryName"),
