@@ -7,3 +7,8 @@ export const loader = defineLoader(async ({ params, context }) => {
   const eventId = idParam(params, "id", "events.notFound");
   return redirect(`/discussions/${await findOrCreateEventTopic(context.db, eventId)}`);
 });
+
+/** Never shown (the loader always redirects or throws): a page route, so "not found" is the error page with its message. */
+export default function EventDiscussion() {
+  return null;
+}
