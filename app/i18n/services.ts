@@ -11,7 +11,8 @@ export const messages = defineMessages({
     "services.nav": "Layanan",
     "services.nav.staff": "Kelola layanan",
     "services.title": "Layanan dan standar pelayanan",
-    "services.intro": "Biaya, waktu, persyaratan dan langkah setiap layanan di loket PTSP kecamatan dan kantor kelurahan, sama di papan informasi, di kertas dan di sini.",
+    "services.intro":
+      "Biaya, waktu, persyaratan dan langkah setiap layanan di loket PTSP kecamatan dan kantor kelurahan, sama di papan informasi, di kertas dan di sini.",
     "services.notFound": "Layanan ini tidak ditemukan.",
     "services.unit.notFound": "Unit layanan ini tidak ditemukan.",
     "services.announcement.notFound": "Pengumuman ini tidak ditemukan.",
@@ -61,8 +62,8 @@ export const messages = defineMessages({
     "services.history.noChanges": "Tidak ada perubahan pada biaya, waktu, persyaratan atau langkah.",
     "services.history.first": "Versi pertama.",
     "services.version.title": "{name}: versi {number}",
-    "services.version.old": "Ini versi lama. {link}",
-    "services.version.toCurrent": "Lihat yang berlaku sekarang",
+    "services.version.old": "Ini versi lama.",
+    "services.version.toCurrent": "Lihat yang berlaku sekarang dan apa yang berubah",
     "services.print": "Cetak panduan (A4)",
     "services.printLarge": "Cetak huruf besar",
     "services.share": "Bagikan",
@@ -93,7 +94,7 @@ export const messages = defineMessages({
     "services.change.name": "Nama layanan berubah: dulu {from}, sekarang {to}.",
 
     "services.printGuide.title": "Panduan layanan: {name}",
-    "services.printGuide.hint": "Gunakan menu Cetak di peramban (atau Ctrl+P). Pilih \"Simpan sebagai PDF\" untuk berkas PDF.",
+    "services.printGuide.hint": 'Gunakan menu Cetak di peramban (atau Ctrl+P). Pilih "Simpan sebagai PDF" untuk berkas PDF.',
     "services.printGuide.button": "Cetak",
     "services.printGuide.qr": "Pindai untuk versi terbaru. Jika ada yang berubah sejak kertas ini dicetak, halaman itu memberitahu Anda.",
     "services.printGuide.qrAlt": "Kode QR ke {url}",
@@ -129,7 +130,8 @@ export const messages = defineMessages({
     "services.display.scan": "Pindai untuk persyaratan lengkap",
 
     "services.integrity.title": "Diminta biaya lain atau dijanjikan jalur cepat?",
-    "services.integrity.intro": "Biaya resmi {service} di {unit}: {cost}. Jika Anda diminta membayar lebih, atau ditawari jalur cepat dengan imbalan, laporkan di sini. Laporan Anda rahasia: hanya supervisor unit dan administrator yang membacanya, dan Anda mendapat kode pelacakan.",
+    "services.integrity.intro":
+      "Biaya resmi {service} di {unit}: {cost}. Jika Anda diminta membayar lebih, atau ditawari jalur cepat dengan imbalan, laporkan di sini. Laporan Anda rahasia: hanya supervisor unit dan administrator yang membacanya, dan Anda mendapat kode pelacakan.",
     "services.integrity.kind": "Apa yang terjadi?",
     "services.integrity.kind.extra_fee": "Diminta biaya di luar yang tertulis",
     "services.integrity.kind.fast_lane": "Ditawari jalur cepat dengan imbalan",
@@ -280,7 +282,8 @@ export const messages = defineMessages({
     "services.nav": "Services",
     "services.nav.staff": "Manage services",
     "services.title": "Services and service standards",
-    "services.intro": "Cost, time, requirements and steps of every service at the kecamatan PTSP counters and kelurahan offices: the same on the notice board, on paper and here.",
+    "services.intro":
+      "Cost, time, requirements and steps of every service at the kecamatan PTSP counters and kelurahan offices: the same on the notice board, on paper and here.",
     "services.notFound": "This service was not found.",
     "services.unit.notFound": "This service unit was not found.",
     "services.announcement.notFound": "This announcement was not found.",
@@ -330,8 +333,8 @@ export const messages = defineMessages({
     "services.history.noChanges": "No change to cost, time, requirements or steps.",
     "services.history.first": "First version.",
     "services.version.title": "{name}: version {number}",
-    "services.version.old": "This is an old version. {link}",
-    "services.version.toCurrent": "See the one in effect now",
+    "services.version.old": "This is an old version.",
+    "services.version.toCurrent": "See the one in effect now and what changed",
     "services.print": "Print the guide (A4)",
     "services.printLarge": "Print in large type",
     "services.share": "Share",
@@ -362,7 +365,7 @@ export const messages = defineMessages({
     "services.change.name": "The service was renamed: was {from}, now {to}.",
 
     "services.printGuide.title": "Service guide: {name}",
-    "services.printGuide.hint": "Use the browser's Print menu (or Ctrl+P). Choose \"Save as PDF\" for a PDF file.",
+    "services.printGuide.hint": 'Use the browser\'s Print menu (or Ctrl+P). Choose "Save as PDF" for a PDF file.',
     "services.printGuide.button": "Print",
     "services.printGuide.qr": "Scan for the latest version. If anything changed since this paper was printed, that page tells you.",
     "services.printGuide.qrAlt": "QR code to {url}",
@@ -398,7 +401,8 @@ export const messages = defineMessages({
     "services.display.scan": "Scan for all requirements",
 
     "services.integrity.title": "Asked to pay more, or offered a fast lane?",
-    "services.integrity.intro": "The official cost of {service} at {unit}: {cost}. If you were asked to pay more, or offered a fast lane in exchange for something, report it here. Your report is confidential: only the unit's supervisor and the administrators read it, and you get a tracking code.",
+    "services.integrity.intro":
+      "The official cost of {service} at {unit}: {cost}. If you were asked to pay more, or offered a fast lane in exchange for something, report it here. Your report is confidential: only the unit's supervisor and the administrators read it, and you get a tracking code.",
     "services.integrity.kind": "What happened?",
     "services.integrity.kind.extra_fee": "Asked to pay a fee that is not written down",
     "services.integrity.kind.fast_lane": "Offered a fast lane for a favour or money",

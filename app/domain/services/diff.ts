@@ -23,7 +23,18 @@ export type Change =
 
 export type Diffable = Pick<
   VersionContent,
-  "name" | "requirements" | "stepsCounter" | "stepsOnline" | "onlineName" | "onlineUrl" | "durationValue" | "durationUnit" | "costAmount" | "costBasis" | "product" | "complaints"
+  | "name"
+  | "requirements"
+  | "stepsCounter"
+  | "stepsOnline"
+  | "onlineName"
+  | "onlineUrl"
+  | "durationValue"
+  | "durationUnit"
+  | "costAmount"
+  | "costBasis"
+  | "product"
+  | "complaints"
 >;
 
 const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
@@ -65,9 +76,14 @@ function stepChanges(kind: "stepsCounter" | "stepsOnline", from: Step[], to: Ste
 export function diffVersions(older: Diffable, newer: Diffable): Change[] {
   const out: Change[] = [];
   if (older.costAmount !== newer.costAmount) out.push({ kind: "cost", from: older.costAmount, to: newer.costAmount });
-  else if ((older.costBasis ?? "") !== (newer.costBasis ?? "") && newer.costAmount > 0) out.push({ kind: "costBasis", from: older.costBasis, to: newer.costBasis });
+  else if ((older.costBasis ?? "") !== (newer.costBasis ?? "") && newer.costAmount > 0)
+    out.push({ kind: "costBasis", from: older.costBasis, to: newer.costBasis });
   if (older.durationValue !== newer.durationValue || older.durationUnit !== newer.durationUnit) {
-    out.push({ kind: "duration", from: { value: older.durationValue, unit: older.durationUnit }, to: { value: newer.durationValue, unit: newer.durationUnit } });
+    out.push({
+      kind: "duration",
+      from: { value: older.durationValue, unit: older.durationUnit },
+      to: { value: newer.durationValue, unit: newer.durationUnit },
+    });
   }
   out.push(...requirementChanges(older.requirements, newer.requirements));
   out.push(...stepChanges("stepsCounter", older.stepsCounter, newer.stepsCounter));

@@ -18,7 +18,12 @@ export const INTEGRITY_CATEGORY = "integritas-layanan";
 export async function integrityCategoryId(db: Db): Promise<number> {
   const row = await db.category.upsert({
     where: { slug: INTEGRITY_CATEGORY },
-    create: { slug: INTEGRITY_CATEGORY, nameId: "Integritas layanan (pungli, jalur cepat)", nameEn: "Service integrity (extra fees, fast lanes)", position: 900 },
+    create: {
+      slug: INTEGRITY_CATEGORY,
+      nameId: "Integritas layanan (pungli, jalur cepat)",
+      nameEn: "Service integrity (extra fees, fast lanes)",
+      position: 900,
+    },
     update: {},
     select: { id: true },
   });

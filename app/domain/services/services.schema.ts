@@ -74,7 +74,12 @@ const optionalText = (max: number, key: string) =>
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : undefined))
     .pipe(z.string().max(max, key).optional());
-const longText = (key: string) => z.string().optional().transform((v) => v?.trim() ?? "").pipe(z.string().max(4000, key));
+const longText = (key: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() ?? "")
+    .pipe(z.string().max(4000, key));
 
 /** "Name | what counts as valid", one per line. */
 function requirementLines(v: string, ctx: z.RefinementCtx): Requirement[] {
@@ -98,7 +103,10 @@ function requirementLines(v: string, ctx: z.RefinementCtx): Requirement[] {
 /** "Who | what they do", one step per line, in order. */
 function stepLines(v: string, ctx: z.RefinementCtx): Step[] {
   const out: Step[] = [];
-  for (const line of v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of v
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const parts = line.split("|");
     const step = parts.length > 1 ? { actor: parts[0].trim(), text: parts.slice(1).join("|").trim() } : { actor: "", text: line };
     if (!step.text || step.text.length > 400 || step.actor.length > 100) {
@@ -129,7 +137,9 @@ export const versionFormSchema = z
     stepsCounter: z.string().optional().default("").transform(stepLines),
     stepsOnline: z.string().optional().default("").transform(stepLines),
     onlineName: optionalText(100, "services.validation.onlineName"),
-    onlineUrl: optionalText(300, "services.validation.onlineUrl").pipe(z.string().url("services.validation.onlineUrl").startsWith("http", "services.validation.onlineUrl").optional()),
+    onlineUrl: optionalText(300, "services.validation.onlineUrl").pipe(
+      z.string().url("services.validation.onlineUrl").startsWith("http", "services.validation.onlineUrl").optional(),
+    ),
     durationValue: wholeNumber("services.validation.duration", 10_000).pipe(z.number().min(1, "services.validation.duration")),
     durationUnit: z.enum(DURATION_UNITS, { errorMap: () => ({ message: "services.validation.durationUnit" }) }),
     costAmount: wholeNumber("services.validation.cost", 100_000_000),
@@ -149,13 +159,25 @@ export const versionFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.requirements.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["requirements"], message: "services.validation.requirements" });
-    if (v.stepsCounter.length === 0 && v.stepsOnline.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["stepsCounter"], message: "services.validation.steps" });
+    if (v.stepsCounter.length === 0 && v.stepsOnline.length === 0)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["stepsCounter"], message: "services.validation.steps" });
     if (v.costAmount > 0 && !v.costBasis) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["costBasis"], message: "services.validation.costBasis" });
     if (v.stepsOnline.length > 0 && !v.onlineUrl) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["onlineUrl"], message: "services.validation.onlineUrl" });
   });
 export type VersionFormInput = z.infer<typeof versionFormSchema>;
 
-export const newServiceSchema = z.object({ unitId: idSchema, slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "services.validation.slug").max(80, "services.validation.slug") });
+/** addresses under /layanan/ that are pages of their own */
+const RESERVED_SLUGS = new Set(["kelola", "unit", "data"]);
+
+export const newServiceSchema = z.object({
+  unitId: z.string({ required_error: "services.validation.unit" }).min(1, "services.validation.unit").pipe(idSchema),
+  slug: z
+    .string({ required_error: "services.validation.slug" })
+    .trim()
+    .max(80, "services.validation.slug")
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "services.validation.slug")
+    .refine((s) => !RESERVED_SLUGS.has(s), "services.validation.slugTaken"),
+});
 
 export const maklumatSchema = z.object({
   text: text(20, 4000, "services.validation.maklumatText"),
@@ -167,13 +189,22 @@ export type MaklumatInput = z.infer<typeof maklumatSchema>;
 
 export const announcementSchema = z.object({
   title: text(3, 120, "services.validation.announcementTitle"),
-  body: z.string().optional().transform((v) => v?.trim() ?? "").pipe(z.string().max(600, "services.validation.tooLong")),
+  body: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() ?? "")
+    .pipe(z.string().max(600, "services.validation.tooLong")),
   startsOn: z.string({ required_error: "services.validation.date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "services.validation.date"),
   endsOn: z
     .string()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "services.validation.date").optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "services.validation.date")
+        .optional(),
+    ),
 });
 export type AnnouncementInput = z.infer<typeof announcementSchema>;
 
@@ -187,7 +218,10 @@ export const removeAnnouncementSchema = z.object({ announcementId: idSchema });
 export const reminderSettingSchema = z.object({ months: wholeNumber("services.validation.months", 60).pipe(z.number().min(1, "services.validation.months")) });
 
 export const catalogueQuerySchema = z.object({
-  q: z.string().optional().transform((v) => v?.trim().slice(0, 100) || undefined),
+  q: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().slice(0, 100) || undefined),
   unit: optionalIdSchema.catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
@@ -200,7 +234,12 @@ export const integritySchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "services.validation.date").optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "services.validation.date")
+        .optional(),
+    ),
   /** optional: how the office may reach the reporter (kept confidential) */
   contact: optionalContact,
 });

@@ -132,7 +132,7 @@ function contentOf(input: VersionFormInput): VersionContent {
     durationValue: input.durationValue,
     durationUnit: input.durationUnit,
     costAmount: input.costAmount,
-    costBasis: input.costAmount > 0 ? input.costBasis ?? null : input.costBasis ?? null,
+    costBasis: input.costAmount > 0 ? (input.costBasis ?? null) : (input.costBasis ?? null),
     product: input.product,
     complaints: input.complaints,
     legalBasis: input.legalBasis,
@@ -167,26 +167,61 @@ export async function insertService(db: Db, actorId: number | null, input: NewSe
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const service = await tx.service.create({
-      data: { slug: input.slug, unitId: input.unitId, name: input.content.name, category: input.category, lastCheckedAt: now, lastCheckedById: actorId, createdAt: now },
+      data: {
+        slug: input.slug,
+        unitId: input.unitId,
+        name: input.content.name,
+        category: input.category,
+        lastCheckedAt: now,
+        lastCheckedById: actorId,
+        createdAt: now,
+      },
     });
     const version = await tx.serviceVersion.create({
-      data: { ...versionData(input.content), serviceId: service.id, number: 1, effectiveFrom: input.effectiveFrom, reason: input.reason, createdById: actorId, createdAt: now },
+      data: {
+        ...versionData(input.content),
+        serviceId: service.id,
+        number: 1,
+        effectiveFrom: input.effectiveFrom,
+        reason: input.reason,
+        createdById: actorId,
+        createdAt: now,
+      },
     });
     return tx.service.update({ where: { id: service.id }, data: { currentVersionId: version.id } });
   });
 }
 
 /** Adds a version on top of the newest one and makes it current. No permission check. */
-export async function insertVersion(db: Db, actorId: number | null, serviceId: number, input: { category?: string; content: VersionContent; effectiveFrom: Date; reason: string; now?: Date }) {
+export async function insertVersion(
+  db: Db,
+  actorId: number | null,
+  serviceId: number,
+  input: { category?: string; content: VersionContent; effectiveFrom: Date; reason: string; now?: Date },
+) {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const last = await tx.serviceVersion.findFirst({ where: { serviceId }, orderBy: { number: "desc" }, select: { number: true } });
     const version = await tx.serviceVersion.create({
-      data: { ...versionData(input.content), serviceId, number: (last?.number ?? 0) + 1, effectiveFrom: input.effectiveFrom, reason: input.reason, createdById: actorId, createdAt: now },
+      data: {
+        ...versionData(input.content),
+        serviceId,
+        number: (last?.number ?? 0) + 1,
+        effectiveFrom: input.effectiveFrom,
+        reason: input.reason,
+        createdById: actorId,
+        createdAt: now,
+      },
     });
     await tx.service.update({
       where: { id: serviceId },
-      data: { currentVersionId: version.id, name: input.content.name, ...(input.category && { category: input.category }), lastCheckedAt: now, lastCheckedById: actorId },
+      data: {
+        currentVersionId: version.id,
+        name: input.content.name,
+        ...(input.category && { category: input.category }),
+        lastCheckedAt: now,
+        lastCheckedById: actorId,
+      },
     });
     return version;
   });
@@ -198,7 +233,14 @@ export async function createService(db: Db, actor: Actor, unitId: number, slug: 
   if (!unit) throw new DomainError("services.validation.unit", "unitId");
   await requireUnitEditor(db, actor, unitId);
   try {
-    const service = await insertService(db, actor.id, { unitId, slug, category: input.category, content: contentOf(input), effectiveFrom: effectiveDate(input.effectiveFrom), reason: input.reason });
+    const service = await insertService(db, actor.id, {
+      unitId,
+      slug,
+      category: input.category,
+      content: contentOf(input),
+      effectiveFrom: effectiveDate(input.effectiveFrom),
+      reason: input.reason,
+    });
     await audit(db, { actorId: actor.id, action: "service.create", targetType: "service", targetId: service.id, details: { slug } });
     return service;
   } catch (error) {
@@ -212,8 +254,19 @@ export async function saveVersion(db: Db, actor: Actor, serviceId: number, input
   const service = await db.service.findUnique({ where: { id: serviceId }, select: { id: true, unitId: true } });
   if (!service) serviceNotFound();
   await requireUnitEditor(db, actor, service.unitId);
-  const version = await insertVersion(db, actor.id, serviceId, { category: input.category, content: contentOf(input), effectiveFrom: effectiveDate(input.effectiveFrom), reason: input.reason });
-  await audit(db, { actorId: actor.id, action: "service.version", targetType: "service", targetId: serviceId, details: { number: version.number, reason: input.reason } });
+  const version = await insertVersion(db, actor.id, serviceId, {
+    category: input.category,
+    content: contentOf(input),
+    effectiveFrom: effectiveDate(input.effectiveFrom),
+    reason: input.reason,
+  });
+  await audit(db, {
+    actorId: actor.id,
+    action: "service.version",
+    targetType: "service",
+    targetId: serviceId,
+    details: { number: version.number, reason: input.reason },
+  });
   return version;
 }
 
@@ -255,13 +308,22 @@ const versionSelect = {
   createdAt: true,
 } as const;
 
-const unitSelect = { id: true, slug: true, name: true, kind: true, address: true, openingHours: true, phone: true, whatsapp: true, email: true, areaId: true } as const;
+const unitSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  kind: true,
+  address: true,
+  openingHours: true,
+  phone: true,
+  whatsapp: true,
+  email: true,
+  areaId: true,
+} as const;
 
 /** What a resident who scanned a printed guide of version `printed` needs to know. */
 export type PrintedComparison =
-  | { status: "current"; printed: number }
-  | { status: "older"; printed: number; printedOn: Date; changes: Change[] }
-  | { status: "unknown"; printed: number };
+  { status: "current"; printed: number } | { status: "older"; printed: number; printedOn: Date; changes: Change[] } | { status: "unknown"; printed: number };
 
 async function loadService(db: Db, slug: string) {
   const service = await db.service.findUnique({
@@ -295,8 +357,13 @@ export async function getServicePage(db: Db, slug: string, printed?: number) {
     const current = service.currentVersion;
     if (printed === current.number) comparison = { status: "current", printed };
     else {
-      const old = printed < current.number ? await db.serviceVersion.findUnique({ where: { serviceId_number: { serviceId: service.id, number: printed } }, select: versionSelect }) : null;
-      comparison = old ? { status: "older", printed, printedOn: old.effectiveFrom, changes: diffVersions(toVersion(old), current) } : { status: "unknown", printed };
+      const old =
+        printed < current.number
+          ? await db.serviceVersion.findUnique({ where: { serviceId_number: { serviceId: service.id, number: printed } }, select: versionSelect })
+          : null;
+      comparison = old
+        ? { status: "older", printed, printedOn: old.effectiveFrom, changes: diffVersions(toVersion(old), current) }
+        : { status: "unknown", printed };
     }
   }
   const classes = await db.eventService.findMany({
@@ -307,7 +374,13 @@ export async function getServicePage(db: Db, slug: string, printed?: number) {
   });
   return {
     ...service,
-    history: history.map((h) => ({ number: h.number, effectiveFrom: h.effectiveFrom, reason: h.reason, createdAt: h.createdAt, by: h.createdBy?.name ?? null })),
+    history: history.map((h) => ({
+      number: h.number,
+      effectiveFrom: h.effectiveFrom,
+      reason: h.reason,
+      createdAt: h.createdAt,
+      by: h.createdBy?.name ?? null,
+    })),
     comparison,
     classes: classes.map((c) => c.event),
   };
@@ -320,7 +393,10 @@ export async function getServiceVersion(db: Db, slug: string, number: number) {
   const row = await db.serviceVersion.findUnique({ where: { serviceId_number: { serviceId: service.id, number } }, select: versionSelect });
   if (!row) serviceNotFound();
   const version = toVersion(row);
-  const previous = number > 1 ? await db.serviceVersion.findUnique({ where: { serviceId_number: { serviceId: service.id, number: number - 1 } }, select: versionSelect }) : null;
+  const previous =
+    number > 1
+      ? await db.serviceVersion.findUnique({ where: { serviceId_number: { serviceId: service.id, number: number - 1 } }, select: versionSelect })
+      : null;
   return { service, version, changes: previous ? diffVersions(toVersion(previous), version) : [] };
 }
 
@@ -383,7 +459,7 @@ export async function listUnits(db: Db) {
     orderBy: [{ position: "asc" }, { name: "asc" }],
     select: { id: true, slug: true, name: true, kind: true, parentId: true, area: { select: { name: true, level: true, parent: { select: { name: true } } } } },
   });
-  return units.map((u) => ({ ...u, kecamatan: u.area.level === "kecamatan" ? u.area.name : u.area.parent?.name ?? "" }));
+  return units.map((u) => ({ ...u, kecamatan: u.area.level === "kecamatan" ? u.area.name : (u.area.parent?.name ?? "") }));
 }
 
 /** Announcements shown now (started, not ended). */
@@ -429,7 +505,13 @@ export async function getUnitPage(db: Db, unitId: number, now = new Date()) {
     unit,
     maklumat,
     announcements,
-    services: services.map((s) => ({ slug: s.slug, name: s.name, costAmount: s.currentVersion!.costAmount, durationValue: s.currentVersion!.durationValue, durationUnit: s.currentVersion!.durationUnit as DurationUnit })),
+    services: services.map((s) => ({
+      slug: s.slug,
+      name: s.name,
+      costAmount: s.currentVersion!.costAmount,
+      durationValue: s.currentVersion!.durationValue,
+      durationUnit: s.currentVersion!.durationUnit as DurationUnit,
+    })),
   };
 }
 export type UnitPage = Awaited<ReturnType<typeof getUnitPage>>;
@@ -449,10 +531,60 @@ export async function recentCalls(db: Db, unitId: number, now = new Date(), take
   return rows.map((r) => ({ number: r.number, priority: r.priority, counter: r.counter, calledAt: r.calledAt!, service: r.service.name }));
 }
 
-/** What the waiting-room display cycles through. */
-export async function displayFeed(db: Db, unitId: number, now = new Date()) {
-  const page = await getUnitPage(db, unitId, now);
-  return { ...page, calls: await recentCalls(db, unitId, now), generatedAt: now };
+/** What the waiting-room display cycles through: plain values only (it is also served as JSON). */
+export interface DisplayFeed {
+  unit: { id: number; name: string; address: string; openingHours: string };
+  services: { slug: string; name: string; version: number; costAmount: number; durationValue: number; durationUnit: DurationUnit; requirements: string[] }[];
+  announcements: { id: number; title: string; body: string }[];
+  maklumat: { text: string; signerName: string; signerTitle: string; signedOn: string } | null;
+  calls: { number: number; priority: string | null; counter: string | null; calledAt: string; service: string }[];
+  generatedAt: string;
+}
+
+export async function displayFeed(db: Db, unitId: number, now = new Date()): Promise<DisplayFeed> {
+  const unit = await db.serviceUnit.findUnique({ where: { id: unitId }, select: { id: true, name: true, address: true, openingHours: true } });
+  if (!unit) unitNotFound();
+  const [services, announcements, maklumat, calls] = await Promise.all([
+    db.service.findMany({
+      where: { unitId, status: "active", currentVersionId: { not: null } },
+      orderBy: { name: "asc" },
+      take: 30,
+      select: {
+        slug: true,
+        name: true,
+        currentVersion: { select: { number: true, costAmount: true, durationValue: true, durationUnit: true, requirements: true } },
+      },
+    }),
+    activeAnnouncements(db, unitId, now),
+    latestMaklumat(db, unitId),
+    recentCalls(db, unitId, now),
+  ]);
+  return {
+    unit,
+    services: services.map((s) => {
+      const v = s.currentVersion!;
+      return {
+        slug: s.slug,
+        name: s.name,
+        version: v.number,
+        costAmount: v.costAmount,
+        durationValue: v.durationValue,
+        durationUnit: v.durationUnit as DurationUnit,
+        requirements: parseList(v.requirements, requirementSchema)
+          .map((r) => r.name)
+          .slice(0, 6),
+      };
+    }),
+    announcements: announcements.map((a) => ({ id: a.id, title: a.title, body: a.body })),
+    maklumat: maklumat && {
+      text: maklumat.text,
+      signerName: maklumat.signerName,
+      signerTitle: maklumat.signerTitle,
+      signedOn: maklumat.signedOn.toISOString(),
+    },
+    calls: calls.map((c) => ({ ...c, calledAt: c.calledAt.toISOString() })),
+    generatedAt: now.toISOString(),
+  };
 }
 
 // ------------------------------------------------------------------ Maklumat, announcements, staff
@@ -462,7 +594,15 @@ export async function saveMaklumat(db: Db, actor: Actor, unitId: number, input: 
   const signedOn = wibToDate(input.signedOn, "00:00");
   if (!signedOn) throw new DomainError("services.validation.date", "signedOn");
   const row = await db.serviceMaklumat.create({
-    data: { unitId, text: input.text, signerName: input.signerName, signerTitle: input.signerTitle, signedOn, imageKey: imageKey ?? null, createdById: actor.id },
+    data: {
+      unitId,
+      text: input.text,
+      signerName: input.signerName,
+      signerTitle: input.signerTitle,
+      signedOn,
+      imageKey: imageKey ?? null,
+      createdById: actor.id,
+    },
   });
   await audit(db, { actorId: actor.id, action: "service.maklumat", targetType: "serviceUnit", targetId: unitId });
   return row;
@@ -489,10 +629,16 @@ export async function assignStaff(db: Db, actor: Actor, unitId: number, input: {
   const unit = await db.serviceUnit.findUnique({ where: { id: unitId }, select: { id: true } });
   if (!unit) unitNotFound();
   const id = parseIdentifier(input.identifier);
-  const user = id ? await db.user.findUnique({ where: id.kind === "email" ? { email: id.value } : { phone: id.value }, select: { id: true, role: true } }) : null;
+  const user = id
+    ? await db.user.findUnique({ where: id.kind === "email" ? { email: id.value } : { phone: id.value }, select: { id: true, role: true } })
+    : null;
   if (!user) throw new DomainError("services.staff.noSuchUser", "identifier");
   await db.$transaction(async (tx) => {
-    await tx.unitStaff.upsert({ where: { userId_unitId: { userId: user.id, unitId } }, create: { userId: user.id, unitId, role: input.role }, update: { role: input.role } });
+    await tx.unitStaff.upsert({
+      where: { userId_unitId: { userId: user.id, unitId } },
+      create: { userId: user.id, unitId, role: input.role },
+      update: { role: input.role },
+    });
     // a resident (or counter staff made supervisor) takes the unit role; planners, moderators and admins keep theirs
     if (user.role === "resident" || user.role === "counter" || user.role === "supervisor") {
       const ties = await tx.unitStaff.findMany({ where: { userId: user.id }, select: { role: true } });
@@ -500,7 +646,13 @@ export async function assignStaff(db: Db, actor: Actor, unitId: number, input: {
       await tx.user.update({ where: { id: user.id }, data: { role } });
     }
   });
-  await audit(db, { actorId: actor.id, action: "service.staff.assign", targetType: "serviceUnit", targetId: unitId, details: { userId: user.id, role: input.role } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "service.staff.assign",
+    targetType: "serviceUnit",
+    targetId: unitId,
+    details: { userId: user.id, role: input.role },
+  });
 }
 
 export async function removeStaff(db: Db, actor: Actor, unitId: number, userId: number) {
@@ -523,8 +675,17 @@ export async function getUnitAdmin(db: Db, actor: Actor, unitId: number) {
   if (!access) forbidden();
   const page = await getUnitPage(db, unitId);
   const [announcements, staff] = await Promise.all([
-    db.serviceAnnouncement.findMany({ where: { unitId }, orderBy: { startsAt: "desc" }, take: 50, select: { id: true, title: true, body: true, startsAt: true, endsAt: true } }),
-    db.unitStaff.findMany({ where: { unitId }, orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, email: true, phone: true } } } }),
+    db.serviceAnnouncement.findMany({
+      where: { unitId },
+      orderBy: { startsAt: "desc" },
+      take: 50,
+      select: { id: true, title: true, body: true, startsAt: true, endsAt: true },
+    }),
+    db.unitStaff.findMany({
+      where: { unitId },
+      orderBy: { createdAt: "asc" },
+      select: { role: true, user: { select: { id: true, name: true, email: true, phone: true } } },
+    }),
   ]);
   return { ...page, allAnnouncements: announcements, staff, mayEdit: access === "all" || access === "supervisor", mayAssign: can.assignUnitStaff(actor) };
 }
@@ -539,7 +700,11 @@ export async function getReminderMonths(db: Db): Promise<number> {
 
 export async function setReminderMonths(db: Db, actor: Actor, months: number): Promise<void> {
   if (!can.assignUnitStaff(actor)) forbidden();
-  await db.setting.upsert({ where: { key: REMINDER_SETTING }, create: { key: REMINDER_SETTING, value: JSON.stringify(months) }, update: { value: JSON.stringify(months) } });
+  await db.setting.upsert({
+    where: { key: REMINDER_SETTING },
+    create: { key: REMINDER_SETTING, value: JSON.stringify(months) },
+    update: { value: JSON.stringify(months) },
+  });
   await audit(db, { actorId: actor.id, action: "service.reminderMonths", details: { months } });
 }
 
@@ -569,7 +734,14 @@ export async function staffOverview(db: Db, actor: Actor, now = new Date()) {
       where: serviceWhere,
       orderBy: [{ unitId: "asc" }, { name: "asc" }],
       take: 500,
-      select: { id: true, slug: true, name: true, lastCheckedAt: true, unit: { select: { id: true, name: true } }, currentVersion: { select: { number: true } } },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        lastCheckedAt: true,
+        unit: { select: { id: true, name: true } },
+        currentVersion: { select: { number: true } },
+      },
     }),
   ]);
   return { units, stale, services, months, mayAssign: can.assignUnitStaff(actor), editableUnits: await editableUnits(db, actor) };
@@ -611,7 +783,20 @@ export async function openDataRows(db: Db, origin: string) {
       name: true,
       lastCheckedAt: true,
       unit: { select: { name: true, area: { select: { name: true, level: true, parent: { select: { name: true } } } } } },
-      currentVersion: { select: { number: true, effectiveFrom: true, costAmount: true, costBasis: true, durationValue: true, durationUnit: true, requirements: true, product: true, onlineName: true, onlineUrl: true } },
+      currentVersion: {
+        select: {
+          number: true,
+          effectiveFrom: true,
+          costAmount: true,
+          costBasis: true,
+          durationValue: true,
+          durationUnit: true,
+          requirements: true,
+          product: true,
+          onlineName: true,
+          onlineUrl: true,
+        },
+      },
     },
   });
   return rows.map((r) => {
@@ -620,7 +805,7 @@ export async function openDataRows(db: Db, origin: string) {
       slug: r.slug,
       layanan: r.name,
       unit: r.unit.name,
-      kecamatan: r.unit.area.level === "kecamatan" ? r.unit.area.name : r.unit.area.parent?.name ?? "",
+      kecamatan: r.unit.area.level === "kecamatan" ? r.unit.area.name : (r.unit.area.parent?.name ?? ""),
       versi: v.number,
       berlaku_sejak: v.effectiveFrom.toISOString(),
       terakhir_diperiksa: r.lastCheckedAt.toISOString(),

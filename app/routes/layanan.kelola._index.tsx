@@ -1,0 +1,154 @@
+// The staff home of services: the standards not checked for N months (with "still
+// correct"), the units one works at, every service with its editor, and for
+// admins the reminder setting.
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField, Field, FormAlert } from "~/components/forms";
+import { TableRegion } from "~/components/TableRegion";
+import { can } from "~/domain/accounts/roles";
+import { idSchema } from "~/domain/ids";
+import { reminderSettingSchema } from "~/domain/services/services.schema";
+import { markChecked, setReminderMonths, staffOverview } from "~/domain/services/services.server";
+import { DomainError } from "~/domain/errors";
+import { formatShortDate } from "~/i18n";
+import { metaT, useLocale, useT } from "~/i18n/react";
+import href from "~/styles/services.css";
+import { requirePermission } from "~/utils/auth.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
+import { z } from "zod";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("services.staff.title")} · Balai` }];
+
+export const loader = defineLoader(async ({ request, context }) => {
+  const actor = await requirePermission(request, context, can.serviceDesk);
+  return staffOverview(context.db, actor);
+});
+
+export const action = defineAction(async ({ request, context, form }) => {
+  const actor = await requirePermission(request, context, can.serviceDesk);
+  switch (form.get("intent")) {
+    case "checked": {
+      const { serviceId, name } = form.parse(z.object({ serviceId: idSchema, name: z.string().max(200).default("") }));
+      await markChecked(context.db, actor, serviceId);
+      return redirectWithFlash(context, "/layanan/kelola", { key: "services.staff.checked", params: { name } });
+    }
+    case "settings": {
+      const { months } = form.parse(reminderSettingSchema);
+      await setReminderMonths(context.db, actor, months);
+      return redirectWithFlash(context, "/layanan/kelola", { key: "services.staff.settingsSaved" });
+    }
+    default:
+      throw new DomainError("error.badRequest");
+  }
+});
+
+export default function ServicesStaff() {
+  const t = useT();
+  const locale = useLocale();
+  const data = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  const mayEdit = (unitId: number) => data.editableUnits === "all" || data.editableUnits.includes(unitId);
+  return (
+    <>
+      <h1>{t("services.staff.title")}</h1>
+      <FormAlert state={state} />
+      {data.units.length === 0 && <p>{t("services.staff.noUnits")}</p>}
+
+      <section aria-labelledby="reminders-title">
+        <h2 id="reminders-title">{t("services.staff.reminders", { months: data.months })}</h2>
+        {data.stale.length === 0 ? (
+          <p>{t("services.staff.remindersNone", { months: data.months })}</p>
+        ) : (
+          <ul className="svc-reminders" data-testid="reminders">
+            {data.stale.map((s) => (
+              <li key={s.id}>
+                <Link to={`/layanan/${s.slug}`}>{s.name}</Link> · {s.unit.name} ·{" "}
+                {t("services.staff.lastChecked", { date: formatShortDate(new Date(s.lastCheckedAt), locale) })}
+                {mayEdit(s.unit.id) && (
+                  <Form method="post" className="inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="checked" />
+                    <input type="hidden" name="serviceId" value={s.id} />
+                    <input type="hidden" name="name" value={s.name} />
+                    <button type="submit" className="button-secondary" aria-label={`${t("services.staff.markChecked")}: ${s.name}`}>
+                      {t("services.staff.markChecked")}
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="units-title">
+        <h2 id="units-title">{t("services.staff.units")}</h2>
+        <ul className="svc-units">
+          {data.units.map((u) => (
+            <li key={u.id}>
+              <Link to={`/layanan/kelola/unit/${u.id}`}>{u.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="services-title">
+        <h2 id="services-title">{t("services.staff.services")}</h2>
+        {(data.editableUnits === "all" || data.editableUnits.length > 0) && (
+          <p>
+            <Link className="button" to="/layanan/kelola/baru">
+              {t("services.staff.newService")}
+            </Link>
+          </p>
+        )}
+        <TableRegion labelledBy="services-title">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("services.field.name")}</th>
+                <th scope="col">{t("services.field.unit")}</th>
+                <th scope="col">{t("services.version.label")}</th>
+                <th scope="col">{t("services.version.checked")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("services.staff.edit")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.services.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={`/layanan/${s.slug}`}>{s.name}</Link>
+                  </td>
+                  <td>{s.unit.name}</td>
+                  <td>{s.currentVersion?.number ?? "—"}</td>
+                  <td>{formatShortDate(new Date(s.lastCheckedAt), locale)}</td>
+                  <td>
+                    {mayEdit(s.unit.id) && (
+                      <Link to={`/layanan/kelola/${s.slug}`} aria-label={`${t("services.staff.edit")}: ${s.name}`}>
+                        {t("services.staff.edit")}
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      </section>
+
+      {data.mayAssign && (
+        <section aria-labelledby="settings-title">
+          <h2 id="settings-title">{t("services.staff.settings")}</h2>
+          <Form method="post" className="stack" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="settings" />
+            <Field name="months" label={t("services.staff.months")} inputMode="numeric" required state={state} defaultValue={String(data.months)} />
+            <button type="submit">{t("services.staff.saveSettings")}</button>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}
