@@ -13,13 +13,13 @@ import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("discussions.categories.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   await requirePermission(request, context, can.manageCategories);
   const [categories, settings] = await Promise.all([listCategories(context.db, { includeArchived: true }), getDiscussionSettings(context.db)]);
   return { categories, settings };
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.manageCategories);
   if (new URL(request.url).searchParams.get("settings") === "1") {
     await updateDiscussionSettings(context.db, actor, form.parse(settingsSchema));

@@ -16,7 +16,7 @@ import { openForm, threadAction } from "~/utils/discussions.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.thread.topic.title ?? ""} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const topicId = idParam(params, "id", "discussions.error.notFound");
   const user = await getUser(request, context);
   const url = new URL(request.url);
@@ -25,7 +25,7 @@ export const loader = defineLoader(async ({ request, context, params }) => {
   return { thread, ...form, userId: user?.id ?? null };
 });
 
-export const action = defineAction(threadAction);
+export const action = /* @__PURE__ */ defineAction(threadAction);
 
 export default function TopicPage() {
   const t = useT();

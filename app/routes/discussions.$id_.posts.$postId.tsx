@@ -13,7 +13,7 @@ import { openForm, threadAction } from "~/utils/discussions.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.thread.topic.title ?? ""} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const topicId = idParam(params, "id", "discussions.error.notFound");
   const postId = idParam(params, "postId", "discussions.error.notFound");
   const user = await getUser(request, context);
@@ -23,7 +23,7 @@ export const loader = defineLoader(async ({ request, context, params }) => {
   return { thread, ...form, userId: user?.id ?? null };
 });
 
-export const action = defineAction(threadAction);
+export const action = /* @__PURE__ */ defineAction(threadAction);
 
 export default function SubthreadPage() {
   const t = useT();

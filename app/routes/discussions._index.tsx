@@ -15,7 +15,7 @@ import { defineLoader } from "~/utils/boundary.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("discussions.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const user = await getUser(request, context);
   const url = new URL(request.url);
   const status = url.searchParams.get("status");

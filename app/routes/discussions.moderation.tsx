@@ -13,12 +13,12 @@ import { threadAction } from "~/utils/discussions.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("discussions.moderation.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.moderate);
   return moderationQueue(context.db, actor);
 });
 
-export const action = defineAction(async (args) => {
+export const action = /* @__PURE__ */ defineAction(async (args) => {
   await requirePermission(args.request, args.context, can.moderate);
   return threadAction(args);
 });

@@ -13,13 +13,13 @@ import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("discussions.newTitle")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   await requireUser(request, context);
   const [categories, kelurahan] = await Promise.all([listCategories(context.db), kelurahanOptions(context.db)]);
   return { categories, kelurahan };
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requireUser(request, context);
   const input = form.parse(newTopicSchema);
   const { topicId, post } = await createTopic(context.db, actor, input);
