@@ -3,7 +3,7 @@ import { deliberationAt, sessionIcs } from "~/domain/agenda/agenda.server";
 import { getUser } from "~/utils/auth.server";
 import { defineLoader } from "~/utils/boundary.server";
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const user = await getUser(request, context);
   const { deliberation: d } = await deliberationAt(context.db, user, params);
   const origin = context.config.publicUrl ?? new URL(request.url).origin;

@@ -13,13 +13,13 @@ import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches, params }) => [{ title: `${metaT(matches)("agenda.title")} ${params.year ?? ""} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const user = await getUser(request, context);
   return publicAgendaPage(context.db, user, params);
 });
 
 /** Dot voting: a resident replaces their whole ballot (plain form, works without JavaScript). */
-export const action = defineAction(async ({ request, context, params, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, params, form }) => {
   const user = await requireUser(request, context);
   const { deliberation } = await deliberationAt(context.db, user, params);
   const { ballot } = form.parse(ballotSchema);

@@ -12,7 +12,7 @@ import { defineLoader } from "~/utils/boundary.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const user = await getUser(request, context);
   return { canPlan: can.plan(user), deliberations: await listDeliberations(context.db, user) };
 });

@@ -19,14 +19,14 @@ import { getLocale } from "~/utils/locale.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.manage.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   await requirePermission(request, context, can.plan);
   const d = await loadDeliberation(context.db, idParam(params, "id", "agenda.notFound"));
   const items = await scoredItems(context.db, d);
   return { d: deliberationView(d), next: nextPhase(d.phase as Phase), items };
 });
 
-export const action = defineAction(async ({ request, context, params, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, params, form }) => {
   const actor = await requirePermission(request, context, can.plan);
   const id = idParam(params, "id", "agenda.notFound");
   const back = (hash = "") => `/agenda/manage/${id}${hash}`;

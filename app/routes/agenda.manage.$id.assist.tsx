@@ -16,7 +16,7 @@ import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.assist.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const staff = await requirePermission(request, context, can.isStaff);
   const d = await loadDeliberation(context.db, idParam(params, "id", "agenda.notFound"));
   const query = assistQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -43,7 +43,7 @@ export const loader = defineLoader(async ({ request, context, params }) => {
   };
 });
 
-export const action = defineAction(async ({ request, context, params, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, params, form }) => {
   const staff = await requirePermission(request, context, can.isStaff);
   const id = idParam(params, "id", "agenda.notFound");
   const { residentId, ballot } = form.parse(assistedBallotSchema);

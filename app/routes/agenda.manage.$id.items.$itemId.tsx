@@ -14,7 +14,7 @@ import { defineAction, defineLoader, idParam, notFound, redirectWithFlash } from
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.item.editTitle")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   await requirePermission(request, context, can.plan);
   const d = await loadDeliberation(context.db, idParam(params, "id", "agenda.notFound"));
   const itemId = idParam(params, "itemId", "agenda.notFound");
@@ -27,7 +27,7 @@ export const loader = defineLoader(async ({ request, context, params }) => {
   };
 });
 
-export const action = defineAction(async ({ request, context, params, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, params, form }) => {
   const actor = await requirePermission(request, context, can.plan);
   const id = idParam(params, "id", "agenda.notFound");
   const itemId = idParam(params, "itemId", "agenda.notFound");

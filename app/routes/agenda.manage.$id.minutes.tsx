@@ -15,7 +15,7 @@ import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.minutes.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const actor = await requirePermission(request, context, can.plan);
   const d = await loadDeliberation(context.db, idParam(params, "id", "agenda.notFound"));
   const [items, present] = await Promise.all([scoredItems(context.db, d), attendance(context.db, actor, d)]);
@@ -27,7 +27,7 @@ export const loader = defineLoader(async ({ request, context, params }) => {
   };
 });
 
-export const action = defineAction(async ({ request, context, params, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, params, form }) => {
   const actor = await requirePermission(request, context, can.plan);
   const id = idParam(params, "id", "agenda.notFound");
   await saveMinutes(context.db, actor, id, form.parse(minutesSchema).minutes);

@@ -18,7 +18,7 @@ import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.pool.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const actor = await requirePermission(request, context, can.plan);
   const filters = poolFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const pool = await candidatePool(context.db, actor, idParam(params, "id", "agenda.notFound"), filters);
@@ -36,7 +36,7 @@ export const loader = defineLoader(async ({ request, context, params }) => {
 });
 
 /** A new agenda item from the picked aspirations (or one carried over from an earlier year). */
-export const action = defineAction(async ({ request, context, params, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, params, form }) => {
   const actor = await requirePermission(request, context, can.plan);
   const id = idParam(params, "id", "agenda.notFound");
   const item = await createItem(context.db, actor, id, form.parse(createItemSchema));

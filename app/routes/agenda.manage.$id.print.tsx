@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("
 /** empty rows at the end of the attendance sheet for people who sign on paper */
 const BLANK_ROWS = 10;
 
-export const loader = defineLoader(async ({ request, context, params }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const actor = await requirePermission(request, context, can.plan);
   const d = await loadDeliberation(context.db, idParam(params, "id", "agenda.notFound"));
   const [items, present] = await Promise.all([scoredItems(context.db, d), attendance(context.db, actor, d)]);

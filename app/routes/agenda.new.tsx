@@ -13,13 +13,13 @@ import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("agenda.create.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   await requirePermission(request, context, can.plan);
   const year = Number(wibDayValue(new Date()).slice(0, 4));
   return { areas: await listAreaOptions(context.db), year };
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.plan);
   const d = await createDeliberation(context.db, actor, form.parse(createSchema));
   return redirectWithFlash(context, `/agenda/manage/${d.id}`, { key: "agenda.create.created" });
