@@ -10,6 +10,8 @@ import { DomainError } from "~/domain/errors";
 import { createTopic, editPost, getSubthread, getThread, listTopics, replyToPost, supportPost, THREAD_PAGE_SIZE, deletePost } from "./discussions.server";
 import { approvePost, blockUser, hidePost, reportPost, restorePost } from "./moderation.server";
 import { SETTING_KEYS } from "./settings.server";
+import { runThreadAction } from "./thread-actions.server";
+import type { Publisher } from "~/realtime/publisher";
 import { VISIBLE_DEPTH } from "./tree";
 
 let dir: string;
@@ -180,5 +182,33 @@ describe("moderation", () => {
     await rejects(replyToPost(db, users.d, { parentId: root.id, body: "coba" }), "discussions.error.blocked");
     expect(await db.auditLog.count({ where: { action: "discussions.user.block", targetId: String(users.d.id) } })).toBe(1);
     await db.user.update({ where: { id: users.d.id }, data: { postingBlockedAt: null } });
+  });
+});
+
+describe("thread actions", () => {
+  /** a publisher that keeps what it was told */
+  function recording() {
+    const sent: { room: string; event: string; payload: unknown }[] = [];
+    const publisher: Publisher = { publish: (room, event, payload) => void sent.push({ room, event, payload }), revoke() {} };
+    return { sent, publisher };
+  }
+
+  it("runs the use case, then tells the thread's room the fact (ids only)", async () => {
+    const { topicId, post: root } = await createTopic(db, users.a, { title: "Aksi utas", categoryId, body: "Pembuka." });
+    const { sent, publisher } = recording();
+    const reply = await runThreadAction({ db, realtime: publisher }, users.b, { intent: "reply", parentId: root.id, body: "Balasan lewat aksi." });
+    const post = await db.post.findFirstOrThrow({ where: { topicId, parentId: root.id } });
+    expect(reply).toEqual({ flash: "discussions.flash.replied", anchor: `#post-${post.id}` });
+    expect(sent).toEqual([{ room: `topic:${topicId}`, event: "post:created", payload: { topicId, postId: post.id, parentId: root.id } }]);
+    expect(await runThreadAction({ db, realtime: publisher }, users.c, { intent: "support", postId: post.id })).toEqual({ flash: "discussions.flash.supported", anchor: `#post-${post.id}` });
+    expect(sent[1]).toEqual({ room: `topic:${topicId}`, event: "post:supported", payload: { topicId, postId: post.id, supportCount: 1 } });
+  });
+
+  it("refuses a moderator's action to a resident before anything is done", async () => {
+    const { topicId } = await createTopic(db, users.a, { title: "Aksi moderator", categoryId, body: "Pembuka." });
+    const { sent, publisher } = recording();
+    await rejects(runThreadAction({ db, realtime: publisher }, users.b, { intent: "topic", topicId, status: "closed", locked: "on" }), "error.403.text");
+    expect((await db.topic.findUniqueOrThrow({ where: { id: topicId } })).status).toBe("open");
+    expect(sent).toEqual([]);
   });
 });
