@@ -8,6 +8,7 @@ import { seedDiscussions } from "./discussions";
 import { seedEvents } from "./events";
 import { seedFoundation } from "./foundation";
 import { seedQa } from "./qa";
+import { seedServices } from "./services";
 
 export async function seedDemo(db: Db): Promise<void> {
   const ctx = await seedFoundation(db);
@@ -17,6 +18,7 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedAspirations(db, ctx);
   // after the aspirations: the deliberation compiles them
   await seedAgenda(db, ctx);
+  await seedServices(db, ctx);
 }
 
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
