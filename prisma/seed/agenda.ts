@@ -8,6 +8,7 @@ import { randomInt } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { changeAspirationStatus } from "~/domain/aspirations/status.server";
 import type { Mailer } from "~/domain/notifications/mailer.server";
+import { aBallot, aDeliberation, anAgendaItem } from "../builders";
 import type { SeedContext } from "./foundation";
 
 const DAY = 86_400_000;
@@ -81,10 +82,21 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
 
   // this year's deliberation, in public review
   const sessionStart = ctx.saturday(3, 9);
-  const event = await db.event.create({
-    data: {
-      kind: "dialogue",
-      status: "published",
+  const d = await aDeliberation(db, {
+    area: kecamatan,
+    year,
+    phase: "review",
+    intakeStart: wibDay(-300),
+    intakeEnd: wibDay(0, true),
+    reviewStart: wibDay(-2),
+    reviewEnd: wibDay(14, true),
+    votesPerResident: 5,
+    weightSupports: 1,
+    weightVotes: 2,
+    weightUrgency: 3,
+    weightReach: 3,
+    createdById: users.planner,
+    session: {
       title: `Musyawarah Warga ${year}: Kecamatan Duren Sawit`,
       description: "Rembuk tahunan Kecamatan Duren Sawit: warga dan perencana membahas dan memutuskan usulan prioritas. Agenda dan skor setiap usulan terbuka untuk umum.",
       topic: "Musyawarah warga",
@@ -93,27 +105,7 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
       venueName: "Pendopo Kantor Kecamatan Duren Sawit",
       venueAddress: "Jl. Raya Bekasi Timur No. 1, Duren Sawit, Jakarta Timur",
       capacity: 120,
-      accessibility: JSON.stringify(["wheelchair", "elderly_seating", "sign_language"]),
-      createdById: users.planner,
-    },
-  });
-  const d = await db.deliberation.create({
-    data: {
-      year,
-      level: "kecamatan",
-      areaId: kecamatan.id,
-      phase: "review",
-      intakeStart: wibDay(-300),
-      intakeEnd: wibDay(0, true),
-      reviewStart: wibDay(-2),
-      reviewEnd: wibDay(14, true),
-      votesPerResident: 5,
-      weightSupports: 1,
-      weightVotes: 2,
-      weightUrgency: 3,
-      weightReach: 3,
-      eventId: event.id,
-      createdById: users.planner,
+      accessibility: ["wheelchair", "elderly_seating", "sign_language"],
     },
   });
 
@@ -137,16 +129,13 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
   const slugOf = Object.fromEntries(Object.entries(categories).map(([slug, id]) => [id, slug]));
   const itemIds: number[] = [];
   for (const [i, a] of candidates.entries()) {
-    const item = await db.agendaItem.create({
-      data: {
-        deliberationId: d.id,
-        title: a.title,
-        rationale: `Diusulkan warga dan didukung tetangga dari beberapa RW. ${i === 0 ? "Perencana menilai mendesak karena berdampak langsung pada keselamatan dan kesehatan warga." : "Perlu dianggarkan pada tahun berikutnya."}`,
-        costEstimate: [350_000_000, 45_000_000, 120_000_000, 15_000_000][i] ?? null,
-        agency: agencies[slugOf[a.categoryId ?? -1] ?? ""] ?? "Kecamatan Duren Sawit",
-        urgency: [4, 3, 2, 2][i] ?? 1,
-        aspirations: { create: [{ aspirationId: a.id }] },
-      },
+    const item = await anAgendaItem(db, d, {
+      title: a.title,
+      rationale: `Diusulkan warga dan didukung tetangga dari beberapa RW. ${i === 0 ? "Perencana menilai mendesak karena berdampak langsung pada keselamatan dan kesehatan warga." : "Perlu dianggarkan pada tahun berikutnya."}`,
+      costEstimate: [350_000_000, 45_000_000, 120_000_000, 15_000_000][i] ?? null,
+      agency: agencies[slugOf[a.categoryId ?? -1] ?? ""] ?? "Kecamatan Duren Sawit",
+      urgency: [4, 3, 2, 2][i] ?? 1,
+      aspirations: [a],
     });
     itemIds.push(item.id);
     if (a.status !== "on_agenda") {
@@ -161,13 +150,10 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
   const pattern = [[3, 2], [1, 4], [5, 0], [2, 2], [0, 3], [4, 1], [2, 3]];
   for (const [i, userId] of neighbours.entries()) {
     const [a, b] = pattern[i % pattern.length];
-    const rows = [
-      { itemId: itemIds[0], dots: a },
-      { itemId: itemIds[1], dots: b },
-    ].filter((r) => r.itemId && r.dots > 0);
-    if (rows.length) {
-      await db.agendaVote.createMany({ data: rows.map((r) => ({ deliberationId: d.id, agendaItemId: r.itemId!, userId, dots: r.dots, assistedById: i === 5 ? users.moderator : null })) });
-    }
+    const dots: Record<number, number> = {};
+    if (itemIds[0]) dots[itemIds[0]] = a;
+    if (itemIds[1]) dots[itemIds[1]] = b;
+    await aBallot(db, d, { id: userId }, dots, { assistedById: i === 5 ? users.moderator : null });
   }
 }
 
@@ -260,9 +246,21 @@ async function seedLastYear(db: Db, ctx: SeedContext, kecamatanId: number, year:
   );
   if (!decided.some(Boolean)) return;
   const sessionStart = new Date(wibDay(-340).getTime() + 9 * 3_600_000);
-  const event = await db.event.create({
-    data: {
-      kind: "dialogue",
+  const d = await aDeliberation(db, {
+    area: { id: kecamatanId, level: "kecamatan" },
+    year,
+    phase: "closed",
+    intakeStart: wibDay(-700),
+    intakeEnd: wibDay(-370, true),
+    reviewStart: wibDay(-365),
+    reviewEnd: wibDay(-350, true),
+    weightSupports: 1,
+    weightVotes: 2,
+    weightUrgency: 3,
+    weightReach: 3,
+    createdById: ctx.users.planner,
+    minutes: `Sidang dibuka pukul 09.00 WIB oleh Camat Duren Sawit dan dihadiri 87 warga. ${decided.filter(Boolean).length} usulan dibahas dan diputuskan; keputusan beserta alasannya tercatat pada setiap usulan. Sidang ditutup pukul 11.40 WIB.`,
+    session: {
       status: "completed",
       title: `Musyawarah Warga ${year}: Kecamatan Duren Sawit`,
       description: "Rembuk tahunan Kecamatan Duren Sawit.",
@@ -272,45 +270,22 @@ async function seedLastYear(db: Db, ctx: SeedContext, kecamatanId: number, year:
       venueName: "Pendopo Kantor Kecamatan Duren Sawit",
       venueAddress: "Jl. Raya Bekasi Timur No. 1, Duren Sawit, Jakarta Timur",
       attendanceCount: 87,
-      createdById: ctx.users.planner,
-    },
-  });
-  const d = await db.deliberation.create({
-    data: {
-      year,
-      level: "kecamatan",
-      areaId: kecamatanId,
-      phase: "closed",
-      intakeStart: wibDay(-700),
-      intakeEnd: wibDay(-370, true),
-      reviewStart: wibDay(-365),
-      reviewEnd: wibDay(-350, true),
-      weightSupports: 1,
-      weightVotes: 2,
-      weightUrgency: 3,
-      weightReach: 3,
-      eventId: event.id,
-      createdById: ctx.users.planner,
-      minutes: `Sidang dibuka pukul 09.00 WIB oleh Camat Duren Sawit dan dihadiri 87 warga. ${decided.filter(Boolean).length} usulan dibahas dan diputuskan; keputusan beserta alasannya tercatat pada setiap usulan. Sidang ditutup pukul 11.40 WIB.`,
     },
   });
   const decidedAt = new Date(sessionStart.getTime() + 2 * 3_600_000);
   for (const [i, a] of decided.entries()) {
     if (!a) continue;
     const decision = i === 0 ? "accepted" : "deferred";
-    await db.agendaItem.create({
-      data: {
-        deliberationId: d.id,
-        title: a.title,
-        rationale: "Usulan warga yang dibahas pada rembuk tahunan.",
-        costEstimate: i === 0 ? 90_000_000 : 25_000_000,
-        agency: "Kecamatan Duren Sawit",
-        urgency: i === 0 ? 4 : 2,
-        decision,
-        decidedAt,
-        decisionReason: a.updates[0]?.note ?? (decision === "deferred" ? "Anggaran tahun ini sudah teralokasi; dibahas lagi tahun depan." : null),
-        aspirations: { create: [{ aspirationId: a.id }] },
-      },
+    await anAgendaItem(db, d, {
+      title: a.title,
+      rationale: "Usulan warga yang dibahas pada rembuk tahunan.",
+      costEstimate: i === 0 ? 90_000_000 : 25_000_000,
+      agency: "Kecamatan Duren Sawit",
+      urgency: i === 0 ? 4 : 2,
+      decision,
+      decidedAt,
+      decisionReason: a.updates[0]?.note ?? (decision === "deferred" ? "Anggaran tahun ini sudah teralokasi; dibahas lagi tahun depan." : null),
+      aspirations: [a],
     });
   }
 }
