@@ -4,6 +4,7 @@
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import noModuleState from "./no-module-state.js";
+import pureServerExports from "./pure-server-exports.js";
 
 const restrict = (...patterns) => ["error", { patterns: patterns.map(([group, message, allowTypeImports = false]) => ({ group, message, allowTypeImports })) }];
 
@@ -22,7 +23,7 @@ export default tseslint.config(
   },
   ...tseslint.configs.recommended,
   {
-    plugins: { balai: { rules: { "no-module-state": noModuleState } }, "react-hooks": reactHooks },
+    plugins: { balai: { rules: { "no-module-state": noModuleState, "pure-server-exports": pureServerExports } }, "react-hooks": reactHooks },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
@@ -39,7 +40,7 @@ export default tseslint.config(
   { files: ["app/domain/**/*.{ts,tsx}"], rules: { "@typescript-eslint/no-restricted-imports": restrict(...domainMayNot) } },
   {
     files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx"],
-    rules: { "@typescript-eslint/no-restricted-imports": restrict(...noDatabase, [["**/server/*"], "app/ never imports from server/."]) },
+    rules: { "balai/pure-server-exports": "error", "@typescript-eslint/no-restricted-imports": restrict(...noDatabase, [["**/server/*"], "app/ never imports from server/."]) },
   },
   {
     files: ["app/components/**/*.{ts,tsx}"],

@@ -26,3 +26,21 @@ tester.run("balai/no-module-state", rule, {
     { code: "const seen = new WeakMap(); export const forget = (k) => seen.delete(k);", errors: [{ messageId: "mutated" }] },
   ],
 });
+
+import pure from "../../.eslint/pure-server-exports.js";
+
+tester.run("balai/pure-server-exports", pure, {
+  valid: [
+    "export const loader = /* @__PURE__ */ defineLoader(async () => null);",
+    "export async function loader() { return null; }",
+    "export const meta = () => [];",
+    "export const links = makeLinks();",
+  ],
+  invalid: [
+    {
+      code: "export const action = defineAction(async () => null);",
+      output: "export const action = /* @__PURE__ */ defineAction(async () => null);",
+      errors: [{ messageId: "impure" }],
+    },
+  ],
+});
