@@ -11,19 +11,19 @@ import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.
 import { originOf } from "~/utils/origin.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("events.calendar.title")} · Balai` }];
-/** the page shows a secret address: never cached, never sent on as a referrer */
+/** the page shows a secret address: never cached; its address goes to no other site (see rsvp.$code.tsx) */
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const user = await requireUser(request, context);
   const token = await getCalendarToken(context.db, user);
   const url = token ? `${originOf(request, context)}/calendar/${token}/events.ics` : null;
-  return data({ url }, { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
+  return data({ url }, { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" } });
 });
 
 const schema = z.object({ intent: z.enum(["rotate", "revoke"]) });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const user = await requireUser(request, context);
   const { intent } = form.parse(schema);
   let key: "events.calendar.created" | "events.calendar.rotated" | "events.calendar.revoked";

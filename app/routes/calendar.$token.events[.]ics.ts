@@ -4,7 +4,7 @@ import { defineLoader } from "~/utils/boundary.server";
 import { getLocale } from "~/utils/locale.server";
 import { originOf } from "~/utils/origin.server";
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const body = await privateFeed(context.db, params.token ?? "", originOf(request, context), getLocale(request));
   return new Response(body, {
     headers: {

@@ -5,7 +5,7 @@ import { defineLoader } from "~/utils/boundary.server";
 import { getLocale } from "~/utils/locale.server";
 import { originOf } from "~/utils/origin.server";
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const filters = parseFilters(new URL(request.url).searchParams);
   const body = await publicFeed(context.db, filters, originOf(request, context), getLocale(request));
   return new Response(body, {

@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: `${data.event.title} · Balai` }, { name: "description", content: `${t(kindKey(data.event.kind))}: ${data.event.venueName}` }];
 };
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const id = idParam(params, "id", "events.notFound");
   const user = await getUser(request, context);
   const page = await getEventPage(context.db, user, id, context.images);
@@ -41,7 +41,7 @@ export const loader = defineLoader(async ({ request, params, context }) => {
   };
 });
 
-export const action = defineAction(async ({ request, params, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const id = idParam(params, "id", "events.notFound");
   const notifier = { mailer: context.mailer, publicUrl: originOf(request, context) };
   const changed = () => context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });

@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: `${metaT(matches)("events.attendees.title", { title: data?.event.title ?? "" })} · Balai` },
 ];
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
   const id = idParam(params, "id", "events.notFound");
   const url = new URL(request.url);
@@ -39,7 +39,7 @@ const checkedIn = (r: { name: string; already: boolean }): Flash => ({
   params: { name: r.name },
 });
 
-export const action = defineAction(async ({ request, params, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
   const id = idParam(params, "id", "events.notFound");
   const back = new URL(request.url);

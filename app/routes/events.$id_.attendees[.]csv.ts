@@ -6,7 +6,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { defineLoader, idParam } from "~/utils/boundary.server";
 import { getLocale } from "~/utils/locale.server";
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
   const id = idParam(params, "id", "events.notFound");
   const locale = getLocale(request);

@@ -4,7 +4,7 @@ import { defineLoader, idParam } from "~/utils/boundary.server";
 import { getLocale } from "~/utils/locale.server";
 import { originOf } from "~/utils/origin.server";
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const id = idParam(params, "id", "events.notFound");
   const { body, filename } = await eventIcs(context.db, id, originOf(request, context), getLocale(request));
   return new Response(body, {

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { findOrCreateEventTopic } from "~/domain/discussions/discussions.server";
 import { defineLoader, idParam } from "~/utils/boundary.server";
 
-export const loader = defineLoader(async ({ params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ params, context }) => {
   const eventId = idParam(params, "id", "events.notFound");
   return redirect(`/discussions/${await findOrCreateEventTopic(context.db, eventId)}`);
 });

@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: `${metaT(matches)("events.form.editTitle", { title: data?.event.title ?? "" })} · Balai` },
 ];
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
   const id = idParam(params, "id", "events.notFound");
   const [event, kelurahan] = await Promise.all([getEventForEdit(context.db, actor, id, context.images), listKelurahan(context.db)]);
@@ -31,7 +31,7 @@ export const loader = defineLoader(async ({ request, params, context }) => {
 
 const publishSchema = z.object({ wholeSeries: z.string().optional().transform((v) => v === "on") });
 
-export const action = defineAction(async ({ request, params, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
   const id = idParam(params, "id", "events.notFound");
   const notifier = { mailer: context.mailer, publicUrl: originOf(request, context) };

@@ -14,13 +14,13 @@ import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("events.photo.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
   const event = await getEventForEdit(context.db, actor, idParam(params, "id", "events.notFound"), context.images);
   return { id: event.id, title: event.title, images: event.images };
 });
 
-export const action = defineAction(async ({ request, params, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
   const id = idParam(params, "id", "events.notFound");
   const input = form.parse(photoSchema);

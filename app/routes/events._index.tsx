@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${t("events.title")} · Balai` }, { name: "description", content: t("events.lead") }];
 };
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const user = await getUser(request, context);
   const url = new URL(request.url);
   const filters = parseFilters(url.searchParams);

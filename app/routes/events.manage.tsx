@@ -13,7 +13,7 @@ import { defineLoader } from "~/utils/boundary.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("events.staff.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
   return listStaffEvents(context.db, actor);
 });

@@ -13,12 +13,12 @@ import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("events.form.newTitle")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   await requirePermission(request, context, can.manageEvents);
   return { kelurahan: await listKelurahan(context.db) };
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
   const { id, count } = await createEvent(context.db, actor, form.parse(eventFormSchema));
   return redirectWithFlash(context, `/events/${id}/edit`, count > 1 ? { key: "events.form.createdSeries", params: { count } } : { key: "events.form.created" });

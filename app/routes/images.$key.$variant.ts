@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { isVariant } from "~/domain/images/images";
 import { defineLoader, notFound } from "~/utils/boundary.server";
 
-export const loader = defineLoader(async ({ params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ params, context }) => {
   const variant = params.variant;
   if (!isVariant(variant)) notFound();
   const file = await context.images.local.variantFile(params.key ?? "", variant);

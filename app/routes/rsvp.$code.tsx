@@ -16,7 +16,11 @@ import { originOf } from "~/utils/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("events.rsvp.page.title")} · Balai` }, { name: "robots", content: "noindex" }];
-/** the personal code is in the address: never cached, never sent on as a referrer */
+/**
+ * The personal code is in the address: never cached, and never sent to another site as a
+ * referrer ("same-origin", not "no-referrer": with that, the browser's own form posts
+ * carry `Origin: null` and fail the same-origin check).
+ */
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 /** The personal code from the address, or "no registration with that code". */
@@ -25,12 +29,12 @@ function codeParam(params: { code?: string }): string {
   return parsed.success ? parsed.data : notFound("events.rsvp.notFound");
 }
 
-export const loader = defineLoader(async ({ params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ params, context }) => {
   const rsvp = await getRsvpByCode(context.db, codeParam(params));
-  return data({ rsvp }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" } });
+  return data({ rsvp }, { headers: { "Referrer-Policy": "same-origin", "Cache-Control": "private, no-store" } });
 });
 
-export const action = defineAction(async ({ request, params, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const code = codeParam(params);
   form.parse(z.object({ intent: z.literal("cancel") }));
   const result = await cancelRsvpByCode(context.db, code, { mailer: context.mailer, publicUrl: originOf(request, context) });

@@ -7,7 +7,7 @@ import { defineLoader, notFound } from "~/utils/boundary.server";
 import { originOf } from "~/utils/origin.server";
 import { qrResponse } from "~/utils/qr.server";
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const code = codeSchema.safeParse(params.code ?? "");
   if (!code.success) notFound("events.rsvp.notFound");
   const rsvp = await getRsvpByCode(context.db, code.data);
