@@ -1,10 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusTag, channelLabel, statusLabel } from "~/components/aspirations/AspirationFields";
-import { CsrfField, FormAlert, type FormState } from "~/components/forms";
+import { CsrfField, FormAlert } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
-import { supportSchema } from "~/domain/aspirations/aspirations.schema";
 import { getPublicAspiration, supportAspiration, withdrawSupport } from "~/domain/aspirations/aspirations.server";
 import { aspirationPhotos } from "~/domain/aspirations/photos.server";
 import { agendaItemsForAspirationCode } from "~/domain/agenda/agenda.server";
@@ -14,8 +13,7 @@ import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { getUser, requireUser } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, notFound, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -23,40 +21,40 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const code = normalizeCode(params.code ?? "");
   if (code && code !== params.code) throw redirect(`/aspirations/${code}`);
   const user = await getUser(request, context);
   const aspiration = code ? await getPublicAspiration(context.db, code, user) : null;
-  if (!aspiration) throw json({ messageKey: "error.404.title" }, { status: 404 });
+  if (!aspiration) notFound("aspirations.notFound");
   const [photos, agendaItems] = await Promise.all([
     aspirationPhotos(context.db, context.images, aspiration.code),
     agendaItemsForAspirationCode(context.db, aspiration.code),
   ]);
-  return json({ aspiration, photos, agendaItems, signedIn: !!user, staff: can.manageAspirations(user) });
-}
+  return { aspiration, photos, agendaItems, signedIn: !!user, staff: can.manageAspirations(user) };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, params, form }) => {
   const user = await requireUser(request, context);
-  const form = await readForm(request, context, supportSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    if (form.data.intent === "support") await supportAspiration(context.db, user, params.code ?? "");
-    else await withdrawSupport(context.db, user, params.code ?? "");
-    const flash = await setFlash(context, { key: form.data.intent === "support" ? "aspirations.flash.supported" : "aspirations.flash.withdrawn" });
-    return redirect(`/aspirations/${normalizeCode(params.code ?? "")}`, { headers: { "Set-Cookie": flash } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
+  const code = params.code ?? "";
+  switch (form.get("intent")) {
+    case "support":
+      await supportAspiration(context.db, user, code);
+      return redirectWithFlash(context, `/aspirations/${normalizeCode(code)}`, { key: "aspirations.flash.supported" });
+    case "withdraw":
+      await withdrawSupport(context.db, user, code);
+      return redirectWithFlash(context, `/aspirations/${normalizeCode(code)}`, { key: "aspirations.flash.withdrawn" });
+    default:
+      throw new DomainError("error.badRequest");
   }
-}
+});
 
 export default function AspirationPage() {
   const t = useT();
   const locale = useLocale();
   const { aspiration: a, photos, agendaItems, signedIn, staff } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
-  const date = (d: string | Date | null) => (d ? formatDateTime(new Date(d), locale) : "");
+  const state = useActionData<typeof action>();
+  const date = (d: Date | null) => (d ? formatDateTime(d, locale) : "");
   const place = [a.address, a.rw, a.kelurahan].filter(Boolean).join(", ");
   return (
     <>
@@ -172,7 +170,7 @@ export default function AspirationPage() {
                 <strong>{u.fromStatus ? t("aspirations.detail.logEntry", { from: t(statusLabel(u.fromStatus)), to: t(statusLabel(u.toStatus)) }) : t(statusLabel(u.toStatus))}</strong>
                 <br />
                 <span className="meta">
-                  <time dateTime={new Date(u.createdAt).toISOString()}>{date(u.createdAt)}</time>
+                  <time dateTime={u.createdAt.toISOString()}>{date(u.createdAt)}</time>
                   {u.actorName ? ` · ${t("aspirations.detail.logBy", { name: u.actorName })}` : ""}
                 </span>
                 <p>{u.note}</p>

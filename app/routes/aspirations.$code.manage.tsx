@@ -1,10 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusTag, channelLabel, statusLabel } from "~/components/aspirations/AspirationFields";
-import { CsrfField, Field, FormAlert, SelectField, TextAreaField, type FormState } from "~/components/forms";
+import { CsrfField, Field, FormAlert, SelectField, TextAreaField } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
-import { manageSchema } from "~/domain/aspirations/aspirations.schema";
+import { groupSchema, statusChangeSchema } from "~/domain/aspirations/aspirations.schema";
 import { findIdByCode, getStaffAspiration } from "~/domain/aspirations/aspirations.server";
 import { groupAspirations, ungroupAspiration } from "~/domain/aspirations/grouping.server";
 import { changeAspirationStatus } from "~/domain/aspirations/status.server";
@@ -13,54 +12,51 @@ import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, notFound, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${metaT(matches)("aspirations.manage.title", { code: data?.a.code ?? "" })} · Balai` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const actor = await requirePermission(request, context, can.manageAspirations);
   const a = await getStaffAspiration(context.db, actor, params.code ?? "");
-  if (!a) throw json({ messageKey: "error.404.title" }, { status: 404 });
-  return json({ a });
-}
+  if (!a) notFound("aspirations.notFound");
+  return { a };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, params, form }) => {
   const actor = await requirePermission(request, context, can.manageAspirations);
-  const form = await readForm(request, context, manageSchema);
-  if (!form.ok) return invalid(form);
   const id = await findIdByCode(context.db, params.code ?? "");
-  if (!id) throw json({ messageKey: "error.404.title" }, { status: 404 });
-  try {
-    const input = form.data;
-    let key: "aspirations.flash.statusChanged" | "aspirations.flash.grouped" | "aspirations.flash.ungrouped";
-    if (input.intent === "status") {
+  if (!id) notFound("aspirations.notFound");
+  const here = new URL(request.url).pathname;
+  switch (form.get("intent")) {
+    case "status": {
+      const input = form.parse(statusChangeSchema);
       await changeAspirationStatus(context.db, context.mailer, actor, { aspirationId: id, to: input.to, note: input.note }, { publicUrl: context.config.publicUrl });
-      key = "aspirations.flash.statusChanged";
-    } else if (input.intent === "group") {
+      return redirectWithFlash(context, here, { key: "aspirations.flash.statusChanged" });
+    }
+    case "group": {
+      const input = form.parse(groupSchema);
       const primaryId = await findIdByCode(context.db, input.primaryCode);
       if (!primaryId) throw new DomainError("aspirations.group.notFound", "primaryCode");
       await groupAspirations(context.db, actor, { primaryId, memberId: id });
-      key = "aspirations.flash.grouped";
-    } else {
-      await ungroupAspiration(context.db, actor, id);
-      key = "aspirations.flash.ungrouped";
+      return redirectWithFlash(context, here, { key: "aspirations.flash.grouped" });
     }
-    return redirect(new URL(request.url).pathname, { headers: { "Set-Cookie": await setFlash(context, { key }) } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
+    case "ungroup":
+      await ungroupAspiration(context.db, actor, id);
+      return redirectWithFlash(context, here, { key: "aspirations.flash.ungrouped" });
+    default:
+      throw new DomainError("error.badRequest");
   }
-}
+});
 
 export default function ManageAspiration() {
   const t = useT();
   const locale = useLocale();
   const { a } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
-  const intent = state?.values?.intent;
-  const date = (d: string | null) => (d ? formatDateTime(new Date(d), locale) : "-");
+  const state = useActionData<typeof action>();
+  const intent = state?.values.intent;
+  const date = (d: Date | null) => (d ? formatDateTime(d, locale) : "-");
   return (
     <>
       <p className="tag"><span className="code-inline">{a.code}</span> · <Link to={`/aspirations/${a.code}`}>{t("aspirations.manage.public")}</Link></p>
@@ -91,7 +87,14 @@ export default function ManageAspiration() {
 
       <section aria-labelledby="status-title">
         <h2 id="status-title">{t("aspirations.manage.changeStatus")}</h2>
-        {a.next.length === 0 ? (
+        {a.primary ? (
+          <>
+            {intent === "status" && <FormAlert state={state} />}
+            <p>
+              {t("aspirations.group.followUp")} <Link to={`/aspirations/${a.primary.code}/manage`}>{a.primary.title}</Link> (<span className="code-inline">{a.primary.code}</span>)
+            </p>
+          </>
+        ) : a.next.length === 0 ? (
           <p>{t("aspirations.manage.final")}</p>
         ) : (
           <>

@@ -1,5 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusTag } from "~/components/aspirations/AspirationFields";
 import { PrintButton } from "~/components/aspirations/PrintButton";
@@ -7,25 +6,27 @@ import { getPublicAspiration } from "~/domain/aspirations/aspirations.server";
 import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
+import { defineLoader, notFound } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.receipt.title")} · Balai` }, { name: "robots", content: "noindex" }];
 
-export async function loader({ context, params, request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ context, params, request }) => {
   const a = await getPublicAspiration(context.db, params.code ?? "", null);
-  if (!a) throw json({ messageKey: "error.404.title" }, { status: 404 });
+  if (!a) notFound("aspirations.notFound");
   const origin = context.config.publicUrl ?? new URL(request.url).origin;
-  return json({
+  return {
     url: `${origin}/aspirations/${a.code}`,
+    // a grouped duplicate's receipt shows its group's status and deadlines, as its page does
     a: { code: a.code, title: a.title, status: a.status, createdAt: a.createdAt, verifyDueAt: a.verifyDueAt, responseDueAt: a.responseDueAt, kelurahan: a.kelurahan },
-  });
-}
+  };
+});
 
 export default function Receipt() {
   const t = useT();
   const locale = useLocale();
   const { a, url } = useLoaderData<typeof loader>();
-  const date = (d: string | null) => (d ? formatDateTime(new Date(d), locale) : "-");
+  const date = (d: Date | null) => (d ? formatDateTime(d, locale) : "-");
   return (
     <>
       <h1>{t("aspirations.receipt.title")}</h1>

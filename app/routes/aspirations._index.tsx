@@ -1,5 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StatusTag, channelLabel } from "~/components/aspirations/AspirationFields";
 import { Pagination } from "~/components/Pagination";
@@ -9,14 +8,19 @@ import { STATUSES } from "~/domain/aspirations/status";
 import { formatShortDate } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { statusLabel } from "~/components/aspirations/AspirationFields";
+import { optionalIdSchema } from "~/domain/ids";
 import href from "~/styles/aspirations.css";
+import { defineLoader } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.index.title")} · Balai` }];
 
 const SORTS = ["newest", "support", "oldest"] as const;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+/** far beyond any real list: keeps a typed page number within what the databases take */
+const MAX_PAGE = 10_000;
+
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const url = new URL(request.url);
   const p = url.searchParams;
   const sortParam = p.get("sort");
@@ -24,14 +28,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const statusParam = p.get("status") ?? "";
   const query = {
     category: (p.get("category") ?? "").slice(0, 40) || undefined,
-    kelurahan: Number(p.get("kelurahan")) || undefined,
+    // an id beyond the databases' range (or not an id) filters nothing
+    kelurahan: optionalIdSchema.safeParse(p.get("kelurahan") ?? "").data,
     status: (STATUSES as readonly string[]).includes(statusParam) ? statusParam : undefined,
     sort,
-    page: Math.max(1, Number(p.get("page")) || 1),
+    page: Math.min(MAX_PAGE, Math.max(1, Math.floor(Number(p.get("page"))) || 1)),
   };
   const [result, categories, kelurahan] = await Promise.all([browseAspirations(context.db, query), listCategories(context.db), listKelurahan(context.db)]);
-  return json({ ...result, query, categories, kelurahan: kelurahan.map((k) => ({ id: k.id, name: k.name })) });
-}
+  return { ...result, query, categories, kelurahan: kelurahan.map((k) => ({ id: k.id, name: k.name })) };
+});
 
 export default function AspirationsIndex() {
   const t = useT();
@@ -115,7 +120,7 @@ export default function AspirationsIndex() {
                 {a.groupSize > 0 && <> · {t("aspirations.group.size", { count: a.groupSize })}</>}
               </p>
               <p className="meta">
-                {[a.category ? (locale === "en" ? a.category.nameEn : a.category.nameId) : null, a.kelurahan, t(channelLabel(a.channel)), t("aspirations.index.received", { date: formatShortDate(new Date(a.createdAt), locale) })]
+                {[a.category ? (locale === "en" ? a.category.nameEn : a.category.nameId) : null, a.kelurahan, t(channelLabel(a.channel)), t("aspirations.index.received", { date: formatShortDate(a.createdAt, locale) })]
                   .filter(Boolean)
                   .join(" · ")}
               </p>

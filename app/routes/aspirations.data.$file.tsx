@@ -1,9 +1,8 @@
 // Open data: the public list and the follow-up report as CSV and JSON. No names,
 // no contacts: the same fields as the public pages.
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/domain/aspirations/csv";
-import { currentPeriod, followUpReport, parsePeriod } from "~/domain/aspirations/report.server";
-import { openDataList } from "~/domain/aspirations/report.server";
+import { currentPeriod, followUpReport, openDataList, parsePeriod } from "~/domain/aspirations/report.server";
+import { defineLoader, notFound } from "~/utils/boundary.server";
 
 const headers = (type: string, name: string) => ({
   "Content-Type": type,
@@ -12,7 +11,7 @@ const headers = (type: string, name: string) => ({
   "Access-Control-Allow-Origin": "*",
 });
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ params, request, context }) => {
   const file = params.file ?? "";
   if (file === "aspirations.json" || file === "aspirations.csv") {
     const rows = await openDataList(context.db);
@@ -32,5 +31,5 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     ];
     return new Response(toCsv(["period", "breakdown", "group", ...cols], rows.map((r) => [report.period, ...r])), { headers: headers("text/csv; charset=utf-8", `report-${report.period}.csv`) });
   }
-  throw new Response("Not found", { status: 404 });
-}
+  notFound();
+});

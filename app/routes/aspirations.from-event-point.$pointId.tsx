@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { ConversionPage } from "~/components/aspirations/ConversionPage";
 import { metaT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
@@ -6,11 +6,6 @@ import { conversionAction, conversionLoader } from "~/utils/aspiration-conversio
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.convert.title")} · Balai` }];
-// functions (not calls at module level) so the browser bundle drops them with the .server import
-export function loader(args: LoaderFunctionArgs) {
-  return conversionLoader("point", "pointId")(args);
-}
-export function action(args: ActionFunctionArgs) {
-  return conversionAction("point", "pointId")(args);
-}
+export const loader = /* @__PURE__ */ conversionLoader("point", "pointId");
+export const action = /* @__PURE__ */ conversionAction("point", "pointId");
 export default ConversionPage;

@@ -1,5 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/aspirations/BarChart";
 import { PrintButton } from "~/components/aspirations/PrintButton";
@@ -10,15 +9,16 @@ import { formatDate, type Locale } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { TableRegion } from "~/components/TableRegion";
+import { defineLoader } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.report.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const period = parsePeriod(new URL(request.url).searchParams.get("period")) ?? currentPeriod("month");
   const [report, settings] = await Promise.all([followUpReport(context.db, period), getDeadlineSettings(context.db)]);
-  return json({ report, settings, period, months: recentPeriods("month", 18), quarters: recentPeriods("quarter", 8) });
-}
+  return { report, settings, period, months: recentPeriods("month", 18), quarters: recentPeriods("quarter", 8) };
+});
 
 function periodName(p: Period, locale: Locale, t: ReturnType<typeof useT>) {
   if (p.kind === "quarter") return t("aspirations.report.quarter", { n: p.n, year: p.year });
@@ -83,7 +83,7 @@ export default function Report() {
     <>
       <h1>{t("aspirations.report.title")}: {periodName(period, locale, t)}</h1>
       <p>{t("aspirations.report.lead", { verify: settings.verifyDays, response: settings.responseDays })}</p>
-      <p className="meta">{formatDate(new Date(report.start), locale)} – {formatDate(new Date(new Date(report.end).getTime() - 1), locale)}</p>
+      <p className="meta">{formatDate(report.start, locale)} – {formatDate(new Date(report.end.getTime() - 1), locale)}</p>
       <Form method="get" className="search-form no-print">
         <div className="field">
           <label htmlFor="period">{t("aspirations.report.period")}</label>

@@ -1,5 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusTag, channelLabel } from "~/components/aspirations/AspirationFields";
 import { can } from "~/domain/accounts/roles";
@@ -8,16 +7,17 @@ import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { requirePermission } from "~/utils/auth.server";
+import { defineLoader } from "~/utils/boundary.server";
 import { TableRegion } from "~/components/TableRegion";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.staff.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.manageAspirations);
   const [overdue, toVerify] = await Promise.all([listOverdue(context.db, actor), listToVerify(context.db, actor)]);
-  return json({ overdue, toVerify, admin: can.configureAspirations(actor) });
-}
+  return { overdue, toVerify, admin: can.configureAspirations(actor) };
+});
 
 export default function StaffDesk() {
   const t = useT();
@@ -52,7 +52,7 @@ export default function StaffDesk() {
                 <tr key={o.code}>
                   <td><Link to={`/aspirations/${o.code}/manage`}>{o.title}</Link><br /><span className="code-inline">{o.code}</span> · {t(channelLabel(o.channel))}</td>
                   <td>{t(`aspirations.staff.kind.${o.kind}`)}</td>
-                  <td>{formatDateTime(new Date(o.dueAt), locale)}</td>
+                  <td>{formatDateTime(o.dueAt, locale)}</td>
                   <td><StatusTag status={o.status} /></td>
                 </tr>
               ))}
@@ -69,7 +69,7 @@ export default function StaffDesk() {
           {data.toVerify.map((a) => (
             <li key={a.code}>
               <h3><Link to={`/aspirations/${a.code}/manage`}>{a.title}</Link></h3>
-              <p className="meta"><span className="code-inline">{a.code}</span> · {t(channelLabel(a.channel))} · {a.verifyDueAt ? t("aspirations.detail.verifyBy", { date: formatDateTime(new Date(a.verifyDueAt), locale) }) : ""}</p>
+              <p className="meta"><span className="code-inline">{a.code}</span> · {t(channelLabel(a.channel))} · {a.verifyDueAt ? t("aspirations.detail.verifyBy", { date: formatDateTime(a.verifyDueAt, locale) }) : ""}</p>
             </li>
           ))}
         </ul>

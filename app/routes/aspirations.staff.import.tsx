@@ -1,59 +1,49 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { CheckboxField, CsrfField, FormAlert, TextAreaField, type FormState } from "~/components/forms";
+import { CheckboxField, CsrfField, FormAlert, TextAreaField } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
 import { importSchema } from "~/domain/aspirations/aspirations.schema";
-import { importAspirations, type ImportReport } from "~/domain/aspirations/import.server";
-import { DomainError } from "~/domain/errors";
+import { importAspirations } from "~/domain/aspirations/import.server";
 import type { MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { requirePermission } from "~/utils/auth.server";
-import { failure, formValues, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader } from "~/utils/boundary.server";
 import { TableRegion } from "~/components/TableRegion";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.import.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   await requirePermission(request, context, can.manageAspirations);
-  return json({});
-}
+  return null;
+});
 
-type ActionData = FormState & { report?: ImportReport; imported?: boolean };
-
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.manageAspirations);
-  // a chosen file (multipart) is read here; readForm then checks CSRF and the other fields
-  const copy = await request.clone().formData();
-  const file = copy.get("file");
-  const fileText = file && typeof file !== "string" && file.size > 0 ? await file.text() : "";
-  const form = await readForm(request, context, importSchema);
-  if (!form.ok) return invalid(form);
-  const csv = form.data.csv.trim() ? form.data.csv : fileText;
-  try {
-    const report = await importAspirations(context.db, actor, { csv, dryRun: form.data.intent === "check", consent: form.data.consent });
-    const values = { ...formValues(form.formData), csv };
-    return json({ report, values, imported: report.imported.length > 0 } satisfies ActionData, { status: report.valid ? 200 : 422 });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
-  }
-}
+  const input = form.parse(importSchema);
+  // pasted text first; otherwise the chosen file (multipart)
+  const file = form.data.get("file");
+  const csv = input.csv.trim() ? input.csv : file && typeof file !== "string" && file.size > 0 ? await file.text() : "";
+  const report = await importAspirations(context.db, actor, { csv, dryRun: input.intent === "check", consent: input.consent });
+  return data({ report, values: { ...form.values, csv } }, { status: report.valid ? 200 : 422 });
+});
 
 export default function ImportPage() {
   const t = useT();
-  const state = useActionData<typeof action>() as ActionData | undefined;
+  const state = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const report = state?.report;
+  const report = state && "report" in state ? state.report : undefined;
+  // a refused form (fields, consent) shows its errors; a checked file shows its report instead
+  const refused = report ? undefined : state;
   const bad = report ? report.lines.filter((l) => l.problems.length > 0).length : 0;
   return (
     <>
       <h1>{t("aspirations.import.title")}</h1>
       <p>{t("aspirations.import.lead")}</p>
       <p className="hint">{t("aspirations.import.columns")}</p>
-      <FormAlert state={state?.report ? undefined : state} />
+      <FormAlert state={refused} />
 
       {report && (
         <section aria-labelledby="report-title" tabIndex={-1}>
@@ -118,12 +108,12 @@ export default function ImportPage() {
 
       <Form method="post" encType="multipart/form-data" className="stack" noValidate>
         <CsrfField />
-        <TextAreaField name="csv" label={t("aspirations.import.csv")} rows={10} state={state?.imported ? undefined : state} />
+        <TextAreaField name="csv" label={t("aspirations.import.csv")} rows={10} state={report?.imported.length ? undefined : state} />
         <div className="field">
           <label htmlFor="f-file">{t("aspirations.import.file")}</label>
           <input id="f-file" name="file" type="file" accept=".csv,text/csv" />
         </div>
-        <CheckboxField name="consent" label={t("aspirations.import.consent")} state={state?.imported ? undefined : state} />
+        <CheckboxField name="consent" label={t("aspirations.import.consent")} state={report?.imported.length ? undefined : state} />
         <div className="actions">
           <button type="submit" name="intent" value="check" className="button-secondary" disabled={busy}>{t("aspirations.import.check")}</button>
           <button type="submit" name="intent" value="import" disabled={busy}>{t("aspirations.import.import")}</button>

@@ -1,52 +1,42 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AspirationFields, channelLabel } from "~/components/aspirations/AspirationFields";
-import { CheckboxField, CsrfField, Field, FormAlert, SelectField, type FormState } from "~/components/forms";
+import { CheckboxField, CsrfField, Field, FormAlert, SelectField } from "~/components/forms";
 import { listKelurahan } from "~/domain/areas/areas.server";
 import { can } from "~/domain/accounts/roles";
 import { OFFLINE_CHANNELS, staffIntakeSchema } from "~/domain/aspirations/aspirations.schema";
 import { eventForAspiration, listCategories, recordAspiration } from "~/domain/aspirations/aspirations.server";
-import { DomainError } from "~/domain/errors";
 import { metaT, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.intake.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   await requirePermission(request, context, can.manageAspirations);
   const url = new URL(request.url);
   const eventId = Number(url.searchParams.get("event"));
   const channel = url.searchParams.get("channel") ?? "";
   const [categories, kelurahan, event] = await Promise.all([listCategories(context.db), listKelurahan(context.db), eventId ? eventForAspiration(context.db, eventId) : null]);
-  return json({ categories, kelurahan, event, channel: (OFFLINE_CHANNELS as readonly string[]).includes(channel) ? channel : event ? "event" : "" });
-}
+  return { categories, kelurahan, event, channel: (OFFLINE_CHANNELS as readonly string[]).includes(channel) ? channel : event ? "event" : "" };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.manageAspirations);
-  const form = await readForm(request, context, staffIntakeSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    const created = await recordAspiration(context.db, context.mailer, actor, form.data, { publicUrl: context.config.publicUrl });
-    const flash = await setFlash(context, { key: "aspirations.flash.recorded", params: { code: created.code } });
-    // "save and next": the same channel (and event) stays chosen for the next entry
-    const next = new URLSearchParams({ channel: form.data.channel, ...(form.data.sourceEventId ? { event: String(form.data.sourceEventId) } : {}) });
-    const to = form.data.intent === "saveNext" ? `/aspirations/staff/intake?${next}` : `/aspirations/${created.code}/receipt`;
-    return redirect(to, { headers: { "Set-Cookie": flash } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
-  }
-}
+  const input = form.parse(staffIntakeSchema);
+  const created = await recordAspiration(context.db, context.mailer, actor, input, { publicUrl: context.config.publicUrl });
+  // "save and next": the same channel (and event) stays chosen for the next entry
+  const next = new URLSearchParams({ channel: input.channel, ...(input.sourceEventId ? { event: String(input.sourceEventId) } : {}) });
+  const to = input.intent === "saveNext" ? `/aspirations/staff/intake?${next}` : `/aspirations/${created.code}/receipt`;
+  return redirectWithFlash(context, to, { key: "aspirations.flash.recorded", params: { code: created.code } });
+});
 
 export default function Intake() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <>

@@ -1,8 +1,6 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
+import { CsrfField, Field, FormAlert } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
 import { deadlineSettingsSchema, holidaySchema } from "~/domain/aspirations/aspirations.schema";
 import { addHoliday, ensureHolidays, getDeadlineSettings, listHolidays, removeHoliday, saveDeadlineSettings } from "~/domain/aspirations/calendar.server";
@@ -11,53 +9,46 @@ import { formatDate } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 import { TableRegion } from "~/components/TableRegion";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.settings.title")} · Balai` }];
 
-const schema = z.union([deadlineSettingsSchema.extend({ intent: z.literal("deadlines") }), holidaySchema]);
-
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   await requirePermission(request, context, can.configureAspirations);
   await ensureHolidays(context.db);
   const year = new Date().getUTCFullYear() - 1;
   const [settings, holidays] = await Promise.all([getDeadlineSettings(context.db), listHolidays(context.db, year)]);
-  return json({ settings, holidays });
-}
+  return { settings, holidays };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.configureAspirations);
-  const form = await readForm(request, context, schema);
-  if (!form.ok) return invalid(form);
-  try {
-    const input = form.data;
-    let key: "aspirations.flash.settingsSaved" | "aspirations.flash.holidayAdded" | "aspirations.flash.holidayRemoved";
-    if (input.intent === "deadlines") {
-      await saveDeadlineSettings(context.db, actor, { verifyDays: input.verifyDays, responseDays: input.responseDays });
-      key = "aspirations.flash.settingsSaved";
-    } else if (input.intent === "addHoliday") {
+  const to = "/aspirations/staff/settings";
+  switch (form.get("intent")) {
+    case "deadlines":
+      await saveDeadlineSettings(context.db, actor, form.parse(deadlineSettingsSchema));
+      return redirectWithFlash(context, to, { key: "aspirations.flash.settingsSaved" });
+    case "addHoliday": {
+      const input = form.parse(holidaySchema);
       await addHoliday(context.db, actor, { date: input.date, name: input.name });
-      key = "aspirations.flash.holidayAdded";
-    } else {
-      await removeHoliday(context.db, actor, input.date);
-      key = "aspirations.flash.holidayRemoved";
+      return redirectWithFlash(context, to, { key: "aspirations.flash.holidayAdded" });
     }
-    return redirect("/aspirations/staff/settings", { headers: { "Set-Cookie": await setFlash(context, { key }) } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
+    case "removeHoliday":
+      await removeHoliday(context.db, actor, form.parse(holidaySchema).date);
+      return redirectWithFlash(context, to, { key: "aspirations.flash.holidayRemoved" });
+    default:
+      throw new DomainError("error.badRequest");
   }
-}
+});
 
 export default function Settings() {
   const t = useT();
   const locale = useLocale();
   const { settings, holidays } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
-  const intent = state?.values?.intent;
+  const state = useActionData<typeof action>();
+  const intent = state?.values.intent;
   return (
     <>
       <h1>{t("aspirations.settings.title")}</h1>

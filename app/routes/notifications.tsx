@@ -1,29 +1,31 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CsrfField } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
 import { listNotifications, markAllRead } from "~/domain/notifications/notifications.server";
 import { formatDateTime, isMessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { requireUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader } from "~/utils/boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("notifications.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
-  return json({ page, ...(await listNotifications(context.db, user.id, page)) });
-}
+/** far beyond any real list: keeps a typed page number within what the databases take */
+const MAX_PAGE = 10_000;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const user = await requireUser(request, context);
-  await readForm(request, context, z.object({}));
+  const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("page"))) || 1));
+  return { page, ...(await listNotifications(context.db, user.id, page)) };
+});
+
+// the one form on the page: "mark all as read" (CSRF checked by defineAction)
+export const action = /* @__PURE__ */ defineAction(async ({ request, context }) => {
+  const user = await requireUser(request, context);
   await markAllRead(context.db, user.id);
   return redirect("/notifications");
-}
+});
 
 export default function Notifications() {
   const t = useT();
@@ -46,7 +48,7 @@ export default function Notifications() {
                 {!n.read && <span className="tag">{t("notifications.unread")}</span>}
                 <p>{isMessageKey(n.messageKey) ? t(n.messageKey, n.params) : n.messageKey}</p>
                 <p className="muted">
-                  <time dateTime={n.createdAt}>{formatDateTime(new Date(n.createdAt), locale)}</time>
+                  <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
                   {n.link && (
                     <>
                       {" · "}

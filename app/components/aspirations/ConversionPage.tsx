@@ -1,17 +1,14 @@
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, FormAlert, type FormState } from "~/components/forms";
+import { CsrfField, FormAlert } from "~/components/forms";
 import { useT } from "~/i18n/react";
-import { AspirationFields, type FieldOptions } from "./AspirationFields";
+import type { ConversionAction, ConversionLoader } from "~/utils/aspiration-conversion.server";
+import { AspirationFields } from "./AspirationFields";
 
-interface Data extends FieldOptions {
-  kind: "question" | "post" | "point";
-  source: { href: string; text: string; prefill: Record<string, string | number | undefined> };
-}
-
+/** The confirmation form of the three conversion routes (their loader and action: ~/utils/aspiration-conversion.server). */
 export function ConversionPage() {
   const t = useT();
-  const data = useLoaderData() as unknown as Data;
-  const state = useActionData() as FormState | undefined;
+  const data = useLoaderData<ConversionLoader>();
+  const state = useActionData<ConversionAction>();
   return (
     <>
       <h1>{t("aspirations.convert.title")}</h1>

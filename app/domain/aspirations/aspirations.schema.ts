@@ -82,12 +82,10 @@ export const statusChangeSchema = z.object({
   note: z.string().trim().max(2000, "aspirations.validation.note").default(""),
 });
 
+/** The staff page's "group under a primary" form. */
 export const groupSchema = z.object({
-  intent: z.enum(["group", "ungroup"]),
-  primaryCode: z.string().trim().max(20).optional(),
+  primaryCode: z.string({ required_error: "aspirations.group.notFound" }).trim().min(1, "aspirations.group.notFound").max(20, "aspirations.group.notFound"),
 });
-
-export const supportSchema = z.object({ intent: z.enum(["support", "withdraw"]) });
 
 export const conversionSchema = z.object({
   title: aspirationFields.title,
@@ -111,14 +109,6 @@ export const deadlineSettingsSchema = z.object({
 });
 
 export const holidaySchema = z.object({
-  intent: z.enum(["addHoliday", "removeHoliday"]),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "aspirations.validation.date"),
+  date: z.string({ required_error: "aspirations.validation.date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "aspirations.validation.date"),
   name: z.string().trim().max(100, "aspirations.validation.holidayName").optional(),
 });
-
-/** The staff page of one aspiration: change its status, group it, or take it out of a group. */
-export const manageSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("status"), to: statusChangeSchema.shape.to, note: statusChangeSchema.shape.note }),
-  z.object({ intent: z.literal("group"), primaryCode: z.string({ required_error: "aspirations.group.notFound" }).trim().min(1, "aspirations.group.notFound").max(20, "aspirations.group.notFound") }),
-  z.object({ intent: z.literal("ungroup") }),
-]);

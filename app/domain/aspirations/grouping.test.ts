@@ -159,7 +159,7 @@ describe("a grouped duplicate shows its group's follow-up (issue 10, defect 8)",
     const desk = (await getStaffAspiration(db, staff(), member.code))!;
     expect(desk.status).toBe("accepted");
     expect(desk.next).toEqual([]);
-    await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: member.id, to: "verified", note: "Dicek" })).rejects.toMatchObject({ messageKey: "aspirations.group.followUpOnPrimary", field: "to" });
+    await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: member.id, to: "verified", note: "Dicek" })).rejects.toMatchObject({ messageKey: "aspirations.group.followUpOnPrimary", field: undefined });
 
     // the open data and the report say the same
     const row = (await openDataList(db)).find((r) => r.code === member.code)!;

@@ -37,7 +37,7 @@ export async function changeAspirationStatus(
     });
     if (!current) throw new DomainError("aspirations.notFound", undefined, undefined, 404);
     // a grouped duplicate follows its group (see followUpOf): its status moves on the primary
-    if (current.groupPrimaryId !== null) throw new DomainError("aspirations.group.followUpOnPrimary", "to");
+    if (current.groupPrimaryId !== null) throw new DomainError("aspirations.group.followUpOnPrimary");
     const problem = checkTransition(current.status, input.to, note);
     if (problem) throw new DomainError(`aspirations.${problem}` as MessageKey, problem === "status.notAllowed" || problem === "status.invalid" ? "to" : "note");
     // compare-and-set on the old status: two staff changing it at once cannot both win
