@@ -29,15 +29,42 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, context, fo
   return redirectWithFlash(context, "/admin/categories", { key: "discussions.flash.categorySaved" });
 });
 
-function Input({ name, label, prefix, state, defaultValue, type = "text" }: { name: string; label: string; prefix: string; state?: FormState; defaultValue?: string | number; type?: string }) {
+function Input({
+  name,
+  label,
+  prefix,
+  state,
+  defaultValue,
+  type = "text",
+}: {
+  name: string;
+  label: string;
+  prefix: string;
+  state?: FormState;
+  defaultValue?: string | number;
+  type?: string;
+}) {
   const t = useT();
   const id = `${prefix}-${name}`;
   const error = state?.errors?.[name];
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type={type} required defaultValue={state?.values?.[name] ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} inputMode={type === "number" ? "numeric" : undefined} />
-      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        required
+        defaultValue={state?.values?.[name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        inputMode={type === "number" ? "numeric" : undefined}
+      />
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error.key, error.params)}
+        </p>
+      )}
     </div>
   );
 }
@@ -56,7 +83,8 @@ function Check({ name, label, prefix, state, defaultChecked }: { name: string; l
 function CategoryForm({ category, state }: { category?: CategoryView; state?: FormState }) {
   const t = useT();
   const prefix = category ? `c${category.id}` : "new";
-  const mine = state && (state.values?.categoryId ?? "") === (category ? String(category.id) : "") && !("reportThreshold" in (state.values ?? {})) ? state : undefined;
+  const mine =
+    state && (state.values?.categoryId ?? "") === (category ? String(category.id) : "") && !("reportThreshold" in (state.values ?? {})) ? state : undefined;
   return (
     <Form method="post" className="category-form">
       <CsrfField />
@@ -68,7 +96,13 @@ function CategoryForm({ category, state }: { category?: CategoryView; state?: Fo
         <Input name="nameEn" label={t("discussions.categories.nameEn")} prefix={prefix} state={mine} defaultValue={category?.nameEn} />
         <Input name="position" label={t("discussions.categories.position")} prefix={prefix} state={mine} defaultValue={category?.position ?? 0} type="number" />
       </div>
-      <Check name="requireApproval" label={t("discussions.categories.requireApproval")} prefix={prefix} state={mine} defaultChecked={category?.requireApprovalForNewAccounts ?? false} />
+      <Check
+        name="requireApproval"
+        label={t("discussions.categories.requireApproval")}
+        prefix={prefix}
+        state={mine}
+        defaultChecked={category?.requireApprovalForNewAccounts ?? false}
+      />
       {category && <Check name="archived" label={t("discussions.categories.archived")} prefix={prefix} state={mine} defaultChecked={category.archived} />}
       <button type="submit">{category ? t("discussions.categories.save") : t("discussions.categories.add")}</button>
     </Form>
@@ -91,14 +125,30 @@ export default function AdminCategories() {
         <Form method="post" action="/admin/categories?settings=1" className="stack">
           <CsrfField />
           <FormAlert state={settingsState} />
-          <Input name="reportThreshold" label={t("discussions.categories.threshold")} prefix="s" state={settingsState} defaultValue={settings.reportThreshold} type="number" />
-          <Input name="newAccountDays" label={t("discussions.categories.newAccountDays")} prefix="s" state={settingsState} defaultValue={settings.newAccountDays} type="number" />
+          <Input
+            name="reportThreshold"
+            label={t("discussions.categories.threshold")}
+            prefix="s"
+            state={settingsState}
+            defaultValue={settings.reportThreshold}
+            type="number"
+          />
+          <Input
+            name="newAccountDays"
+            label={t("discussions.categories.newAccountDays")}
+            prefix="s"
+            state={settingsState}
+            defaultValue={settings.newAccountDays}
+            type="number"
+          />
           <button type="submit">{t("discussions.categories.saveSettings")}</button>
         </Form>
       </section>
       {categories.map((c) => (
         <section key={c.id} aria-label={t("discussions.categories.edit", { name: c.nameId })} className="admin-section">
-          <h2>{c.nameId} <span className="muted">/ {c.nameEn}</span></h2>
+          <h2>
+            {c.nameId} <span className="muted">/ {c.nameEn}</span>
+          </h2>
           <CategoryForm category={c} state={state} />
         </section>
       ))}

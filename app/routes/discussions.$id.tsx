@@ -20,7 +20,10 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, pa
   const topicId = idParam(params, "id", "discussions.error.notFound");
   const user = await getUser(request, context);
   const url = new URL(request.url);
-  const thread = await getThread(context.db, user, topicId, { page: optionalQueryId(url.searchParams.get("page")) ?? 1, sort: parseSort(url.searchParams.get("sort")) });
+  const thread = await getThread(context.db, user, topicId, {
+    page: optionalQueryId(url.searchParams.get("page")) ?? 1,
+    sort: parseSort(url.searchParams.get("sort")),
+  });
   const form = await openForm(url, context, user);
   return { thread, ...form, userId: user?.id ?? null };
 });
@@ -48,12 +51,15 @@ export default function TopicPage() {
   const posts = thread.posts;
   const closed = topic.locked || topic.status === "closed";
   const replyState = state?.values?.intent === "reply" && state.values.parentId === String(thread.root.id) ? state : undefined;
-  const topicState = (state?.values?.intent === "topic" || state?.values?.intent === "unanswer") && state.values.topicId === String(topic.id) ? state : undefined;
+  const topicState =
+    (state?.values?.intent === "topic" || state?.values?.intent === "unanswer") && state.values.topicId === String(topic.id) ? state : undefined;
   // the settings form has no field that shows its own error (a status, an id): its first message goes on top of it
   const topicMessage = topicState && (topicState.formError ?? Object.values(topicState.errors ?? {})[0]);
   return (
     <LiveThread topicId={topic.id} knownIds={[thread.root.id, ...collectIds(posts)]}>
-      <p><Link to="/discussions">← {t("discussions.title")}</Link></p>
+      <p>
+        <Link to="/discussions">← {t("discussions.title")}</Link>
+      </p>
       <h1>{topic.title}</h1>
       <StrayError ctx={ctx} shown={(!!replyState && !closed && !viewer.blocked) || !!topicState} />
       <p className="tags">
@@ -66,7 +72,9 @@ export default function TopicPage() {
       {topic.event ? (
         <section className="question" aria-label={t("discussions.eventThread")}>
           <p>{t("discussions.eventIntro", { title: topic.event.title })}</p>
-          <p><Link to={`/events/${topic.event.id}`}>{t("discussions.eventLink")}</Link> · {formatDateTime(topic.event.startsAt, locale)}</p>
+          <p>
+            <Link to={`/events/${topic.event.id}`}>{t("discussions.eventLink")}</Link> · {formatDateTime(topic.event.startsAt, locale)}
+          </p>
         </section>
       ) : (
         <section className="question" aria-label={t("discussions.question")}>
@@ -81,7 +89,9 @@ export default function TopicPage() {
             <time dateTime={thread.officialAnswer.createdAt.toISOString()}>{formatDateTime(thread.officialAnswer.createdAt, locale)}</time>
           </p>
           <PostBody post={{ ...thread.officialAnswer, revisions: [] }} />
-          <p><Link to={`/discussions/${topic.id}/posts/${thread.officialAnswer.id}`}>{t("discussions.officialAnswerShow")}</Link></p>
+          <p>
+            <Link to={`/discussions/${topic.id}/posts/${thread.officialAnswer.id}`}>{t("discussions.officialAnswerShow")}</Link>
+          </p>
         </section>
       )}
       {viewer.moderator && (
@@ -96,7 +106,11 @@ export default function TopicPage() {
             <div className="field">
               <label htmlFor="topic-status">{t("discussions.filter.status")}</label>
               <select id="topic-status" name="status" defaultValue={topic.status}>
-                {topicStatuses.map((s) => <option key={s} value={s}>{t(`discussions.status.${s}`)}</option>)}
+                {topicStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`discussions.status.${s}`)}
+                  </option>
+                ))}
               </select>
             </div>
             <CheckboxField name="pinned" label={t("discussions.topicSettings.pinned")} defaultChecked={topic.pinned} />
@@ -112,7 +126,11 @@ export default function TopicPage() {
           <Form method="get" className="inline-form sort-form">
             <label htmlFor="sort">{t("discussions.sort")}</label>
             <select id="sort" name="sort" defaultValue={thread.sort}>
-              {sorts.map((s) => <option key={s} value={s}>{t(`discussions.sort.${s}`)}</option>)}
+              {sorts.map((s) => (
+                <option key={s} value={s}>
+                  {t(`discussions.sort.${s}`)}
+                </option>
+              ))}
             </select>
             <button type="submit">{t("discussions.sortApply")}</button>
           </Form>
@@ -122,7 +140,9 @@ export default function TopicPage() {
         ) : (
           <ol className="replies replies-top">
             {posts.map((p) => (
-              <li key={p.id}><PostCard post={p} ctx={ctx} /></li>
+              <li key={p.id}>
+                <PostCard post={p} ctx={ctx} />
+              </li>
             ))}
           </ol>
         )}
@@ -136,7 +156,11 @@ export default function TopicPage() {
         ) : closed && !viewer.moderator ? (
           <p className="alert alert-info">{topic.locked ? t("discussions.lockedNotice") : t("discussions.closedNotice")}</p>
         ) : !viewer.signedIn ? (
-          <p><Link to={`/login?redirectTo=${encodeURIComponent(`/discussions/${topic.id}`)}`} className="button">{t("discussions.loginToPost")}</Link></p>
+          <p>
+            <Link to={`/login?redirectTo=${encodeURIComponent(`/discussions/${topic.id}`)}`} className="button">
+              {t("discussions.loginToPost")}
+            </Link>
+          </p>
         ) : data.open ? null : (
           <Form method="post" action={urls.action} className="stack" id="reply-form">
             <CsrfField />
@@ -144,7 +168,15 @@ export default function TopicPage() {
             <input type="hidden" name="parentId" value={thread.root.id} />
             <input type="hidden" name="back" value={urls.back} />
             <FormAlert state={replyState} />
-            <TextAreaField name="body" label={t("discussions.field.reply")} hint={t("discussions.field.bodyHint")} state={replyState} required rows={5} maxLength={10000} />
+            <TextAreaField
+              name="body"
+              label={t("discussions.field.reply")}
+              hint={t("discussions.field.bodyHint")}
+              state={replyState}
+              required
+              rows={5}
+              maxLength={10000}
+            />
             <button type="submit">{t("discussions.action.sendReply")}</button>
           </Form>
         )}

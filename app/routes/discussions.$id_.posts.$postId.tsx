@@ -45,12 +45,16 @@ export default function SubthreadPage() {
   const post = thread.post;
   return (
     <LiveThread topicId={topic.id} knownIds={collectIds([post])}>
-      <p><Link to={`/discussions/${topic.id}`}>← {t("discussions.backToTopic")}</Link></p>
+      <p>
+        <Link to={`/discussions/${topic.id}`}>← {t("discussions.backToTopic")}</Link>
+      </p>
       <h1>{topic.title}</h1>
       <p className="muted">{t("discussions.continueHeading")}</p>
       <StrayError ctx={ctx} shown={false} />
       {thread.parentId !== null && (
-        <p><Link to={`/discussions/${topic.id}/posts/${thread.parentId}`}>↑ {t("discussions.upOneLevel")}</Link></p>
+        <p>
+          <Link to={`/discussions/${topic.id}/posts/${thread.parentId}`}>↑ {t("discussions.upOneLevel")}</Link>
+        </p>
       )}
       <div className="thread">
         <PostCard post={post} ctx={ctx} />

@@ -44,9 +44,13 @@ export default function DiscussionsIndex() {
       <p className="lead">{t("discussions.intro")}</p>
       <p className="toolbar">
         {user ? (
-          <Link to="/discussions/new" className="button">{t("discussions.new")}</Link>
+          <Link to="/discussions/new" className="button">
+            {t("discussions.new")}
+          </Link>
         ) : (
-          <Link to="/login?redirectTo=%2Fdiscussions%2Fnew" className="button">{t("discussions.loginToPost")}</Link>
+          <Link to="/login?redirectTo=%2Fdiscussions%2Fnew" className="button">
+            {t("discussions.loginToPost")}
+          </Link>
         )}
         {user && can.moderate(user) && <Link to="/discussions/moderation">{t("discussions.moderationLink")}</Link>}
         {user && can.manageCategories(user) && <Link to="/admin/categories">{t("discussions.categoriesLink")}</Link>}
@@ -60,21 +64,33 @@ export default function DiscussionsIndex() {
           <label htmlFor="category">{t("discussions.filter.category")}</label>
           <select id="category" name="category" defaultValue={query.categoryId ?? ""}>
             <option value="">{t("discussions.filter.all")}</option>
-            {data.categories.map((c) => <option key={c.id} value={c.id}>{locale === "en" ? c.nameEn : c.nameId}</option>)}
+            {data.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {locale === "en" ? c.nameEn : c.nameId}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="kelurahan">{t("discussions.filter.kelurahan")}</label>
           <select id="kelurahan" name="kelurahan" defaultValue={query.kelurahanId ?? ""}>
             <option value="">{t("discussions.filter.all")}</option>
-            {data.kelurahan.map((k) => <option key={k.id} value={k.id}>{k.name}</option>)}
+            {data.kelurahan.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="status">{t("discussions.filter.status")}</label>
           <select id="status" name="status" defaultValue={query.status ?? ""}>
             <option value="">{t("discussions.filter.all")}</option>
-            {topicStatuses.map((s) => <option key={s} value={s}>{t(`discussions.status.${s}`)}</option>)}
+            {topicStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`discussions.status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">{t("discussions.searchSubmit")}</button>
@@ -86,7 +102,9 @@ export default function DiscussionsIndex() {
         <ul className="topic-list">
           {data.topics.map((topic) => (
             <li key={topic.id} className="topic-item">
-              <h2 className="topic-title"><Link to={`/discussions/${topic.id}`}>{topic.title}</Link></h2>
+              <h2 className="topic-title">
+                <Link to={`/discussions/${topic.id}`}>{topic.title}</Link>
+              </h2>
               <p className="tags">
                 {topic.pinned && <span className="badge">{t("discussions.pinned")}</span>}
                 {topic.eventId && <span className="badge">{t("discussions.eventThread")}</span>}
@@ -96,7 +114,8 @@ export default function DiscussionsIndex() {
                 {topic.locked && <span className="badge">{t("discussions.locked")}</span>}
               </p>
               <p className="muted">
-                {t("discussions.replies", { count: topic.replyCount })} · {t("discussions.lastActivity", { date: formatDateTime(topic.lastActivityAt, locale) })}
+                {t("discussions.replies", { count: topic.replyCount })} ·{" "}
+                {t("discussions.lastActivity", { date: formatDateTime(topic.lastActivityAt, locale) })}
                 {topic.authorName && <> · {t("discussions.by", { name: topic.authorName })}</>}
               </p>
             </li>
@@ -110,9 +129,13 @@ export default function DiscussionsIndex() {
           <ul className="topic-list">
             {data.postMatches.map((m) => (
               <li key={m.id} className="topic-item">
-                <p><Link to={`/discussions/${m.topicId}/posts/${m.id}`}>{m.topicTitle}</Link></p>
+                <p>
+                  <Link to={`/discussions/${m.topicId}/posts/${m.id}`}>{m.topicTitle}</Link>
+                </p>
                 <p>{m.excerpt}</p>
-                <p className="muted">{m.author} · {formatDateTime(m.createdAt, locale)}</p>
+                <p className="muted">
+                  {m.author} · {formatDateTime(m.createdAt, locale)}
+                </p>
               </li>
             ))}
           </ul>

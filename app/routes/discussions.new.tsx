@@ -24,7 +24,9 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, context, fo
   const input = form.parse(newTopicSchema);
   const { topicId, post } = await createTopic(context.db, actor, input);
   live.created(context.realtime, post);
-  return redirectWithFlash(context, `/discussions/${topicId}`, { key: post.status === "pending" ? "discussions.flash.topicPending" : "discussions.flash.topicCreated" });
+  return redirectWithFlash(context, `/discussions/${topicId}`, {
+    key: post.status === "pending" ? "discussions.flash.topicPending" : "discussions.flash.topicCreated",
+  });
 });
 
 export default function NewTopic() {
@@ -34,7 +36,9 @@ export default function NewTopic() {
   const state = useActionData<typeof action>();
   return (
     <>
-      <p><Link to="/discussions">← {t("discussions.title")}</Link></p>
+      <p>
+        <Link to="/discussions">← {t("discussions.title")}</Link>
+      </p>
       <h1>{t("discussions.newTitle")}</h1>
       <Form method="post" className="stack" noValidate>
         <CsrfField />
@@ -42,13 +46,29 @@ export default function NewTopic() {
         <Field name="title" label={t("discussions.field.title")} hint={t("discussions.field.titleHint")} state={state} required />
         <SelectField name="categoryId" label={t("discussions.field.category")} state={state} required>
           <option value="">{t("discussions.field.chooseCategory")}</option>
-          {categories.map((c) => <option key={c.id} value={c.id}>{locale === "en" ? c.nameEn : c.nameId}</option>)}
+          {categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {locale === "en" ? c.nameEn : c.nameId}
+            </option>
+          ))}
         </SelectField>
         <SelectField name="kelurahanId" label={t("discussions.field.kelurahan")} state={state}>
           <option value="">{t("discussions.field.noKelurahan")}</option>
-          {kelurahan.map((k) => <option key={k.id} value={k.id}>{k.name}</option>)}
+          {kelurahan.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.name}
+            </option>
+          ))}
         </SelectField>
-        <TextAreaField name="body" label={t("discussions.field.body")} hint={t("discussions.field.bodyHint")} state={state} required rows={8} maxLength={10000} />
+        <TextAreaField
+          name="body"
+          label={t("discussions.field.body")}
+          hint={t("discussions.field.bodyHint")}
+          state={state}
+          required
+          rows={8}
+          maxLength={10000}
+        />
         <button type="submit">{t("discussions.submitTopic")}</button>
       </Form>
     </>

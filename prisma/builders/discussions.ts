@@ -56,7 +56,8 @@ export async function aPost(db: Db, topicId: number, parent: Omit<ParentPost, "t
 /** A reply under `parent` (at any depth); a visible one counts in its topic's replies and latest activity. */
 export async function aReply(db: Db, parent: ParentPost, overrides: PostOverrides = {}) {
   const post = await aPost(db, parent.topicId, parent, overrides);
-  if (post.status === "visible") await db.topic.update({ where: { id: parent.topicId }, data: { replyCount: { increment: 1 }, lastActivityAt: post.createdAt } });
+  if (post.status === "visible")
+    await db.topic.update({ where: { id: parent.topicId }, data: { replyCount: { increment: 1 }, lastActivityAt: post.createdAt } });
   return post;
 }
 
@@ -119,6 +120,11 @@ export async function aSupport(db: Db, post: { id: number }, user: { id: number 
 export async function aReport(db: Db, post: { id: number }, overrides: { reporter?: { id: number }; reason?: string; createdAt?: Date } = {}) {
   const reporter = overrides.reporter ?? (await aUser(db));
   return db.postReport.create({
-    data: { postId: post.id, reporterId: reporter.id, reason: overrides.reason ?? "Isi tidak pantas.", ...(overrides.createdAt && { createdAt: overrides.createdAt }) },
+    data: {
+      postId: post.id,
+      reporterId: reporter.id,
+      reason: overrides.reason ?? "Isi tidak pantas.",
+      ...(overrides.createdAt && { createdAt: overrides.createdAt }),
+    },
   });
 }

@@ -26,14 +26,40 @@ export async function seedThread(db: Db, REPLIES: number): Promise<{ topicId: nu
   const rand = random(42);
   const authors = (await db.user.findMany({ select: { id: true } })).map((u) => u.id);
   const category = await db.category.findFirstOrThrow({ select: { id: true } });
-  const topic = await db.topic.create({ data: { title: "Diskusi besar: banjir dan saluran air di Duren Sawit", categoryId: category.id, authorId: authors[0] } });
+  const topic = await db.topic.create({
+    data: { title: "Diskusi besar: banjir dan saluran air di Duren Sawit", categoryId: category.id, authorId: authors[0] },
+  });
   const last = await db.post.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   let nextId = (last?.id ?? 0) + 1;
   const start = Date.now() - 30 * 86_400_000;
-  type Row = { id: number; topicId: number; parentId: number | null; depth: number; path: string; authorId: number; body: string; bodyHtml: string; supportCount: number; createdAt: Date; isOfficial: boolean };
+  type Row = {
+    id: number;
+    topicId: number;
+    parentId: number | null;
+    depth: number;
+    path: string;
+    authorId: number;
+    body: string;
+    bodyHtml: string;
+    supportCount: number;
+    createdAt: Date;
+    isOfficial: boolean;
+  };
   const rows: Row[] = [];
   const html = SENTENCES.map((s) => renderMarkdown(s));
-  const root: Row = { id: nextId++, topicId: topic.id, parentId: null, depth: 0, path: "", authorId: authors[0], body: SENTENCES[0], bodyHtml: html[0], supportCount: 12, createdAt: new Date(start), isOfficial: false };
+  const root: Row = {
+    id: nextId++,
+    topicId: topic.id,
+    parentId: null,
+    depth: 0,
+    path: "",
+    authorId: authors[0],
+    body: SENTENCES[0],
+    bodyHtml: html[0],
+    supportCount: 12,
+    createdAt: new Date(start),
+    isOfficial: false,
+  };
   root.path = pathSegment(root.id);
   rows.push(root);
   let topLevel = 0;
@@ -49,8 +75,17 @@ export async function seedThread(db: Db, REPLIES: number): Promise<{ topicId: nu
     if (parent === root) topLevel++;
     const s = Math.floor(rand() * SENTENCES.length);
     const row: Row = {
-      id: nextId++, topicId: topic.id, parentId: parent.id, depth: parent.depth + 1, path: "", authorId: authors[Math.floor(rand() * authors.length)],
-      body: SENTENCES[s], bodyHtml: html[s], supportCount: Math.floor(rand() ** 3 * 25), createdAt: new Date(start + i * 60_000), isOfficial: false,
+      id: nextId++,
+      topicId: topic.id,
+      parentId: parent.id,
+      depth: parent.depth + 1,
+      path: "",
+      authorId: authors[Math.floor(rand() * authors.length)],
+      body: SENTENCES[s],
+      bodyHtml: html[s],
+      supportCount: Math.floor(rand() ** 3 * 25),
+      createdAt: new Date(start + i * 60_000),
+      isOfficial: false,
     };
     row.path = parent.path + pathSegment(row.id);
     rows.push(row);
@@ -59,4 +94,3 @@ export async function seedThread(db: Db, REPLIES: number): Promise<{ topicId: nu
   await db.topic.update({ where: { id: topic.id }, data: { replyCount: REPLIES, lastActivityAt: new Date() } });
   return { topicId: topic.id, topLevel };
 }
-

@@ -20,7 +20,9 @@ function percentile(sorted: number[], p: number): number {
 async function measure(url: string): Promise<{ p50: number; p95: number; bytes: number }> {
   let bytes = 0;
   // the seeding outlasts the server's keep-alive timeout: drop the pooled connection it closed
-  await fetch(url).then((r) => r.text()).catch(() => undefined);
+  await fetch(url)
+    .then((r) => r.text())
+    .catch(() => undefined);
   for (let i = 0; i < WARMUP; i++) await (await fetch(url)).text();
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
@@ -45,7 +47,9 @@ async function main() {
     const t0 = performance.now();
     const { topicId, topLevel } = await seedThread(db, REPLIES);
     const maxDepth = await db.post.aggregate({ where: { topicId }, _max: { depth: true } });
-    console.log(`Seeded topic ${topicId}: ${REPLIES} replies (${topLevel} top-level, deepest level ${maxDepth._max.depth}) in ${Math.round(performance.now() - t0)} ms`);
+    console.log(
+      `Seeded topic ${topicId}: ${REPLIES} replies (${topLevel} top-level, deepest level ${maxDepth._max.depth}) in ${Math.round(performance.now() - t0)} ms`,
+    );
     await close();
     const pages = Math.ceil(topLevel / THREAD_PAGE_SIZE);
     const later = Math.max(2, Math.floor(pages * 0.6));

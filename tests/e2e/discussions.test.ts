@@ -4,7 +4,18 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n";
 import { aReply, aStaffMember, aTopic, aUser, unique } from "../../prisma/builders";
-import { allowConsoleErrors, browserSuite, eventually, expectNoHorizontalScroll, expectNoSeriousA11yViolations, expectSameDocument, logIn, markDocument, text, waitForHydration } from "./support";
+import {
+  allowConsoleErrors,
+  browserSuite,
+  eventually,
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  expectSameDocument,
+  logIn,
+  markDocument,
+  text,
+  waitForHydration,
+} from "./support";
 
 const suite = browserSuite();
 const t = translator("id");
@@ -56,7 +67,14 @@ describe("discussions with JavaScript", () => {
     for (let depth = 2; depth <= 6; depth++) post = await aReply(db(), post);
     const page = await suite.page();
     await logIn(page, admin);
-    for (const path of ["/discussions", "/discussions/new", "/discussions/moderation", "/admin/categories", `/discussions/${topic.id}`, `/discussions/${topic.id}/posts/${post.id}`]) {
+    for (const path of [
+      "/discussions",
+      "/discussions/new",
+      "/discussions/moderation",
+      "/admin/categories",
+      `/discussions/${topic.id}`,
+      `/discussions/${topic.id}/posts/${post.id}`,
+    ]) {
       await page.goto(path);
       await waitForHydration(page);
     }
@@ -81,11 +99,24 @@ describe("discussions with JavaScript", () => {
     const minute = 60_000;
     const start = Date.now() - 60 * minute;
     for (let i = 0; i < 3; i++) {
-      await aReply(db(), topic.root, { author: neighbours[i % 2], createdAt: new Date(start + i * minute), body: `Di gang ${i + 1} juga begitu. Airnya baru surut setelah dua jam, dan motor warga harus dipindahkan ke tempat yang lebih tinggi.` });
+      await aReply(db(), topic.root, {
+        author: neighbours[i % 2],
+        createdAt: new Date(start + i * minute),
+        body: `Di gang ${i + 1} juga begitu. Airnya baru surut setelah dua jam, dan motor warga harus dipindahkan ke tempat yang lebih tinggi.`,
+      });
     }
-    await aReply(db(), topic.root, { author: officer, isOfficial: true, createdAt: new Date(start + 10 * minute), body: "Terima kasih laporannya. Kami sudah meneruskan ke Suku Dinas Sumber Daya Air untuk pengerukan saluran." });
+    await aReply(db(), topic.root, {
+      author: officer,
+      isOfficial: true,
+      createdAt: new Date(start + 10 * minute),
+      body: "Terima kasih laporannya. Kami sudah meneruskan ke Suku Dinas Sumber Daya Air untuk pengerukan saluran.",
+    });
     for (let i = 0; i < 2; i++) {
-      await aReply(db(), topic.root, { author: neighbours[i % 2], createdAt: new Date(start + (20 + i) * minute), body: `Terima kasih, kami tunggu kabarnya. Catatan ${i + 1}: saluran di depan musala juga perlu diperiksa.` });
+      await aReply(db(), topic.root, {
+        author: neighbours[i % 2],
+        createdAt: new Date(start + (20 + i) * minute),
+        body: `Terima kasih, kami tunggu kabarnya. Catatan ${i + 1}: saluran di depan musala juga perlu diperiksa.`,
+      });
     }
 
     const reader = await suite.page({ viewport: { width: 390, height: 700 } });
@@ -103,7 +134,10 @@ describe("discussions with JavaScript", () => {
     await writer.goto(`/discussions/${topic.id}`);
     await waitForHydration(writer);
     await writer.locator("#reply-form").getByLabel(t("discussions.field.reply")).fill("Hari ini sudah ada petugas yang mengeruk saluran. Terima kasih!");
-    await writer.locator("#reply-form").getByRole("button", { name: t("discussions.action.sendReply") }).click();
+    await writer
+      .locator("#reply-form")
+      .getByRole("button", { name: t("discussions.action.sendReply") })
+      .click();
     await writer.waitForURL((url) => url.hash.startsWith("#post-"));
 
     const reveal = reader.getByRole("button", { name: t("discussions.live.newOne") });

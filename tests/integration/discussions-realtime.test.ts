@@ -18,7 +18,12 @@ function cookieOf(client: Client) {
 }
 
 async function socketFor(client: Client | null): Promise<Socket> {
-  const socket = connect(server.url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: client ? { Cookie: cookieOf(client) } : {} });
+  const socket = connect(server.url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: client ? { Cookie: cookieOf(client) } : {},
+  });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.on("connect", () => resolve());
@@ -71,7 +76,11 @@ afterAll(async () => {
 });
 
 async function newTopic(client: Client, category = categoryId) {
-  const res = await client.post("/discussions/new", { title: `Topik langsung ${Math.random().toString(36).slice(2, 7)}`, categoryId: String(category), body: "Pembuka." }, { fromPage: "/discussions/new" });
+  const res = await client.post(
+    "/discussions/new",
+    { title: `Topik langsung ${Math.random().toString(36).slice(2, 7)}`, categoryId: String(category), body: "Pembuka." },
+    { fromPage: "/discussions/new" },
+  );
   expect(res.status).toBe(302);
   const topicId = Number(res.headers.get("location")!.split("/").pop());
   const root = await database.db.post.findFirstOrThrow({ where: { topicId, parentId: null } });
@@ -97,7 +106,11 @@ describe("live discussion threads", () => {
     const supported = record(reader, "post:supported");
     const changed = record(reader, "post:changed");
 
-    const res = await clients.nur.post(`/discussions/${topicId}`, { intent: "reply", parentId: String(rootId), body: "Rahasia isi balasan ini" }, { fromPage: `/discussions/${topicId}` });
+    const res = await clients.nur.post(
+      `/discussions/${topicId}`,
+      { intent: "reply", parentId: String(rootId), body: "Rahasia isi balasan ini" },
+      { fromPage: `/discussions/${topicId}` },
+    );
     expect(res.status).toBe(302);
     const reply = await database.db.post.findFirstOrThrow({ where: { topicId, parentId: rootId } });
     await until(() => created.length === 1 && createdForAuthor.length === 1);
@@ -108,7 +121,11 @@ describe("live discussion threads", () => {
     await until(() => supported.length === 1);
     expect(supported[0]).toEqual({ topicId, postId: reply.id, supportCount: 1 });
 
-    await clients.mod.post(`/discussions/${topicId}`, { intent: "hide", postId: String(reply.id), reason: "Uji sembunyikan" }, { fromPage: `/discussions/${topicId}` });
+    await clients.mod.post(
+      `/discussions/${topicId}`,
+      { intent: "hide", postId: String(reply.id), reason: "Uji sembunyikan" },
+      { fromPage: `/discussions/${topicId}` },
+    );
     await until(() => changed.length === 1);
     expect(changed[0]).toEqual({ topicId, postId: reply.id, change: "hidden" });
   });
@@ -127,14 +144,22 @@ describe("live discussion threads", () => {
     const seenByResident = record(resident, "post:created");
     const seenByModerator = record(moderator, "post:created");
 
-    const res = await newcomer.post(`/discussions/${topicId}`, { intent: "reply", parentId: String(rootId), body: "Balasan pertama saya" }, { fromPage: `/discussions/${topicId}` });
+    const res = await newcomer.post(
+      `/discussions/${topicId}`,
+      { intent: "reply", parentId: String(rootId), body: "Balasan pertama saya" },
+      { fromPage: `/discussions/${topicId}` },
+    );
     expect(res.status).toBe(302);
     const pending = await database.db.post.findFirstOrThrow({ where: { topicId, parentId: rootId } });
     expect(pending.status).toBe("pending");
     await until(() => seenByModerator.length === 1);
     expect(seenByModerator[0]).toMatchObject({ postId: pending.id });
     // a visible reply afterwards reaches the resident; the pending one never did
-    await clients.warga.post(`/discussions/${topicId}`, { intent: "reply", parentId: String(rootId), body: "Balasan biasa" }, { fromPage: `/discussions/${topicId}` });
+    await clients.warga.post(
+      `/discussions/${topicId}`,
+      { intent: "reply", parentId: String(rootId), body: "Balasan biasa" },
+      { fromPage: `/discussions/${topicId}` },
+    );
     await until(() => seenByResident.length === 1 && seenByModerator.length === 2);
     expect(seenByResident.map((p) => (p as { postId: number }).postId)).not.toContain(pending.id);
 

@@ -82,7 +82,8 @@ describe("reading", () => {
   it("shows a deep thread to a readable depth, then continues it on its own page", async () => {
     const topic = await aTopic(db(), { author: users.nur, categoryId });
     let parent = await aReply(db(), topic.root, { author: users.joko });
-    for (let depth = 2; depth <= VISIBLE_DEPTH + 2; depth++) parent = await aReply(db(), parent, { author: depth % 2 ? users.nur : users.rahmat, body: `Lapis ${depth}.` });
+    for (let depth = 2; depth <= VISIBLE_DEPTH + 2; depth++)
+      parent = await aReply(db(), parent, { author: depth % 2 ? users.nur : users.rahmat, body: `Lapis ${depth}.` });
     const deepest = `Lapis ${VISIBLE_DEPTH + 2}.`;
     const page = await clients.anon.page(`/discussions/${topic.id}`);
     const m = page.html.match(/href="(\/discussions\/\d+\/posts\/(\d+))"[^>]*>Lanjutkan utas ini/);
@@ -108,7 +109,11 @@ describe("reading", () => {
 describe("posting", () => {
   it("creates a topic through the form", async () => {
     const title = `Topik dari formulir ${unique()}`;
-    const res = await clients.warga.post("/discussions/new", { title, categoryId: String(categoryId), body: "Pertanyaan *uji*." }, { fromPage: "/discussions/new" });
+    const res = await clients.warga.post(
+      "/discussions/new",
+      { title, categoryId: String(categoryId), body: "Pertanyaan *uji*." },
+      { fromPage: "/discussions/new" },
+    );
     expect(res.status).toBe(302);
     const topicId = Number(location(res).split("/").pop());
     const topic = await db().topic.findUniqueOrThrow({ where: { id: topicId }, include: { posts: true } });
@@ -135,7 +140,12 @@ describe("posting", () => {
 
   it("replies nest, render sanitized markdown, and staff replies are official", async () => {
     const { topicId, replyId } = await fixture();
-    const res = await clients.warga.post(`/discussions/${topicId}`, { intent: "reply", parentId: String(replyId), body: "**Tebal** <script>alert(1)</script> [tautan](https://jakarta.go.id)", back: `/discussions/${topicId}` });
+    const res = await clients.warga.post(`/discussions/${topicId}`, {
+      intent: "reply",
+      parentId: String(replyId),
+      body: "**Tebal** <script>alert(1)</script> [tautan](https://jakarta.go.id)",
+      back: `/discussions/${topicId}`,
+    });
     expect(res.status).toBe(302);
     expect(location(res)).toMatch(new RegExp(`^/discussions/${topicId}#post-\\d+$`));
     const nested = await db().post.findFirstOrThrow({ where: { parentId: replyId } });
@@ -266,7 +276,9 @@ describe("moderation", () => {
     expect(topic.officialAnswerPostId).toBe(replyId);
     expect(topic.status).toBe("answered");
     expect((await clients.anon.page(`/discussions/${topicId}`)).html).toContain('id="official-answer"');
-    expect((await clients.mod.post(`/discussions/${topicId}`, { intent: "topic", topicId: String(topicId), status: "closed", pinned: "on", locked: "on" })).status).toBe(302);
+    expect(
+      (await clients.mod.post(`/discussions/${topicId}`, { intent: "topic", topicId: String(topicId), status: "closed", pinned: "on", locked: "on" })).status,
+    ).toBe(302);
     const res = await clients.nur.post(`/discussions/${topicId}`, { intent: "reply", parentId: String(rootId), body: "Masih bisa?" });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("Topik ini dikunci atau ditutup.");
@@ -281,15 +293,29 @@ describe("moderation", () => {
 
   it("blocks a user from posting and unblocks; staff cannot be blocked", async () => {
     const { topicId, rootId } = await fixture("warga", "nur");
-    expect((await clients.mod.post(`/discussions/${topicId}`, { intent: "block", userId: String(users.planner.id), reason: "Coba blokir staf" })).status).toBe(409);
+    expect((await clients.mod.post(`/discussions/${topicId}`, { intent: "block", userId: String(users.planner.id), reason: "Coba blokir staf" })).status).toBe(
+      409,
+    );
     expect((await clients.mod.post(`/discussions/${topicId}`, { intent: "block", userId: String(users.joko.id), reason: "Spam berulang" })).status).toBe(302);
     const res = await clients.joko.post(`/discussions/${topicId}`, { intent: "reply", parentId: String(rootId), body: "Coba lagi" });
     expect(res.status).toBe(403);
     expect((await clients.joko.page(`/discussions/${topicId}`)).html).toContain("Akun Anda diblokir dari menulis di diskusi. Alasan: Spam berulang");
     expect((await clients.mod.page("/discussions/moderation")).html).toContain("Spam berulang");
-    expect((await clients.mod.post("/discussions/moderation", { intent: "unblock", userId: String(users.joko.id), back: "/discussions/moderation" }, { fromPage: "/discussions/moderation" })).status).toBe(302);
-    expect((await clients.joko.post(`/discussions/${topicId}`, { intent: "reply", parentId: String(rootId), body: "Terima kasih, saya akan lebih sopan." })).status).toBe(302);
-    expect(await db().auditLog.count({ where: { action: { in: ["discussions.user.block", "discussions.user.unblock"] }, targetId: String(users.joko.id) } })).toBe(2);
+    expect(
+      (
+        await clients.mod.post(
+          "/discussions/moderation",
+          { intent: "unblock", userId: String(users.joko.id), back: "/discussions/moderation" },
+          { fromPage: "/discussions/moderation" },
+        )
+      ).status,
+    ).toBe(302);
+    expect(
+      (await clients.joko.post(`/discussions/${topicId}`, { intent: "reply", parentId: String(rootId), body: "Terima kasih, saya akan lebih sopan." })).status,
+    ).toBe(302);
+    expect(
+      await db().auditLog.count({ where: { action: { in: ["discussions.user.block", "discussions.user.unblock"] }, targetId: String(users.joko.id) } }),
+    ).toBe(2);
     expect(await db().notification.count({ where: { userId: users.joko.id, messageKey: "discussions.notify.blocked" } })).toBe(1);
   });
 
@@ -297,10 +323,18 @@ describe("moderation", () => {
     const cat = await aCategory(db(), { nameId: `Kesehatan ${unique()}` });
     const page = await clients.admin.page("/admin/categories");
     expect(page.html).toContain(cat.nameId);
-    const save = await clients.admin.post("/admin/categories", { categoryId: String(cat.id), slug: cat.slug, nameId: cat.nameId, nameEn: cat.nameEn, position: String(cat.position), requireApproval: "on" }, { fromPage: "/admin/categories" });
+    const save = await clients.admin.post(
+      "/admin/categories",
+      { categoryId: String(cat.id), slug: cat.slug, nameId: cat.nameId, nameEn: cat.nameEn, position: String(cat.position), requireApproval: "on" },
+      { fromPage: "/admin/categories" },
+    );
     expect(save.status).toBe(302);
     const newcomer = await signIn("newcomer", "resident", new Date());
-    const res = await clients.newcomer.post("/discussions/new", { title: "Imunisasi anak di puskesmas", categoryId: String(cat.id), body: "Jadwalnya kapan?" }, { fromPage: "/discussions/new" });
+    const res = await clients.newcomer.post(
+      "/discussions/new",
+      { title: "Imunisasi anak di puskesmas", categoryId: String(cat.id), body: "Jadwalnya kapan?" },
+      { fromPage: "/discussions/new" },
+    );
     expect(res.status).toBe(302);
     const topicId = Number(location(res).split("/").pop());
     expect((await db().topic.findUniqueOrThrow({ where: { id: topicId } })).authorId).toBe(newcomer.id);
@@ -308,7 +342,15 @@ describe("moderation", () => {
     expect((await clients.warga.page(`/discussions/${topicId}`)).status).toBe(404);
     const root = await db().post.findFirstOrThrow({ where: { topicId, parentId: null } });
     expect((await clients.mod.page("/discussions/moderation")).html).toContain("Imunisasi anak di puskesmas");
-    expect((await clients.mod.post("/discussions/moderation", { intent: "approve", postId: String(root.id), back: "/discussions/moderation" }, { fromPage: "/discussions/moderation" })).status).toBe(302);
+    expect(
+      (
+        await clients.mod.post(
+          "/discussions/moderation",
+          { intent: "approve", postId: String(root.id), back: "/discussions/moderation" },
+          { fromPage: "/discussions/moderation" },
+        )
+      ).status,
+    ).toBe(302);
     expect((await clients.warga.page(`/discussions/${topicId}`)).status).toBe(200);
     expect(await db().auditLog.count({ where: { action: "discussions.category.update", targetId: String(cat.id) } })).toBe(1);
     expect(await db().auditLog.count({ where: { action: "discussions.post.approve", targetId: String(root.id) } })).toBe(1);
@@ -325,12 +367,23 @@ describe("moderation", () => {
 
   it("lets only admins manage categories", async () => {
     const existing = await aCategory(db());
-    expect((await clients.warga.post("/admin/categories", { slug: `baru-${unique()}`, nameId: "Baru", nameEn: "New", position: "9" }, { fromPage: "/discussions" })).status).toBe(403);
-    const dup = await clients.admin.post("/admin/categories", { slug: existing.slug, nameId: "Lain", nameEn: "Other", position: "9" }, { fromPage: "/admin/categories" });
+    expect(
+      (await clients.warga.post("/admin/categories", { slug: `baru-${unique()}`, nameId: "Baru", nameEn: "New", position: "9" }, { fromPage: "/discussions" }))
+        .status,
+    ).toBe(403);
+    const dup = await clients.admin.post(
+      "/admin/categories",
+      { slug: existing.slug, nameId: "Lain", nameEn: "Other", position: "9" },
+      { fromPage: "/admin/categories" },
+    );
     expect(dup.status).toBe(400);
     expect(await dup.text()).toContain("Kode ini sudah dipakai kategori lain.");
     const nameId = `Keamanan dan ketertiban ${unique()}`;
-    const ok = await clients.admin.post("/admin/categories", { slug: `keamanan-${unique()}`, nameId, nameEn: "Safety and order", position: "9" }, { fromPage: "/admin/categories" });
+    const ok = await clients.admin.post(
+      "/admin/categories",
+      { slug: `keamanan-${unique()}`, nameId, nameEn: "Safety and order", position: "9" },
+      { fromPage: "/admin/categories" },
+    );
     expect(ok.status).toBe(302);
     expect((await clients.anon.page("/discussions")).html).toContain(nameId);
   });
@@ -374,7 +427,12 @@ describe("ids beyond the integer range", () => {
     await refused(clients.mod, "/discussions/moderation", { intent: "approve", postId: huge, back: "/discussions/moderation" });
     await refused(clients.mod, "/discussions/moderation", { intent: "block", userId: huge, reason: "Spam berulang", back: "/discussions/moderation" });
     await refused(clients.warga, "/discussions/new", { title: "Topik dengan kategori palsu", categoryId: huge, body: "Isi topik." });
-    await refused(clients.warga, "/discussions/new", { title: "Topik dengan kelurahan palsu", categoryId: String(categoryId), kelurahanId: huge, body: "Isi topik." });
+    await refused(clients.warga, "/discussions/new", {
+      title: "Topik dengan kelurahan palsu",
+      categoryId: String(categoryId),
+      kelurahanId: huge,
+      body: "Isi topik.",
+    });
     await refused(clients.admin, "/admin/categories", { categoryId: huge, slug: `palsu-${unique()}`, nameId: "Palsu", nameEn: "Fake", position: "1" });
     expect(await written()).toEqual(before);
   });

@@ -67,7 +67,19 @@ function Hidden({ fields }: { fields: Record<string, string | number> }) {
   );
 }
 
-function ActionForm({ ctx, intent, fields, children, className }: { ctx: ThreadContext; intent: string; fields: Record<string, string | number>; children: ReactNode; className?: string }) {
+function ActionForm({
+  ctx,
+  intent,
+  fields,
+  children,
+  className,
+}: {
+  ctx: ThreadContext;
+  intent: string;
+  fields: Record<string, string | number>;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <Form method="post" action={ctx.urls.action} className={className} preventScrollReset>
       <CsrfField />
@@ -81,7 +93,11 @@ function InlineForm({ post, ctx }: { post: Post; ctx: ThreadContext }) {
   const t = useT();
   if (!ctx.open || ctx.open.postId !== post.id) return null;
   const kind = ctx.open.kind;
-  const cancel = <Link to={ctx.urls.back + `#post-${post.id}`} className="button button-secondary">{t("discussions.action.cancel")}</Link>;
+  const cancel = (
+    <Link to={ctx.urls.back + `#post-${post.id}`} className="button button-secondary">
+      {t("discussions.action.cancel")}
+    </Link>
+  );
   const wrap = (title: string, children: ReactNode) => (
     <section className="inline-panel" id={`form-${post.id}`} aria-label={title}>
       {children}
@@ -93,7 +109,15 @@ function InlineForm({ post, ctx }: { post: Post; ctx: ThreadContext }) {
       t("discussions.action.replyTo", { name: post.author?.name ?? t("discussions.system") }),
       <ActionForm ctx={ctx} intent="reply" fields={{ parentId: post.id }}>
         <FormAlert state={state} />
-        <TextAreaField name="body" label={t("discussions.field.reply")} hint={t("discussions.field.bodyHint")} state={state} required rows={4} maxLength={10000} />
+        <TextAreaField
+          name="body"
+          label={t("discussions.field.reply")}
+          hint={t("discussions.field.bodyHint")}
+          state={state}
+          required
+          rows={4}
+          maxLength={10000}
+        />
         <div className="form-actions">
           <button type="submit">{t("discussions.action.sendReply")}</button>
           {cancel}
@@ -107,7 +131,16 @@ function InlineForm({ post, ctx }: { post: Post; ctx: ThreadContext }) {
       t("discussions.action.edit"),
       <ActionForm ctx={ctx} intent="edit" fields={{ postId: post.id }}>
         <FormAlert state={state} />
-        <TextAreaField name="body" label={t("discussions.field.body")} hint={t("discussions.field.bodyHint")} state={state} required rows={5} maxLength={10000} defaultValue={ctx.editBody} />
+        <TextAreaField
+          name="body"
+          label={t("discussions.field.body")}
+          hint={t("discussions.field.bodyHint")}
+          state={state}
+          required
+          rows={5}
+          maxLength={10000}
+          defaultValue={ctx.editBody}
+        />
         <div className="form-actions">
           <button type="submit">{t("discussions.action.saveEdit")}</button>
           {cancel}
@@ -143,10 +176,13 @@ function InlineForm({ post, ctx }: { post: Post; ctx: ThreadContext }) {
       </ActionForm>,
     );
   };
-  if (kind === "report" && ctx.viewer.signedIn && !post.mine) return reasonForm("report", t("discussions.field.reportReason"), t("discussions.action.sendReport"), { postId: post.id });
+  if (kind === "report" && ctx.viewer.signedIn && !post.mine)
+    return reasonForm("report", t("discussions.field.reportReason"), t("discussions.action.sendReport"), { postId: post.id });
   if (kind === "hide" && ctx.viewer.moderator) return reasonForm("hide", t("discussions.field.reason"), t("discussions.action.hide"), { postId: post.id });
-  if (kind === "restore" && ctx.viewer.moderator) return reasonForm("restore", t("discussions.field.restoreReason"), t("discussions.action.restore"), { postId: post.id }, false);
-  if (kind === "block" && ctx.viewer.moderator && post.author) return reasonForm("block", t("discussions.field.reason"), t("discussions.action.block"), { userId: post.author.id });
+  if (kind === "restore" && ctx.viewer.moderator)
+    return reasonForm("restore", t("discussions.field.restoreReason"), t("discussions.action.restore"), { postId: post.id }, false);
+  if (kind === "block" && ctx.viewer.moderator && post.author)
+    return reasonForm("block", t("discussions.field.reason"), t("discussions.action.block"), { userId: post.author.id });
   return null;
 }
 
@@ -156,8 +192,12 @@ function Meta({ post }: { post: Post }) {
   const staff = post.author && post.author.role !== "resident";
   return (
     <p className="post-meta">
-      <span className="post-author">{post.author ? post.author.name : post.status === "deleted" ? t("discussions.anonymousAuthor") : t("discussions.system")}</span>
-      {post.isOfficial && staff && <span className="badge badge-official">{`${t("discussions.official")} · ${t(`discussions.role.${post.author!.role as "moderator"}`)}`}</span>}
+      <span className="post-author">
+        {post.author ? post.author.name : post.status === "deleted" ? t("discussions.anonymousAuthor") : t("discussions.system")}
+      </span>
+      {post.isOfficial && staff && (
+        <span className="badge badge-official">{`${t("discussions.official")} · ${t(`discussions.role.${post.author!.role as "moderator"}`)}`}</span>
+      )}
       <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt, locale)}</time>
       {post.editedAt && (
         <span className="edited" title={formatDateTime(post.editedAt, locale)}>
@@ -178,8 +218,12 @@ function SupportControl({ post, ctx }: { post: Post; ctx: ThreadContext }) {
   const supported = post.supportedByMe;
   return (
     <ActionForm ctx={ctx} intent={supported ? "unsupport" : "support"} fields={{ postId: post.id }} className="inline-form">
-      <button type="submit" className={supported ? "button-secondary support-button" : "support-button"} aria-pressed={supported}
-        aria-label={supported ? t("discussions.action.unsupportLabel", { count }) : t("discussions.action.supportLabel", { count })}>
+      <button
+        type="submit"
+        className={supported ? "button-secondary support-button" : "support-button"}
+        aria-pressed={supported}
+        aria-label={supported ? t("discussions.action.unsupportLabel", { count }) : t("discussions.action.supportLabel", { count })}
+      >
         {supported ? t("discussions.action.unsupport", { count }) : t("discussions.action.support", { count })}
       </button>
     </ActionForm>
@@ -192,28 +236,59 @@ function Actions({ post, ctx }: { post: Post; ctx: ThreadContext }) {
   const visible = post.status === "visible";
   const isRoot = post.parentId === null;
   const items: ReactNode[] = [];
-  if (visible && ctx.viewer.canReply) items.push(<Link key="reply" to={formLink("reply", post.id)} aria-label={t("discussions.action.replyTo", { name: post.author?.name ?? t("discussions.system") })}>{t("discussions.action.reply")}</Link>);
+  if (visible && ctx.viewer.canReply)
+    items.push(
+      <Link key="reply" to={formLink("reply", post.id)} aria-label={t("discussions.action.replyTo", { name: post.author?.name ?? t("discussions.system") })}>
+        {t("discussions.action.reply")}
+      </Link>,
+    );
   if (post.mine && (visible || post.status === "pending")) {
-    items.push(<Link key="edit" to={formLink("edit", post.id)}>{t("discussions.action.edit")}</Link>);
-    items.push(<Link key="delete" to={formLink("delete", post.id)}>{t("discussions.action.delete")}</Link>);
+    items.push(
+      <Link key="edit" to={formLink("edit", post.id)}>
+        {t("discussions.action.edit")}
+      </Link>,
+    );
+    items.push(
+      <Link key="delete" to={formLink("delete", post.id)}>
+        {t("discussions.action.delete")}
+      </Link>,
+    );
   }
   if (ctx.viewer.signedIn && !post.mine && post.status !== "deleted" && post.status !== "pending" && (post.author || !isRoot)) {
-    items.push(<Link key="report" to={formLink("report", post.id)}>{t("discussions.action.report")}</Link>);
+    items.push(
+      <Link key="report" to={formLink("report", post.id)}>
+        {t("discussions.action.report")}
+      </Link>,
+    );
   }
   if (ctx.viewer.moderator) {
-    if (post.status === "visible" && (post.author || !isRoot)) items.push(<Link key="hide" to={formLink("hide", post.id)}>{t("discussions.action.hide")}</Link>);
-    if (post.status === "hidden") items.push(<Link key="restore" to={formLink("restore", post.id)}>{t("discussions.action.restore")}</Link>);
+    if (post.status === "visible" && (post.author || !isRoot))
+      items.push(
+        <Link key="hide" to={formLink("hide", post.id)}>
+          {t("discussions.action.hide")}
+        </Link>,
+      );
+    if (post.status === "hidden")
+      items.push(
+        <Link key="restore" to={formLink("restore", post.id)}>
+          {t("discussions.action.restore")}
+        </Link>,
+      );
     if (post.status === "visible" && post.openReports > 0) {
       items.push(
         <ActionForm ctx={ctx} key="dismiss" intent="restore" fields={{ postId: post.id }} className="inline-form">
-          <button type="submit" className="link-button">{t("discussions.action.dismiss")}</button>
+          <button type="submit" className="link-button">
+            {t("discussions.action.dismiss")}
+          </button>
         </ActionForm>,
       );
     }
     if (post.status === "pending") {
       items.push(
         <ActionForm ctx={ctx} key="approve" intent="approve" fields={{ postId: post.id }} className="inline-form">
-          <button type="submit" className="link-button">{t("discussions.action.approve")}</button>
+          <button type="submit" className="link-button">
+            {t("discussions.action.approve")}
+          </button>
         </ActionForm>,
       );
     }
@@ -221,22 +296,33 @@ function Actions({ post, ctx }: { post: Post; ctx: ThreadContext }) {
       items.push(
         ctx.officialAnswerPostId === post.id ? (
           <ActionForm ctx={ctx} key="answer" intent="unanswer" fields={{ topicId: ctx.topicId }} className="inline-form">
-            <button type="submit" className="link-button">{t("discussions.action.unmarkAnswer")}</button>
+            <button type="submit" className="link-button">
+              {t("discussions.action.unmarkAnswer")}
+            </button>
           </ActionForm>
         ) : (
           <ActionForm ctx={ctx} key="answer" intent="answer" fields={{ postId: post.id }} className="inline-form">
-            <button type="submit" className="link-button">{t("discussions.action.markAnswer")}</button>
+            <button type="submit" className="link-button">
+              {t("discussions.action.markAnswer")}
+            </button>
           </ActionForm>
         ),
       );
     }
-    if (post.author && post.author.role === "resident" && !post.mine) items.push(<Link key="block" to={formLink("block", post.id)}>{t("discussions.action.block")}</Link>);
+    if (post.author && post.author.role === "resident" && !post.mine)
+      items.push(
+        <Link key="block" to={formLink("block", post.id)}>
+          {t("discussions.action.block")}
+        </Link>,
+      );
   }
   if (ctx.viewer.staff && visible && (post.author || !isRoot) && post.bodyHtml) {
     items.push(
       <Form key="asp" method="post" action={`/aspirations/from-post/${post.id}`} className="inline-form">
         <CsrfField />
-        <button type="submit" className="link-button">{t("discussions.action.toAspiration")}</button>
+        <button type="submit" className="link-button">
+          {t("discussions.action.toAspiration")}
+        </button>
       </Form>,
     );
   }
@@ -245,7 +331,9 @@ function Actions({ post, ctx }: { post: Post; ctx: ThreadContext }) {
       <SupportControl post={post} ctx={ctx} />
       {items.length > 0 && (
         <ul className="action-list">
-          {items.map((item, i) => <li key={i}>{item}</li>)}
+          {items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
         </ul>
       )}
     </div>
@@ -256,9 +344,13 @@ export function PostBody({ post }: { post: Post }) {
   const t = useT();
   const locale = useLocale();
   const tombstone =
-    post.status === "deleted" ? t("discussions.tombstone.deleted")
-    : post.status === "hidden" ? (post.autoHidden ? t("discussions.tombstone.autoHidden") : t("discussions.tombstone.hidden", { reason: post.hiddenReason ?? "-" }))
-    : null;
+    post.status === "deleted"
+      ? t("discussions.tombstone.deleted")
+      : post.status === "hidden"
+        ? post.autoHidden
+          ? t("discussions.tombstone.autoHidden")
+          : t("discussions.tombstone.hidden", { reason: post.hiddenReason ?? "-" })
+        : null;
   return (
     <>
       {post.status === "pending" && <p className="notice-pending">{t("discussions.pendingNotice")}</p>}
@@ -296,7 +388,11 @@ export function PostCard({ post, ctx, nested = true }: { post: PostTree; ctx: Th
   const t = useT();
   const official = post.isOfficial && post.author && post.author.role !== "resident";
   return (
-    <article id={`post-${post.id}`} className={`post${official ? " post-official" : ""}${post.status !== "visible" ? ` post-${post.status}` : ""}`} aria-labelledby={`post-${post.id}-meta`}>
+    <article
+      id={`post-${post.id}`}
+      className={`post${official ? " post-official" : ""}${post.status !== "visible" ? ` post-${post.status}` : ""}`}
+      aria-labelledby={`post-${post.id}-meta`}
+    >
       <div id={`post-${post.id}-meta`}>
         <Meta post={post} />
       </div>
@@ -306,7 +402,9 @@ export function PostCard({ post, ctx, nested = true }: { post: PostTree; ctx: Th
       {post.aspirationCodes.length > 0 && (
         <ul className="aspiration-links">
           {post.aspirationCodes.map((code) => (
-            <li key={code}><Link to={`/aspirations/${code}`}>{t("discussions.aspirationLink", { code })}</Link></li>
+            <li key={code}>
+              <Link to={`/aspirations/${code}`}>{t("discussions.aspirationLink", { code })}</Link>
+            </li>
           ))}
         </ul>
       )}
@@ -315,7 +413,9 @@ export function PostCard({ post, ctx, nested = true }: { post: PostTree; ctx: Th
       {nested && post.children.length > 0 && (
         <ol className="replies">
           {post.children.map((child) => (
-            <li key={child.id}><PostCard post={child} ctx={ctx} /></li>
+            <li key={child.id}>
+              <PostCard post={child} ctx={ctx} />
+            </li>
           ))}
         </ol>
       )}

@@ -38,7 +38,13 @@ export async function saveCategory(db: Db, actor: Actor, input: CategoryInput): 
       const before = await db.category.findUnique({ where: { id: input.categoryId } });
       if (!before) throw new DomainError("discussions.error.notFound", undefined, undefined, 404);
       const category = await db.category.update({ where: { id: input.categoryId }, data });
-      await audit(db, { actorId: actor.id, action: "discussions.category.update", targetType: "category", targetId: category.id, details: { before, after: data } });
+      await audit(db, {
+        actorId: actor.id,
+        action: "discussions.category.update",
+        targetType: "category",
+        targetId: category.id,
+        details: { before, after: data },
+      });
       return category;
     }
     const category = await db.category.create({ data });

@@ -81,18 +81,43 @@ export type ThreadAction = z.infer<typeof threadActionSchema>;
 
 export const categorySchema = z.object({
   categoryId: optionalIdSchema,
-  slug: z.string({ required_error: "discussions.validation.slug" }).trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "discussions.validation.slug").max(40, "discussions.validation.slug"),
-  nameId: z.string({ required_error: "discussions.validation.categoryName" }).trim().min(2, "discussions.validation.categoryName").max(80, "discussions.validation.categoryName"),
-  nameEn: z.string({ required_error: "discussions.validation.categoryName" }).trim().min(2, "discussions.validation.categoryName").max(80, "discussions.validation.categoryName"),
-  position: z.coerce.number({ invalid_type_error: "discussions.validation.position" }).int("discussions.validation.position").min(0, "discussions.validation.position").max(999, "discussions.validation.position"),
+  slug: z
+    .string({ required_error: "discussions.validation.slug" })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "discussions.validation.slug")
+    .max(40, "discussions.validation.slug"),
+  nameId: z
+    .string({ required_error: "discussions.validation.categoryName" })
+    .trim()
+    .min(2, "discussions.validation.categoryName")
+    .max(80, "discussions.validation.categoryName"),
+  nameEn: z
+    .string({ required_error: "discussions.validation.categoryName" })
+    .trim()
+    .min(2, "discussions.validation.categoryName")
+    .max(80, "discussions.validation.categoryName"),
+  position: z.coerce
+    .number({ invalid_type_error: "discussions.validation.position" })
+    .int("discussions.validation.position")
+    .min(0, "discussions.validation.position")
+    .max(999, "discussions.validation.position"),
   archived: z.literal("on").optional(),
   requireApproval: z.literal("on").optional(),
 });
 export type CategoryInput = z.infer<typeof categorySchema>;
 
 export const settingsSchema = z.object({
-  reportThreshold: z.coerce.number({ invalid_type_error: "discussions.validation.threshold" }).int("discussions.validation.threshold").min(1, "discussions.validation.threshold").max(50, "discussions.validation.threshold"),
-  newAccountDays: z.coerce.number({ invalid_type_error: "discussions.validation.days" }).int("discussions.validation.days").min(0, "discussions.validation.days").max(365, "discussions.validation.days"),
+  reportThreshold: z.coerce
+    .number({ invalid_type_error: "discussions.validation.threshold" })
+    .int("discussions.validation.threshold")
+    .min(1, "discussions.validation.threshold")
+    .max(50, "discussions.validation.threshold"),
+  newAccountDays: z.coerce
+    .number({ invalid_type_error: "discussions.validation.days" })
+    .int("discussions.validation.days")
+    .min(0, "discussions.validation.days")
+    .max(365, "discussions.validation.days"),
 });
 
 /** socket payloads */

@@ -112,7 +112,7 @@ export function mayRead(viewer: Actor | null, post: { status: string; authorId: 
 }
 
 function toView(row: PostRow, viewer: Actor | null, authors: Map<number, Author>): PostView {
-  const author = row.authorId === null ? null : authors.get(row.authorId) ?? null;
+  const author = row.authorId === null ? null : (authors.get(row.authorId) ?? null);
   const mod = can.moderate(viewer);
   const status = row.status as PostStatus;
   const open = status === "visible" || status === "pending";
@@ -188,7 +188,15 @@ async function loadTopic(db: Db, topicId: number): Promise<TopicHeader> {
   const topic = await db.topic.findUnique({
     where: { id: topicId },
     select: {
-      id: true, title: true, status: true, pinned: true, locked: true, replyCount: true, createdAt: true, lastActivityAt: true, officialAnswerPostId: true,
+      id: true,
+      title: true,
+      status: true,
+      pinned: true,
+      locked: true,
+      replyCount: true,
+      createdAt: true,
+      lastActivityAt: true,
+      officialAnswerPostId: true,
       category: { select: { id: true, slug: true, nameId: true, nameEn: true } },
       kelurahan: { select: { id: true, name: true } },
       event: { select: { id: true, title: true, startsAt: true } },
@@ -276,7 +284,12 @@ export async function getThread(db: Db, viewer: Actor | null, topicId: number, q
   const views = [...tops, ...descendants].map((r) => toView(r, viewer, authors));
   const officialView = official ? toView(official, viewer, authors) : null;
   await decorate(db, viewer, [root, ...views, ...(officialView ? [officialView] : [])]);
-  const posts = buildTree(views, tops.map((t) => t.id), query.sort, { maxDepth, maxChildren: VISIBLE_CHILDREN, limitRoots: true });
+  const posts = buildTree(
+    views,
+    tops.map((t) => t.id),
+    query.sort,
+    { maxDepth, maxChildren: VISIBLE_CHILDREN, limitRoots: true },
+  );
   return {
     topic,
     root,
@@ -375,7 +388,14 @@ export async function listTopics(db: Db, viewer: Actor | null, query: TopicQuery
       skip: (page - 1) * TOPICS_PAGE_SIZE,
       take: TOPICS_PAGE_SIZE,
       select: {
-        id: true, title: true, status: true, pinned: true, locked: true, replyCount: true, lastActivityAt: true, eventId: true,
+        id: true,
+        title: true,
+        status: true,
+        pinned: true,
+        locked: true,
+        replyCount: true,
+        lastActivityAt: true,
+        eventId: true,
         category: { select: { nameId: true, nameEn: true } },
         kelurahan: { select: { name: true } },
         author: { select: { name: true } },
@@ -391,15 +411,31 @@ export async function listTopics(db: Db, viewer: Actor | null, query: TopicQuery
       : [],
   ]);
   const topics: TopicListItem[] = rows.map((t) => ({
-    id: t.id, title: t.title, status: t.status as TopicStatus, pinned: t.pinned, locked: t.locked, replyCount: t.replyCount,
-    lastActivityAt: t.lastActivityAt, category: t.category, kelurahan: t.kelurahan?.name ?? null, eventId: t.eventId, authorName: t.author?.name ?? null,
+    id: t.id,
+    title: t.title,
+    status: t.status as TopicStatus,
+    pinned: t.pinned,
+    locked: t.locked,
+    replyCount: t.replyCount,
+    lastActivityAt: t.lastActivityAt,
+    category: t.category,
+    kelurahan: t.kelurahan?.name ?? null,
+    eventId: t.eventId,
+    authorName: t.author?.name ?? null,
   }));
   return {
     topics,
     total,
     page,
     pages: Math.max(1, Math.ceil(total / TOPICS_PAGE_SIZE)),
-    postMatches: matches.map((m) => ({ id: m.id, topicId: m.topicId, topicTitle: m.topic.title, author: m.author?.name ?? null, createdAt: m.createdAt, excerpt: excerpt(m.body, q!) })),
+    postMatches: matches.map((m) => ({
+      id: m.id,
+      topicId: m.topicId,
+      topicTitle: m.topic.title,
+      author: m.author?.name ?? null,
+      createdAt: m.createdAt,
+      excerpt: excerpt(m.body, q!),
+    })),
   };
 }
 
@@ -412,7 +448,10 @@ function excerpt(body: string, q: string): string {
 // ------------------------------------------------------------------ writing
 
 async function loadPoster(db: Db, actor: Actor) {
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, role: true, createdAt: true, postingBlockedAt: true, disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: actor.id },
+    select: { id: true, role: true, createdAt: true, postingBlockedAt: true, disabledAt: true },
+  });
   if (!user || user.disabledAt) throw forbidden();
   if (user.postingBlockedAt) throw new DomainError("discussions.error.blocked", "body", undefined, 403);
   return user;
@@ -434,7 +473,14 @@ export async function needsApproval(
 
 async function insertPost(
   db: Db,
-  data: { topicId: number; parent: { id: number; path: string; depth: number } | null; authorId: number; body: string; status: PostStatus; isOfficial: boolean },
+  data: {
+    topicId: number;
+    parent: { id: number; path: string; depth: number } | null;
+    authorId: number;
+    body: string;
+    status: PostStatus;
+    isOfficial: boolean;
+  },
 ) {
   return db.$transaction(async (tx) => {
     const post = await tx.post.create({
@@ -469,7 +515,14 @@ export async function createTopic(db: Db, actor: Actor, input: NewTopicInput) {
     data: { title: input.title, categoryId: category.id, kelurahanId: input.kelurahanId ?? null, authorId: actor.id },
     select: { id: true },
   });
-  const post = await insertPost(db, { topicId: topic.id, parent: null, authorId: actor.id, body: input.body, status: pending ? "pending" : "visible", isOfficial: can.isStaff(actor) });
+  const post = await insertPost(db, {
+    topicId: topic.id,
+    parent: null,
+    authorId: actor.id,
+    body: input.body,
+    status: pending ? "pending" : "visible",
+    isOfficial: can.isStaff(actor),
+  });
   return { topicId: topic.id, post };
 }
 
@@ -480,9 +533,15 @@ export async function findOrCreateEventTopic(db: Db, eventId: number): Promise<n
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, status: true, kelurahanId: true, createdById: true } });
   if (!event || event.status === "draft") throw notFound();
   try {
-    const topic = await db.topic.create({ data: { title: event.title, eventId: event.id, kelurahanId: event.kelurahanId, authorId: event.createdById ?? null }, select: { id: true } });
+    const topic = await db.topic.create({
+      data: { title: event.title, eventId: event.id, kelurahanId: event.kelurahanId, authorId: event.createdById ?? null },
+      select: { id: true },
+    });
     await db.$transaction(async (tx) => {
-      const root = await tx.post.create({ data: { topicId: topic.id, path: "", depth: 0, authorId: null, body: "", bodyHtml: "", status: "visible", isOfficial: true }, select: { id: true } });
+      const root = await tx.post.create({
+        data: { topicId: topic.id, path: "", depth: 0, authorId: null, body: "", bodyHtml: "", status: "visible", isOfficial: true },
+        select: { id: true },
+      });
       await tx.post.update({ where: { id: root.id }, data: { path: pathSegment(root.id) } });
     });
     return topic.id;
@@ -499,25 +558,47 @@ export async function replyToPost(db: Db, actor: Actor, input: { parentId: numbe
   const user = await loadPoster(db, actor);
   const parent = await db.post.findUnique({
     where: { id: input.parentId },
-    select: { id: true, path: true, depth: true, status: true, authorId: true, topic: { select: { id: true, title: true, locked: true, status: true, category: { select: { requireApprovalForNewAccounts: true } } } } },
+    select: {
+      id: true,
+      path: true,
+      depth: true,
+      status: true,
+      authorId: true,
+      topic: { select: { id: true, title: true, locked: true, status: true, category: { select: { requireApprovalForNewAccounts: true } } } },
+    },
   });
   if (!parent) throw notFound();
   const topic = parent.topic;
   if ((topic.locked || topic.status === "closed") && !can.moderate(actor)) throw new DomainError("discussions.error.locked", "body", undefined, 403);
   if (parent.status !== "visible") throw new DomainError("discussions.error.parentUnavailable", "body", undefined, 409);
   const pending = await needsApproval(db, user, topic.category);
-  const post = await insertPost(db, { topicId: topic.id, parent, authorId: actor.id, body: input.body, status: pending ? "pending" : "visible", isOfficial: can.isStaff(actor) });
+  const post = await insertPost(db, {
+    topicId: topic.id,
+    parent,
+    authorId: actor.id,
+    body: input.body,
+    status: pending ? "pending" : "visible",
+    isOfficial: can.isStaff(actor),
+  });
   if (!pending) {
     await db.topic.update({ where: { id: topic.id }, data: { replyCount: { increment: 1 }, lastActivityAt: new Date() } });
     if (parent.authorId && parent.authorId !== actor.id) {
-      await notify(db, mailerOf(services), { userIds: [parent.authorId], messageKey: "discussions.notify.reply", params: { title: topic.title }, link: `/discussions/${topic.id}/posts/${post.id}` });
+      await notify(db, mailerOf(services), {
+        userIds: [parent.authorId],
+        messageKey: "discussions.notify.reply",
+        params: { title: topic.title },
+        link: `/discussions/${topic.id}/posts/${post.id}`,
+      });
     }
   }
   return post;
 }
 
 async function ownPost(db: Db, actor: Actor, postId: number) {
-  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, topicId: true, parentId: true, authorId: true, body: true, status: true, topic: { select: { locked: true, status: true } } } });
+  const post = await db.post.findUnique({
+    where: { id: postId },
+    select: { id: true, topicId: true, parentId: true, authorId: true, body: true, status: true, topic: { select: { locked: true, status: true } } },
+  });
   if (!post) throw notFound();
   if (post.authorId !== actor.id) throw forbidden();
   if (post.status === "deleted" || post.status === "hidden") throw new DomainError("discussions.error.postUnavailable", "body", undefined, 409);
@@ -570,14 +651,22 @@ export async function unsupportPost(db: Db, actor: Actor, input: { postId: numbe
 /** A moderator marks one reply as the official answer (shown under the question). */
 export async function markOfficialAnswer(db: Db, actor: Actor, input: { postId: number }, services: Services = {}) {
   if (!can.moderate(actor)) throw forbidden();
-  const post = await db.post.findUnique({ where: { id: input.postId }, select: { id: true, topicId: true, parentId: true, status: true, topic: { select: { title: true, authorId: true } } } });
+  const post = await db.post.findUnique({
+    where: { id: input.postId },
+    select: { id: true, topicId: true, parentId: true, status: true, topic: { select: { title: true, authorId: true } } },
+  });
   if (!post || post.parentId === null) throw notFound();
   if (post.status !== "visible") throw new DomainError("discussions.error.postUnavailable", undefined, undefined, 409);
   await db.topic.updateMany({ where: { officialAnswerPostId: post.id }, data: { officialAnswerPostId: null } });
   await db.topic.update({ where: { id: post.topicId }, data: { officialAnswerPostId: post.id, status: "answered" } });
   await audit(db, { actorId: actor.id, action: "discussions.topic.officialAnswer", targetType: "topic", targetId: post.topicId, details: { postId: post.id } });
   if (post.topic.authorId && post.topic.authorId !== actor.id) {
-    await notify(db, mailerOf(services), { userIds: [post.topic.authorId], messageKey: "discussions.notify.answered", params: { title: post.topic.title }, link: `/discussions/${post.topicId}` });
+    await notify(db, mailerOf(services), {
+      userIds: [post.topic.authorId],
+      messageKey: "discussions.notify.answered",
+      params: { title: post.topic.title },
+      link: `/discussions/${post.topicId}`,
+    });
   }
   return { topicId: post.topicId };
 }
@@ -587,7 +676,13 @@ export async function clearOfficialAnswer(db: Db, actor: Actor, input: { topicId
   const topic = await db.topic.findUnique({ where: { id: input.topicId }, select: { id: true, officialAnswerPostId: true, status: true } });
   if (!topic) throw notFound();
   await db.topic.update({ where: { id: topic.id }, data: { officialAnswerPostId: null, status: topic.status === "answered" ? "open" : topic.status } });
-  await audit(db, { actorId: actor.id, action: "discussions.topic.officialAnswerCleared", targetType: "topic", targetId: topic.id, details: { postId: topic.officialAnswerPostId } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "discussions.topic.officialAnswerCleared",
+    targetType: "topic",
+    targetId: topic.id,
+    details: { postId: topic.officialAnswerPostId },
+  });
   return { topicId: topic.id };
 }
 

@@ -27,7 +27,10 @@ async function user(name: string, role: Actor["role"], createdAt = new Date(Date
 }
 
 async function rejects(promise: Promise<unknown>, key: string) {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).messageKey).toBe(key);
 }
@@ -128,7 +131,11 @@ describe("moderation", () => {
   it("hides a post once enough different people report it (threshold from settings)", async () => {
     const { topicId, post: root } = await createTopic(db, users.a, { title: "Parkir liar", categoryId, body: "Di depan sekolah." });
     const bad = await replyToPost(db, users.b, { parentId: root.id, body: "Isi yang tidak pantas" });
-    await db.setting.upsert({ where: { key: SETTING_KEYS.reportThreshold }, create: { key: SETTING_KEYS.reportThreshold, value: "2" }, update: { value: "2" } });
+    await db.setting.upsert({
+      where: { key: SETTING_KEYS.reportThreshold },
+      create: { key: SETTING_KEYS.reportThreshold, value: "2" },
+      update: { value: "2" },
+    });
     try {
       expect((await reportPost(db, users.c, { postId: bad.id, reason: "kasar" })).autoHidden).toBe(false);
       await rejects(reportPost(db, users.c, { postId: bad.id, reason: "lagi" }), "discussions.error.alreadyReported");
@@ -200,7 +207,10 @@ describe("thread actions", () => {
     const post = await db.post.findFirstOrThrow({ where: { topicId, parentId: root.id } });
     expect(reply).toEqual({ flash: "discussions.flash.replied", anchor: `#post-${post.id}` });
     expect(sent).toEqual([{ room: `topic:${topicId}`, event: "post:created", payload: { topicId, postId: post.id, parentId: root.id } }]);
-    expect(await runThreadAction({ db, realtime: publisher }, users.c, { intent: "support", postId: post.id })).toEqual({ flash: "discussions.flash.supported", anchor: `#post-${post.id}` });
+    expect(await runThreadAction({ db, realtime: publisher }, users.c, { intent: "support", postId: post.id })).toEqual({
+      flash: "discussions.flash.supported",
+      anchor: `#post-${post.id}`,
+    });
     expect(sent[1]).toEqual({ room: `topic:${topicId}`, event: "post:supported", payload: { topicId, postId: post.id, supportCount: 1 } });
   });
 

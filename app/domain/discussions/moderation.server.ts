@@ -48,13 +48,30 @@ export async function reportPost(db: Db, actor: Actor, input: { postId: number; 
   const reports = await db.postReport.findMany({ where: { postId: post.id, resolvedAt: null }, select: { reporterId: true } });
   const { reportThreshold } = await getDiscussionSettings(db);
   let autoHidden = false;
-  if (post.status === "visible" && reachesThreshold(reports.map((r) => r.reporterId), reportThreshold)) {
+  if (
+    post.status === "visible" &&
+    reachesThreshold(
+      reports.map((r) => r.reporterId),
+      reportThreshold,
+    )
+  ) {
     const updated = await db.post.updateMany({ where: { id: post.id, status: "visible" }, data: { status: "hidden", hiddenReason: null, hiddenById: null } });
     autoHidden = updated.count === 1;
     if (autoHidden) {
-      await audit(db, { actorId: null, action: "discussions.post.autoHide", targetType: "post", targetId: post.id, details: { reporters: reports.length, threshold: reportThreshold } });
+      await audit(db, {
+        actorId: null,
+        action: "discussions.post.autoHide",
+        targetType: "post",
+        targetId: post.id,
+        details: { reporters: reports.length, threshold: reportThreshold },
+      });
       if (post.authorId) {
-        await notify(db, mailerOf(services), { userIds: [post.authorId], messageKey: "discussions.notify.autoHidden", params: { title: post.topic.title }, link: postLink(post) });
+        await notify(db, mailerOf(services), {
+          userIds: [post.authorId],
+          messageKey: "discussions.notify.autoHidden",
+          params: { title: post.topic.title },
+          link: postLink(post),
+        });
       }
     }
   }
@@ -71,9 +88,20 @@ export async function hidePost(db: Db, actor: Actor, input: { postId: number; re
   if (post.status === "deleted") throw new DomainError("discussions.error.postUnavailable", "reason", undefined, 409);
   await db.post.update({ where: { id: post.id }, data: { status: "hidden", hiddenReason: input.reason, hiddenById: actor.id } });
   await resolveReports(db, actor, post.id, "upheld");
-  await audit(db, { actorId: actor.id, action: "discussions.post.hide", targetType: "post", targetId: post.id, details: { reason: input.reason, from: post.status } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "discussions.post.hide",
+    targetType: "post",
+    targetId: post.id,
+    details: { reason: input.reason, from: post.status },
+  });
   if (post.authorId) {
-    await notify(db, mailerOf(services), { userIds: [post.authorId], messageKey: "discussions.notify.hidden", params: { title: post.topic.title, reason: input.reason }, link: postLink(post) });
+    await notify(db, mailerOf(services), {
+      userIds: [post.authorId],
+      messageKey: "discussions.notify.hidden",
+      params: { title: post.topic.title, reason: input.reason },
+      link: postLink(post),
+    });
   }
   return { topicId: post.topicId, postId: post.id };
 }
@@ -86,9 +114,20 @@ export async function restorePost(db: Db, actor: Actor, input: { postId: number;
   const wasHidden = post.status === "hidden";
   if (wasHidden) await db.post.update({ where: { id: post.id }, data: { status: "visible", hiddenReason: null, hiddenById: null } });
   await resolveReports(db, actor, post.id, "dismissed");
-  await audit(db, { actorId: actor.id, action: wasHidden ? "discussions.post.restore" : "discussions.reports.dismiss", targetType: "post", targetId: post.id, details: { reason: input.reason ?? null } });
+  await audit(db, {
+    actorId: actor.id,
+    action: wasHidden ? "discussions.post.restore" : "discussions.reports.dismiss",
+    targetType: "post",
+    targetId: post.id,
+    details: { reason: input.reason ?? null },
+  });
   if (wasHidden && post.authorId) {
-    await notify(db, mailerOf(services), { userIds: [post.authorId], messageKey: "discussions.notify.restored", params: { title: post.topic.title, reason: input.reason || "-" }, link: postLink(post) });
+    await notify(db, mailerOf(services), {
+      userIds: [post.authorId],
+      messageKey: "discussions.notify.restored",
+      params: { title: post.topic.title, reason: input.reason || "-" },
+      link: postLink(post),
+    });
   }
   return { topicId: post.topicId, postId: post.id, wasHidden };
 }
@@ -101,7 +140,12 @@ export async function approvePost(db: Db, actor: Actor, input: { postId: number 
   if (post.parentId !== null) await db.topic.update({ where: { id: post.topicId }, data: { replyCount: { increment: 1 }, lastActivityAt: new Date() } });
   await audit(db, { actorId: actor.id, action: "discussions.post.approve", targetType: "post", targetId: post.id });
   if (post.authorId) {
-    await notify(db, mailerOf(services), { userIds: [post.authorId], messageKey: "discussions.notify.approved", params: { title: post.topic.title }, link: postLink(post) });
+    await notify(db, mailerOf(services), {
+      userIds: [post.authorId],
+      messageKey: "discussions.notify.approved",
+      params: { title: post.topic.title },
+      link: postLink(post),
+    });
   }
   return { topicId: post.topicId, postId: post.id };
 }
@@ -113,7 +157,12 @@ export async function rejectPost(db: Db, actor: Actor, input: { postId: number; 
   await db.post.update({ where: { id: post.id }, data: { status: "hidden", hiddenReason: input.reason, hiddenById: actor.id } });
   await audit(db, { actorId: actor.id, action: "discussions.post.reject", targetType: "post", targetId: post.id, details: { reason: input.reason } });
   if (post.authorId) {
-    await notify(db, mailerOf(services), { userIds: [post.authorId], messageKey: "discussions.notify.rejected", params: { title: post.topic.title, reason: input.reason }, link: postLink(post) });
+    await notify(db, mailerOf(services), {
+      userIds: [post.authorId],
+      messageKey: "discussions.notify.rejected",
+      params: { title: post.topic.title, reason: input.reason },
+      link: postLink(post),
+    });
   }
   return { topicId: post.topicId, postId: post.id };
 }
@@ -125,7 +174,12 @@ export async function blockUser(db: Db, actor: Actor, input: { userId: number; r
   if (user.id === actor.id || user.role !== "resident") throw new DomainError("discussions.error.blockStaff", "reason", undefined, 409);
   await db.user.update({ where: { id: user.id }, data: { postingBlockedAt: new Date(), postingBlockedReason: input.reason } });
   await audit(db, { actorId: actor.id, action: "discussions.user.block", targetType: "user", targetId: user.id, details: { reason: input.reason } });
-  await notify(db, mailerOf(services), { userIds: [user.id], messageKey: "discussions.notify.blocked", params: { reason: input.reason }, link: "/discussions" });
+  await notify(db, mailerOf(services), {
+    userIds: [user.id],
+    messageKey: "discussions.notify.blocked",
+    params: { reason: input.reason },
+    link: "/discussions",
+  });
   return { userId: user.id };
 }
 
@@ -153,10 +207,19 @@ export interface QueueItem {
 }
 
 const queueSelect = {
-  id: true, topicId: true, parentId: true, status: true, bodyHtml: true, createdAt: true,
+  id: true,
+  topicId: true,
+  parentId: true,
+  status: true,
+  bodyHtml: true,
+  createdAt: true,
   topic: { select: { title: true } },
   author: { select: { id: true, name: true, role: true, postingBlockedAt: true } },
-  reports: { where: { resolvedAt: null }, orderBy: { createdAt: "asc" as const }, select: { reason: true, createdAt: true, reporter: { select: { name: true } } } },
+  reports: {
+    where: { resolvedAt: null },
+    orderBy: { createdAt: "asc" as const },
+    select: { reason: true, createdAt: true, reporter: { select: { name: true } } },
+  },
 } as const;
 
 /** Posts waiting for a moderator: open reports (auto-hidden first) and pending approvals; blocked users. */
@@ -165,10 +228,21 @@ export async function moderationQueue(db: Db, actor: Actor) {
   const [reported, pending, blocked] = await Promise.all([
     db.post.findMany({ where: { reports: { some: { resolvedAt: null } } }, orderBy: [{ status: "asc" }, { id: "asc" }], take: 100, select: queueSelect }),
     db.post.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: 100, select: queueSelect }),
-    db.user.findMany({ where: { postingBlockedAt: { not: null } }, orderBy: { postingBlockedAt: "desc" }, take: 100, select: { id: true, name: true, postingBlockedAt: true, postingBlockedReason: true } }),
+    db.user.findMany({
+      where: { postingBlockedAt: { not: null } },
+      orderBy: { postingBlockedAt: "desc" },
+      take: 100,
+      select: { id: true, name: true, postingBlockedAt: true, postingBlockedReason: true },
+    }),
   ]);
   const item = (p: (typeof reported)[number]): QueueItem => ({
-    postId: p.id, topicId: p.topicId, topicTitle: p.topic.title, parentId: p.parentId, status: p.status, bodyHtml: p.bodyHtml, createdAt: p.createdAt,
+    postId: p.id,
+    topicId: p.topicId,
+    topicTitle: p.topic.title,
+    parentId: p.parentId,
+    status: p.status,
+    bodyHtml: p.bodyHtml,
+    createdAt: p.createdAt,
     author: p.author ? { id: p.author.id, name: p.author.name, role: p.author.role, blocked: !!p.author.postingBlockedAt } : null,
     reports: p.reports.map((r) => ({ reason: r.reason, reporter: r.reporter.name, createdAt: r.createdAt })),
   });

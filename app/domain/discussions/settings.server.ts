@@ -30,5 +30,11 @@ export async function updateDiscussionSettings(db: Db, actor: Actor, input: Disc
     const value = String(input[name]);
     await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
   }
-  await audit(db, { actorId: actor.id, action: "discussions.settings.update", targetType: "setting", targetId: "discussions", details: { before, after: input } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "discussions.settings.update",
+    targetType: "setting",
+    targetId: "discussions",
+    details: { before, after: input },
+  });
 }

@@ -53,8 +53,14 @@ describe("sorting", () => {
 describe("buildTree", () => {
   // 10 (top) -> 11 -> 12 -> 13 -> 14 ; 10 -> 15 (more supported) ; 20 (top) ; 30 orphan (parent not visible)
   const rows = [
-    row(10, 1, 1, 0), row(11, 10, 2, 1, 0), row(12, 11, 3, 2), row(13, 12, 4, 3), row(14, 13, 5, 4),
-    row(15, 10, 2, 5, 3), row(20, 1, 1, 6), row(30, 99, 2, 7),
+    row(10, 1, 1, 0),
+    row(11, 10, 2, 1, 0),
+    row(12, 11, 3, 2),
+    row(13, 12, 4, 3),
+    row(14, 13, 5, 4),
+    row(15, 10, 2, 5, 3),
+    row(20, 1, 1, 6),
+    row(30, 99, 2, 7),
   ];
 
   it("keeps the top-level order given by the page and nests replies", () => {
