@@ -3,3 +3,4 @@ export * from "./core";
 export * from "./events";
 export * from "./agenda";
 export * from "./services";
+export * from "./aspirations";
