@@ -4,3 +4,4 @@ export * from "./events";
 export * from "./agenda";
 export * from "./services";
 export * from "./aspirations";
+export * from "./qa";
