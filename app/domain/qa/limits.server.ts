@@ -25,10 +25,24 @@ export function createQaLimits(rules: QaLimitRules = defaultQaLimitRules): QaLim
   const votePerIp = new RateLimiter({ limit: rules.votesPerIp, windowMs: 10_000 });
   return {
     ask(participantId, ip) {
-      return takeAll(ip ? [[askPerParticipant, participantId], [askPerIp, ip]] : [[askPerParticipant, participantId]]);
+      return takeAll(
+        ip
+          ? [
+              [askPerParticipant, participantId],
+              [askPerIp, ip],
+            ]
+          : [[askPerParticipant, participantId]],
+      );
     },
     vote(participantId, ip) {
-      return takeAll(ip ? [[votePerParticipant, participantId], [votePerIp, ip]] : [[votePerParticipant, participantId]]);
+      return takeAll(
+        ip
+          ? [
+              [votePerParticipant, participantId],
+              [votePerIp, ip],
+            ]
+          : [[votePerParticipant, participantId]],
+      );
     },
   };
 }

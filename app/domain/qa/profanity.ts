@@ -6,11 +6,53 @@
 
 const BASE_WORDS = [
   // Indonesian
-  "anjing", "anjir", "anjrit", "bangsat", "bajingan", "brengsek", "kampret", "keparat", "kontol", "memek",
-  "ngentot", "entot", "jancuk", "jancok", "cuk", "goblok", "goblog", "tolol", "bego", "idiot", "tai", "taik",
-  "pantek", "pepek", "perek", "lonte", "pelacur", "sialan", "bacot", "asu", "jembut", "titit",
+  "anjing",
+  "anjir",
+  "anjrit",
+  "bangsat",
+  "bajingan",
+  "brengsek",
+  "kampret",
+  "keparat",
+  "kontol",
+  "memek",
+  "ngentot",
+  "entot",
+  "jancuk",
+  "jancok",
+  "cuk",
+  "goblok",
+  "goblog",
+  "tolol",
+  "bego",
+  "idiot",
+  "tai",
+  "taik",
+  "pantek",
+  "pepek",
+  "perek",
+  "lonte",
+  "pelacur",
+  "sialan",
+  "bacot",
+  "asu",
+  "jembut",
+  "titit",
   // English
-  "fuck", "fucking", "fucker", "shit", "bitch", "bastard", "asshole", "dick", "cunt", "motherfucker", "whore", "slut", "wanker", "bollocks",
+  "fuck",
+  "fucking",
+  "fucker",
+  "shit",
+  "bitch",
+  "bastard",
+  "asshole",
+  "dick",
+  "cunt",
+  "motherfucker",
+  "whore",
+  "slut",
+  "wanker",
+  "bollocks",
 ];
 
 const SUBSTITUTIONS: Record<string, string> = { "4": "a", "@": "a", "1": "i", "!": "i", "0": "o", "3": "e", "5": "s", $: "s", "7": "t" };
@@ -23,7 +65,10 @@ export function normalizeWord(word: string): string {
 }
 
 function wordsOf(text: string): string[] {
-  return text.split(/[\s.,;:?"'()[\]{}<>/\\|+=_~`^*&#%-]+/).map(normalizeWord).filter(Boolean);
+  return text
+    .split(/[\s.,;:?"'()[\]{}<>/\\|+=_~`^*&#%-]+/)
+    .map(normalizeWord)
+    .filter(Boolean);
 }
 
 const BASE = new Set(BASE_WORDS.map(normalizeWord));

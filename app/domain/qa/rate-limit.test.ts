@@ -41,17 +41,46 @@ describe("rate limiter", () => {
   it("needs every limiter to agree and uses none up on refusal", () => {
     const perUser = new RateLimiter({ limit: 5, windowMs: 1000 });
     const perIp = new RateLimiter({ limit: 1, windowMs: 1000 });
-    expect(takeAll([[perUser, "u"], [perIp, "ip"]], 0)).toBe(true);
-    expect(takeAll([[perUser, "u"], [perIp, "ip"]], 1)).toBe(false);
+    expect(
+      takeAll(
+        [
+          [perUser, "u"],
+          [perIp, "ip"],
+        ],
+        0,
+      ),
+    ).toBe(true);
+    expect(
+      takeAll(
+        [
+          [perUser, "u"],
+          [perIp, "ip"],
+        ],
+        1,
+      ),
+    ).toBe(false);
     expect(perUser.peek("u", 2)).toBe(true);
-    expect(takeAll([[perUser, "u"], [perIp, "other-ip"]], 3)).toBe(true);
+    expect(
+      takeAll(
+        [
+          [perUser, "u"],
+          [perIp, "other-ip"],
+        ],
+        3,
+      ),
+    ).toBe(true);
   });
 });
 
 describe("Q&A limits", () => {
   it("lets a participant ask three questions a minute, per participant and per IP", () => {
     const limits = createQaLimits();
-    expect([limits.ask("p1", "1.1.1.1"), limits.ask("p1", "1.1.1.1"), limits.ask("p1", "1.1.1.1"), limits.ask("p1", "1.1.1.1")]).toEqual([true, true, true, false]);
+    expect([limits.ask("p1", "1.1.1.1"), limits.ask("p1", "1.1.1.1"), limits.ask("p1", "1.1.1.1"), limits.ask("p1", "1.1.1.1")]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(limits.ask("p2", "1.1.1.1")).toBe(true);
   });
   it("caps votes per participant", () => {

@@ -4,20 +4,7 @@
 export const questionStatuses = ["pending", "approved", "rejected", "answered", "archived"] as const;
 export type QuestionStatus = (typeof questionStatuses)[number];
 
-export const moderatorActions = [
-  "approve",
-  "reject",
-  "edit",
-  "label",
-  "pin",
-  "unpin",
-  "answer",
-  "archive",
-  "restore",
-  "show",
-  "next",
-  "merge",
-] as const;
+export const moderatorActions = ["approve", "reject", "edit", "label", "pin", "unpin", "answer", "archive", "restore", "show", "next", "merge"] as const;
 export type ModeratorAction = (typeof moderatorActions)[number];
 
 /** Where each status may go. Anything else is refused. */
@@ -92,7 +79,10 @@ export function mergedVoters(primary: Iterable<string>, ...duplicates: Iterable<
 }
 
 /** Popular: most votes first (pinned always on top), then older first; newest: pinned, then newest first. */
-export function sortQuestions<T extends { id: number; pinned: boolean; voteCount: number; createdAt: string | Date }>(list: T[], order: "popular" | "newest"): T[] {
+export function sortQuestions<T extends { id: number; pinned: boolean; voteCount: number; createdAt: string | Date }>(
+  list: T[],
+  order: "popular" | "newest",
+): T[] {
   const time = (q: T) => new Date(q.createdAt).getTime();
   return [...list].sort((a, b) => {
     if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
@@ -112,5 +102,8 @@ export function makeJoinCode(random: (n: number) => number, length = 6): string 
 
 /** What people type: lower/upper case, spaces, dashes. */
 export function normalizeJoinCode(input: string): string {
-  return input.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 12);
+  return input
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .slice(0, 12);
 }
