@@ -1,5 +1,6 @@
 // Pieces shared by the Q&A pages (participant, moderator, projector).
-import type { QuestionView } from "~/domain/qa/qa.server";
+import type { QuestionView } from "~/domain/qa/views";
+import type { AckError } from "~/realtime/contract";
 import { formatTime } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
@@ -54,4 +55,15 @@ export function JoinQr({ svg, url, className = "qa-qr" }: { svg: string; url: st
   const t = useT();
   // the SVG comes from our own QR generator (qrSvg), not from user input
   return <div className={className} role="img" aria-label={t("qa.qrLabel", { url })} dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+/** Why the live connection was refused (the server's message); the page's plain forms still work. */
+export function LiveRefusal({ error }: { error: AckError | null }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {t(error.messageKey, error.params)}
+    </div>
+  );
 }

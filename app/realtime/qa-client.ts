@@ -4,8 +4,8 @@
 // coalesced vote counts. socket.io-client is loaded only in the browser.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Socket } from "socket.io-client";
-import type { LiveCounts, QuestionView, Snapshot } from "~/domain/qa/qa.server";
-import type { ClientToServerEvents, QaRole, QaUpdate, ServerToClientEvents } from "./contract";
+import type { LiveCounts, QuestionView, Snapshot } from "~/domain/qa/views";
+import type { AckError, ClientToServerEvents, QaRole, QaUpdate, ServerToClientEvents } from "./contract";
 
 type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -21,17 +21,23 @@ export function applyUpdate(snap: Snapshot, u: QaUpdate): Snapshot {
   return {
     ...snap,
     session: u.session,
-    questions: upsert(snap.questions.filter((q) => !hidden.has(q.id)), u.questions),
+    questions: upsert(
+      snap.questions.filter((q) => !hidden.has(q.id)),
+      u.questions,
+    ),
   };
 }
 
 export interface QaLive {
   snapshot: Snapshot;
   counts: (LiveCounts & { participants?: number }) | undefined;
+  /** connected and joined to the session */
   online: boolean;
   /** the connection was lost (or could not be made) and is being retried */
   offline: boolean;
-  /** null until the socket is connected: callers then fall back to plain forms */
+  /** the server refused to (re)join, e.g. the session is gone or this browser lost the moderator's rights */
+  joinError: AckError | null;
+  /** null until the socket is connected and joined: callers then fall back to plain forms */
   emit: QaSocket | null;
   setSnapshot: (update: (s: Snapshot) => Snapshot) => void;
 }
@@ -42,6 +48,7 @@ export function useQaLive(code: string, as: QaRole, initial: Snapshot): QaLive {
   const [online, setOnline] = useState(false);
   const [offline, setOffline] = useState(false);
   const [socket, setSocket] = useState<QaSocket | null>(null);
+  const [joinError, setJoinError] = useState<AckError | null>(null);
   const revision = useRef(initial.session.revision);
 
   const setSnapshot = useCallback((update: (s: Snapshot) => Snapshot) => {
@@ -69,16 +76,22 @@ export function useQaLive(code: string, as: QaRole, initial: Snapshot): QaLive {
       s = io({ reconnectionDelay: 500, reconnectionDelayMax: 5000 }) as QaSocket;
       const join = () =>
         s!.emit("qa:join", { code, as }, (res) => {
-          if ("data" in res) {
-            revision.current = res.data.session.revision;
-            setSnap(res.data);
-            if (res.data.counts) setCounts(res.data.counts);
+          if ("error" in res) {
+            // not joined: the page keeps its plain forms (they answer with the same refusal)
+            setJoinError(res.error);
+            setOnline(false);
+            return;
           }
+          setJoinError(null);
+          setSocket(s);
+          setOnline(true);
+          revision.current = res.data.session.revision;
+          setSnap(res.data);
+          if (res.data.counts) setCounts(res.data.counts);
         });
+      // "online" once joined: only then do the pages send over the socket
       s.on("connect", () => {
-        setOnline(true);
         setOffline(false);
-        setSocket(s);
         join();
       });
       s.on("disconnect", () => {
@@ -117,5 +130,5 @@ export function useQaLive(code: string, as: QaRole, initial: Snapshot): QaLive {
     };
   }, [code, as]);
 
-  return { snapshot, counts, online, offline, emit: online ? socket : null, setSnapshot };
+  return { snapshot, counts, online, offline, joinError, emit: online ? socket : null, setSnapshot };
 }

@@ -1,20 +1,17 @@
 // Q&A of one event: the open session's join code and QR for everyone; for
 // moderators, a form to open a session and links to the console and projector.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, CsrfField, FormAlert, type FormState } from "~/components/forms";
+import { CheckboxField, CsrfField, FormAlert } from "~/components/forms";
 import { JoinQr } from "~/components/qa";
 import { can } from "~/domain/accounts/roles";
-import { DomainError } from "~/domain/errors";
 import { openSessionSchema } from "~/domain/qa/qa.schema";
 import { openSession, sessionsForEvent } from "~/domain/qa/qa.server";
 import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import qaStyles from "~/styles/qa.css";
 import { getUser, requirePermission } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/boundary.server";
 import { qrSvg } from "~/utils/qr.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: qaStyles }];
@@ -22,54 +19,41 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${metaT(matches)("qa.event.title", { event: data?.event.title ?? "" })} · Balai` },
 ];
 
-function eventId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw json({ messageKey: "qa.eventNotFound" }, { status: 404 });
-  return id;
-}
-
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const id = eventId(params.id);
-  const { event, sessions } = await sessionsForEvent(context.db, id);
-  if (!event) throw json({ messageKey: "qa.eventNotFound" }, { status: 404 });
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
+  const id = idParam(params, "id", "qa.eventNotFound");
   const user = await getUser(request, context);
+  // a draft is "not found" here exactly when /events/:id says so (the events' own rule)
+  const { event, sessions } = await sessionsForEvent(context.db, user, id);
   const open = sessions.find((s) => s.status === "open") ?? null;
   const origin = context.config.publicUrl ? new URL(context.config.publicUrl).origin : new URL(request.url).origin;
   const joinUrl = open ? `${origin}/qa/${open.code}` : null;
-  return json({
-    event: { id: event.id, title: event.title, startsAt: event.startsAt.toISOString() },
+  return {
+    event: { id: event.id, title: event.title, startsAt: event.startsAt },
     open: open && { code: open.code, premoderation: open.premoderation },
     joinUrl,
     qr: joinUrl ? await qrSvg(joinUrl) : null,
     earlier: sessions.filter((s) => s.status !== "open").map((s) => ({ code: s.code })),
     moderator: can.moderate(user),
-  });
-}
+  };
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const user = await requirePermission(request, context, can.moderate);
-  const id = eventId(params.id);
-  const form = await readForm(request, context, openSessionSchema);
-  if (!form.ok) return invalid(form);
-  try {
-    const session = await openSession(context.db, user, id, form.data);
-    const flash = await setFlash(context, { key: "qa.event.opened", params: { code: session.code } });
-    return redirect(`/events/${id}/qa`, { headers: { "Set-Cookie": flash } });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
-  }
-}
+  const id = idParam(params, "id", "qa.eventNotFound");
+  const input = form.parse(openSessionSchema);
+  const session = await openSession(context.db, user, id, input);
+  return redirectWithFlash(context, `/events/${id}/qa`, { key: "qa.event.opened", params: { code: session.code } });
+});
 
 export default function EventQa() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState | undefined;
+  const state = useActionData<typeof action>();
   return (
     <div className="qa-page">
       <p className="qa-kicker">
-        <Link to={`/events/${data.event.id}`}>{data.event.title}</Link> · {formatDateTime(new Date(data.event.startsAt), locale)}
+        <Link to={`/events/${data.event.id}`}>{data.event.title}</Link> · {formatDateTime(data.event.startsAt, locale)}
       </p>
       <h1>{t("qa.event.title", { event: data.event.title })}</h1>
       {data.open && data.joinUrl && data.qr ? (
@@ -78,10 +62,15 @@ export default function EventQa() {
           <div>
             <p className="qa-code-big">{data.open.code}</p>
             <p>{t("qa.joinAt", { url: data.joinUrl, code: data.open.code })}</p>
-            <p><a className="button" href={`/qa/${data.open.code}`}>{t("qa.event.joinLink")}</a></p>
+            <p>
+              <a className="button" href={`/qa/${data.open.code}`}>
+                {t("qa.event.joinLink")}
+              </a>
+            </p>
             {data.moderator && (
               <p>
-                <a href={`/qa/${data.open.code}/moderate`}>{t("qa.event.moderateLink")}</a> · <a href={`/qa/${data.open.code}/screen`}>{t("qa.event.screenLink")}</a>
+                <a href={`/qa/${data.open.code}/moderate`}>{t("qa.event.moderateLink")}</a> ·{" "}
+                <a href={`/qa/${data.open.code}/screen`}>{t("qa.event.screenLink")}</a>
               </p>
             )}
           </div>
@@ -104,7 +93,12 @@ export default function EventQa() {
             {data.earlier.map((s) => (
               <li key={s.code}>
                 <a href={`/qa/${s.code}`}>{t("qa.event.code", { code: s.code })}</a>
-                {data.moderator && <> · <a href={`/qa/${s.code}/moderate`}>{t("qa.event.moderateLink")}</a></>}
+                {data.moderator && (
+                  <>
+                    {" "}
+                    · <a href={`/qa/${s.code}/moderate`}>{t("qa.event.moderateLink")}</a>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -1,24 +1,24 @@
 // The participant page: ask, upvote, follow the answers. Plain forms and a full
 // page on reload without JavaScript; live over Socket.IO with it.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
-import { AnswerText, AspirationCodes, QuestionMeta } from "~/components/qa";
+import { AnswerText, AspirationCodes, LiveRefusal, QuestionMeta } from "~/components/qa";
 import { CheckboxField, CsrfField, Field, FormAlert, TextAreaField, type FormState } from "~/components/forms";
-import { DomainError } from "~/domain/errors";
 import { publicSession, publishChange, publishVoteCount } from "~/domain/qa/broadcast.server";
 import { askSchema, QUESTION_MAX, voteSchema } from "~/domain/qa/qa.schema";
-import { askQuestion, ensureParticipant, findSession, isBanned, participantSnapshot, type QuestionView } from "~/domain/qa/qa.server";
+import { askQuestion, ensureParticipant, isBanned, participantSnapshot, requireSession } from "~/domain/qa/qa.server";
 import { sortQuestions } from "~/domain/qa/rules";
+import type { QuestionView } from "~/domain/qa/views";
 import type { MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
+import type { AckError } from "~/realtime/contract";
 import { useQaLive } from "~/realtime/qa-client";
 import qaStyles from "~/styles/qa.css";
 import { getUser } from "~/utils/auth.server";
-import { setFlash } from "~/utils/flash.server";
-import { failure, invalid, readForm } from "~/utils/forms.server";
+import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 import { participantFor } from "~/utils/qa-cookie.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: qaStyles }];
@@ -27,59 +27,61 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${metaT(matches)("qa.title")}${data ? ` · ${data.snapshot.session.eventTitle}` : ""} · Balai` },
 ];
 
-async function sessionOr404(db: Parameters<typeof findSession>[0], code: string | undefined) {
-  const session = code ? await findSession(db, code) : null;
-  if (!session) throw json({ messageKey: "qa.notFound" }, { status: 404 });
-  return session;
-}
+const sortOf = (request: Request): "popular" | "newest" => (new URL(request.url).searchParams.get("sort") === "newest" ? "newest" : "popular");
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const session = await sessionOr404(context.db, params.code);
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
+  const session = await requireSession(context.db, params.code ?? "");
   if (params.code !== session.code) throw redirect(`/qa/${session.code}`);
   const { participantId, setCookie } = await participantFor(request, context);
   const snapshot = await participantSnapshot(context.db, session, participantId);
-  const sort = new URL(request.url).searchParams.get("sort") === "newest" ? "newest" : "popular";
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (setCookie) headers.append("Set-Cookie", setCookie);
-  return json(
-    { snapshot: { ...snapshot, session: publicSession(session) }, sort: sort as "popular" | "newest", banned: await isBanned(context.db, session.id, participantId) },
+  return data(
+    { snapshot: { ...snapshot, session: publicSession(session) }, sort: sortOf(request), banned: await isBanned(context.db, session.id, participantId) },
     { headers },
   );
-}
+});
 
 const actionSchema = z.discriminatedUnion("intent", [askSchema.extend({ intent: z.literal("ask") }), voteSchema.extend({ intent: z.literal("vote") })]);
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const session = await sessionOr404(context.db, params.code);
-  const form = await readForm(request, context, actionSchema);
-  if (!form.ok) return invalid(form);
+// Asks and votes without JavaScript: the same limits (per participant and per IP)
+// and the same vote queue as the socket handlers (context.qaLimits, context.votes).
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
+  const session = await requireSession(context.db, params.code ?? "");
+  const input = form.parse(actionSchema);
   const { participantId, setCookie } = await participantFor(request, context);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
-  const sort = new URL(request.url).searchParams.get("sort") === "newest" ? "?sort=newest" : "";
-  try {
-    await ensureParticipant(context.db, participantId);
-    if (form.data.intent === "ask") {
-      const user = await getUser(request, context);
-      const { question, change } = await askQuestion(context.db, context.qaLimits, { participantId, userId: user?.id ?? null, ip: context.clientIp }, session, form.data);
-      if (change) publishChange(context.realtime, change);
-      headers.append("Set-Cookie", await setFlash(context, { key: question.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent" }));
-      return redirect(`/qa/${session.code}${sort}#q-${question.id}`, { headers });
-    }
-    const result = await context.votes.cast({ participantId, ip: context.clientIp }, session.id, form.data);
-    publishVoteCount(context.realtime, session.id, result.questionId, result.voteCount);
-    return redirect(`/qa/${session.code}${sort}#q-${result.questionId}`, { headers });
-  } catch (error) {
-    if (error instanceof DomainError) return invalid(failure(error, form.formData), error.status);
-    throw error;
+  const back = `/qa/${session.code}${sortOf(request) === "newest" ? "?sort=newest" : ""}`;
+  await ensureParticipant(context.db, participantId);
+  if (input.intent === "ask") {
+    const user = await getUser(request, context);
+    const { question, change } = await askQuestion(
+      context.db,
+      context.qaLimits,
+      { participantId, userId: user?.id ?? null, ip: context.clientIp },
+      session,
+      input,
+    );
+    if (change) publishChange(context.realtime, change);
+    return redirectWithFlash(context, `${back}#q-${question.id}`, { key: question.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent" }, headers);
   }
+  const result = await context.votes.cast({ participantId, ip: context.clientIp }, session.id, input);
+  publishVoteCount(context.realtime, session.id, result.questionId, result.voteCount);
+  return redirect(`${back}#q-${result.questionId}`, { headers });
+});
+
+/** A refusal of the live path, shown like the form's: input problems and "too fast" next to the question, the rest above the form. */
+function liveFailure(error: AckError, text: string): FormState {
+  const message = { key: error.messageKey, params: error.params };
+  return error.code === "invalid" || error.code === "rate_limited" ? { errors: { text: message }, values: { text } } : { formError: message };
 }
 
 export default function QaParticipant() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const actionState = useActionData<typeof action>() as FormState | undefined;
-  const live = useQaLive(data.snapshot.session.code, "participant", data.snapshot as never);
+  const actionState = useActionData<typeof action>();
+  const live = useQaLive(data.snapshot.session.code, "participant", data.snapshot);
   const { session, questions, myVotes } = live.snapshot;
   const [liveState, setLiveState] = useState<FormState | undefined>();
   const [notice, setNotice] = useState<MessageKey | null>(null);
@@ -103,14 +105,16 @@ export default function QaParticipant() {
       { code: session.code, text: String(fd.get("text") ?? ""), displayName: String(fd.get("displayName") ?? ""), anonymous: fd.get("anonymous") === "on" },
       (res) => {
         if ("error" in res) {
-          const key = res.error.messageKey;
-          setLiveState(key.startsWith("qa.validation") || key === "qa.rateLimited" ? { errors: { text: { key } }, values: { text: String(fd.get("text") ?? "") } } : { formError: { key } });
+          setLiveState(liveFailure(res.error, String(fd.get("text") ?? "")));
           return;
         }
         setLiveState(undefined);
         formEl.reset();
         setNotice(res.data.question.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent");
-        live.setSnapshot((s) => ({ ...s, questions: s.questions.some((q) => q.id === res.data.question.id) ? s.questions : [...s.questions, res.data.question] }));
+        live.setSnapshot((s) => ({
+          ...s,
+          questions: s.questions.some((q) => q.id === res.data.question.id) ? s.questions : [...s.questions, res.data.question],
+        }));
       },
     );
   }
@@ -121,7 +125,7 @@ export default function QaParticipant() {
     event.preventDefault();
     socket.emit("qa:vote", { code: session.code, questionId: q.id, on }, (res) => {
       if ("error" in res) {
-        setLiveState({ formError: { key: res.error.messageKey } });
+        setLiveState({ formError: { key: res.error.messageKey, params: res.error.params } });
         return;
       }
       live.setSnapshot((s) => ({
@@ -134,11 +138,14 @@ export default function QaParticipant() {
 
   return (
     <div className="qa-page">
-      <p className="qa-kicker">{t("qa.title")} · <span className="qa-code">{session.code}</span></p>
+      <p className="qa-kicker">
+        {t("qa.title")} · <span className="qa-code">{session.code}</span>
+      </p>
       <h1>{session.eventTitle}</h1>
       <p className="qa-live" role="status">
         {live.online ? t("qa.live.connected") : live.offline ? t("qa.live.offline") : ""}
       </p>
+      <LiveRefusal error={live.joinError} />
       {session.status === "closed" && <div className="alert alert-info">{t("qa.closedNotice")}</div>}
       {data.banned && <div className="alert alert-error">{t("qa.bannedNotice")}</div>}
       {notice && (
@@ -154,7 +161,15 @@ export default function QaParticipant() {
           <Form method="post" className="stack" onSubmit={onAsk}>
             <CsrfField />
             <input type="hidden" name="intent" value="ask" />
-            <TextAreaField name="text" label={t("qa.ask.text")} hint={t("qa.ask.textHint", { max: QUESTION_MAX })} state={state} required rows={3} maxLength={QUESTION_MAX} />
+            <TextAreaField
+              name="text"
+              label={t("qa.ask.text")}
+              hint={t("qa.ask.textHint", { max: QUESTION_MAX })}
+              state={state}
+              required
+              rows={3}
+              maxLength={QUESTION_MAX}
+            />
             <Field name="displayName" label={t("qa.ask.name")} state={state} autoComplete="nickname" />
             <CheckboxField name="anonymous" label={t("qa.ask.anonymous")} state={state} />
             <button type="submit">{t("qa.ask.submit")}</button>
@@ -200,14 +215,21 @@ export default function QaParticipant() {
                   <AnswerText q={q} />
                   {q.mine && <AspirationCodes q={q} />}
                   <div className="qa-vote-row">
-                    <span className="qa-votes" data-votes={q.voteCount}>{t("qa.votes", { count: q.voteCount })}</span>
+                    <span className="qa-votes" data-votes={q.voteCount}>
+                      {t("qa.votes", { count: q.voteCount })}
+                    </span>
                     {open && q.status === "approved" && (
                       <Form method="post" className="inline-form" onSubmit={(e) => onVote(e, q, !on)} preventScrollReset>
                         <CsrfField />
                         <input type="hidden" name="intent" value="vote" />
                         <input type="hidden" name="questionId" value={q.id} />
                         <input type="hidden" name="on" value={on ? "false" : "true"} />
-                        <button type="submit" className={on ? "button-secondary" : undefined} aria-pressed={on} aria-label={t(on ? "qa.unvoteLabel" : "qa.voteLabel", { text: q.text.slice(0, 80) })}>
+                        <button
+                          type="submit"
+                          className={on ? "button-secondary" : undefined}
+                          aria-pressed={on}
+                          aria-label={t(on ? "qa.unvoteLabel" : "qa.voteLabel", { text: q.text.slice(0, 80) })}
+                        >
                           {t(on ? "qa.unvote" : "qa.vote")}
                         </button>
                       </Form>

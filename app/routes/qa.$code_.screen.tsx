@@ -1,15 +1,16 @@
 // The projector: full screen, large type, high contrast. The question on screen
 // now and the next one, the join code and QR. Follows changes by itself and
 // recovers after a network drop (the socket reconnects and re-joins).
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { JoinQr } from "~/components/qa";
+import { JoinQr, LiveRefusal } from "~/components/qa";
 import { publicSession } from "~/domain/qa/broadcast.server";
-import { findSession, screenSnapshot, type Snapshot } from "~/domain/qa/qa.server";
+import { requireSession, screenSnapshot } from "~/domain/qa/qa.server";
 import { metaT, useT } from "~/i18n/react";
 import { useQaLive } from "~/realtime/qa-client";
 import qaStyles from "~/styles/qa.css";
+import { defineLoader } from "~/utils/boundary.server";
 import { qrSvg } from "~/utils/qr.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: qaStyles }];
@@ -22,22 +23,21 @@ function siteOrigin(request: Request, publicUrl?: string): string {
   return publicUrl ? new URL(publicUrl).origin : new URL(request.url).origin;
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const session = params.code ? await findSession(context.db, params.code) : null;
-  if (!session) throw json({ messageKey: "qa.notFound" }, { status: 404 });
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
+  const session = await requireSession(context.db, params.code ?? "");
   const origin = siteOrigin(request, context.config.publicUrl);
   const joinUrl = `${origin}/qa/${session.code}`;
   const snapshot = await screenSnapshot(context.db, session);
-  return json(
+  return data(
     { snapshot: { ...snapshot, session: publicSession(session) }, joinUrl, shortUrl: `${new URL(origin).host}/qa`, qr: await qrSvg(joinUrl) },
     { headers: { "Cache-Control": "no-store" } },
   );
-}
+});
 
 export default function QaScreen() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const live = useQaLive(data.snapshot.session.code, "screen", data.snapshot as unknown as Snapshot);
+  const live = useQaLive(data.snapshot.session.code, "screen", data.snapshot);
   const { session, questions } = live.snapshot;
   const now = questions.find((q) => q.id === session.onScreenQuestionId);
   const next = questions.find((q) => q.id === session.nextQuestionId);
@@ -46,18 +46,28 @@ export default function QaScreen() {
       <div className="qa-screen-main">
         <p className="qa-screen-event">{session.eventTitle}</p>
         <section aria-labelledby="screen-now" className="qa-screen-now">
-          <h1 id="screen-now" className="qa-screen-label">{t("qa.screen.now")}</h1>
+          <h1 id="screen-now" className="qa-screen-label">
+            {t("qa.screen.now")}
+          </h1>
           {now ? (
             <>
-              <p className="qa-screen-question" data-testid="screen-now">{now.text}</p>
-              <p className="qa-screen-meta">{now.displayName ?? t("qa.anonymous")} · {t("qa.votes", { count: now.voteCount })}</p>
+              <p className="qa-screen-question" data-testid="screen-now">
+                {now.text}
+              </p>
+              <p className="qa-screen-meta">
+                {now.displayName ?? t("qa.anonymous")} · {t("qa.votes", { count: now.voteCount })}
+              </p>
             </>
           ) : (
-            <p className="qa-screen-question" data-testid="screen-now">{t("qa.screen.empty")}</p>
+            <p className="qa-screen-question" data-testid="screen-now">
+              {t("qa.screen.empty")}
+            </p>
           )}
         </section>
         <section aria-labelledby="screen-next" className="qa-screen-next">
-          <h2 id="screen-next" className="qa-screen-label">{t("qa.screen.next")}</h2>
+          <h2 id="screen-next" className="qa-screen-label">
+            {t("qa.screen.next")}
+          </h2>
           <p data-testid="screen-next">{next ? next.text : "—"}</p>
         </section>
       </div>
@@ -65,7 +75,10 @@ export default function QaScreen() {
         <JoinQr svg={data.qr} url={data.joinUrl} className="qa-screen-qr" />
         <p className="qa-screen-code">{session.code}</p>
         <p>{t("qa.joinAt", { url: data.shortUrl, code: session.code })}</p>
-        <p className="qa-screen-status" role="status">{live.offline ? t("qa.live.offline") : ""}</p>
+        <p className="qa-screen-status" role="status">
+          {live.offline ? t("qa.live.offline") : ""}
+        </p>
+        <LiveRefusal error={live.joinError} />
       </aside>
     </div>
   );

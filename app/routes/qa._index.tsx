@@ -1,17 +1,20 @@
 // Join a Q&A by its code (a GET form: works without JavaScript).
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { codeSchema } from "~/domain/qa/qa.schema";
 import { findSession, listOpenSessions } from "~/domain/qa/qa.server";
 import type { MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import qaStyles from "~/styles/qa.css";
+import { getUser } from "~/utils/auth.server";
+import { defineLoader } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: qaStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("qa.join.title")} · Balai` }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+// the code's error is shown next to the field of this GET form (not as an error page), with its status
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const raw = new URL(request.url).searchParams.get("code");
   let error: MessageKey | null = null;
   if (raw !== null) {
@@ -24,9 +27,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       error = "qa.validation.code";
     }
   }
-  const open = await listOpenSessions(context.db);
-  return json({ code: raw ?? "", error, open: open.map((s) => ({ code: s.code, eventTitle: s.eventTitle })) }, { status: error === "qa.notFound" ? 404 : error ? 400 : 200 });
-}
+  const open = await listOpenSessions(context.db, await getUser(request, context));
+  return data(
+    { code: raw ?? "", error, open: open.map((s) => ({ code: s.code, eventTitle: s.eventTitle })) },
+    { status: error === "qa.notFound" ? 404 : error ? 400 : 200 },
+  );
+});
 
 export default function QaJoin() {
   const t = useT();
@@ -38,7 +44,9 @@ export default function QaJoin() {
       <Form method="get" className="qa-join-form">
         <div className="field">
           <label htmlFor="qa-code">{t("qa.join.code")}</label>
-          <p className="hint" id="qa-code-hint">{t("qa.join.codeHint")}</p>
+          <p className="hint" id="qa-code-hint">
+            {t("qa.join.codeHint")}
+          </p>
           <input
             id="qa-code"
             name="code"
@@ -52,7 +60,11 @@ export default function QaJoin() {
             aria-invalid={data.error ? true : undefined}
             aria-describedby={data.error ? "qa-code-hint qa-code-error" : "qa-code-hint"}
           />
-          {data.error && <p className="field-error" id="qa-code-error">{t(data.error)}</p>}
+          {data.error && (
+            <p className="field-error" id="qa-code-error">
+              {t(data.error)}
+            </p>
+          )}
         </div>
         <button type="submit">{t("qa.join.submit")}</button>
       </Form>

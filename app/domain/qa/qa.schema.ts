@@ -1,6 +1,7 @@
 // Input schemas for live Q&A, shared by the HTTP actions and the socket handlers.
 // Error messages are i18n keys.
 import { z } from "zod";
+import { idSchema, MAX_ID, optionalIdSchema } from "~/domain/ids";
 import { moderatorActions } from "./rules";
 
 export const QUESTION_MAX = 300;
@@ -10,8 +11,11 @@ export const REPLY_MAX = 2000;
 export const LABEL_MAX = 40;
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
-const id = z.coerce.number({ invalid_type_error: "qa.validation.invalid" }).int("qa.validation.invalid").positive("qa.validation.invalid").max(2_147_483_647, "qa.validation.invalid");
-const version = z.coerce.number({ invalid_type_error: "qa.validation.invalid" }).int("qa.validation.invalid").min(0, "qa.validation.invalid").max(2_147_483_647, "qa.validation.invalid");
+const version = z.coerce
+  .number({ invalid_type_error: "qa.validation.invalid" })
+  .int("qa.validation.invalid")
+  .min(0, "qa.validation.invalid")
+  .max(MAX_ID, "qa.validation.invalid");
 
 export const codeSchema = z
   .string({ required_error: "qa.validation.code" })
@@ -29,25 +33,30 @@ export const askSchema = z.object({
     .trim()
     .min(QUESTION_MIN, "qa.validation.textShort")
     .max(QUESTION_MAX, "qa.validation.textLong"),
-  displayName: z.string().trim().max(NAME_MAX, "qa.validation.nameLong").optional().transform((v) => v || undefined),
+  displayName: z
+    .string()
+    .trim()
+    .max(NAME_MAX, "qa.validation.nameLong")
+    .optional()
+    .transform((v) => v || undefined),
   anonymous: checkbox.optional().default(false),
 });
 export type AskInput = z.infer<typeof askSchema>;
 
 export const voteSchema = z.object({
-  questionId: id,
+  questionId: idSchema,
   on: checkbox,
 });
 export type VoteInput = z.infer<typeof voteSchema>;
 
 export const moderateSchema = z.object({
-  questionId: id,
+  questionId: idSchema,
   version,
   action: z.enum(moderatorActions, { errorMap: () => ({ message: "qa.validation.invalid" }) }),
   text: z.string().trim().max(QUESTION_MAX, "qa.validation.textLong").optional(),
   label: z.string().trim().max(LABEL_MAX, "qa.validation.labelLong").optional(),
   reply: z.string().trim().max(REPLY_MAX, "qa.validation.replyLong").optional(),
-  intoId: id.optional(),
+  intoId: optionalIdSchema,
 });
 export type ModerateInput = z.infer<typeof moderateSchema>;
 
@@ -59,6 +68,6 @@ export const sessionActionSchema = z.object({
 });
 export type SessionActionInput = z.infer<typeof sessionActionSchema>;
 
-export const banSchema = z.object({ questionId: id });
+export const banSchema = z.object({ questionId: idSchema });
 
 export const openSessionSchema = z.object({ premoderation: checkbox.optional().default(false) });

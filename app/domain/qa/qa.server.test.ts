@@ -1,6 +1,6 @@
 // The use cases against a real SQLite database (no HTTP): votes with group
 // commit, merge without double counting, stale moderator views, asking rules.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,20 @@ import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { DomainError } from "~/domain/errors";
 import { createQaLimits } from "./limits.server";
-import { askQuestion, createVoteQueue, ensureParticipant, moderateQuestion, openSession, participantSnapshot, requireSession, sessionAction, type SessionView } from "./qa.server";
+import { anEvent } from "../../../prisma/builders";
+import {
+  askQuestion,
+  createVoteQueue,
+  ensureParticipant,
+  listOpenSessions,
+  moderateQuestion,
+  openSession,
+  participantSnapshot,
+  requireSession,
+  sessionAction,
+  sessionsForEvent,
+  type SessionView,
+} from "./qa.server";
 
 let database: Database;
 let votes: ReturnType<typeof createVoteQueue>;
@@ -18,8 +31,11 @@ const flushVotes = (_db: unknown) => votes.flush();
 let session: SessionView;
 const mod = { id: 0, role: "moderator" as const };
 
+let dir: string;
+
 beforeAll(async () => {
-  const url = `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "qa-domain-")), "qa.db")}`;
+  dir = mkdtempSync(path.join(os.tmpdir(), "qa-domain-"));
+  const url = `file:${path.join(dir, "qa.db")}`;
   await migrate(url);
   database = await openDatabase(url);
   const db = database.db;
@@ -30,15 +46,18 @@ beforeAll(async () => {
     data: { kind: "dialogue", title: "Ngopi Dursa", startsAt: new Date(), endsAt: new Date(), venueName: "Pendopo", venueAddress: "Jl. Raya" },
   });
   session = await openSession(db, mod, event.id, { premoderation: false });
-  for (const p of ["voter-a-00000000", "voter-b-00000000", "voter-c-00000000", "voter-d-00000000", "v1-0000000000000", "v2-0000000000000", "v3-0000000000000"]) await ensureParticipant(db, p);
+  for (const p of ["voter-a-00000000", "voter-b-00000000", "voter-c-00000000", "voter-d-00000000", "v1-0000000000000", "v2-0000000000000", "v3-0000000000000"])
+    await ensureParticipant(db, p);
 });
 
 afterAll(async () => {
   await database?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const ask = async (participantId: string, text: string) =>
-  (await askQuestion(database.db, limits, { participantId, userId: null }, await requireSession(database.db, session.code), { text, anonymous: true })).question;
+  (await askQuestion(database.db, limits, { participantId, userId: null }, await requireSession(database.db, session.code), { text, anonymous: true }))
+    .question;
 
 describe("votes", () => {
   it("counts each participant once, takes votes back, and survives retries in one batch", async () => {
@@ -64,8 +83,12 @@ describe("votes", () => {
   it("never lets a participant id or question id reach the SQL unchecked", async () => {
     const db = database.db;
     const q = await ask("asker-eight-0000", "Apakah ada jadwal kerja bakti bulan ini?");
-    await expect(castVote(db, { participantId: "x'); DROP TABLE \"QaVote\"; --" }, session.id, { questionId: q.id, on: true })).rejects.toMatchObject({ messageKey: "qa.validation.invalid" });
-    await expect(castVote(db, { participantId: "voter-a-00000000" }, session.id, { questionId: 1.5, on: true })).rejects.toMatchObject({ messageKey: "qa.validation.invalid" });
+    await expect(castVote(db, { participantId: 'x\'); DROP TABLE "QaVote"; --' }, session.id, { questionId: q.id, on: true })).rejects.toMatchObject({
+      messageKey: "qa.validation.invalid",
+    });
+    await expect(castVote(db, { participantId: "voter-a-00000000" }, session.id, { questionId: 1.5, on: true })).rejects.toMatchObject({
+      messageKey: "qa.validation.invalid",
+    });
     expect(await db.qaVote.count()).toBeGreaterThan(0);
   });
 
@@ -74,7 +97,9 @@ describe("votes", () => {
     await sessionAction(db, mod, session, { revision: 0, action: "premoderationOn" });
     const q = await ask("asker-two-000000", "Apakah KTP bisa diurus hari Sabtu?");
     expect(q.status).toBe("pending");
-    await expect(castVote(db, { participantId: "voter-d-00000000" }, session.id, { questionId: q.id, on: true })).rejects.toMatchObject({ messageKey: "qa.notVotable" });
+    await expect(castVote(db, { participantId: "voter-d-00000000" }, session.id, { questionId: q.id, on: true })).rejects.toMatchObject({
+      messageKey: "qa.notVotable",
+    });
     await expect(castVote(db, { participantId: "voter-d-00000000" }, session.id + 999, { questionId: q.id, on: true })).rejects.toBeInstanceOf(DomainError);
     await sessionAction(db, mod, session, { revision: 0, action: "premoderationOff" });
   });
@@ -107,7 +132,10 @@ describe("moderation", () => {
     const q = await ask("asker-five-00000", "Bagaimana cara daftar bank sampah?");
     const s = await requireSession(db, session.code);
     await moderateQuestion(db, mod, s, { questionId: q.id, version: q.version, action: "pin" });
-    await expect(moderateQuestion(db, mod, s, { questionId: q.id, version: q.version, action: "archive" })).rejects.toMatchObject({ messageKey: "qa.stale", status: 409 });
+    await expect(moderateQuestion(db, mod, s, { questionId: q.id, version: q.version, action: "archive" })).rejects.toMatchObject({
+      messageKey: "qa.stale",
+      status: 409,
+    });
     const stored = await db.qaQuestion.findUniqueOrThrow({ where: { id: q.id } });
     expect(stored).toMatchObject({ status: "approved", pinned: true });
   });
@@ -123,5 +151,25 @@ describe("moderation", () => {
     const b = await ask("asker-six-000000", "Apakah trotoar Jl. Swadaya akan diperbaiki?");
     expect(b.id).toBe(a.id);
     await expect(ask("asker-seven-0000", "dasar bangsat semua")).rejects.toMatchObject({ messageKey: "qa.validation.profanity" });
+  });
+});
+
+describe("sessions of an event", () => {
+  it("follow the events' own visibility rule: a draft's sessions are for staff only", async () => {
+    const db = database.db;
+    const draft = await anEvent(db, { status: "draft" });
+    const published = await anEvent(db);
+    await openSession(db, mod, draft.id, { premoderation: true });
+    await openSession(db, mod, published.id, { premoderation: true });
+    for (const viewer of [null, { id: 1, role: "resident" as const }]) {
+      await expect(sessionsForEvent(db, viewer, draft.id)).rejects.toMatchObject({ messageKey: "qa.eventNotFound", status: 404 });
+      expect((await sessionsForEvent(db, viewer, published.id)).sessions).toHaveLength(1);
+      const listed = (await listOpenSessions(db, viewer, 100)).map((s) => s.eventId);
+      expect(listed).toContain(published.id);
+      expect(listed).not.toContain(draft.id);
+    }
+    expect((await sessionsForEvent(db, mod, draft.id)).event.title).toBe(draft.title);
+    expect((await listOpenSessions(db, mod, 100)).map((s) => s.eventId)).toContain(draft.id);
+    await expect(sessionsForEvent(db, mod, 999_999)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -6,62 +6,16 @@ import type { Db } from "~/db/client.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import { audit } from "~/domain/audit/audit.server";
 import { can, type Actor } from "~/domain/accounts/roles";
+import { canSeeEvent } from "~/domain/events/events.server";
 import type { AskInput, ModerateInput, SessionActionInput, VoteInput } from "./qa.schema";
 import { containsProfanity, parseBlockedWords, splitBlockedWords } from "./profanity";
 import { initialStatus, isPublic, makeJoinCode, mergedVoters, nextStatus, visibleTo } from "./rules";
 import type { QaLimits } from "./limits.server";
+import type { LiveCounts, QuestionView, SessionView, Snapshot } from "./views";
 
 // ------------------------------------------------------------------ views
 
-export interface SessionView {
-  id: number;
-  code: string;
-  eventId: number;
-  eventTitle: string;
-  status: "open" | "closed";
-  premoderation: boolean;
-  revision: number;
-  onScreenQuestionId: number | null;
-  nextQuestionId: number | null;
-  extraBlockedWords: string[];
-}
-
-export interface QuestionView {
-  id: number;
-  text: string;
-  displayName: string | null;
-  status: string;
-  pinned: boolean;
-  label: string | null;
-  voteCount: number;
-  answerText: string | null;
-  createdAt: string;
-  answeredAt: string | null;
-  version: number;
-  /** the viewer asked it */
-  mine?: boolean;
-  /** moderators only */
-  author?: string;
-  originalText?: string | null;
-  mergedIntoId?: number | null;
-  /** tracking codes of aspirations created from it (moderators and the asker) */
-  aspirationCodes?: string[];
-}
-
-export interface Snapshot {
-  session: SessionView;
-  questions: QuestionView[];
-  /** questions this participant voted for */
-  myVotes: number[];
-  counts?: LiveCounts;
-}
-
-export interface LiveCounts {
-  questions: number;
-  pending: number;
-  votes: number;
-  participants?: number;
-}
+export type { LiveCounts, QuestionView, SessionView, Snapshot } from "./views";
 
 const sessionInclude = { event: { select: { title: true } } } as const;
 type SessionRow = {
@@ -171,21 +125,30 @@ export async function findSession(db: Db, code: string): Promise<SessionView | n
   return s ? sessionView(s) : null;
 }
 
+/** The session of a join code; "not found" (the error page over HTTP, `not_found` over a socket) otherwise. */
 export async function requireSession(db: Db, code: string): Promise<SessionView> {
   const s = await findSession(db, code);
-  if (!s) throw new DomainError("qa.notFound", "code", undefined, 404);
+  if (!s) throw new DomainError("qa.notFound", undefined, undefined, 404);
   return s;
 }
 
-/** Open sessions of events around now, for the join page. */
-export async function listOpenSessions(db: Db, limit = 10): Promise<SessionView[]> {
+/** Open sessions for the join page: only those of events the viewer may see (no drafts for guests). */
+export async function listOpenSessions(db: Db, viewer: Actor | null, limit = 10): Promise<SessionView[]> {
   const rows = await db.qaSession.findMany({ where: { status: "open" }, include: sessionInclude, orderBy: { createdAt: "desc" }, take: limit });
-  return rows.map(sessionView);
+  const visible = await Promise.all(rows.map((s) => canSeeEvent(db, viewer, s.eventId)));
+  return rows.filter((_, i) => visible[i]).map(sessionView);
 }
 
-export async function sessionsForEvent(db: Db, eventId: number): Promise<{ event: { id: number; title: string; startsAt: Date } | null; sessions: SessionView[] }> {
-  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, startsAt: true } });
-  if (!event) return { event: null, sessions: [] };
+/** An event's Q&A sessions, by the events' own visibility rule: a draft is "not found" except for staff. */
+export async function sessionsForEvent(
+  db: Db,
+  viewer: Actor | null,
+  eventId: number,
+): Promise<{ event: { id: number; title: string; startsAt: Date }; sessions: SessionView[] }> {
+  const event = (await canSeeEvent(db, viewer, eventId))
+    ? await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, startsAt: true } })
+    : null;
+  if (!event) throw new DomainError("qa.eventNotFound", undefined, undefined, 404);
   const rows = await db.qaSession.findMany({ where: { eventId }, include: sessionInclude, orderBy: { createdAt: "desc" } });
   return { event, sessions: rows.map(sessionView) };
 }
@@ -298,7 +261,13 @@ export interface Asker {
  * Ask a question. Idempotent: the same text from the same participant within ten
  * minutes returns the stored question (a client retry never makes a duplicate).
  */
-export async function askQuestion(db: Db, limits: QaLimits, who: Asker, session: SessionView, input: AskInput): Promise<{ question: QuestionView; change: QaChange | null }> {
+export async function askQuestion(
+  db: Db,
+  limits: QaLimits,
+  who: Asker,
+  session: SessionView,
+  input: AskInput,
+): Promise<{ question: QuestionView; change: QaChange | null }> {
   if (session.status !== "open") throw new DomainError("qa.closed", "text", undefined, 409);
   if (await isBanned(db, session.id, who.participantId)) throw new DomainError("qa.banned", "text", undefined, 403);
   const recent = await db.qaQuestion.findFirst({
@@ -318,7 +287,7 @@ export async function askQuestion(db: Db, limits: QaLimits, who: Asker, session:
         sessionId: session.id,
         participantId: who.participantId,
         userId: who.userId,
-        displayName: input.anonymous ? null : input.displayName ?? null,
+        displayName: input.anonymous ? null : (input.displayName ?? null),
         text: input.text,
         status,
       },
@@ -385,7 +354,10 @@ export async function moderateQuestion(db: Db, actor: Actor | null, session: Ses
 
   if (input.action === "merge") {
     if (!input.intoId || input.intoId === q.id) throw new DomainError("qa.validation.mergeTarget", "intoId");
-    const primary = await db.qaQuestion.findFirst({ where: { id: input.intoId, sessionId: session.id, mergedIntoId: null }, select: { id: true, status: true } });
+    const primary = await db.qaQuestion.findFirst({
+      where: { id: input.intoId, sessionId: session.id, mergedIntoId: null },
+      select: { id: true, status: true },
+    });
     if (!primary || primary.status === "archived" || primary.status === "rejected") throw new DomainError("qa.validation.mergeTarget", "intoId");
     data.mergedIntoId = primary.id;
     touched.push(primary.id);
@@ -401,7 +373,10 @@ export async function moderateQuestion(db: Db, actor: Actor | null, session: Ses
         tx.qaVote.findMany({ where: { questionId: input.intoId }, select: { participantId: true } }),
       ]);
       const have = new Set(theirs.map((v) => v.participantId));
-      const union = mergedVoters(have, mine.map((v) => v.participantId));
+      const union = mergedVoters(
+        have,
+        mine.map((v) => v.participantId),
+      );
       const add = [...union].filter((p) => !have.has(p));
       for (const participantId of add) await tx.qaVote.create({ data: { questionId: input.intoId, participantId } });
       await tx.qaQuestion.update({ where: { id: input.intoId }, data: { voteCount: union.size, version: { increment: 1 } } });
@@ -409,7 +384,13 @@ export async function moderateQuestion(db: Db, actor: Actor | null, session: Ses
     const s = await tx.qaSession.update({ where: { id: session.id }, data: { ...sessionData, revision: { increment: 1 } }, include: sessionInclude });
     return sessionView(s);
   });
-  await audit(db, { actorId: actor.id, action: `qa.question.${input.action}`, targetType: "QaQuestion", targetId: q.id, details: { sessionId: session.id, intoId: input.intoId } });
+  await audit(db, {
+    actorId: actor.id,
+    action: `qa.question.${input.action}`,
+    targetType: "QaQuestion",
+    targetId: q.id,
+    details: { sessionId: session.id, intoId: input.intoId },
+  });
   return change(db, updated, touched);
 }
 
@@ -456,7 +437,13 @@ export async function banAsker(db: Db, actor: Actor | null, session: SessionView
     update: {},
   });
   const updated = await bumpRevision(db, session.id);
-  await audit(db, { actorId: actor.id, action: "qa.participant.ban", targetType: "QaSession", targetId: session.id, details: { participant: pseudonym(q.participantId) } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "qa.participant.ban",
+    targetType: "QaSession",
+    targetId: session.id,
+    details: { participant: pseudonym(q.participantId) },
+  });
   return change(db, updated, []);
 }
 
@@ -478,7 +465,21 @@ function csvCell(value: string | number | null | undefined): string {
 export async function exportCsv(db: Db, actor: Actor | null, session: SessionView, labels: { anonymous: string }): Promise<string> {
   requireModerator(actor);
   const rows = await db.qaQuestion.findMany({ where: { sessionId: session.id }, select: questionSelect, orderBy: { id: "asc" } });
-  const head = ["id", "text", "original_text", "author", "status", "votes", "label", "pinned", "merged_into", "asked_at", "answered_at", "reply", "aspirations"];
+  const head = [
+    "id",
+    "text",
+    "original_text",
+    "author",
+    "status",
+    "votes",
+    "label",
+    "pinned",
+    "merged_into",
+    "asked_at",
+    "answered_at",
+    "reply",
+    "aspirations",
+  ];
   const lines = [head.join(",")];
   for (const q of rows) {
     lines.push(

@@ -146,7 +146,9 @@ async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
         `SELECT "sessionId", "participantId" FROM "QaBan" WHERE "sessionId" IN (${sessionIds.map(int).join(",")}) AND "participantId" IN (${participantIds.map(pid).join(",")})`,
       ),
     ]);
-    const byId = new Map(questions.map((q) => [Number(q.id), { ...q, sessionId: Number(q.sessionId), mergedIntoId: q.mergedIntoId === null ? null : Number(q.mergedIntoId) }]));
+    const byId = new Map(
+      questions.map((q) => [Number(q.id), { ...q, sessionId: Number(q.sessionId), mergedIntoId: q.mergedIntoId === null ? null : Number(q.mergedIntoId) }]),
+    );
     const banned = new Set(bans.map((b) => `${Number(b.sessionId)}:${b.participantId}`));
 
     // the last wish of each participant per question wins
@@ -159,7 +161,13 @@ async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
       }
       const refusal = voteRefusal({ status: q.sessionStatus }, q, banned.has(`${q.sessionId}:${p.participantId}`));
       if (refusal) {
-        outcome.set(p, new DomainError(refusal === "closed" ? "qa.closed" : refusal === "banned" ? "qa.banned" : "qa.notVotable", undefined, undefined, 409));
+        // the same refusals as for asking: a ban is "forbidden", the others a conflict with the question's state
+        outcome.set(
+          p,
+          refusal === "banned"
+            ? new DomainError("qa.banned", undefined, undefined, 403)
+            : new DomainError(refusal === "closed" ? "qa.closed" : "qa.notVotable", undefined, undefined, 409),
+        );
         continue;
       }
       final.set(`${p.questionId}:${p.participantId}`, p);
@@ -178,7 +186,9 @@ async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
       }
       if (offs.length) {
         writes.push(
-          db.$executeRawUnsafe(`DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${offs.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",")})`),
+          db.$executeRawUnsafe(
+            `DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${offs.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",")})`,
+          ),
         );
       }
       const recount = db.$queryRawUnsafe<{ id: number | bigint; voteCount: number | bigint }[]>(

@@ -1,0 +1,53 @@
+// What the Q&A pages, the browser client and the socket contract see of a session
+// and its questions. Types only: components and the browser import them without
+// pulling in the server-side use cases (qa.server.ts builds these views).
+
+export interface SessionView {
+  id: number;
+  code: string;
+  eventId: number;
+  eventTitle: string;
+  status: "open" | "closed";
+  premoderation: boolean;
+  revision: number;
+  onScreenQuestionId: number | null;
+  nextQuestionId: number | null;
+  extraBlockedWords: string[];
+}
+
+export interface QuestionView {
+  id: number;
+  text: string;
+  displayName: string | null;
+  status: string;
+  pinned: boolean;
+  label: string | null;
+  voteCount: number;
+  answerText: string | null;
+  createdAt: string;
+  answeredAt: string | null;
+  version: number;
+  /** the viewer asked it */
+  mine?: boolean;
+  /** moderators only */
+  author?: string;
+  originalText?: string | null;
+  mergedIntoId?: number | null;
+  /** tracking codes of aspirations created from it (moderators and the asker) */
+  aspirationCodes?: string[];
+}
+
+export interface Snapshot {
+  session: SessionView;
+  questions: QuestionView[];
+  /** questions this participant voted for */
+  myVotes: number[];
+  counts?: LiveCounts;
+}
+
+export interface LiveCounts {
+  questions: number;
+  pending: number;
+  votes: number;
+  participants?: number;
+}
