@@ -5,6 +5,7 @@
 // coalesced into one message per session per tick; moderation goes out at once.
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
+import { idNumber } from "~/domain/ids";
 import { can } from "~/domain/accounts/roles";
 import { askSchema, banSchema, codeSchema, moderateSchema, sessionActionSchema, voteSchema } from "~/domain/qa/qa.schema";
 import {
@@ -21,7 +22,7 @@ import {
   sessionAction,
 } from "~/domain/qa/qa.server";
 import { publicSession, publishChange } from "~/domain/qa/broadcast.server";
-import { rooms, type QaRole } from "~/realtime/contract";
+import { rooms } from "~/realtime/contract";
 import { readParticipantId } from "~/utils/qa-cookie.server";
 import type { HandlerDeps, RealtimeSocket } from "../realtime";
 import { on } from "./handler";
@@ -94,18 +95,25 @@ function createHub(deps: HandlerDeps): QaHub {
 }
 
 // payload schemas, built once: the join code plus the shared domain schemas
+// (ids in a socket payload are JSON numbers: idNumber, no coercion)
 const joinSchema = z.object({ code: codeSchema, as: z.enum(["participant", "moderator", "screen"]) });
 const askMessage = askSchema.extend({ code: codeSchema });
-const voteMessage = voteSchema.extend({ code: codeSchema });
-const moderateMessage = moderateSchema.extend({ code: codeSchema });
+const voteMessage = voteSchema.extend({ code: codeSchema, questionId: idNumber });
+const moderateMessage = moderateSchema.extend({ code: codeSchema, questionId: idNumber, intoId: idNumber.optional() });
 const sessionMessage = sessionActionSchema.extend({ code: codeSchema, revision: sessionActionSchema.shape.revision.optional().default(0) });
-const banMessage = banSchema.extend({ code: codeSchema });
+const banMessage = banSchema.extend({ code: codeSchema, questionId: idNumber });
 
+/**
+ * The client's address for the per-IP limits, the same one the HTTP side uses
+ * (`context.clientIp`, Express's `trust proxy` = 1): behind TRUST_PROXY the
+ * address our proxy saw, i.e. the last X-Forwarded-For entry. The entries before
+ * it come from the client and could be anything.
+ */
 function clientIp(socket: RealtimeSocket, trustProxy: boolean): string {
   if (trustProxy) {
     const fwd = socket.handshake.headers["x-forwarded-for"];
-    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-    if (first) return first;
+    const last = (Array.isArray(fwd) ? fwd.join(",") : fwd)?.split(",").at(-1)?.trim();
+    if (last) return last;
   }
   return socket.handshake.address;
 }
@@ -137,71 +145,71 @@ function registerQa(socket: RealtimeSocket, deps: HandlerDeps, hub: QaHub): void
     return id;
   };
 
-  on(socket, "qa:join", joinSchema, async ({ code, as }: { code: string; as: QaRole }) => {
-      const session = await requireSession(db, code);
-      if (as === "moderator") {
-        const user = moderator();
-        await socket.join(rooms.qaModerators(session.id));
-        joined()[session.code] = session.id;
-        const snap = await moderatorSnapshot(db, user, session);
-        const participants = deps.io.sockets.adapter.rooms.get(rooms.qa(session.id))?.size ?? 0;
-        return { ...snap, counts: snap.counts && { ...snap.counts, participants } };
-      }
-      await socket.join(rooms.qa(session.id));
+  on(socket, "qa:join", joinSchema, async ({ code, as }) => {
+    const session = await requireSession(db, code);
+    if (as === "moderator") {
+      const user = moderator();
+      await socket.join(rooms.qaModerators(session.id));
       joined()[session.code] = session.id;
-      if (as === "screen") return { ...(await screenSnapshot(db, { ...session })), session: publicSession(session) };
-      const participantId = await participant();
-      if (participantId) {
-        await ensureParticipant(db, participantId);
-        await socket.join(rooms.qaAsker(session.id, participantId));
-      }
-      return { ...(await participantSnapshot(db, session, participantId)), session: publicSession(session) };
-    });
+      const snap = await moderatorSnapshot(db, user, session);
+      const participants = deps.io.sockets.adapter.rooms.get(rooms.qa(session.id))?.size ?? 0;
+      return { ...snap, counts: snap.counts && { ...snap.counts, participants } };
+    }
+    await socket.join(rooms.qa(session.id));
+    joined()[session.code] = session.id;
+    if (as === "screen") return { ...(await screenSnapshot(db, { ...session })), session: publicSession(session) };
+    const participantId = await participant();
+    if (participantId) {
+      await ensureParticipant(db, participantId);
+      await socket.join(rooms.qaAsker(session.id, participantId));
+    }
+    return { ...(await participantSnapshot(db, session, participantId)), session: publicSession(session) };
+  });
 
   on(socket, "qa:ask", askMessage, async ({ code, ...input }) => {
-      const participantId = await participant();
-      if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
-      const session = await requireSession(db, code);
-      const { question, change } = await askQuestion(db, deps.qaLimits, { participantId, userId: socket.data.user?.id ?? null, ip }, session, input);
-      if (change) publishChange(publisher, change);
-      return { question };
-    });
+    const participantId = await participant();
+    if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
+    const session = await requireSession(db, code);
+    const { question, change } = await askQuestion(db, deps.qaLimits, { participantId, userId: socket.data.user?.id ?? null, ip }, session, input);
+    if (change) publishChange(publisher, change);
+    return { question };
+  });
 
   on(socket, "qa:vote", voteMessage, async ({ code, ...input }) => {
-      const participantId = await participant();
-      if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
-      const sessionId = joinedSessionId(code);
-      // stored by the next tick's commit (votes.commit), acknowledged after that
-      const result = await deps.votes.cast({ participantId, ip }, sessionId, input, { deferred: true });
-      let counts = hub.dirty.get(sessionId);
-      if (!counts) hub.dirty.set(sessionId, (counts = new Map()));
-      counts.set(result.questionId, result.voteCount);
-      return result;
-    });
+    const participantId = await participant();
+    if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
+    const sessionId = joinedSessionId(code);
+    // stored by the next tick's commit (votes.commit), acknowledged after that
+    const result = await deps.votes.cast({ participantId, ip }, sessionId, input, { deferred: true });
+    let counts = hub.dirty.get(sessionId);
+    if (!counts) hub.dirty.set(sessionId, (counts = new Map()));
+    counts.set(result.questionId, result.voteCount);
+    return result;
+  });
 
   on(socket, "qa:moderate", moderateMessage, async ({ code, ...input }) => {
-      const user = moderator();
-      const session = await requireSession(db, code);
-      const change = await moderateQuestion(db, user, session, input);
-      publishChange(publisher, change);
-      return { revision: change.session.revision };
-    });
+    const user = moderator();
+    const session = await requireSession(db, code);
+    const change = await moderateQuestion(db, user, session, input);
+    publishChange(publisher, change);
+    return { revision: change.session.revision };
+  });
 
   on(socket, "qa:session", sessionMessage, async ({ code, ...input }) => {
-      const user = moderator();
-      const session = await requireSession(db, code);
-      const change = await sessionAction(db, user, session, input);
-      publishChange(publisher, change);
-      return { revision: change.session.revision };
-    });
+    const user = moderator();
+    const session = await requireSession(db, code);
+    const change = await sessionAction(db, user, session, input);
+    publishChange(publisher, change);
+    return { revision: change.session.revision };
+  });
 
   on(socket, "qa:ban", banMessage, async ({ code, ...input }) => {
-      const user = moderator();
-      const session = await requireSession(db, code);
-      const change = await banAsker(db, user, session, input.questionId);
-      publishChange(publisher, change);
-      return { revision: change.session.revision };
-    });
+    const user = moderator();
+    const session = await requireSession(db, code);
+    const change = await banAsker(db, user, session, input.questionId);
+    publishChange(publisher, change);
+    return { revision: change.session.revision };
+  });
 
   if (serverConfig.bench) {
     // The bare Socket.IO baseline for `npm run bench:qa`: the same messages in and
