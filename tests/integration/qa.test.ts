@@ -1,16 +1,20 @@
 // Live Q&A over the real server: Socket.IO clients for participants and
 // moderators, every moderator action, authorization, bad payloads, two
-// moderators at once, a restart mid-session, and the forms without JavaScript.
+// moderators at once, a restart mid-session, the forms without JavaScript, and
+// the limits and the vote queue that HTTP and Socket.IO share (one module graph).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import { openDatabase, type Database } from "~/db/client.server";
-import type { Snapshot } from "~/domain/qa/qa.server";
-import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
+import type { ErrorCode } from "~/domain/errors";
+import type { Snapshot } from "~/domain/qa/views";
+import type { AckError, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
+import { anEvent, aQaSession, aQuestion, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
 type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type AckResult<T = unknown> = { data: T } | { error: string };
+type AckResult<T = unknown> = { data: T } | { error: AckError };
+type Role = "resident" | "moderator" | "admin";
 
 let server: RunningServer;
 let database: Database;
@@ -33,10 +37,10 @@ function cookieHeader(c: Client) {
   return [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 }
 
-async function connect(c: Client | null): Promise<QaSocket> {
-  const s: QaSocket = io(server.url, {
+async function connect(c: Client | null, options: { url?: string; headers?: Record<string, string> } = {}): Promise<QaSocket> {
+  const s: QaSocket = io(options.url ?? server.url, {
     transports: ["websocket"],
-    extraHeaders: c ? { Cookie: cookieHeader(c) } : {},
+    extraHeaders: { ...(c ? { Cookie: cookieHeader(c) } : {}), ...options.headers },
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
   });
@@ -59,11 +63,19 @@ function call<T = unknown>(s: QaSocket, event: string, ...args: unknown[]): Prom
 }
 
 function data<T>(res: AckResult<T>): T {
-  if ("error" in res) throw new Error(`unexpected error ${res.error}`);
+  if ("error" in res) throw new Error(`unexpected error ${JSON.stringify(res.error)}`);
   return res.data;
 }
 
-function next<E extends keyof ServerToClientEvents>(s: QaSocket, event: E, match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true, timeout = 5000) {
+/** The acknowledgement of a refusal: its code for programs, its message key for people. */
+const refused = (code: ErrorCode, messageKey: string, params?: Record<string, string | number>) => ({ error: { code, messageKey, ...(params && { params }) } });
+
+function next<E extends keyof ServerToClientEvents>(
+  s: QaSocket,
+  event: E,
+  match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+  timeout = 5000,
+) {
   return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
     const timer = setTimeout(() => {
       s.off(event, handler as never);
@@ -79,31 +91,41 @@ function next<E extends keyof ServerToClientEvents>(s: QaSocket, event: E, match
   });
 }
 
-/** A participant: a browser that opened /qa/CODE (and so has the participant cookie). */
-async function participant(code: string) {
-  const c = new Client(server.url);
+/** A browser that opened /qa/CODE (and so has the participant cookie), without a socket yet. */
+async function browser(code: string, url = server.url) {
+  const c = new Client(url);
   await c.page(`/qa/${code}`);
   expect(c.cookies.has("balai_qa")).toBe(true);
+  return c;
+}
+
+/** A participant: a browser on /qa/CODE with its socket joined. */
+async function participant(code: string) {
+  const c = await browser(code);
   const s = await connect(c);
   const snap = data(await call<Snapshot>(s, "qa:join", { code, as: "participant" }));
   return { c, s, snap };
 }
 
-async function moderator(code: string, email = "moderator@balai.test") {
-  const c = new Client(server.url);
-  await c.login(email);
+/** A signed-in browser of a user built for the test. */
+async function signedIn(role: Role, on: { url: string; db: Database["db"] } = { url: server.url, db: db() }) {
+  const user = await aUser(on.db, { role });
+  const c = new Client(on.url);
+  await c.login(user.identifier, user.password);
+  return c;
+}
+
+async function moderator(code: string, role: Role = "moderator") {
+  const c = await signedIn(role);
   const s = await connect(c);
   const snap = data(await call<Snapshot>(s, "qa:join", { code, as: "moderator" }));
   return { c, s, snap };
 }
 
-/** A fresh open session on a demo event, opened by a moderator over HTTP. */
+/** A fresh open session on a new event, opened by a moderator over HTTP (the event's Q&A page). */
 async function newSession(premoderation: boolean): Promise<string> {
-  const c = new Client(server.url);
-  await c.login("moderator@balai.test");
-  const event = await db().event.create({
-    data: { kind: "dialogue", status: "published", title: `Ngopi Dursa uji ${Math.random().toString(36).slice(2, 6)}`, startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), venueName: "Pendopo", venueAddress: "Jl. Raya Bekasi Timur" },
-  });
+  const c = await signedIn("moderator");
+  const event = await anEvent(db());
   const res = await c.post(`/events/${event.id}/qa`, premoderation ? { premoderation: "on" } : {});
   expect(res.status).toBe(302);
   const s = await db().qaSession.findFirstOrThrow({ where: { eventId: event.id } });
@@ -115,46 +137,93 @@ async function questionRow(id: number) {
   return db().qaQuestion.findUniqueOrThrow({ where: { id } });
 }
 
+/** A form post like `Client.post`, with extra request headers (e.g. X-Forwarded-For behind a proxy). */
+async function postForm(c: Client, path: string, fields: Record<string, string>, headers: Record<string, string> = {}, csrf?: string) {
+  const token = csrf ?? c.csrf((await c.page(path.split("?")[0])).html);
+  return fetch(c.baseUrl + path, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookieHeader(c), "Content-Type": "application/x-www-form-urlencoded", Origin: c.baseUrl, ...headers },
+    body: new URLSearchParams({ csrf: token, ...fields }),
+  });
+}
+
 describe("pages", () => {
   it("serves the join page, finds a session by code and 404s a wrong one", async () => {
+    const session = await aQaSession(db());
     const c = new Client(server.url);
-    expect((await c.page("/qa")).html).toContain("KOPI42");
-    const res = await c.get("/qa?code=kopi42");
+    const join = await c.page("/qa");
+    expect(join.html).toContain(session.code);
+    expect(join.html).toContain(session.event.title);
+    const res = await c.get(`/qa?code=${session.code.toLowerCase()}`);
     expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe("/qa/KOPI42");
+    expect(res.headers.get("location")).toBe(`/qa/${session.code}`);
     const bad = await c.page("/qa?code=ZZZZZZ");
     expect(bad.status).toBe(404);
     expect(bad.html).toContain("Kode tanya jawab tidak ditemukan");
+    const page = await c.page("/qa/ZZZZZZ");
+    expect(page.status).toBe(404);
+    expect(page.html).toContain("Kode tanya jawab tidak ditemukan");
   });
 
   it("shows the event's join code and QR to everyone and the open form to moderators only", async () => {
-    const session = await db().qaSession.findUniqueOrThrow({ where: { code: "KOPI42" } });
+    const session = await aQaSession(db());
     const anon = await new Client(server.url).page(`/events/${session.eventId}/qa`);
-    expect(anon.html).toContain("KOPI42");
+    expect(anon.status).toBe(200);
+    expect(anon.html).toContain(session.code);
     expect(anon.html).toContain("<svg");
-    expect(anon.html).not.toContain("/qa/KOPI42/moderate");
-    const resident = new Client(server.url);
-    await resident.login("warga@balai.test");
+    expect(anon.html).not.toContain(`/qa/${session.code}/moderate`);
+    const mod = await signedIn("moderator");
+    expect((await mod.page(`/events/${session.eventId}/qa`)).html).toContain(`/qa/${session.code}/moderate`);
+    const resident = await signedIn("resident");
     const res = await resident.post(`/events/${session.eventId}/qa`, {}, { fromPage: `/events/${session.eventId}/qa` });
     expect(res.status).toBe(403);
+    expect(await db().qaSession.count({ where: { eventId: session.eventId } })).toBe(1);
+    expect((await new Client(server.url).page("/events/99999999999999999999/qa")).status).toBe(404);
+  });
+
+  // defect 4: a draft event leaked its title and start time through /events/:id/qa
+  it("keeps a draft event's Q&A page as hidden as the event itself, for guests and residents", async () => {
+    const session = await aQaSession(db(), { event: { status: "draft", title: `Rapat rahasia ${Math.random().toString(36).slice(2, 8)}` } });
+    const { eventId } = session;
+    const resident = await signedIn("resident");
+    for (const c of [new Client(server.url), resident]) {
+      expect((await c.page(`/events/${eventId}`)).status).toBe(404);
+      const qa = await c.page(`/events/${eventId}/qa`);
+      expect(qa.status).toBe(404);
+      expect(qa.html).toContain("Acara tidak ditemukan");
+      expect(qa.html).not.toContain(session.event.title);
+      expect(qa.html).not.toContain(session.code);
+      // nor does the join page list it
+      expect((await c.page("/qa")).html).not.toContain(session.event.title);
+    }
+    const mod = await signedIn("moderator");
+    const staff = await mod.page(`/events/${eventId}/qa`);
+    expect(staff.status).toBe(200);
+    expect(staff.html).toContain(session.event.title);
   });
 
   it("keeps the console and the CSV export for moderators", async () => {
-    const resident = new Client(server.url);
-    await resident.login("warga@balai.test");
-    expect((await resident.page("/qa/KOPI42/moderate")).status).toBe(403);
-    expect((await resident.get("/qa/KOPI42/export.csv")).status).toBe(403);
-    const anon = await new Client(server.url).get("/qa/KOPI42/moderate");
+    const session = await aQaSession(db());
+    const named = await aQuestion(db(), session.id, { text: "Apakah usaha katering rumahan wajib punya NIB?" });
+    await aQuestion(db(), session.id, { displayName: null, text: '=HYPERLINK("http://contoh.test")' });
+    const resident = await signedIn("resident");
+    expect((await resident.page(`/qa/${session.code}/moderate`)).status).toBe(403);
+    expect((await resident.get(`/qa/${session.code}/export.csv`)).status).toBe(403);
+    const anon = await new Client(server.url).get(`/qa/${session.code}/moderate`);
     expect(anon.status).toBe(302);
-    const mod = new Client(server.url);
-    await mod.login("moderator@balai.test");
-    const csv = await mod.get("/qa/KOPI42/export.csv");
+    const mod = await signedIn("moderator");
+    expect((await mod.page(`/qa/${session.code}/moderate`)).html).toContain(named.text);
+    const csv = await mod.get(`/qa/${session.code}/export.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const body = await csv.text();
     expect(body.split("\r\n")[0]).toContain("id,text,original_text,author,status,votes");
-    expect(body).toContain("Apakah usaha katering rumahan wajib punya NIB");
+    expect(body).toContain(named.text);
+    expect(body).toContain(named.displayName!);
     expect(body).toContain("Anonim");
+    expect(body).toContain(`"'=HYPERLINK(""http://contoh.test"")"`);
+    expect((await mod.get("/qa/ZZZZZZ/export.csv")).status).toBe(404);
   });
 });
 
@@ -166,7 +235,13 @@ describe("participants over Socket.IO", () => {
     const mod = await moderator(code);
 
     const modSees = next(mod.s, "qa:update", (u) => u.questions.some((q) => q.text.startsWith("Kapan jadwal")));
-    const asked = data(await call<{ question: { id: number; status: string; mine?: boolean } }>(asker.s, "qa:ask", { code, text: "Kapan jadwal layanan KTP keliling di RW 07?", displayName: "Bu Sri" }));
+    const asked = data(
+      await call<{ question: { id: number; status: string; mine?: boolean } }>(asker.s, "qa:ask", {
+        code,
+        text: "Kapan jadwal layanan KTP keliling di RW 07?",
+        displayName: "Bu Sri",
+      }),
+    );
     expect(asked.question).toMatchObject({ status: "pending", mine: true });
     const update = await modSees;
     expect(update.questions[0].author).toBeTruthy();
@@ -209,14 +284,14 @@ describe("participants over Socket.IO", () => {
     const code = await newSession(false);
     const p = await participant(code);
     const mod = await moderator(code);
-    expect(await call(p.s, "qa:ask", { code, text: "Dasar bangsat, jalan rusak terus" })).toEqual({ error: "qa.validation.profanity" });
-    expect(await call(p.s, "qa:ask", { code, text: "x".repeat(301) })).toEqual({ error: "qa.validation.textLong" });
+    expect(await call(p.s, "qa:ask", { code, text: "Dasar bangsat, jalan rusak terus" })).toEqual(refused("invalid", "qa.validation.profanity"));
+    expect(await call(p.s, "qa:ask", { code, text: "x".repeat(301) })).toEqual(refused("invalid", "qa.validation.textLong"));
     expect(await call(p.s, "qa:ask", { code, text: "ini ulah calo" })).toHaveProperty("data");
     data(await call(mod.s, "qa:session", { code, action: "blockedWords", words: "penipu, calo" }));
-    expect(await call(p.s, "qa:ask", { code, text: "dasar penipu semua" })).toEqual({ error: "qa.validation.profanity" });
+    expect(await call(p.s, "qa:ask", { code, text: "dasar penipu semua" })).toEqual(refused("invalid", "qa.validation.profanity"));
     expect(await call(p.s, "qa:ask", { code, text: "Pertanyaan kedua yang sopan" })).toHaveProperty("data");
     expect(await call(p.s, "qa:ask", { code, text: "Pertanyaan ketiga yang sopan" })).toHaveProperty("data");
-    expect(await call(p.s, "qa:ask", { code, text: "Pertanyaan keempat yang sopan" })).toEqual({ error: "qa.rateLimited" });
+    expect(await call(p.s, "qa:ask", { code, text: "Pertanyaan keempat yang sopan" })).toEqual(refused("rate_limited", "qa.rateLimited"));
   });
 });
 
@@ -236,7 +311,11 @@ describe("every moderator action over Socket.IO", () => {
     };
 
     await act(q1, "approve", { text: "Bagaimana cara mendaftar NIB untuk usaha warung?" });
-    expect(await questionRow(q1)).toMatchObject({ status: "approved", text: "Bagaimana cara mendaftar NIB untuk usaha warung?", originalText: "Bagaimana cara mendaftar NIB untuk warung?" });
+    expect(await questionRow(q1)).toMatchObject({
+      status: "approved",
+      text: "Bagaimana cara mendaftar NIB untuk usaha warung?",
+      originalText: "Bagaimana cara mendaftar NIB untuk warung?",
+    });
     const askerSees = next(asker.s, "qa:mine", (p) => p.questions.some((q) => q.id === q3 && q.status === "rejected"));
     await act(q3, "reject");
     expect((await questionRow(q3)).status).toBe("rejected");
@@ -281,7 +360,9 @@ describe("every moderator action over Socket.IO", () => {
 
     // an action the state machine forbids changes nothing
     const before = await questionRow(q3);
-    expect(await call(mod.s, "qa:moderate", { code, questionId: q3, version: before.version, action: "answer" })).toEqual({ error: "qa.notAllowed" });
+    expect(await call(mod.s, "qa:moderate", { code, questionId: q3, version: before.version, action: "answer" })).toEqual(
+      refused("conflict", "qa.notAllowed", { action: "answer" }),
+    );
     expect(await questionRow(q3)).toEqual(before);
   });
 
@@ -311,15 +392,15 @@ describe("every moderator action over Socket.IO", () => {
     data(await call(mod.s, "qa:session", { code, action: "close" }));
     await closed;
     expect((await session()).status).toBe("closed");
-    expect(await call(p.s, "qa:ask", { code, text: "Masih bisa bertanya?" })).toEqual({ error: "qa.closed" });
-    expect(await call(p.s, "qa:vote", { code, questionId: q.id, on: true })).toEqual({ error: "qa.closed" });
+    expect(await call(p.s, "qa:ask", { code, text: "Masih bisa bertanya?" })).toEqual(refused("conflict", "qa.closed"));
+    expect(await call(p.s, "qa:vote", { code, questionId: q.id, on: true })).toEqual(refused("conflict", "qa.closed"));
     data(await call(mod.s, "qa:session", { code, action: "reopen" }));
     expect((await session()).status).toBe("open");
 
     data(await call(mod.s, "qa:ban", { code, questionId: q.id }));
     expect(await db().qaBan.count({ where: { sessionId: (await session()).id } })).toBe(1);
-    expect(await call(p.s, "qa:ask", { code, text: "Setelah diblokir masih bisa?" })).toEqual({ error: "qa.banned" });
-    expect(await call(p.s, "qa:vote", { code, questionId: q.id, on: true })).toEqual({ error: "qa.banned" });
+    expect(await call(p.s, "qa:ask", { code, text: "Setelah diblokir masih bisa?" })).toEqual(refused("forbidden", "qa.banned"));
+    expect(await call(p.s, "qa:vote", { code, questionId: q.id, on: true })).toEqual(refused("forbidden", "qa.banned"));
   });
 });
 
@@ -328,52 +409,95 @@ describe("authorization", () => {
     const code = await newSession(true);
     const p = await participant(code);
     const q = data(await call<{ question: { id: number } }>(p.s, "qa:ask", { code, text: "Pertanyaan untuk uji otorisasi" })).question;
-    const resident = new Client(server.url);
-    await resident.login("warga@balai.test");
+    const resident = await signedIn("resident");
     await resident.page(`/qa/${code}`);
     const residentSocket = await connect(resident);
     data(await call(residentSocket, "qa:join", { code, as: "participant" }));
 
-    const before = JSON.stringify([await db().qaQuestion.findMany({ where: { sessionId: { gt: 0 } }, orderBy: { id: "asc" } }), await db().qaSession.findMany({ orderBy: { id: "asc" } }), await db().qaBan.count()]);
+    const before = JSON.stringify([
+      await db().qaQuestion.findMany({ where: { sessionId: { gt: 0 } }, orderBy: { id: "asc" } }),
+      await db().qaSession.findMany({ orderBy: { id: "asc" } }),
+      await db().qaBan.count(),
+    ]);
     const { version } = await questionRow(q.id);
     for (const s of [p.s, residentSocket]) {
-      expect(await call(s, "qa:join", { code, as: "moderator" })).toEqual({ error: "error.403.text" });
+      expect(await call(s, "qa:join", { code, as: "moderator" })).toEqual(refused("forbidden", "error.403.text"));
       for (const action of ["approve", "reject", "edit", "label", "pin", "unpin", "answer", "archive", "restore", "show", "next", "merge"]) {
-        expect(await call(s, "qa:moderate", { code, questionId: q.id, version, action, text: "diubah", label: "x", reply: "x", intoId: q.id })).toEqual({ error: "error.403.text" });
+        expect(await call(s, "qa:moderate", { code, questionId: q.id, version, action, text: "diubah", label: "x", reply: "x", intoId: q.id })).toEqual(
+          refused("forbidden", "error.403.text"),
+        );
       }
       for (const action of ["premoderationOn", "premoderationOff", "close", "reopen", "clearScreen", "clearNext", "blockedWords"]) {
-        expect(await call(s, "qa:session", { code, action, words: "a" })).toEqual({ error: "error.403.text" });
+        expect(await call(s, "qa:session", { code, action, words: "a" })).toEqual(refused("forbidden", "error.403.text"));
       }
-      expect(await call(s, "qa:ban", { code, questionId: q.id })).toEqual({ error: "error.403.text" });
+      expect(await call(s, "qa:ban", { code, questionId: q.id })).toEqual(refused("forbidden", "error.403.text"));
     }
-    const after = JSON.stringify([await db().qaQuestion.findMany({ where: { sessionId: { gt: 0 } }, orderBy: { id: "asc" } }), await db().qaSession.findMany({ orderBy: { id: "asc" } }), await db().qaBan.count()]);
+    const after = JSON.stringify([
+      await db().qaQuestion.findMany({ where: { sessionId: { gt: 0 } }, orderBy: { id: "asc" } }),
+      await db().qaSession.findMany({ orderBy: { id: "asc" } }),
+      await db().qaBan.count(),
+    ]);
     expect(after).toBe(before);
   });
 });
 
 describe("bad payloads", () => {
   it("rejects malformed and oversized payloads and keeps serving", async () => {
-    const p = await participant("KOPI42");
-    for (const payload of [null, 42, "x", [], { code: 5 }, { code: "KOPI42", questionId: "abc", on: true }, { code: "KOPI42", questionId: -1, on: true }, { code: "KOPI42", questionId: 1e12, on: "yes" }]) {
+    const { code } = await aQaSession(db());
+    const p = await participant(code);
+    for (const payload of [
+      null,
+      42,
+      "x",
+      [],
+      { code: 5 },
+      { code, questionId: "abc", on: true },
+      { code, questionId: "1", on: true },
+      { code, questionId: -1, on: true },
+      { code, questionId: 1e12, on: "yes" },
+      { code, questionId: 1e20, on: true },
+    ]) {
       const res = await call(p.s, "qa:vote", payload);
-      expect(res).toHaveProperty("error");
+      expect(res).toEqual({ error: expect.objectContaining({ code: "invalid" }) });
     }
+    expect(await call(p.s, "qa:moderate", { code, questionId: 1, version: 0, action: "merge", intoId: 1e20 })).toEqual({
+      error: expect.objectContaining({ code: "invalid" }),
+    });
     expect(await call(p.s, "qa:join", { code: "../../etc", as: "participant" })).toHaveProperty("error");
-    expect(await call(p.s, "qa:join", { code: "KOPI42", as: "admin" })).toHaveProperty("error");
-    expect(await call(p.s, "qa:ask", { code: "KOPI42", text: { $gt: "" } })).toHaveProperty("error");
+    expect(await call(p.s, "qa:join", { code, as: "admin" })).toEqual({ error: expect.objectContaining({ code: "invalid" }) });
+    expect(await call(p.s, "qa:join", { code: "ZZZZZZ", as: "participant" })).toEqual(refused("not_found", "qa.notFound"));
+    expect(await call(p.s, "qa:ask", { code, text: { $gt: "" } })).toHaveProperty("error");
     // no acknowledgement function: ignored, not a crash
-    (p.s.emit as (e: string, ...a: unknown[]) => void)("qa:vote", { code: "KOPI42", questionId: 1, on: true });
+    (p.s.emit as (e: string, ...a: unknown[]) => void)("qa:vote", { code, questionId: 1, on: true });
     (p.s.emit as (e: string, ...a: unknown[]) => void)("qa:moderate");
 
-    const big = await participant("KOPI42");
+    const big = await participant(code);
     const dropped = new Promise<string>((resolve) => big.s.once("disconnect", (reason) => resolve(reason)));
     big.s.io.opts.reconnection = false;
-    big.s.emit("qa:ask", { code: "KOPI42", text: "x".repeat(64 * 1024) }, () => undefined);
+    big.s.emit("qa:ask", { code, text: "x".repeat(64 * 1024) }, () => undefined);
     expect(await dropped).toBeTruthy();
 
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await call(p.s, "qa:join", { code: "KOPI42", as: "participant" })).toHaveProperty("data");
+    expect(await call(p.s, "qa:join", { code, as: "participant" })).toHaveProperty("data");
+  });
+
+  it("answers ids beyond the integer range in forms with a 400, not a 500", async () => {
+    const { code } = await aQaSession(db());
+    const c = await browser(code);
+    const vote = await c.post(`/qa/${code}`, { intent: "vote", questionId: "99999999999999999999", on: "true" });
+    expect(vote.status).toBe(400);
+    const mod = await signedIn("moderator");
+    const ban = await mod.post(`/qa/${code}/moderate`, { intent: "ban", questionId: "99999999999999999999" });
+    expect(ban.status).toBe(400);
+    const merge = await mod.post(`/qa/${code}/moderate`, {
+      intent: "moderate",
+      questionId: "1",
+      version: "0",
+      action: "merge",
+      intoId: "99999999999999999999",
+    });
+    expect(merge.status).toBe(400);
   });
 });
 
@@ -383,14 +507,14 @@ describe("several moderators", () => {
     const p = await participant(code);
     const q = data(await call<{ question: { id: number } }>(p.s, "qa:ask", { code, text: "Dua moderator sekaligus?" })).question;
     const a = await moderator(code);
-    const b = await moderator(code, "admin@balai.test");
+    const b = await moderator(code, "admin");
     const { version } = await questionRow(q.id);
     const results = await Promise.all([
       call(a.s, "qa:moderate", { code, questionId: q.id, version, action: "approve" }),
       call(b.s, "qa:moderate", { code, questionId: q.id, version, action: "reject" }),
     ]);
     const errors = results.filter((r) => "error" in r);
-    expect(errors).toEqual([{ error: "qa.stale" }]);
+    expect(errors).toEqual([refused("conflict", "qa.stale")]);
     const winner = "data" in results[0] ? "approved" : "rejected";
     expect((await questionRow(q.id)).status).toBe(winner);
     expect((await questionRow(q.id)).version).toBe(version + 1);
@@ -405,14 +529,21 @@ describe("several moderators", () => {
     const code = await newSession(true);
     const p = await participant(code);
     const q = data(await call<{ question: { id: number } }>(p.s, "qa:ask", { code, text: "Formulir basi tanpa JavaScript?" })).question;
-    const mod = new Client(server.url);
-    await mod.login("moderator@balai.test");
+    const mod = await signedIn("moderator");
     const page = await mod.page(`/qa/${code}/moderate`);
     expect(page.html).toContain("Formulir basi tanpa JavaScript?");
     const { version } = await questionRow(q.id);
-    const ok = await mod.post(`/qa/${code}/moderate`, { intent: "moderate", questionId: String(q.id), version: String(version), action: "approve" }, { csrf: mod.csrf(page.html) });
+    const ok = await mod.post(
+      `/qa/${code}/moderate`,
+      { intent: "moderate", questionId: String(q.id), version: String(version), action: "approve" },
+      { csrf: mod.csrf(page.html) },
+    );
     expect(ok.status).toBe(200);
-    const stale = await mod.post(`/qa/${code}/moderate`, { intent: "moderate", questionId: String(q.id), version: String(version), action: "reject" }, { csrf: mod.csrf(page.html) });
+    const stale = await mod.post(
+      `/qa/${code}/moderate`,
+      { intent: "moderate", questionId: String(q.id), version: String(version), action: "reject" },
+      { csrf: mod.csrf(page.html) },
+    );
     expect(stale.status).toBe(409);
     const html = await stale.text();
     expect(html).toContain("baru saja diubah moderator lain");
@@ -425,7 +556,11 @@ describe("without JavaScript", () => {
     const code = await newSession(true);
     const c = new Client(server.url);
     const page = await c.page(`/qa/${code}`);
-    const asked = await c.post(`/qa/${code}`, { intent: "ask", text: "Bisakah RW kami dapat tong sampah terpilah?", displayName: "Pak Budi" }, { csrf: c.csrf(page.html) });
+    const asked = await c.post(
+      `/qa/${code}`,
+      { intent: "ask", text: "Bisakah RW kami dapat tong sampah terpilah?", displayName: "Pak Budi" },
+      { csrf: c.csrf(page.html) },
+    );
     expect(asked.status).toBe(302);
     const after = await c.page(`/qa/${code}`);
     expect(after.html).toContain("Bisakah RW kami dapat tong sampah terpilah?");
@@ -440,10 +575,17 @@ describe("without JavaScript", () => {
     expect(badHtml).toContain(">abc</textarea>");
 
     const row = await db().qaQuestion.findFirstOrThrow({ where: { session: { code } } });
-    const mod = new Client(server.url);
-    await mod.login("moderator@balai.test");
+    const mod = await signedIn("moderator");
     const console = await mod.page(`/qa/${code}/moderate`);
-    expect((await mod.post(`/qa/${code}/moderate`, { intent: "moderate", questionId: String(row.id), version: String(row.version), action: "approve" }, { csrf: mod.csrf(console.html) })).status).toBe(200);
+    expect(
+      (
+        await mod.post(
+          `/qa/${code}/moderate`,
+          { intent: "moderate", questionId: String(row.id), version: String(row.version), action: "approve" },
+          { csrf: mod.csrf(console.html) },
+        )
+      ).status,
+    ).toBe(200);
 
     const voted = await c.post(`/qa/${code}`, { intent: "vote", questionId: String(row.id), on: "true" }, { csrf: c.csrf(after.html) });
     expect(voted.status).toBe(302);
@@ -452,6 +594,119 @@ describe("without JavaScript", () => {
     const reloaded = await c.page(`/qa/${code}`);
     expect(reloaded.html).toContain("1 suara");
     expect(reloaded.html).toContain("Batalkan dukungan");
+  });
+});
+
+// One module graph: the limits and the vote queue exist once in the process and
+// HTTP (the forms without JavaScript) and Socket.IO share them. Before, the Remix
+// bundle and the socket handlers each had their own copy, and the forms passed no IP.
+describe("limits and votes shared by HTTP and Socket.IO", () => {
+  it("counts questions asked by form against the same participant's questions over Socket.IO", async () => {
+    const { code } = await aQaSession(db());
+    const c = await browser(code);
+    for (let i = 1; i <= 3; i++) {
+      const res = await c.post(`/qa/${code}`, { intent: "ask", text: `Pertanyaan lewat formulir nomor ${i}` });
+      expect(res.status).toBe(302);
+    }
+    const s = await connect(c);
+    data(await call(s, "qa:join", { code, as: "participant" }));
+    expect(await call(s, "qa:ask", { code, text: "Pertanyaan keempat lewat soket" })).toEqual(refused("rate_limited", "qa.rateLimited"));
+    const fourth = await c.post(`/qa/${code}`, { intent: "ask", text: "Pertanyaan keempat lewat formulir" });
+    expect(fourth.status).toBe(429);
+    expect(await fourth.text()).toContain("Terlalu cepat");
+    expect(await db().qaQuestion.count({ where: { session: { code } } })).toBe(3);
+  });
+
+  describe("per IP, behind a proxy", () => {
+    // low per-IP limits; the tick is long so that only the shared queue can store a socket's vote early
+    let proxied: RunningServer;
+    beforeAll(async () => {
+      proxied = await startServer({ env: { TRUST_PROXY: "1", QA_RATE_LIMIT_IP_ASKS: "2", QA_RATE_LIMIT_IP_VOTES: "3", QA_VOTE_TICK_MS: "3000" } });
+    });
+    afterAll(async () => {
+      await proxied?.stop();
+    });
+
+    /** the same database handle cannot reach the second server's file: open it for the test */
+    async function withDb<T>(fn: (db: Database["db"]) => Promise<T>): Promise<T> {
+      const other = await openDatabase(proxied.databaseUrl);
+      try {
+        return await fn(other.db);
+      } finally {
+        await other.close();
+      }
+    }
+    const via = (ip: string) => ({ "X-Forwarded-For": ip });
+
+    it("counts questions asked by form against the IP's questions over Socket.IO", async () => {
+      const { code } = await withDb((db) => aQaSession(db));
+      const venue = "203.0.113.7";
+      const first = await browser(code, proxied.url);
+      for (let i = 1; i <= 2; i++) {
+        const res = await postForm(first, `/qa/${code}`, { intent: "ask", text: `Pertanyaan dari Wi-Fi balai ${i}` }, via(venue));
+        expect(res.status).toBe(302);
+      }
+      // another phone on the venue's Wi-Fi (a made-up address in front does not help)
+      const second = await browser(code, proxied.url);
+      const s = await connect(second, { url: proxied.url, headers: via(`198.51.100.9, ${venue}`) });
+      data(await call(s, "qa:join", { code, as: "participant" }));
+      expect(await call(s, "qa:ask", { code, text: "Pertanyaan ketiga dari Wi-Fi balai" })).toEqual(refused("rate_limited", "qa.rateLimited"));
+      expect((await postForm(second, `/qa/${code}`, { intent: "ask", text: "Pertanyaan ketiga lewat formulir" }, via(venue))).status).toBe(429);
+      // a phone elsewhere may still ask
+      const elsewhere = await connect(await browser(code, proxied.url), { url: proxied.url, headers: via("198.51.100.10") });
+      data(await call(elsewhere, "qa:join", { code, as: "participant" }));
+      expect(await call(elsewhere, "qa:ask", { code, text: "Pertanyaan dari rumah" })).toHaveProperty("data");
+    });
+
+    it("counts votes by form against the IP's votes over Socket.IO", async () => {
+      const { code, questions } = await withDb(async (db) => {
+        const session = await aQaSession(db);
+        const questions = [];
+        for (let i = 0; i < 4; i++) questions.push(await aQuestion(db, session.id));
+        return { code: session.code, questions };
+      });
+      const venue = "203.0.113.8";
+      const first = await browser(code, proxied.url);
+      for (const q of questions.slice(0, 2)) {
+        expect((await postForm(first, `/qa/${code}`, { intent: "vote", questionId: String(q.id), on: "true" }, via(venue))).status).toBe(302);
+      }
+      const s = await connect(await browser(code, proxied.url), { url: proxied.url, headers: via(venue) });
+      data(await call(s, "qa:join", { code, as: "participant" }));
+      expect(await call(s, "qa:vote", { code, questionId: questions[2].id, on: true })).toHaveProperty("data");
+      expect(await call(s, "qa:vote", { code, questionId: questions[3].id, on: true })).toEqual(refused("rate_limited", "qa.rateLimited"));
+      expect(await withDb((db) => db.qaVote.count({ where: { question: { session: { code } } } }))).toBe(3);
+    });
+
+    it("stores votes from the socket and the form in one queue: one batch, one count everywhere", async () => {
+      const { code, question } = await withDb(async (db) => {
+        const session = await aQaSession(db);
+        return { code: session.code, question: await aQuestion(db, session.id) };
+      });
+      const mod = await withDb((db) => signedIn("moderator", { url: proxied.url, db }));
+      const modSocket = await connect(mod, { url: proxied.url });
+      data(await call(modSocket, "qa:join", { code, as: "moderator" }));
+      const modSees = next(modSocket, "qa:votes", (p) => p.counts.some(([id, n]) => id === question.id && n === 2));
+
+      const phone = await connect(await browser(code, proxied.url), { url: proxied.url, headers: via("203.0.113.9") });
+      data(await call(phone, "qa:join", { code, as: "participant" }));
+      const form = await browser(code, proxied.url);
+      const csrf = form.csrf();
+      // the socket's vote waits in the queue for the hub's next commit (the tick is 3 s, the fallback 1 s)...
+      const socketVote = call<{ voteCount: number }>(phone, "qa:vote", { code, questionId: question.id, on: true });
+      await new Promise((r) => setTimeout(r, 100));
+      // ...and the form's vote commits that same queue: when the form is answered, both are stored
+      expect((await postForm(form, `/qa/${code}`, { intent: "vote", questionId: String(question.id), on: "true" }, via("203.0.113.10"), csrf)).status).toBe(
+        302,
+      );
+      const stored = await withDb(async (db) => ({
+        votes: await db.qaVote.count({ where: { questionId: question.id } }),
+        row: await db.qaQuestion.findUniqueOrThrow({ where: { id: question.id } }),
+      }));
+      expect(stored).toMatchObject({ votes: 2, row: { voteCount: 2 } });
+      expect(data(await socketVote).voteCount).toBe(2);
+      await modSees;
+      expect((await mod.page(`/qa/${code}/moderate`)).html).toContain(`data-votes="2"`);
+    });
   });
 });
 
