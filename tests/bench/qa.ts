@@ -13,6 +13,8 @@ import { performance } from "node:perf_hooks";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { openDatabase } from "~/db/client.server";
+import type { AckResponse } from "~/realtime/contract";
+import { aParticipant, aQaSession, aQuestion } from "../../prisma/builders";
 import { QA_COOKIE } from "~/utils/qa-cookie.server";
 import buildApp from "../support/build";
 import { startServer } from "../support/server";
@@ -55,6 +57,10 @@ async function main() {
   }
   const server = await startServer({
     env: {
+      // BALAI_BENCH=1 is refused with NODE_ENV=production (server/config.ts): the bench's server
+      // always runs as a test server, whatever NODE_ENV the shell has (the server still runs
+      // the libraries' production builds unless NODE_ENV=development)
+      NODE_ENV: "test",
       BALAI_BENCH: "1",
       SESSION_SECRET: SECRET,
       QA_VOTE_TICK_MS: String(TICK_MS),
@@ -68,14 +74,14 @@ async function main() {
   const db = database.db;
 
   // one session with published questions and one probe question
-  const event = await db.event.create({
-    data: { kind: "dialogue", status: "published", title: "Bench", startsAt: new Date(), endsAt: new Date(Date.now() + 3_600_000), venueName: "Pendopo", venueAddress: "Jl. Raya" },
+  const session = await aQaSession(db, {
+    code: `BENCH${Math.floor(Math.random() * 900 + 100)}`,
+    event: { title: "Bench", startsAt: new Date(), endsAt: new Date(Date.now() + 3_600_000) },
   });
-  const session = await db.qaSession.create({ data: { eventId: event.id, code: `BENCH${Math.floor(Math.random() * 900 + 100)}`, premoderation: false } });
-  await db.qaParticipant.create({ data: { id: "bench-asker-000000" } });
+  const asker = await aParticipant(db, { id: "bench-asker-000000" });
   const questionIds: number[] = [];
   for (let i = 0; i < QUESTIONS + 4; i++) {
-    const q = await db.qaQuestion.create({ data: { sessionId: session.id, participantId: "bench-asker-000000", text: `Pertanyaan uji nomor ${i + 1}`, status: "approved" } });
+    const q = await aQuestion(db, session.id, { participantId: asker.id, text: `Pertanyaan uji nomor ${i + 1}` });
     questionIds.push(q.id);
   }
   // a fresh probe question for each run (warm-ups included), so its count k means "probes 1..k arrived"
@@ -101,7 +107,9 @@ async function main() {
           s.once("connect_error", reject);
         });
         await new Promise<void>((resolve, reject) =>
-          s.emit("qa:join", { code, as: "participant" }, (res: { data?: unknown; error?: string }) => (res.error ? reject(new Error(res.error)) : resolve())),
+          s.emit("qa:join", { code, as: "participant" }, (res: AckResponse<unknown>) =>
+            "error" in res ? reject(new Error(`qa:join refused: ${res.error.code} ${res.error.messageKey}`)) : resolve(),
+          ),
         );
       }),
     );
@@ -163,9 +171,9 @@ async function main() {
     loop.reset();
     loop.enable();
     const end = start + seconds * 1000;
-    const ack = (res: { error?: string }) => {
+    const ack = (res: AckResponse<unknown>) => {
       acked++;
-      if (res?.error) errors++;
+      if (!res || "error" in res) errors++;
     };
     // probes: a fixed schedule (one every `interval` ms), each from a participant that has not
     // voted for this run's probe question yet; a probe sent later than one interval after its
