@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const service = await getServiceForPrint(context.db, slugParam(params));
   const large = new URL(request.url).searchParams.get("ukuran") === "besar";
   const origin = siteOrigin(request, context.config.publicUrl);

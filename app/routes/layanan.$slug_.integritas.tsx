@@ -17,13 +17,13 @@ import { slugParam } from "~/utils/services.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("services.integrity.title")} · Balai` }, { name: "robots", content: "noindex" }];
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const service = await getServiceForPrint(context.db, slugParam(params));
   const [kelurahan, user] = await Promise.all([integrityKelurahan(context.db, service.unit.areaId), getUser(request, context)]);
   return { service: { slug: service.slug, name: service.name, unit: service.unit.name, cost: service.currentVersion.costAmount }, kelurahan, signedIn: !!user };
 });
 
-export const action = defineAction(async ({ request, params, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const slug = slugParam(params);
   const input = form.parse(integritySchema);
   const user = await getUser(request, context);

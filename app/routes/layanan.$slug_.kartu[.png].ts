@@ -6,7 +6,7 @@ import { defineLoader } from "~/utils/boundary.server";
 import { getLocale } from "~/utils/locale.server";
 import { cardTextFor, siteOrigin, slugParam } from "~/utils/services.server";
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const service = await getServiceForPrint(context.db, slugParam(params));
   const svg = cardSvg(cardTextFor(translator(getLocale(request)), service, siteOrigin(request, context.config.publicUrl)));
   return new Response(new Uint8Array(await cardPng(svg)), {

@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export const loader = defineLoader(async ({ params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ params, context }) => {
   const slug = slugParam(params);
   const number = idParam(params, "number", "services.notFound");
   return getServiceVersion(context.db, slug, number);

@@ -13,7 +13,7 @@ import { defineLoader } from "~/utils/boundary.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("services.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const query = catalogueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [result, units] = await Promise.all([catalogue(context.db, query), listUnits(context.db)]);
   return { ...result, query, units };

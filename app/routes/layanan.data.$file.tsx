@@ -12,7 +12,7 @@ const headers = (type: string, name: string) => ({
   "Access-Control-Allow-Origin": "*",
 });
 
-export const loader = defineLoader(async ({ params, request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ params, request, context }) => {
   const file = params.file ?? "";
   if (file !== "katalog.json" && file !== "katalog.csv") notFound("services.notFound");
   const rows = await openDataRows(context.db, siteOrigin(request, context.config.publicUrl));

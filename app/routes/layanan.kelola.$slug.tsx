@@ -19,13 +19,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${metaT(matches)("services.edit.title", { name: data?.service.name ?? "" })} · Balai` },
 ];
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const actor = await requirePermission(request, context, can.serviceDesk);
   const service = await getServiceForEdit(context.db, actor, slugParam(params));
   return { service, today: wibParts(new Date()).date };
 });
 
-export const action = defineAction(async ({ request, params, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const actor = await requirePermission(request, context, can.serviceDesk);
   const service = await getServiceForEdit(context.db, actor, slugParam(params));
   const input = form.parse(versionFormSchema);

@@ -20,12 +20,12 @@ import { z } from "zod";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("services.staff.title")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.serviceDesk);
   return staffOverview(context.db, actor);
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.serviceDesk);
   switch (form.get("intent")) {
     case "checked": {

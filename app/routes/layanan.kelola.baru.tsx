@@ -15,14 +15,14 @@ import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("services.edit.newTitle")} · Balai` }];
 
-export const loader = defineLoader(async ({ request, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.serviceDesk);
   const overview = await staffOverview(context.db, actor);
   const units = overview.editableUnits === "all" ? overview.units : overview.units.filter((u) => (overview.editableUnits as number[]).includes(u.id));
   return { units, today: wibParts(new Date()).date };
 });
 
-export const action = defineAction(async ({ request, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const actor = await requirePermission(request, context, can.serviceDesk);
   // one parse, so the errors of every field come back together
   const input = form.parse(newServiceSchema.and(versionFormSchema));

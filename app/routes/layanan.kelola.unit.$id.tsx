@@ -26,13 +26,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${metaT(matches)("services.unitAdmin.title", { name: data?.unit.name ?? "" })} · Balai` },
 ];
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const actor = await requirePermission(request, context, can.serviceDesk);
   const unitId = idParam(params, "id", "services.unit.notFound");
   return { ...(await getUnitAdmin(context.db, actor, unitId)), today: wibParts(new Date()).date };
 });
 
-export const action = defineAction(async ({ request, params, context, form }) => {
+export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const actor = await requirePermission(request, context, can.serviceDesk);
   const unitId = idParam(params, "id", "services.unit.notFound");
   const back = `/layanan/kelola/unit/${unitId}`;

@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${data ? data.unit.name : metaT(matches)("services.unit.notFound")} · Balai` },
 ];
 
-export const loader = defineLoader(async ({ params, context }) => getUnitPage(context.db, idParam(params, "id", "services.unit.notFound")));
+export const loader = /* @__PURE__ */ defineLoader(async ({ params, context }) => getUnitPage(context.db, idParam(params, "id", "services.unit.notFound")));
 
 export default function UnitPage() {
   const t = useT();

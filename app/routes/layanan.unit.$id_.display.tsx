@@ -30,7 +30,7 @@ const ROTATE_MS = 10_000;
 const POLL_MS = 20_000;
 const NOSCRIPT_REFRESH_S = 15;
 
-export const loader = defineLoader(async ({ request, params, context }) => {
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const id = idParam(params, "id", "services.unit.notFound");
   const feed = await displayFeed(context.db, id);
   const slide = Math.max(0, Math.min(1000, Number(new URL(request.url).searchParams.get("slide")) || 0));
