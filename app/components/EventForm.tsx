@@ -27,11 +27,21 @@ export function EventForm({ state, defaults = {}, kelurahan, creating }: Props) 
         <input type="hidden" name="intent" value="save" />
         <SelectField name="kind" label={t("events.form.kind")} required state={state} defaultValue={d("kind") || "dialogue"}>
           {EVENT_KINDS.map((k) => (
-            <option key={k} value={k}>{t(kindKey(k))}</option>
+            <option key={k} value={k}>
+              {t(kindKey(k))}
+            </option>
           ))}
         </SelectField>
         <Field name="title" label={t("events.form.title")} required state={state} defaultValue={d("title")} />
-        <TextAreaField name="description" label={t("events.form.description")} hint={t("events.form.descriptionHint")} rows={6} maxLength={5000} state={state} defaultValue={d("description")} />
+        <TextAreaField
+          name="description"
+          label={t("events.form.description")}
+          hint={t("events.form.descriptionHint")}
+          rows={6}
+          maxLength={5000}
+          state={state}
+          defaultValue={d("description")}
+        />
         <Field name="topic" label={t("events.form.topic")} state={state} defaultValue={d("topic")} />
         <fieldset>
           <legend>{t("events.detail.when")}</legend>
@@ -44,10 +54,19 @@ export function EventForm({ state, defaults = {}, kelurahan, creating }: Props) 
             <>
               <SelectField name="repeat" label={t("events.form.repeat")} state={state} defaultValue="none" required>
                 {REPEAT_KINDS.map((r) => (
-                  <option key={r} value={r}>{t(`events.form.repeat.${r}` as MessageKey)}</option>
+                  <option key={r} value={r}>
+                    {t(`events.form.repeat.${r}` as MessageKey)}
+                  </option>
                 ))}
               </SelectField>
-              <Field name="occurrences" type="number" inputMode="numeric" label={t("events.form.occurrences")} hint={t("events.form.occurrencesHint")} state={state} />
+              <Field
+                name="occurrences"
+                type="number"
+                inputMode="numeric"
+                label={t("events.form.occurrences")}
+                hint={t("events.form.occurrencesHint")}
+                state={state}
+              />
             </>
           )}
         </fieldset>
@@ -58,7 +77,9 @@ export function EventForm({ state, defaults = {}, kelurahan, creating }: Props) 
           <SelectField name="kelurahanId" label={t("events.form.kelurahan")} state={state} defaultValue={d("kelurahanId")}>
             <option value="">{t("form.choose")}</option>
             {kelurahan.map((k) => (
-              <option key={k.id} value={k.id}>{k.name}</option>
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
             ))}
           </SelectField>
           <SelectField name="rwId" label={t("events.form.rw")} state={state} defaultValue={d("rwId")}>
@@ -79,19 +100,48 @@ export function EventForm({ state, defaults = {}, kelurahan, creating }: Props) 
         </fieldset>
         <fieldset>
           <legend>{t("events.rsvp.title")}</legend>
-          <Field name="capacity" type="number" inputMode="numeric" label={t("events.form.capacity")} hint={t("events.form.capacityHint")} state={state} defaultValue={d("capacity")} />
-          <CheckboxField name="registrationOpen" label={t("events.form.registrationOpen")} state={state} defaultChecked={creating || d("registrationOpen") === "on"} />
+          <Field
+            name="capacity"
+            type="number"
+            inputMode="numeric"
+            label={t("events.form.capacity")}
+            hint={t("events.form.capacityHint")}
+            state={state}
+            defaultValue={d("capacity")}
+          />
+          <CheckboxField
+            name="registrationOpen"
+            label={t("events.form.registrationOpen")}
+            state={state}
+            defaultChecked={creating || d("registrationOpen") === "on"}
+          />
         </fieldset>
         <fieldset className="checkbox-group">
           <legend>{t("events.form.accessibility")}</legend>
           {ACCESSIBILITY.map((a) => (
-            <CheckboxField key={a} name="accessibility" value={a} label={t(`events.access.${a}` as MessageKey)} state={state} defaultChecked={access.includes(a)} />
+            <CheckboxField
+              key={a}
+              name="accessibility"
+              value={a}
+              label={t(`events.access.${a}` as MessageKey)}
+              state={state}
+              defaultChecked={access.includes(a)}
+            />
           ))}
         </fieldset>
         <TextAreaField name="agenda" label={t("events.form.agenda")} hint={t("events.form.agendaHint")} rows={4} state={state} defaultValue={d("agenda")} />
-        <TextAreaField name="officials" label={t("events.form.officials")} hint={t("events.form.officialsHint")} rows={3} state={state} defaultValue={d("officials")} />
+        <TextAreaField
+          name="officials"
+          label={t("events.form.officials")}
+          hint={t("events.form.officialsHint")}
+          rows={3}
+          state={state}
+          defaultValue={d("officials")}
+        />
         <TextAreaField name="stalls" label={t("events.form.stalls")} hint={t("events.form.stallsHint")} rows={4} state={state} defaultValue={d("stalls")} />
-        <button type="submit" disabled={busy}>{creating ? t("events.form.create") : t("events.form.save")}</button>
+        <button type="submit" disabled={busy}>
+          {creating ? t("events.form.create") : t("events.form.save")}
+        </button>
       </Form>
     </>
   );

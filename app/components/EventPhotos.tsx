@@ -25,21 +25,29 @@ export function EventPhotos({ eventId, photos, state }: { eventId: number; photo
           {photos.map((p) => (
             <li key={p.id}>
               <img src={p.src} srcSet={p.srcSet} sizes="18rem" alt={p.alt} loading="lazy" />
-              <p>{p.isCover && <span className="tag">{t("events.photo.coverTag")}</span>} {p.alt}</p>
+              <p>
+                {p.isCover && <span className="tag">{t("events.photo.coverTag")}</span>} {p.alt}
+              </p>
               <div className="inline-form">
                 {!p.isCover && (
                   <Form method="post" action={action}>
                     <CsrfField />
                     <input type="hidden" name="intent" value="cover" />
                     <input type="hidden" name="imageId" value={p.id} />
-                    <button type="submit" className="button-secondary">{t("events.photo.cover")}<span className="visually-hidden">: {p.alt}</span></button>
+                    <button type="submit" className="button-secondary">
+                      {t("events.photo.cover")}
+                      <span className="visually-hidden">: {p.alt}</span>
+                    </button>
                   </Form>
                 )}
                 <Form method="post" action={action}>
                   <CsrfField />
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="imageId" value={p.id} />
-                  <button type="submit" className="button-secondary">{t("events.photo.remove")}<span className="visually-hidden">: {p.alt}</span></button>
+                  <button type="submit" className="button-secondary">
+                    {t("events.photo.remove")}
+                    <span className="visually-hidden">: {p.alt}</span>
+                  </button>
                 </Form>
               </div>
             </li>
@@ -52,7 +60,9 @@ export function EventPhotos({ eventId, photos, state }: { eventId: number; photo
         <input type="hidden" name="intent" value="upload" />
         <div className="field">
           <label htmlFor="f-photo">{t("events.photo.file")}</label>
-          <p className="hint" id="f-photo-hint">{t("events.photo.fileHint")}</p>
+          <p className="hint" id="f-photo-hint">
+            {t("events.photo.fileHint")}
+          </p>
           <input
             id="f-photo"
             name="photo"
@@ -62,7 +72,11 @@ export function EventPhotos({ eventId, photos, state }: { eventId: number; photo
             aria-invalid={state?.errors?.photo ? true : undefined}
             aria-describedby={state?.errors?.photo ? "f-photo-hint f-photo-error" : "f-photo-hint"}
           />
-          {state?.errors?.photo && <p className="field-error" id="f-photo-error">{t(state.errors.photo.key, state.errors.photo.params)}</p>}
+          {state?.errors?.photo && (
+            <p className="field-error" id="f-photo-error">
+              {t(state.errors.photo.key, state.errors.photo.params)}
+            </p>
+          )}
         </div>
         <Field name="alt" label={t("events.photo.alt")} hint={t("events.photo.altHint")} required state={state} />
         <CheckboxField name="cover" label={t("events.photo.cover")} state={state} />

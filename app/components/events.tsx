@@ -27,7 +27,13 @@ export interface EventCardData {
 
 export const kindKey = (kind: string): MessageKey => (kind === "fair" ? "event.kind.fair" : "event.kind.dialogue");
 export const statusKey = (status: string): MessageKey =>
-  status === "draft" ? "events.status.draft" : status === "cancelled" ? "events.status.cancelled" : status === "completed" ? "events.status.completed" : "events.status.published";
+  status === "draft"
+    ? "events.status.draft"
+    : status === "cancelled"
+      ? "events.status.cancelled"
+      : status === "completed"
+        ? "events.status.completed"
+        : "events.status.published";
 
 /** "Sabtu, 5 Desember 2026, 09.00–11.00 WIB" (or two full dates when it spans days) */
 export function formatRange(start: Date, end: Date, locale: Locale): string {
@@ -39,7 +45,10 @@ export function formatRange(start: Date, end: Date, locale: Locale): string {
 
 /** Plain text from the start of a markdown summary, for cards. */
 export function excerpt(markdown: string, max = 180): string {
-  const plain = markdown.replace(/[*_`>#[\]()]/g, "").replace(/\s+/g, " ").trim();
+  const plain = markdown
+    .replace(/[*_`>#[\]()]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 }
 
@@ -79,7 +88,9 @@ export function EventCard({ event, past = false }: { event: EventCardData; past?
         <br />
         {event.kelurahan ? t("event.at", { venue: event.venueName, kelurahan: event.kelurahan }) : event.venueName}
       </p>
-      {event.status === "cancelled" && event.cancelReason && <p className="cancel-note">{t("events.detail.cancelledNotice", { reason: event.cancelReason })}</p>}
+      {event.status === "cancelled" && event.cancelReason && (
+        <p className="cancel-note">{t("events.detail.cancelledNotice", { reason: event.cancelReason })}</p>
+      )}
       {!past && event.status === "published" && (
         <p className="muted">
           <SeatsLine capacity={event.capacity} seatsLeft={event.seatsLeft} />
@@ -90,7 +101,10 @@ export function EventCard({ event, past = false }: { event: EventCardData; past?
           {event.attendanceCount !== null && <p className="muted">{t("events.attendance", { count: event.attendanceCount })}</p>}
           <p>{excerpt(event.summary)}</p>
           <p>
-            <Link to={`/events/${event.id}#summary`}>{t("events.readSummary")}<span className="visually-hidden">: {event.title}</span></Link>
+            <Link to={`/events/${event.id}#summary`}>
+              {t("events.readSummary")}
+              <span className="visually-hidden">: {event.title}</span>
+            </Link>
           </p>
         </>
       )}

@@ -51,11 +51,17 @@ export default function AccountCalendar() {
             <label htmlFor="feed-url">{t("events.calendar.url")}</label>
             <input id="feed-url" type="text" readOnly value={url} />
           </div>
-          <p><a href={url.replace(/^https?:/, "webcal:")}>{t("events.feed.subscribe")}</a></p>
+          <p>
+            <a href={url.replace(/^https?:/, "webcal:")}>{t("events.feed.subscribe")}</a>
+          </p>
           <Form method="post" className="inline-form">
             <CsrfField />
-            <button type="submit" name="intent" value="rotate" className="button-secondary">{t("events.calendar.rotate")}</button>
-            <button type="submit" name="intent" value="revoke" className="button-secondary">{t("events.calendar.revoke")}</button>
+            <button type="submit" name="intent" value="rotate" className="button-secondary">
+              {t("events.calendar.rotate")}
+            </button>
+            <button type="submit" name="intent" value="revoke" className="button-secondary">
+              {t("events.calendar.revoke")}
+            </button>
           </Form>
         </>
       ) : (
@@ -63,7 +69,9 @@ export default function AccountCalendar() {
           <p>{t("events.calendar.none")}</p>
           <Form method="post">
             <CsrfField />
-            <button type="submit" name="intent" value="rotate">{t("events.calendar.create")}</button>
+            <button type="submit" name="intent" value="rotate">
+              {t("events.calendar.create")}
+            </button>
           </Form>
         </>
       )}

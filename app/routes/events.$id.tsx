@@ -102,7 +102,9 @@ export default function EventPage() {
 
   return (
     <article className="event-page">
-      <p className="breadcrumb"><Link to="/events">← {t("events.detail.back")}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/events">← {t("events.detail.back")}</Link>
+      </p>
       <p className="event-tags">
         <span className="tag">{t(kindKey(e.kind))}</span>
         {e.status !== "published" && <span className={`status status-${e.status}`}>{t(statusKey(e.status))}</span>}
@@ -111,18 +113,31 @@ export default function EventPage() {
       <h1>{e.title}</h1>
       {e.status === "draft" && <div className="alert alert-info">{t("events.detail.draftNotice")}</div>}
       {e.status === "cancelled" && (
-        <div className="alert alert-error" role="note">{t("events.detail.cancelledNotice", { reason: e.cancelReason ?? "" })}</div>
+        <div className="alert alert-error" role="note">
+          {t("events.detail.cancelledNotice", { reason: e.cancelReason ?? "" })}
+        </div>
       )}
       {data.canManage && (
         <p className="staff-links">
-          <Link className="button button-secondary" to={`/events/${e.id}/edit`}>{t("events.detail.manage")}</Link>{" "}
-          <Link className="button button-secondary" to={`/events/${e.id}/attendees`}>{t("events.detail.attendees")}</Link>
+          <Link className="button button-secondary" to={`/events/${e.id}/edit`}>
+            {t("events.detail.manage")}
+          </Link>{" "}
+          <Link className="button button-secondary" to={`/events/${e.id}/attendees`}>
+            {t("events.detail.attendees")}
+          </Link>
         </p>
       )}
 
       {cover && (
         <figure className="cover">
-          <img src={cover.src} srcSet={cover.srcSet} sizes="(min-width: 60rem) 58rem, 100vw" alt={cover.alt} width={cover.width ?? undefined} height={cover.height ?? undefined} />
+          <img
+            src={cover.src}
+            srcSet={cover.srcSet}
+            sizes="(min-width: 60rem) 58rem, 100vw"
+            alt={cover.alt}
+            width={cover.width ?? undefined}
+            height={cover.height ?? undefined}
+          />
         </figure>
       )}
 
@@ -131,7 +146,12 @@ export default function EventPage() {
           <dt>{t("events.detail.when")}</dt>
           <dd>
             <time dateTime={e.startsAt.toISOString()}>{formatRange(e.startsAt, e.endsAt, locale)}</time>
-            {seriesText && <><br /><span className="muted">{seriesText}</span></>}
+            {seriesText && (
+              <>
+                <br />
+                <span className="muted">{seriesText}</span>
+              </>
+            )}
           </dd>
         </div>
         <div>
@@ -140,7 +160,12 @@ export default function EventPage() {
             {e.venueName}
             <br />
             {e.venueAddress}
-            {(e.kelurahan || e.rw) && <><br />{[e.rw, e.kelurahan].filter(Boolean).join(", ")}</>}
+            {(e.kelurahan || e.rw) && (
+              <>
+                <br />
+                {[e.rw, e.kelurahan].filter(Boolean).join(", ")}
+              </>
+            )}
           </dd>
         </div>
         {e.topic && (
@@ -154,7 +179,12 @@ export default function EventPage() {
             <dt>{t("events.detail.seats")}</dt>
             <dd>
               <SeatsLine capacity={e.capacity} seatsLeft={data.seatsLeft} />
-              {data.waitlisted > 0 && <><br />{t("events.waitlistCount", { count: data.waitlisted })}</>}
+              {data.waitlisted > 0 && (
+                <>
+                  <br />
+                  {t("events.waitlistCount", { count: data.waitlisted })}
+                </>
+              )}
             </dd>
           </div>
         )}
@@ -165,7 +195,11 @@ export default function EventPage() {
       {e.status === "completed" && (
         <section aria-labelledby="summary" id="summary-section">
           <h2 id="summary">{t("events.detail.summary")}</h2>
-          {e.attendanceCount !== null && <p><strong>{t("events.attendance", { count: e.attendanceCount })}</strong></p>}
+          {e.attendanceCount !== null && (
+            <p>
+              <strong>{t("events.attendance", { count: e.attendanceCount })}</strong>
+            </p>
+          )}
           {e.summaryHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: e.summaryHtml }} />}
           <h3>{t("events.detail.outcomes")}</h3>
           {data.outcomes.questions.length === 0 && data.outcomes.aspirations.length === 0 && <p>{t("events.detail.noOutcomes")}</p>}
@@ -175,7 +209,11 @@ export default function EventPage() {
               <ul className="outcomes">
                 {data.outcomes.questions.map((q) => (
                   <li key={q.id}>
-                    {q.text} <span className="muted">({t(q.status === "answered" ? "events.qa.status.answered" : "events.qa.status.approved")}, {t("events.detail.votes", { count: q.voteCount })})</span>
+                    {q.text}{" "}
+                    <span className="muted">
+                      ({t(q.status === "answered" ? "events.qa.status.answered" : "events.qa.status.approved")},{" "}
+                      {t("events.detail.votes", { count: q.voteCount })})
+                    </span>
                     {q.answerText && <p className="answer">{t("events.detail.answer", { answer: q.answerText })}</p>}
                   </li>
                 ))}
@@ -187,7 +225,9 @@ export default function EventPage() {
               <h4>{t("events.detail.aspirations")}</h4>
               <ul className="outcomes">
                 {data.outcomes.aspirations.map((a) => (
-                  <li key={a.code}><Link to={`/aspirations/${a.code}`}>{a.title}</Link> <span className="muted">({a.code})</span></li>
+                  <li key={a.code}>
+                    <Link to={`/aspirations/${a.code}`}>{a.title}</Link> <span className="muted">({a.code})</span>
+                  </li>
                 ))}
               </ul>
             </>
@@ -208,12 +248,16 @@ export default function EventPage() {
                     ? t("events.rsvp.youAreIn", { code: data.mine.code })
                     : t("events.rsvp.youWait", { code: data.mine.code, position: data.mine.position })}
               </p>
-              <p>{t("events.rsvp.showCode")} <Link to={`/rsvp/${data.mine.code}`}>{t("events.rsvp.myCode")}</Link></p>
+              <p>
+                {t("events.rsvp.showCode")} <Link to={`/rsvp/${data.mine.code}`}>{t("events.rsvp.myCode")}</Link>
+              </p>
               {!e.ended && !data.mine.checkedIn && (
                 <Form method="post">
                   <CsrfField />
                   <input type="hidden" name="intent" value="cancel" />
-                  <button type="submit" className="button-secondary" disabled={busy}>{t("events.rsvp.cancel")}</button>
+                  <button type="submit" className="button-secondary" disabled={busy}>
+                    {t("events.rsvp.cancel")}
+                  </button>
                 </Form>
               )}
             </>
@@ -223,7 +267,9 @@ export default function EventPage() {
             <Form method="post">
               <CsrfField />
               <input type="hidden" name="intent" value="rsvp" />
-              <button type="submit" disabled={busy}>{data.seatsLeft === 0 ? t("events.rsvp.submitWaitlist") : t("events.rsvp.submit")}</button>
+              <button type="submit" disabled={busy}>
+                {data.seatsLeft === 0 ? t("events.rsvp.submitWaitlist") : t("events.rsvp.submit")}
+              </button>
             </Form>
           ) : (
             <>
@@ -234,10 +280,22 @@ export default function EventPage() {
                 <CsrfField />
                 <input type="hidden" name="intent" value="guest" />
                 <Field name="name" label={t("events.rsvp.guestName")} autoComplete="name" required state={guestState} />
-                <Field name="contact" label={t("events.rsvp.guestContact")} hint={t("events.rsvp.guestContactHint")} autoComplete="tel" inputMode="text" required state={guestState} />
-                <button type="submit" disabled={busy}>{data.seatsLeft === 0 ? t("events.rsvp.submitWaitlist") : t("events.rsvp.submit")}</button>
+                <Field
+                  name="contact"
+                  label={t("events.rsvp.guestContact")}
+                  hint={t("events.rsvp.guestContactHint")}
+                  autoComplete="tel"
+                  inputMode="text"
+                  required
+                  state={guestState}
+                />
+                <button type="submit" disabled={busy}>
+                  {data.seatsLeft === 0 ? t("events.rsvp.submitWaitlist") : t("events.rsvp.submit")}
+                </button>
               </Form>
-              <p><Link to={`/login?redirectTo=${encodeURIComponent(`/events/${e.id}`)}`}>{t("events.rsvp.orLogin")}</Link></p>
+              <p>
+                <Link to={`/login?redirectTo=${encodeURIComponent(`/events/${e.id}`)}`}>{t("events.rsvp.orLogin")}</Link>
+              </p>
             </>
           )}
         </section>
@@ -247,16 +305,32 @@ export default function EventPage() {
         <section aria-labelledby="calendar">
           <h2 id="calendar">{t("events.detail.addToCalendar")}</h2>
           <ul className="action-links">
-            <li><a href={`/events/${e.id}/calendar.ics`} download>{t("events.detail.ics")}</a></li>
-            <li><a href={data.googleUrl} rel="noopener">{t("events.detail.google")}</a></li>
-            <li><a href={share} rel="noopener">{t("events.detail.share")}</a></li>
+            <li>
+              <a href={`/events/${e.id}/calendar.ics`} download>
+                {t("events.detail.ics")}
+              </a>
+            </li>
+            <li>
+              <a href={data.googleUrl} rel="noopener">
+                {t("events.detail.google")}
+              </a>
+            </li>
+            <li>
+              <a href={share} rel="noopener">
+                {t("events.detail.share")}
+              </a>
+            </li>
           </ul>
         </section>
       )}
 
       <section aria-labelledby="directions">
         <h2 id="directions">{t("events.detail.directions")}</h2>
-        <p><a href={osm} rel="noopener">{t("events.detail.map")}</a></p>
+        <p>
+          <a href={osm} rel="noopener">
+            {t("events.detail.map")}
+          </a>
+        </p>
         <h3>{t("events.detail.accessibility")}</h3>
         {e.accessibility.length ? <AccessList items={e.accessibility} /> : <p>{t("events.detail.noAccessibility")}</p>}
       </section>
@@ -264,13 +338,24 @@ export default function EventPage() {
       {e.agenda.length > 0 && (
         <section aria-labelledby="agenda">
           <h2 id="agenda">{t("events.detail.agenda")}</h2>
-          <ol>{e.agenda.map((a, i) => <li key={i}>{a}</li>)}</ol>
+          <ol>
+            {e.agenda.map((a, i) => (
+              <li key={i}>{a}</li>
+            ))}
+          </ol>
         </section>
       )}
       {e.officials.length > 0 && (
         <section aria-labelledby="officials">
           <h2 id="officials">{t("events.detail.officials")}</h2>
-          <ul>{e.officials.map((o, i) => <li key={i}>{o.name}{o.position && <span className="muted">, {o.position}</span>}</li>)}</ul>
+          <ul>
+            {e.officials.map((o, i) => (
+              <li key={i}>
+                {o.name}
+                {o.position && <span className="muted">, {o.position}</span>}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {e.stalls.length > 0 && (
@@ -278,7 +363,10 @@ export default function EventPage() {
           <h2 id="stalls">{t("events.detail.stalls")}</h2>
           <ul className="stalls">
             {e.stalls.map((s, i) => (
-              <li key={i}><strong>{s.name}</strong>{s.description && <>: {s.description}</>}</li>
+              <li key={i}>
+                <strong>{s.name}</strong>
+                {s.description && <>: {s.description}</>}
+              </li>
             ))}
           </ul>
         </section>
@@ -289,15 +377,21 @@ export default function EventPage() {
           <h2 id="take-part">{t("events.detail.more")}</h2>
           <ul className="cards take-part">
             <li className="card">
-              <h3><Link to={`/events/${e.id}/discussion`}>{t("events.detail.discussion")}</Link></h3>
+              <h3>
+                <Link to={`/events/${e.id}/discussion`}>{t("events.detail.discussion")}</Link>
+              </h3>
               <p>{t("events.detail.discussionText")}</p>
             </li>
             <li className="card">
-              <h3><Link to={`/events/${e.id}/qa`}>{t("events.detail.qa")}</Link></h3>
+              <h3>
+                <Link to={`/events/${e.id}/qa`}>{t("events.detail.qa")}</Link>
+              </h3>
               <p>{t("events.detail.qaText")}</p>
             </li>
             <li className="card">
-              <h3><Link to={`/aspirations/new?event=${e.id}`}>{t("events.detail.aspiration")}</Link></h3>
+              <h3>
+                <Link to={`/aspirations/new?event=${e.id}`}>{t("events.detail.aspiration")}</Link>
+              </h3>
               <p>{t("events.detail.aspirationText")}</p>
             </li>
           </ul>
@@ -311,7 +405,15 @@ export default function EventPage() {
             {gallery.map((img) => (
               <li key={img.id}>
                 <a href={img.srcSet.split(", ").pop()?.split(" ")[0] ?? img.src}>
-                  <img src={img.src} srcSet={img.srcSet} sizes="(min-width: 40rem) 18rem, 100vw" alt={img.alt} loading="lazy" width={img.width ?? undefined} height={img.height ?? undefined} />
+                  <img
+                    src={img.src}
+                    srcSet={img.srcSet}
+                    sizes="(min-width: 40rem) 18rem, 100vw"
+                    alt={img.alt}
+                    loading="lazy"
+                    width={img.width ?? undefined}
+                    height={img.height ?? undefined}
+                  />
                 </a>
               </li>
             ))}

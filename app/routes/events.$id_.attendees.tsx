@@ -80,7 +80,9 @@ export default function Attendees() {
       <p>
         {formatRange(e.startsAt, e.endsAt, locale)} · <Link to={`/events/${e.id}`}>{t("events.manage.view")}</Link>
       </p>
-      <p className="counts" role="status">{t("events.attendees.counts", data.counts)}</p>
+      <p className="counts" role="status">
+        {t("events.attendees.counts", data.counts)}
+      </p>
 
       <div className="door">
         <section aria-labelledby="code-heading" className="card">
@@ -89,7 +91,16 @@ export default function Attendees() {
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="code" />
-            <Field name="code" label={t("events.attendees.code")} hint={t("events.attendees.codeHint")} autoComplete="off" required state={stateFor("code")} defaultValue={data.code} autoFocus={!!data.code} />
+            <Field
+              name="code"
+              label={t("events.attendees.code")}
+              hint={t("events.attendees.codeHint")}
+              autoComplete="off"
+              required
+              state={stateFor("code")}
+              defaultValue={data.code}
+              autoFocus={!!data.code}
+            />
             <button type="submit">{t("events.attendees.checkIn")}</button>
           </Form>
         </section>
@@ -113,7 +124,11 @@ export default function Attendees() {
         </div>
         <button type="submit">{t("events.attendees.searchSubmit")}</button>
       </Form>
-      <p><a href={`/events/${e.id}/attendees.csv`} download>{t("events.attendees.csv")}</a></p>
+      <p>
+        <a href={`/events/${e.id}/attendees.csv`} download>
+          {t("events.attendees.csv")}
+        </a>
+      </p>
       {/* a row's button sends only the hidden id: its refusal is told here, in words */}
       <FormAlert state={rowState?.errors?.rsvpId ? { formError: { key: "events.attendees.unknownAttendee" } } : rowState} />
 
@@ -137,9 +152,16 @@ export default function Attendees() {
                   <td>
                     {a.name}
                     {a.guest && <span className="muted"> ({t(a.walkIn ? "events.attendees.walkInTag" : "events.attendees.guest")})</span>}
-                    {a.contact && <><br /><span className="muted">{a.contact}</span></>}
+                    {a.contact && (
+                      <>
+                        <br />
+                        <span className="muted">{a.contact}</span>
+                      </>
+                    )}
                   </td>
-                  <td><code>{a.code}</code></td>
+                  <td>
+                    <code>{a.code}</code>
+                  </td>
                   <td>{t(`events.attendees.status.${a.status}` as MessageKey)}</td>
                   <td>{a.checkedInAt ? `${formatShortDate(a.checkedInAt, locale)} ${formatTime(a.checkedInAt, locale)}` : "–"}</td>
                   <td>
@@ -148,11 +170,13 @@ export default function Attendees() {
                       <input type="hidden" name="rsvpId" value={a.id} />
                       {a.checkedInAt ? (
                         <button type="submit" name="intent" value="undo" className="button-secondary">
-                          {t("events.attendees.undo")}<span className="visually-hidden">: {a.name}</span>
+                          {t("events.attendees.undo")}
+                          <span className="visually-hidden">: {a.name}</span>
                         </button>
                       ) : (
                         <button type="submit" name="intent" value="checkin">
-                          {t("events.attendees.checkIn")}<span className="visually-hidden">: {a.name}</span>
+                          {t("events.attendees.checkIn")}
+                          <span className="visually-hidden">: {a.name}</span>
                         </button>
                       )}
                     </Form>

@@ -25,7 +25,11 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
         t("events.attendees.col.walkIn"),
         t("events.attendees.col.checkedIn"),
       ],
-      status: { confirmed: t("events.attendees.status.confirmed"), waitlisted: t("events.attendees.status.waitlisted"), cancelled: t("events.attendees.status.cancelled") },
+      status: {
+        confirmed: t("events.attendees.status.confirmed"),
+        waitlisted: t("events.attendees.status.waitlisted"),
+        cancelled: t("events.attendees.status.cancelled"),
+      },
       yes: t("events.attendees.yes"),
       no: t("events.attendees.no"),
     },

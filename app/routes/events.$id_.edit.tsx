@@ -29,7 +29,12 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   return { event, kelurahan };
 });
 
-const publishSchema = z.object({ wholeSeries: z.string().optional().transform((v) => v === "on") });
+const publishSchema = z.object({
+  wholeSeries: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
 
 export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const actor = await requirePermission(request, context, can.manageEvents);
@@ -69,8 +74,8 @@ export default function EditEvent() {
     <>
       <h1>{t("events.form.editTitle", { title: event.title })}</h1>
       <p>
-        <span className={`status status-${event.status}`}>{t(statusKey(event.status))}</span>{" "}
-        <Link to={`/events/${event.id}`}>{t("events.manage.view")}</Link> · <Link to={`/events/${event.id}/attendees`}>{t("events.detail.attendees")}</Link>
+        <span className={`status status-${event.status}`}>{t(statusKey(event.status))}</span> <Link to={`/events/${event.id}`}>{t("events.manage.view")}</Link>{" "}
+        · <Link to={`/events/${event.id}/attendees`}>{t("events.detail.attendees")}</Link>
       </p>
 
       {event.status === "draft" && (
@@ -105,8 +110,24 @@ export default function EditEvent() {
           <Form method="post" className="stack" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="close" />
-            <TextAreaField name="summary" label={t("events.manage.summary")} hint={t("events.manage.summaryHint")} required rows={6} state={stateFor("close")} defaultValue={event.summary} />
-            <Field name="attendanceCount" type="number" inputMode="numeric" label={t("events.manage.attendance")} hint={t("events.manage.attendanceHint")} state={stateFor("close")} defaultValue={event.attendanceCount?.toString() ?? ""} />
+            <TextAreaField
+              name="summary"
+              label={t("events.manage.summary")}
+              hint={t("events.manage.summaryHint")}
+              required
+              rows={6}
+              state={stateFor("close")}
+              defaultValue={event.summary}
+            />
+            <Field
+              name="attendanceCount"
+              type="number"
+              inputMode="numeric"
+              label={t("events.manage.attendance")}
+              hint={t("events.manage.attendanceHint")}
+              state={stateFor("close")}
+              defaultValue={event.attendanceCount?.toString() ?? ""}
+            />
             <button type="submit">{t("events.manage.close")}</button>
           </Form>
         </section>
@@ -119,8 +140,18 @@ export default function EditEvent() {
           <Form method="post" className="stack" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="cancel" />
-            <TextAreaField name="reason" label={t("events.manage.reason")} hint={t("events.manage.cancelHint", { count: event.registrations })} required rows={3} maxLength={500} state={stateFor("cancel")} />
-            <button type="submit" className="button-danger">{t("events.manage.cancel")}</button>
+            <TextAreaField
+              name="reason"
+              label={t("events.manage.reason")}
+              hint={t("events.manage.cancelHint", { count: event.registrations })}
+              required
+              rows={3}
+              maxLength={500}
+              state={stateFor("cancel")}
+            />
+            <button type="submit" className="button-danger">
+              {t("events.manage.cancel")}
+            </button>
           </Form>
         </section>
       )}

@@ -47,7 +47,9 @@ export default function EventPhotosPage() {
   return (
     <>
       <h1>{t("events.form.editTitle", { title: data.title })}</h1>
-      <p><Link to={`/events/${data.id}/edit`}>← {t("events.detail.manage")}</Link></p>
+      <p>
+        <Link to={`/events/${data.id}/edit`}>← {t("events.detail.manage")}</Link>
+      </p>
       <EventPhotos eventId={data.id} photos={data.images} state={state} />
     </>
   );

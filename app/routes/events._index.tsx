@@ -30,7 +30,14 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
   const kelurahan = (await listKelurahan(context.db)).map((k) => ({ id: k.id, name: k.name }));
   const feedQuery = filtersToParams(filters).toString();
   const origin = originOf(request, context);
-  const base = { view, filters, kelurahan, feedUrl: `${origin}/calendar.ics${feedQuery ? `?${feedQuery}` : ""}`, canManage: can.manageEvents(user), signedIn: !!user };
+  const base = {
+    view,
+    filters,
+    kelurahan,
+    feedUrl: `${origin}/calendar.ics${feedQuery ? `?${feedQuery}` : ""}`,
+    canManage: can.manageEvents(user),
+    signedIn: !!user,
+  };
   if (view === "calendar") {
     const requested = url.searchParams.get("month") ?? "";
     const month = wibMonthRange(requested) ? requested : wibMonth(new Date());
@@ -63,8 +70,12 @@ export default function EventsIndex() {
       <p className="lead">{t("events.lead")}</p>
       {data.canManage && (
         <p className="staff-links">
-          <Link className="button" to="/events/new">{t("events.staff.new")}</Link>{" "}
-          <Link className="button button-secondary" to="/events/manage">{t("events.staff.title")}</Link>
+          <Link className="button" to="/events/new">
+            {t("events.staff.new")}
+          </Link>{" "}
+          <Link className="button button-secondary" to="/events/manage">
+            {t("events.staff.title")}
+          </Link>
         </p>
       )}
 
@@ -90,7 +101,9 @@ export default function EventsIndex() {
             <select id="filter-kind" name="kind" defaultValue={data.filters.kind ?? ""}>
               <option value="">{t("events.filter.allKinds")}</option>
               {EVENT_KINDS.map((k) => (
-                <option key={k} value={k}>{t(kindKey(k))}</option>
+                <option key={k} value={k}>
+                  {t(kindKey(k))}
+                </option>
               ))}
             </select>
           </div>
@@ -99,7 +112,9 @@ export default function EventsIndex() {
             <select id="filter-kelurahan" name="kelurahan" defaultValue={data.filters.kelurahanId ? String(data.filters.kelurahanId) : ""}>
               <option value="">{t("events.filter.allKelurahan")}</option>
               {data.kelurahan.map((k) => (
-                <option key={k.id} value={k.id}>{k.name}</option>
+                <option key={k.id} value={k.id}>
+                  {k.name}
+                </option>
               ))}
             </select>
           </div>
@@ -114,7 +129,11 @@ export default function EventsIndex() {
           </fieldset>
           <p className="form-actions">
             <button type="submit">{t("events.filter.submit")}</button>{" "}
-            {filterParams.toString() !== "" && <Link to={viewHref(data.view, data.month ? { month: data.month } : {})} className="reset-link" reloadDocument={false}>{t("events.filter.reset")}</Link>}
+            {filterParams.toString() !== "" && (
+              <Link to={viewHref(data.view, data.month ? { month: data.month } : {})} className="reset-link" reloadDocument={false}>
+                {t("events.filter.reset")}
+              </Link>
+            )}
           </p>
         </Form>
       </details>
@@ -145,7 +164,9 @@ export default function EventsIndex() {
           <a href={webcal}>{data.feedUrl}</a>
         </p>
         <p>
-          <a href={data.feedUrl} download>{t("events.detail.ics")}</a>
+          <a href={data.feedUrl} download>
+            {t("events.detail.ics")}
+          </a>
           {data.signedIn && (
             <>
               {" · "}
@@ -164,15 +185,23 @@ export default function EventsIndex() {
       byDay.set(day, [...(byDay.get(day) ?? []), e]);
     }
     const [y, m] = month.split("-").map(Number);
-    const monthName = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+    const monthName = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(Date.UTC(y, m - 1, 1)),
+    );
     const dayLabel = (date: string) =>
-      new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+      new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
+        new Date(`${date}T00:00:00Z`),
+      );
     return (
       <section aria-labelledby="month-heading">
         <h2 id="month-heading">{monthName}</h2>
         <nav className="month-nav" aria-label={t("events.month.caption", { month: monthName })}>
-          <Link to={hrefFor(addMonths(month, -1))} rel="prev">← {t("events.month.prev")}</Link>
-          <Link to={hrefFor(addMonths(month, 1))} rel="next">{t("events.month.next")} →</Link>
+          <Link to={hrefFor(addMonths(month, -1))} rel="prev">
+            ← {t("events.month.prev")}
+          </Link>
+          <Link to={hrefFor(addMonths(month, 1))} rel="next">
+            {t("events.month.next")} →
+          </Link>
         </nav>
         {events.length === 0 && <p>{t("events.month.empty")}</p>}
         <table className="month">
@@ -193,7 +222,9 @@ export default function EventsIndex() {
                   const list = byDay.get(day.date) ?? [];
                   return (
                     <td key={day.date} className={[day.inMonth ? "" : "outside", list.length ? "has-events" : "empty"].join(" ").trim()}>
-                      <span className="day-number" aria-hidden="true">{day.day}</span>
+                      <span className="day-number" aria-hidden="true">
+                        {day.day}
+                      </span>
                       <span className="day-label">{dayLabel(day.date)}</span>
                       {list.length > 0 && (
                         <ul>

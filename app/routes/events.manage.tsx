@@ -30,7 +30,9 @@ export default function ManageEvents() {
         {items.map((e) => (
           <li key={e.id}>
             <Link to={`/events/${e.id}/edit`}>{e.title}</Link>{" "}
-            <span className="muted">({t(kindKey(e.kind))}, {formatDateTime(e.startsAt, locale)})</span>
+            <span className="muted">
+              ({t(kindKey(e.kind))}, {formatDateTime(e.startsAt, locale)})
+            </span>
           </li>
         ))}
       </ul>
@@ -38,7 +40,11 @@ export default function ManageEvents() {
   return (
     <>
       <h1>{t("events.staff.title")}</h1>
-      <p><Link className="button" to="/events/new">{t("events.staff.new")}</Link></p>
+      <p>
+        <Link className="button" to="/events/new">
+          {t("events.staff.new")}
+        </Link>
+      </p>
       <h2>{t("events.staff.drafts")}</h2>
       {list(data.drafts)}
       <h2>{t("events.staff.toClose")}</h2>

@@ -52,13 +52,19 @@ export default function RsvpPage() {
   return (
     <>
       <h1>{t("events.rsvp.page.title")}</h1>
-      <h2 className="rsvp-event"><Link to={`/events/${e.id}`}>{e.title}</Link></h2>
+      <h2 className="rsvp-event">
+        <Link to={`/events/${e.id}`}>{e.title}</Link>
+      </h2>
       <p>
         {formatRange(e.startsAt, e.endsAt, locale)}
         <br />
         {e.venueName}, {e.venueAddress}
       </p>
-      {e.status === "cancelled" && <div className="alert alert-error" role="note">{t("events.rsvp.page.eventCancelled", { reason: e.cancelReason ?? "" })}</div>}
+      {e.status === "cancelled" && (
+        <div className="alert alert-error" role="note">
+          {t("events.rsvp.page.eventCancelled", { reason: e.cancelReason ?? "" })}
+        </div>
+      )}
       {rsvp.name && <p>{t("events.rsvp.page.name", { name: rsvp.name })}</p>}
       <p className={`alert ${rsvp.status === "cancelled" ? "alert-error" : "alert-info"}`}>
         {rsvp.checkedIn
@@ -84,10 +90,14 @@ export default function RsvpPage() {
         <Form method="post">
           <CsrfField />
           <input type="hidden" name="intent" value="cancel" />
-          <button type="submit" className="button-secondary">{t("events.rsvp.cancel")}</button>
+          <button type="submit" className="button-secondary">
+            {t("events.rsvp.cancel")}
+          </button>
         </Form>
       )}
-      <p><Link to={`/events/${e.id}`}>{t("events.rsvp.page.toEvent")}</Link></p>
+      <p>
+        <Link to={`/events/${e.id}`}>{t("events.rsvp.page.toEvent")}</Link>
+      </p>
     </>
   );
 }

@@ -10,15 +10,15 @@ import { on } from "./handler";
 
 export function eventHandlers({ db }: HandlerDeps): (socket: RealtimeSocket) => void {
   return (socket) => {
-  on(socket, "event:join", joinEventSchema, async ({ eventId }) => {
-    if (!(await canSeeEvent(db, socket.data.user, eventId))) throw new DomainError("events.notFound", undefined, undefined, 404);
-    for (const room of socket.rooms) if (room.startsWith("event:")) await socket.leave(room);
-    await socket.join(rooms.event(eventId));
-    return { eventId };
-  });
+    on(socket, "event:join", joinEventSchema, async ({ eventId }) => {
+      if (!(await canSeeEvent(db, socket.data.user, eventId))) throw new DomainError("events.notFound", undefined, undefined, 404);
+      for (const room of socket.rooms) if (room.startsWith("event:")) await socket.leave(room);
+      await socket.join(rooms.event(eventId));
+      return { eventId };
+    });
 
-  on(socket, "event:leave", joinEventSchema, async ({ eventId }) => {
-    await socket.leave(rooms.event(eventId));
-  });
+    on(socket, "event:leave", joinEventSchema, async ({ eventId }) => {
+      await socket.leave(rooms.event(eventId));
+    });
   };
 }

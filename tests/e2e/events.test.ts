@@ -55,7 +55,9 @@ describe("RSVP without JavaScript", () => {
     await eventually(() => qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(page, "/rsvp/:code (no JS)");
 
-    await main(page).getByRole("button", { name: t("events.rsvp.cancel"), exact: true }).click();
+    await main(page)
+      .getByRole("button", { name: t("events.rsvp.cancel"), exact: true })
+      .click();
     await eventually(() => text(main(page))).toContain(t("events.rsvp.cancelled"));
     expect((await db().rsvp.findUniqueOrThrow({ where: { code } })).status).toBe("cancelled");
   });
@@ -68,7 +70,9 @@ describe("RSVP without JavaScript", () => {
     await logIn(page, resident);
     await page.goto(`/events/${full.id}`);
     expect(await text(main(page))).toContain(t("events.full"));
-    await main(page).getByRole("button", { name: t("events.rsvp.submitWaitlist"), exact: true }).click();
+    await main(page)
+      .getByRole("button", { name: t("events.rsvp.submitWaitlist"), exact: true })
+      .click();
     await eventually(() => text(main(page))).toContain("daftar tunggu");
     const mine = await db().rsvp.findFirstOrThrow({ where: { eventId: full.id, userId: resident.id } });
     expect(mine.status).toBe("waitlisted");
@@ -101,11 +105,17 @@ describe("check-in at the door", () => {
     const code = main(page).getByLabel(t("events.attendees.code"), { exact: true });
     expect(await code.inputValue()).toBe(guest.code);
     await expectNoSeriousA11yViolations(page, "/events/:id/attendees");
-    await main(page).locator("form").filter({ has: page.locator("#f-code") }).getByRole("button", { name: t("events.attendees.checkIn"), exact: true }).click();
+    await main(page)
+      .locator("form")
+      .filter({ has: page.locator("#f-code") })
+      .getByRole("button", { name: t("events.attendees.checkIn"), exact: true })
+      .click();
     await eventually(() => text(main(page).locator("[role=status]").first())).toContain(t("events.attendees.checkedIn", { name: guest.guestName! }));
 
     await main(page).getByLabel(t("events.attendees.search"), { exact: true }).fill(resident.name);
-    await main(page).getByRole("button", { name: t("events.attendees.searchSubmit"), exact: true }).click();
+    await main(page)
+      .getByRole("button", { name: t("events.attendees.searchSubmit"), exact: true })
+      .click();
     await page.waitForURL((url) => url.searchParams.get("q") === resident.name);
     await main(page)
       .getByRole("row", { name: new RegExp(resident.name) })
@@ -114,7 +124,9 @@ describe("check-in at the door", () => {
     await eventually(() => text(main(page))).toContain(t("events.attendees.checkedIn", { name: resident.name }));
 
     await main(page).getByLabel(t("events.attendees.walkInName"), { exact: true }).fill("Mbah Sarinah");
-    await main(page).getByRole("button", { name: t("events.attendees.walkIn"), exact: true }).click();
+    await main(page)
+      .getByRole("button", { name: t("events.attendees.walkIn"), exact: true })
+      .click();
     await eventually(() => text(main(page))).toContain(t("events.attendees.checkedIn", { name: "Mbah Sarinah" }));
     expect(await db().rsvp.count({ where: { eventId: event.id, checkedInAt: { not: null } } })).toBe(3);
     await expectNoSeriousA11yViolations(page, "/events/:id/attendees after check-ins");
@@ -137,7 +149,9 @@ describe("photos", () => {
       const file = main(page).getByLabel(t("events.photo.file"), { exact: true });
       await file.setInputFiles({ name: "besar.png", mimeType: "image/png", buffer: aPng(15000, 15000) });
       await main(page).getByLabel(t("events.photo.alt"), { exact: true }).fill("Foto panggung dari jauh");
-      await main(page).getByRole("button", { name: t("events.photo.upload"), exact: true }).click();
+      await main(page)
+        .getByRole("button", { name: t("events.photo.upload"), exact: true })
+        .click();
       await eventually(() => text(page.locator("#f-photo-error"))).toBe(t("events.photo.tooManyPixels", { megapixels: 40 }));
       expect(await main(page).getByLabel(t("events.photo.file"), { exact: true }).getAttribute("aria-invalid")).toBe("true");
       expect(await main(page).getByLabel(t("events.photo.alt"), { exact: true }).inputValue()).toBe("Foto panggung dari jauh");
@@ -157,11 +171,23 @@ describe("accessibility and small screens", () => {
       officials: [{ name: "Lurah Uji", position: "Lurah" }],
     });
     await anEvent(db(), { kind: "fair", stalls: [{ name: "Dokumen kependudukan", description: "KTP-el dan KK." }] });
-    const done = await anEvent(db(), { status: "completed", startsAt: wibMorning(-7), summary: "Hadir 30 warga. Dibahas **jadwal posyandu**.", attendanceCount: 30 });
+    const done = await anEvent(db(), {
+      status: "completed",
+      startsAt: wibMorning(-7),
+      summary: "Hadir 30 warga. Dibahas **jadwal posyandu**.",
+      attendanceCount: 30,
+    });
     const cancelled = await anEvent(db(), { status: "cancelled", cancelReason: "Aula dipakai posko banjir." });
     const month = upcoming.startsAt.toISOString().slice(0, 7);
     const page = await suite.page({ viewport: { width: 360, height: 740 } });
-    for (const path of ["/events", `/events?view=calendar&month=${month}`, "/events?view=past&kind=dialogue", `/events/${upcoming.id}`, `/events/${done.id}`, `/events/${cancelled.id}`]) {
+    for (const path of [
+      "/events",
+      `/events?view=calendar&month=${month}`,
+      "/events?view=past&kind=dialogue",
+      `/events/${upcoming.id}`,
+      `/events/${done.id}`,
+      `/events/${cancelled.id}`,
+    ]) {
       await page.goto(path);
       await waitForHydration(page);
       await expectNoSeriousA11yViolations(page, path);
@@ -189,7 +215,9 @@ describe("accessibility and small screens", () => {
     allowConsoleErrors(page, /status of 400/);
     await page.goto("/events/new");
     await waitForHydration(page);
-    await main(page).getByRole("button", { name: t("events.form.create"), exact: true }).click();
+    await main(page)
+      .getByRole("button", { name: t("events.form.create"), exact: true })
+      .click();
     await eventually(() => main(page).getByLabel(t("events.form.title"), { exact: true }).getAttribute("aria-invalid")).toBe("true");
     await expectNoSeriousA11yViolations(page, "/events/new with errors");
   });

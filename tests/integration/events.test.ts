@@ -38,7 +38,11 @@ afterAll(async () => {
 });
 
 const db = () => database.db;
-const decode = (html: string) => html.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'");
+const decode = (html: string) =>
+  html
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'");
 const DAY = 86_400_000;
 
 /** A signed-in client for a new user of that role, and the user. */
@@ -95,7 +99,12 @@ describe("public pages", () => {
   it("lists upcoming events, the month calendar and past events with summaries, in both languages", async () => {
     const upcoming = await anEvent(db(), { capacity: 40 });
     const draft = await anEvent(db(), { status: "draft" });
-    const past = await anEvent(db(), { status: "completed", startsAt: wibMorning(-10), summary: "Hadir banyak warga, dibahas jadwal posyandu.", attendanceCount: 41 });
+    const past = await anEvent(db(), {
+      status: "completed",
+      startsAt: wibMorning(-10),
+      summary: "Hadir banyak warga, dibahas jadwal posyandu.",
+      attendanceCount: 41,
+    });
     const c = new Client(server.url);
     const list = await c.page("/events");
     expect(list.status).toBe(200);
@@ -173,9 +182,17 @@ describe("public pages", () => {
     const session = await db().qaSession.create({ data: { eventId: past.id, code: `EVT${unique().slice(0, 5).toUpperCase()}` } });
     const participant = await db().qaParticipant.create({ data: { id: `p-${unique()}` } });
     await db().qaQuestion.create({
-      data: { sessionId: session.id, participantId: participant.id, text: "Apakah KIA bisa diurus di RW?", status: "answered", answerText: "Bisa, lewat layanan keliling." },
+      data: {
+        sessionId: session.id,
+        participantId: participant.id,
+        text: "Apakah KIA bisa diurus di RW?",
+        status: "answered",
+        answerText: "Bisa, lewat layanan keliling.",
+      },
     });
-    await db().aspiration.create({ data: { code: `ASP-${unique()}`, title: "Layanan keliling adminduk di RW", description: "Usulan warga", channel: "event", sourceEventId: past.id } });
+    await db().aspiration.create({
+      data: { code: `ASP-${unique()}`, title: "Layanan keliling adminduk di RW", description: "Usulan warga", channel: "event", sourceEventId: past.id },
+    });
     const { html } = await new Client(server.url).page(`/events/${past.id}`);
     expect(html).toContain("Ringkasan kegiatan");
     expect(html).toContain("Hadir: 34 orang");
@@ -317,7 +334,15 @@ describe("staff", () => {
 
   it("validates the event form with errors next to the fields and the typed values kept", async () => {
     const staff = await moderator();
-    const res = await staff.post("/events/new", { kind: "dialogue", title: "Uji jam", date: "2026-12-05", startTime: "11:00", endTime: "09:00", venueName: "", venueAddress: "Jl. Uji" });
+    const res = await staff.post("/events/new", {
+      kind: "dialogue",
+      title: "Uji jam",
+      date: "2026-12-05",
+      startTime: "11:00",
+      endTime: "09:00",
+      venueName: "",
+      venueAddress: "Jl. Uji",
+    });
     expect(res.status).toBe(400);
     const html = decode(await res.text());
     expect(html).toContain("Jam selesai harus sesudah jam mulai.");
@@ -358,7 +383,10 @@ describe("staff", () => {
     expect(edit.html).toContain("3 pertemuan disimpan sebagai draf.");
     expect(edit.html).toContain("Terbitkan juga 2 draf lain");
     await publish(staff, id, true);
-    const series = await db().event.findMany({ where: { seriesId: (await db().event.findUniqueOrThrow({ where: { id } })).seriesId }, orderBy: { startsAt: "asc" } });
+    const series = await db().event.findMany({
+      where: { seriesId: (await db().event.findUniqueOrThrow({ where: { id } })).seriesId },
+      orderBy: { startsAt: "asc" },
+    });
     expect(series.map((e) => e.status)).toEqual(["published", "published", "published"]);
     const page = await new Client(server.url).page(`/events/${series[1].id}`);
     expect(page.html).toMatch(/Setiap hari (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) (pertama|kedua|ketiga|keempat|terakhir) tiap bulan, 09\.00–11\.00 WIB/);
@@ -535,7 +563,9 @@ describe("photos", () => {
   it("uploads a photo with alt text, shows it on the event page and serves resized variants", async () => {
     const staff = await moderator();
     const event = await anEvent(db());
-    const jpeg = await sharp({ create: { width: 1000, height: 700, channels: 3, background: "#8a3b00" } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 1000, height: 700, channels: 3, background: "#8a3b00" } })
+      .jpeg()
+      .toBuffer();
 
     const noAlt = await upload(staff, event.id, new Blob([jpeg], { type: "image/jpeg" }), "a.jpg", "");
     expect(noAlt.status).toBe(400);

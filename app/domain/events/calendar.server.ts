@@ -96,12 +96,22 @@ export async function privateFeed(db: Db, token: string, origin: string, locale:
     take: 500,
   });
   const l: Locale = user.locale === "en" ? "en" : locale;
-  return buildCalendar(translate(l, "events.feed.private"), rsvps.map((r) => r.event), origin, l, ICalCalendarMethod.PUBLISH);
+  return buildCalendar(
+    translate(l, "events.feed.private"),
+    rsvps.map((r) => r.event),
+    origin,
+    l,
+    ICalCalendarMethod.PUBLISH,
+  );
 }
 
 /** Google Calendar "add event" link (no account needed to open it). */
 export function googleCalendarLink(e: { title: string; startsAt: Date; endsAt: Date; venueName: string; venueAddress: string }, url: string): string {
-  const fmt = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const fmt = (d: Date) =>
+    d
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
   const params = new URLSearchParams({
     action: "TEMPLATE",
     text: e.title,

@@ -9,13 +9,7 @@ import { imageUrls, type ImageStore, type ImageUrls } from "~/domain/images/imag
 import { notify, notifyContact } from "~/domain/notifications/notifications.server";
 import { renderMarkdown } from "~/domain/text/markdown.server";
 import { seatsLeft, waitlistPosition } from "./capacity";
-import {
-  parseAccessibility,
-  splitPair,
-  type Accessibility,
-  type EventFilters,
-  type EventFormInput,
-} from "./events.schema";
+import { parseAccessibility, splitPair, type Accessibility, type EventFilters, type EventFormInput } from "./events.schema";
 import { describeRule, expandDates, formatRrule, parseRrule, ruleFor } from "./recurrence";
 import { announcePromotions, lockEvent, promoteWaitlist, type Notifier } from "./rsvp.server";
 import { wibParts, wibToDate } from "./wib";
@@ -315,9 +309,7 @@ export async function getEventForEdit(db: Db, actor: Actor | null, id: number, i
   if (!event) throw new DomainError("events.notFound", undefined, undefined, 404);
   const start = wibParts(event.startsAt);
   const end = wibParts(event.endsAt);
-  const seriesDrafts = event.seriesId
-    ? await db.event.count({ where: { seriesId: event.seriesId, status: "draft", id: { not: id } } })
-    : 0;
+  const seriesDrafts = event.seriesId ? await db.event.count({ where: { seriesId: event.seriesId, status: "draft", id: { not: id } } }) : 0;
   return {
     id: event.id,
     status: event.status,
@@ -391,8 +383,7 @@ export async function createEvent(db: Db, actor: Actor | null, input: EventFormI
   requireManager(actor);
   await checkArea(db, input);
   const d = details(input);
-  const dates =
-    input.repeat === "none" ? [input.date] : expandDates(ruleFor(input.repeat, input.date, input.occurrences ?? 2), input.date);
+  const dates = input.repeat === "none" ? [input.date] : expandDates(ruleFor(input.repeat, input.date, input.occurrences ?? 2), input.date);
   const ids = await db.$transaction(async (tx) => {
     const series =
       input.repeat === "none"
@@ -421,7 +412,13 @@ export async function createEvent(db: Db, actor: Actor | null, input: EventFormI
     }
     return created;
   });
-  await audit(db, { actorId: actor.id, action: "event.create", targetType: "event", targetId: ids[0], details: { title: input.title, occurrences: ids.length } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "event.create",
+    targetType: "event",
+    targetId: ids[0],
+    details: { title: input.title, occurrences: ids.length },
+  });
   return { id: ids[0], count: ids.length };
 }
 
@@ -432,25 +429,28 @@ export async function updateEvent(db: Db, actor: Actor | null, id: number, input
   if (existing.status === "cancelled" || existing.status === "completed") throw new DomainError("events.edit.locked");
   await checkArea(db, input);
   const d = details(input);
-  const promoted = await db.$transaction(async (tx) => {
-    await lockEvent(tx, id);
-    await tx.eventAgendaPoint.deleteMany({ where: { eventId: id } });
-    await tx.eventOfficial.deleteMany({ where: { eventId: id } });
-    await tx.eventStall.deleteMany({ where: { eventId: id } });
-    await tx.event.update({
-      where: { id },
-      data: {
-        ...columns(input),
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        sequence: { increment: 1 },
-        agendaPoints: { create: d.agendaPoints },
-        officials: { create: d.officials },
-        stalls: { create: d.stalls },
-      },
-    });
-    return promoteWaitlist(tx, id, input.capacity ?? null);
-  }, { maxWait: 15_000, timeout: 15_000 });
+  const promoted = await db.$transaction(
+    async (tx) => {
+      await lockEvent(tx, id);
+      await tx.eventAgendaPoint.deleteMany({ where: { eventId: id } });
+      await tx.eventOfficial.deleteMany({ where: { eventId: id } });
+      await tx.eventStall.deleteMany({ where: { eventId: id } });
+      await tx.event.update({
+        where: { id },
+        data: {
+          ...columns(input),
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          sequence: { increment: 1 },
+          agendaPoints: { create: d.agendaPoints },
+          officials: { create: d.officials },
+          stalls: { create: d.stalls },
+        },
+      });
+      return promoteWaitlist(tx, id, input.capacity ?? null);
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
   await audit(db, { actorId: actor.id, action: "event.update", targetType: "event", targetId: id, details: { title: input.title, promoted: promoted.length } });
   if (notifier) await announcePromotions(db, notifier, { id, title: input.title }, promoted);
 }
@@ -483,7 +483,13 @@ export async function cancelEvent(db: Db, actor: Actor | null, id: number, reaso
 }
 
 /** Closes an event that took place, with its public minutes. */
-export async function closeEvent(db: Db, actor: Actor | null, id: number, input: { summary: string; attendanceCount?: number }, now = new Date()): Promise<void> {
+export async function closeEvent(
+  db: Db,
+  actor: Actor | null,
+  id: number,
+  input: { summary: string; attendanceCount?: number },
+  now = new Date(),
+): Promise<void> {
   requireManager(actor);
   const event = await findEventOr404(db, id);
   if (event.status !== "published" && event.status !== "completed") throw new DomainError("events.close.notPossible");
@@ -501,7 +507,12 @@ export async function listStaffEvents(db: Db, actor: Actor | null, now = new Dat
   requireManager(actor);
   const [drafts, toClose] = await Promise.all([
     db.event.findMany({ where: { status: "draft" }, orderBy: { startsAt: "asc" }, take: 50, select: { id: true, title: true, startsAt: true, kind: true } }),
-    db.event.findMany({ where: { status: "published", startsAt: { lt: now } }, orderBy: { startsAt: "desc" }, take: 50, select: { id: true, title: true, startsAt: true, kind: true } }),
+    db.event.findMany({
+      where: { status: "published", startsAt: { lt: now } },
+      orderBy: { startsAt: "desc" },
+      take: 50,
+      select: { id: true, title: true, startsAt: true, kind: true },
+    }),
   ]);
   return { drafts, toClose };
 }

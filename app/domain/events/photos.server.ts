@@ -31,7 +31,9 @@ function requireManager(actor: Actor | null): asserts actor is Actor {
  * Checks the upload and returns its bytes, type and size. `file` is what the form sent
  * under "photo". The pixel limit is read from the header, before anything is decoded.
  */
-export async function readPhoto(file: unknown): Promise<{ bytes: Buffer; mime: NonNullable<ReturnType<typeof detectImageType>>; width: number; height: number }> {
+export async function readPhoto(
+  file: unknown,
+): Promise<{ bytes: Buffer; mime: NonNullable<ReturnType<typeof detectImageType>>; width: number; height: number }> {
   if (!file || typeof file === "string" || typeof (file as Blob).arrayBuffer !== "function" || (file as Blob).size === 0) {
     throw new DomainError("events.photo.missing", "photo");
   }
@@ -55,7 +57,13 @@ export async function addEventPhoto(db: Db, store: ImageStore, actor: Actor | nu
     if (input.cover || count === 0) await tx.image.updateMany({ where: { eventId }, data: { isCover: false } });
     return tx.image.create({ data: { ...saved, alt: input.alt, eventId, position: count, isCover: input.cover || count === 0 } });
   });
-  await audit(db, { actorId: actor.id, action: "event.photo.add", targetType: "event", targetId: eventId, details: { imageId: image.id, provider: saved.provider } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "event.photo.add",
+    targetType: "event",
+    targetId: eventId,
+    details: { imageId: image.id, provider: saved.provider },
+  });
   return image;
 }
 

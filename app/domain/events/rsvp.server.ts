@@ -50,7 +50,13 @@ export async function announcePromotions(
   const message = { messageKey: "events.notify.promoted" as const, params: { title: event.title }, link: `/events/${event.id}` };
   await notify(db, notifier.mailer, { ...message, userIds: promoted.flatMap((p) => (p.userId ? [p.userId] : [])) }, notifier.publicUrl);
   for (const p of promoted) {
-    if (!p.userId) await notifyContact(notifier.mailer, p.guestContact, { ...message, params: { title: event.title, code: p.code }, messageKey: "events.notify.promotedGuest", link: `/rsvp/${p.code}` }, notifier.publicUrl);
+    if (!p.userId)
+      await notifyContact(
+        notifier.mailer,
+        p.guestContact,
+        { ...message, params: { title: event.title, code: p.code }, messageKey: "events.notify.promotedGuest", link: `/rsvp/${p.code}` },
+        notifier.publicUrl,
+      );
   }
 }
 
@@ -68,7 +74,8 @@ async function register(db: Db, eventId: number, who: Who, now: Date): Promise<R
       await lockEvent(tx, eventId);
       const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, registrationOpen: true, endsAt: true, capacity: true } });
       if (!event || event.status === "draft") throw new DomainError("events.notFound", undefined, undefined, 404);
-      if (event.status !== "published" || !event.registrationOpen || event.endsAt <= now) throw new DomainError("events.rsvp.closed", undefined, undefined, 409);
+      if (event.status !== "published" || !event.registrationOpen || event.endsAt <= now)
+        throw new DomainError("events.rsvp.closed", undefined, undefined, 409);
       const existing = await tx.rsvp.findFirst({
         where: "userId" in who ? { eventId, userId: who.userId } : { eventId, guestContact: who.guestContact },
       });
@@ -87,9 +94,7 @@ async function register(db: Db, eventId: number, who: Who, now: Date): Promise<R
         walkIn: false,
         ...("userId" in who ? {} : { guestName: who.guestName }),
       };
-      const row = existing
-        ? await tx.rsvp.update({ where: { id: existing.id }, data })
-        : await tx.rsvp.create({ data: { ...data, eventId, ...who } });
+      const row = existing ? await tx.rsvp.update({ where: { id: existing.id }, data }) : await tx.rsvp.create({ data: { ...data, eventId, ...who } });
       let position = 0;
       if (status === "waitlisted") {
         const waitlist = await tx.rsvp.findMany({ where: { eventId, status: "waitlisted" }, select: { id: true, createdAt: true } });
@@ -98,7 +103,8 @@ async function register(db: Db, eventId: number, who: Who, now: Date): Promise<R
       return { code: row.code, status, position };
     }, TX);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("userId" in who ? "events.rsvp.already" : "events.rsvp.alreadyGuest", "userId" in who ? undefined : "contact", undefined, 409);
+    if (isUniqueViolation(error))
+      throw new DomainError("userId" in who ? "events.rsvp.already" : "events.rsvp.alreadyGuest", "userId" in who ? undefined : "contact", undefined, 409);
     throw error;
   }
 }
@@ -136,9 +142,10 @@ export async function rsvpAsGuest(
 }
 
 async function cancelWhere(db: Db, where: { code: string } | { eventId: number; userId: number }, notifier?: Notifier) {
-  const found = "code" in where
-    ? await db.rsvp.findUnique({ where: { code: where.code }, select: { id: true, eventId: true } })
-    : await db.rsvp.findUnique({ where: { eventId_userId: { eventId: where.eventId, userId: where.userId } }, select: { id: true, eventId: true } });
+  const found =
+    "code" in where
+      ? await db.rsvp.findUnique({ where: { code: where.code }, select: { id: true, eventId: true } })
+      : await db.rsvp.findUnique({ where: { eventId_userId: { eventId: where.eventId, userId: where.userId } }, select: { id: true, eventId: true } });
   if (!found) throw new DomainError("events.rsvp.notFound", undefined, undefined, 404);
   const { promoted, event } = await db.$transaction(async (tx) => {
     await lockEvent(tx, found.eventId);
@@ -165,7 +172,10 @@ export function cancelMyRsvp(db: Db, actor: Actor, eventId: number, notifier?: N
 export async function getRsvpByCode(db: Db, code: string) {
   const rsvp = await db.rsvp.findUnique({
     where: { code },
-    include: { event: { select: { id: true, title: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, status: true, cancelReason: true } }, user: { select: { name: true } } },
+    include: {
+      event: { select: { id: true, title: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, status: true, cancelReason: true } },
+      user: { select: { name: true } },
+    },
   });
   if (!rsvp || rsvp.event.status === "draft") throw new DomainError("events.rsvp.notFound", undefined, undefined, 404);
   let position = 0;
@@ -232,15 +242,16 @@ function toAttendee(r: AttendeeRow) {
 /** The attendee list with search (name or code), newest registrations last. */
 export async function listAttendees(db: Db, actor: Actor | null, eventId: number, input: { q?: string; page: number }) {
   requireManager(actor);
-  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, status: true, startsAt: true, endsAt: true, capacity: true } });
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: { id: true, title: true, status: true, startsAt: true, endsAt: true, capacity: true },
+  });
   if (!event) throw new DomainError("events.notFound", undefined, undefined, 404);
   const q = input.q?.trim();
   const where = {
     eventId,
     status: { not: "cancelled" },
-    ...(q
-      ? { OR: [{ guestName: containsText(db, q) }, { user: { name: containsText(db, q) } }, { code: { contains: q.toUpperCase() } }] }
-      : {}),
+    ...(q ? { OR: [{ guestName: containsText(db, q) }, { user: { name: containsText(db, q) } }, { code: { contains: q.toUpperCase() } }] } : {}),
   };
   const [total, confirmed, waitlisted, checkedIn] = await Promise.all([
     db.rsvp.count({ where }),
@@ -261,7 +272,10 @@ export async function listAttendees(db: Db, actor: Actor | null, eventId: number
 }
 
 async function markCheckedIn(db: Db, actor: Actor, eventId: number, where: { code: string } | { id: number }) {
-  const rsvp = await db.rsvp.findFirst({ where: { eventId, ...where }, select: { id: true, status: true, checkedInAt: true, guestName: true, user: { select: { name: true } } } });
+  const rsvp = await db.rsvp.findFirst({
+    where: { eventId, ...where },
+    select: { id: true, status: true, checkedInAt: true, guestName: true, user: { select: { name: true } } },
+  });
   // by code: the error goes next to the code field; by id (a row's button): next to that row's hidden id
   const field = "code" in where ? "code" : "rsvpId";
   if (!rsvp) throw new DomainError("code" in where ? "events.checkin.unknownCode" : "events.attendees.unknownAttendee", field, undefined, 404);
@@ -331,7 +345,13 @@ function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export async function attendeesCsv(db: Db, actor: Actor | null, eventId: number, labels: { header: string[]; status: Record<string, string>; yes: string; no: string }, format: (d: Date) => string) {
+export async function attendeesCsv(
+  db: Db,
+  actor: Actor | null,
+  eventId: number,
+  labels: { header: string[]; status: Record<string, string>; yes: string; no: string },
+  format: (d: Date) => string,
+) {
   requireManager(actor);
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true } });
   if (!event) throw new DomainError("events.notFound", undefined, undefined, 404);
@@ -339,7 +359,15 @@ export async function attendeesCsv(db: Db, actor: Actor | null, eventId: number,
   const lines = [labels.header.map(csvCell).join(",")];
   for (const r of rows.map(toAttendee)) {
     lines.push(
-      [r.name, r.contact, r.code, labels.status[r.status] ?? r.status, format(r.createdAt), r.walkIn ? labels.yes : labels.no, r.checkedInAt ? format(r.checkedInAt) : ""]
+      [
+        r.name,
+        r.contact,
+        r.code,
+        labels.status[r.status] ?? r.status,
+        format(r.createdAt),
+        r.walkIn ? labels.yes : labels.no,
+        r.checkedInAt ? format(r.checkedInAt) : "",
+      ]
         .map(csvCell)
         .join(","),
     );

@@ -123,7 +123,10 @@ describe("capacity and waitlist", () => {
   it("guests cannot register twice with the same contact, and cancel with their code", async () => {
     const id = await publishedEvent({ capacity: "1" });
     const first = await rsvpAsGuest(database.db, id, { name: "Pak Darto", contact: "+6281210000002" });
-    await expect(rsvpAsGuest(database.db, id, { name: "Darto", contact: "+6281210000002" })).rejects.toMatchObject({ messageKey: "events.rsvp.alreadyGuest", field: "contact" });
+    await expect(rsvpAsGuest(database.db, id, { name: "Darto", contact: "+6281210000002" })).rejects.toMatchObject({
+      messageKey: "events.rsvp.alreadyGuest",
+      field: "contact",
+    });
     const second = await rsvpAsGuest(database.db, id, { name: "Bu Tuti", contact: "+6281210000014" });
     expect(second.status).toBe("waitlisted");
     expect((await cancelRsvpByCode(database.db, first.code)).promoted).toBe(1);

@@ -19,7 +19,9 @@ let png: Buffer;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "balai-images-"));
-  png = await sharp({ create: { width: 1200, height: 600, channels: 3, background: "#0b5c4a" } }).png().toBuffer();
+  png = await sharp({ create: { width: 1200, height: 600, channels: 3, background: "#0b5c4a" } })
+    .png()
+    .toBuffer();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -124,7 +126,12 @@ describe("Cloudinary store (local stand-in)", () => {
   afterAll(() => new Promise<void>((r) => standIn.close(() => r())));
 
   it("parses CLOUDINARY_URL", () => {
-    expect(parseCloudinaryUrl("cloudinary://key:sec%40ret@cloud?upload_prefix=http://x")).toEqual({ cloudName: "cloud", apiKey: "key", apiSecret: "sec@ret", uploadPrefix: "http://x" });
+    expect(parseCloudinaryUrl("cloudinary://key:sec%40ret@cloud?upload_prefix=http://x")).toEqual({
+      cloudName: "cloud",
+      apiKey: "key",
+      apiSecret: "sec@ret",
+      uploadPrefix: "http://x",
+    });
   });
 
   it("uploads signed through the SDK and delivers resized, auto-format URLs", async () => {
@@ -142,7 +149,11 @@ describe("Cloudinary store (local stand-in)", () => {
       .sort()
       .map((k) => `${k}=${upload[k]}`)
       .join("&");
-    expect(upload.signature).toBe(createHash("sha1").update(signed + SECRET).digest("hex"));
+    expect(upload.signature).toBe(
+      createHash("sha1")
+        .update(signed + SECRET)
+        .digest("hex"),
+    );
     expect(upload.folder).toBe("balai/events");
 
     const urls = imageUrls(store, saved);
@@ -160,7 +171,10 @@ describe("Cloudinary store (local stand-in)", () => {
       res.end(JSON.stringify({ error: { message: "boom" } }));
     });
     await new Promise<void>((r) => down.listen(0, "127.0.0.1", r));
-    const brokenStore = imageStore({ dataDir: dir, cloudinaryUrl: `cloudinary://1:2@other?upload_prefix=http://127.0.0.1:${(down.address() as { port: number }).port}` });
+    const brokenStore = imageStore({
+      dataDir: dir,
+      cloudinaryUrl: `cloudinary://1:2@other?upload_prefix=http://127.0.0.1:${(down.address() as { port: number }).port}`,
+    });
     await expect(brokenStore.save(png, "image/png")).rejects.toMatchObject({ messageKey: "events.photo.uploadFailed", field: "photo" });
     down.close();
     expect(store.provider).toBe("cloudinary");
