@@ -1,14 +1,16 @@
 // Demo aspirations for Kecamatan Duren Sawit: every channel, every stage of the
 // follow-up, supports, a group of duplicates, one from an event's agenda and one
 // from a live Q&A question (the chain an asker without an account can follow).
+// Rows come from the same builders as the tests (prisma/builders/aspirations.ts);
+// the follow-up goes through the domain's own status change.
 import type { Db } from "~/db/client.server";
 import type { Actor } from "~/domain/accounts/roles";
-import type { Channel } from "~/domain/aspirations/aspirations.schema";
-import { insertAspiration, type NewAspiration } from "~/domain/aspirations/aspirations.server";
+import type { NewAspiration } from "~/domain/aspirations/aspirations.server";
 import { ensureHolidays, SETTING_RESPONSE_DAYS, SETTING_VERIFY_DAYS } from "~/domain/aspirations/calendar.server";
-import { groupAspirations, refreshSupportCounts } from "~/domain/aspirations/grouping.server";
+import { groupAspirations } from "~/domain/aspirations/grouping.server";
 import type { AspirationStatus } from "~/domain/aspirations/status";
 import { changeAspirationStatus } from "~/domain/aspirations/status.server";
+import { anAspiration, anAspirationSupport } from "../builders/aspirations";
 import type { SeedContext } from "./foundation";
 
 const silent = { send: async () => {} };
@@ -167,14 +169,13 @@ export async function seedAspirations(db: Db, { kelurahan, users, categories }: 
     const { category, kelurahan: kel, rw, ...rest } = demo.data;
     const k = kelurahan[kel];
     const at = demo.at < 1 ? new Date(Date.now() - demo.at * DAY) : daysAgo(demo.at);
-    const a = await insertAspiration(db, { ...rest, channel: rest.channel as Channel, categoryId: categories[category], kelurahanId: k.id, rwId: rw ? k.rws[rw - 1] : null }, at);
+    const a = await anAspiration(db, { ...rest, categoryId: categories[category], kelurahanId: k.id, rwId: rw ? k.rws[rw - 1] : null, createdAt: at });
     created[demo.key] = a.id;
     for (const [i, idx] of (demo.supporters ?? []).entries()) {
       const userId = people[idx];
       if (userId === demo.data.submitterId) continue;
-      await db.aspirationSupport.create({ data: { aspirationId: a.id, userId, createdAt: new Date(at.getTime() + (i + 1) * 3_600_000) } });
+      await anAspirationSupport(db, a, { userId, createdAt: new Date(at.getTime() + (i + 1) * 3_600_000) });
     }
-    await refreshSupportCounts(db, a.id);
     for (const [to, note, after] of demo.steps ?? []) {
       const when = new Date(Math.min(Date.now() - 60_000, at.getTime() + after * DAY + 2 * 3_600_000));
       await changeAspirationStatus(db, silent, to === "accepted" || to === "deferred" || to === "on_agenda" ? planner : moderator, { aspirationId: a.id, to, note }, { now: when });
