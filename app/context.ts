@@ -10,6 +10,7 @@ import type { LoginThrottle } from "~/domain/accounts/login-throttle";
 import type { AppImageStore } from "~/domain/images/store.server";
 import type { QaLimits } from "~/domain/qa/limits.server";
 import type { VoteQueue } from "~/domain/qa/votes.server";
+import type { SurveyLimits } from "~/domain/satisfaction/limits";
 
 /** What the app may know of the configuration (server/config.ts checks it at start). */
 export interface AppConfig {
@@ -37,6 +38,8 @@ export interface Services {
   qaLimits: QaLimits;
   /** live Q&A: the group-commit vote queue */
   votes: VoteQueue;
+  /** satisfaction survey: web answers per IP, kiosk requests per device and IP */
+  surveyLimits: SurveyLimits;
   config: AppConfig;
 }
 

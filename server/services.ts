@@ -10,6 +10,7 @@ import { createImageStore } from "~/domain/images/store.server";
 import { createMailer } from "~/domain/notifications/mailer.server";
 import { createQaLimits } from "~/domain/qa/limits.server";
 import { createVoteQueue } from "~/domain/qa/votes.server";
+import { createSurveyLimits } from "~/domain/satisfaction/limits";
 import type { Publisher } from "~/realtime/publisher";
 import type { Config } from "./config";
 
@@ -22,6 +23,7 @@ export function createServices(config: Config, database: Database, realtime: Pub
     images: createImageStore({ dataDir: config.dataDir, cloudinaryUrl: config.cloudinaryUrl }),
     loginThrottle: new LoginThrottle(),
     qaLimits,
+    surveyLimits: createSurveyLimits(),
     votes: createVoteQueue(database.db, { limits: qaLimits, batchWindowMs: config.qa.voteBatchMs }),
     config: {
       production: config.production,

@@ -11,6 +11,7 @@ import { messages as aspirationsMessages } from "./aspirations";
 
 import { messages as agendaMessages } from "./agenda";
 import { messages as servicesMessages } from "./services";
+import { messages as satisfactionMessages } from "./satisfaction";
 
 export const areaId = {
   ...eventsMessages.id,
@@ -18,6 +19,7 @@ export const areaId = {
   ...aspirationsMessages.id,
   ...discussionsMessages.id,
   ...qaMessages.id,
+  ...satisfactionMessages.id,
   ...servicesMessages.id,};
 export const areaEn: Record<keyof typeof areaId, string> = {
   ...eventsMessages.en,
@@ -25,4 +27,5 @@ export const areaEn: Record<keyof typeof areaId, string> = {
   ...aspirationsMessages.en,
   ...discussionsMessages.en,
   ...qaMessages.en,
+  ...satisfactionMessages.en,
   ...servicesMessages.en,};

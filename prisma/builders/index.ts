@@ -5,3 +5,4 @@ export * from "./agenda";
 export * from "./services";
 export * from "./aspirations";
 export * from "./qa";
+export * from "./satisfaction";

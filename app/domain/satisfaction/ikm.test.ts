@@ -26,7 +26,12 @@ describe("IKM (PermenPAN-RB 14/2017)", () => {
   it("rounds only at the end (early rounding of each NRR moves the result)", () => {
     // NRR of 3.333… on every element: IKM 83.333…, but NRR rounded to 3.33 first would give 83.25
     const totals = emptyTotals();
-    for (const s of [[3, 3, 3, 3, 3, 3, 3, 3, 3], [3, 3, 3, 3, 3, 3, 3, 3, 3], [4, 4, 4, 4, 4, 4, 4, 4, 4]]) addSheet(totals, sheet(s));
+    for (const s of [
+      [3, 3, 3, 3, 3, 3, 3, 3, 3],
+      [3, 3, 3, 3, 3, 3, 3, 3, 3],
+      [4, 4, 4, 4, 4, 4, 4, 4, 4],
+    ])
+      addSheet(totals, sheet(s));
     const r = computeIkm(totals);
     expect(r.shown).toBe(83.33);
     expect(r.grade).toBe("B");
@@ -67,8 +72,19 @@ describe("IKM (PermenPAN-RB 14/2017)", () => {
 describe("minimum sample (Krejcie–Morgan)", () => {
   it("matches the regulation's table", () => {
     const table: [number, number][] = [
-      [10, 10], [50, 44], [100, 80], [200, 132], [300, 169], [500, 217], [1000, 278], [2000, 322],
-      [5000, 357], [10000, 370], [20000, 377], [50000, 381], [1000000, 384],
+      [10, 10],
+      [50, 44],
+      [100, 80],
+      [200, 132],
+      [300, 169],
+      [500, 217],
+      [1000, 278],
+      [2000, 322],
+      [5000, 357],
+      [10000, 370],
+      [20000, 377],
+      [50000, 381],
+      [1000000, 384],
     ];
     for (const [population, sample] of table) expect(minimumSample(population), `N=${population}`).toBe(sample);
   });
