@@ -71,7 +71,7 @@ export default function ManageDeliberation() {
       <p className="muted">{t("agenda.manage.title")}</p>
       <PhaseTimeline phase={d.phase} />
       <FormErrors state={strayState} />
-      {state?.values?.intent === "advance" && <FormAlert state={state} />}
+      {state?.values?.intent === "advance" && <FormErrors state={state} />}
       {next && (
         <Form method="post" className="agenda-inline-actions">
           <CsrfField />
