@@ -60,8 +60,14 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-function pageError(messageKey: ErrorData["messageKey"], status: number, params?: ErrorData["params"]) {
-  return data<ErrorData>(params ? { messageKey, params } : { messageKey }, { status });
+/**
+ * The error page's answer: a JSON Response, which a document route's ErrorBoundary
+ * reads as `error.data` and a resource route (CSV, ICS, images) sends as it is —
+ * a thrown `data()` would reach a resource route's caller as a generic 500.
+ */
+function pageError(messageKey: ErrorData["messageKey"], status: number, params?: ErrorData["params"]): Response {
+  const body: ErrorData = params ? { messageKey, params } : { messageKey };
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
 /** Reads the body of a form post (or throws a 400/403 error page): the content type, the CSRF token. */
