@@ -5,7 +5,8 @@ export const messages = defineMessages({
   id: {
     "agenda.nav": "Musyawarah",
     "agenda.title": "Musyawarah Warga",
-    "agenda.intro": "Setiap tahun usulan warga dikumpulkan, diberi skor secara terbuka, dipilih warga, lalu diputuskan dalam musyawarah. Setiap keputusan dan alasannya kembali ke warga yang mengusulkan.",
+    "agenda.intro":
+      "Setiap tahun usulan warga dikumpulkan, diberi skor secara terbuka, dipilih warga, lalu diputuskan dalam musyawarah. Setiap keputusan dan alasannya kembali ke warga yang mengusulkan.",
     "agenda.list.empty": "Belum ada musyawarah yang diumumkan.",
     "agenda.list.items": "{count} usulan agenda",
     "agenda.list.manage": "Kelola",
@@ -132,7 +133,8 @@ export const messages = defineMessages({
     "agenda.minutes.attendance": "Jumlah hadir: {count} orang",
 
     "agenda.vote.title": "Beri suara prioritas",
-    "agenda.vote.intro": "Anda punya {budget} suara. Bagikan ke usulan yang paling penting menurut Anda; boleh semua untuk satu usulan. Suara bisa diubah sampai {end}.",
+    "agenda.vote.intro":
+      "Anda punya {budget} suara. Bagikan ke usulan yang paling penting menurut Anda; boleh semua untuk satu usulan. Suara bisa diubah sampai {end}.",
     "agenda.vote.remaining": "Sisa suara: {remaining} dari {budget}",
     "agenda.vote.field": "Suara untuk: {title}",
     "agenda.vote.submit": "Simpan suara",
@@ -157,7 +159,8 @@ export const messages = defineMessages({
     "agenda.assist.saved": "Suara {name} tersimpan. Sisa {remaining}.",
 
     "agenda.pool.title": "Calon agenda",
-    "agenda.pool.intro": "Aspirasi terverifikasi dari masa pengumpulan di wilayah ini. Aspirasi yang digabung dihitung satu. Skor awal hanya dari dukungan dan jangkauan; suara warga dan urgensi ditambahkan setelah masuk agenda.",
+    "agenda.pool.intro":
+      "Aspirasi terverifikasi dari masa pengumpulan di wilayah ini. Aspirasi yang digabung dihitung satu. Skor awal hanya dari dukungan dan jangkauan; suara warga dan urgensi ditambahkan setelah masuk agenda.",
     "agenda.pool.filters": "Saring",
     "agenda.pool.category": "Kategori",
     "agenda.pool.kelurahan": "Kelurahan",
@@ -192,8 +195,10 @@ export const messages = defineMessages({
 
     "agenda.score.title": "Cara menghitung skor",
     "agenda.score.formula": "Skor = (dukungan × {supports}) + (suara warga × {votes}) + (urgensi × {urgency}) + (jangkauan × {reach})",
-    "agenda.score.explain": "Dukungan adalah jumlah warga yang mendukung aspirasi sumber (termasuk aspirasi yang digabung). Suara warga adalah jumlah suara prioritas selama tinjauan publik. Urgensi adalah penilaian perencana dari 0 sampai 5. Jangkauan adalah jumlah {reachUnit} asal aspirasi sumber. Angka pengali (bobot) ditetapkan sebelum tinjauan publik dan tidak bisa diubah sesudahnya.",
-    "agenda.score.ties": "Jika skor sama: usulan dengan suara warga lebih banyak didahulukan, lalu yang dukungannya lebih banyak, lalu yang lebih dulu dimasukkan ke agenda.",
+    "agenda.score.explain":
+      "Dukungan adalah jumlah warga yang mendukung aspirasi sumber (termasuk aspirasi yang digabung). Suara warga adalah jumlah suara prioritas selama tinjauan publik. Urgensi adalah penilaian perencana dari 0 sampai 5. Jangkauan adalah jumlah {reachUnit} asal aspirasi sumber. Angka pengali (bobot) ditetapkan sebelum tinjauan publik dan tidak bisa diubah sesudahnya.",
+    "agenda.score.ties":
+      "Jika skor sama: usulan dengan suara warga lebih banyak didahulukan, lalu yang dukungannya lebih banyak, lalu yang lebih dulu dimasukkan ke agenda.",
     "agenda.score.reachKelurahan": "kelurahan",
     "agenda.score.reachRw": "RW",
     "agenda.score.supports": "Dukungan",
@@ -263,7 +268,8 @@ export const messages = defineMessages({
   en: {
     "agenda.nav": "Deliberation",
     "agenda.title": "Residents' deliberation",
-    "agenda.intro": "Every year residents' aspirations are compiled, scored in the open, prioritised by residents and decided at the deliberation. Every decision and its reason goes back to the residents who proposed it.",
+    "agenda.intro":
+      "Every year residents' aspirations are compiled, scored in the open, prioritised by residents and decided at the deliberation. Every decision and its reason goes back to the residents who proposed it.",
     "agenda.list.empty": "No deliberation has been announced yet.",
     "agenda.list.items": "{count} agenda items",
     "agenda.list.manage": "Manage",
@@ -390,7 +396,8 @@ export const messages = defineMessages({
     "agenda.minutes.attendance": "Present: {count} people",
 
     "agenda.vote.title": "Vote on priorities",
-    "agenda.vote.intro": "You have {budget} votes. Spread them over the items that matter most to you; all on one item is fine. You can change them until {end}.",
+    "agenda.vote.intro":
+      "You have {budget} votes. Spread them over the items that matter most to you; all on one item is fine. You can change them until {end}.",
     "agenda.vote.remaining": "Votes left: {remaining} of {budget}",
     "agenda.vote.field": "Votes for: {title}",
     "agenda.vote.submit": "Save votes",
@@ -415,7 +422,8 @@ export const messages = defineMessages({
     "agenda.assist.saved": "Votes of {name} saved. {remaining} left.",
 
     "agenda.pool.title": "Candidate pool",
-    "agenda.pool.intro": "Verified aspirations from the intake period in this area. Grouped duplicates count as one. The initial score uses supports and reach only; residents' votes and urgency come once on the agenda.",
+    "agenda.pool.intro":
+      "Verified aspirations from the intake period in this area. Grouped duplicates count as one. The initial score uses supports and reach only; residents' votes and urgency come once on the agenda.",
     "agenda.pool.filters": "Filter",
     "agenda.pool.category": "Category",
     "agenda.pool.kelurahan": "Kelurahan",
@@ -450,8 +458,10 @@ export const messages = defineMessages({
 
     "agenda.score.title": "How the score is calculated",
     "agenda.score.formula": "Score = (supports × {supports}) + (residents' votes × {votes}) + (urgency × {urgency}) + (reach × {reach})",
-    "agenda.score.explain": "Supports is the number of residents supporting the source aspirations (grouped duplicates included). Residents' votes are the priority votes cast during the public review. Urgency is the planners' rating from 0 to 5. Reach is the number of {reachUnit} the source aspirations come from. The multipliers (weights) are set before the public review and cannot change afterwards.",
-    "agenda.score.ties": "When scores are equal: the item with more residents' votes comes first, then the one with more supports, then the one put on the agenda first.",
+    "agenda.score.explain":
+      "Supports is the number of residents supporting the source aspirations (grouped duplicates included). Residents' votes are the priority votes cast during the public review. Urgency is the planners' rating from 0 to 5. Reach is the number of {reachUnit} the source aspirations come from. The multipliers (weights) are set before the public review and cannot change afterwards.",
+    "agenda.score.ties":
+      "When scores are equal: the item with more residents' votes comes first, then the one with more supports, then the one put on the agenda first.",
     "agenda.score.reachKelurahan": "kelurahan",
     "agenda.score.reachRw": "RWs",
     "agenda.score.supports": "Supports",

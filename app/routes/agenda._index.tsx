@@ -26,7 +26,9 @@ export default function AgendaIndex() {
       <p className="lead">{t("agenda.intro")}</p>
       {canPlan && (
         <p>
-          <Link className="button" to="/agenda/new">{t("agenda.create")}</Link>
+          <Link className="button" to="/agenda/new">
+            {t("agenda.create")}
+          </Link>
         </p>
       )}
       {deliberations.length === 0 ? (
@@ -40,7 +42,11 @@ export default function AgendaIndex() {
                 <Link to={d.path}>{t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName })}</Link>
               </h2>
               <p>{t("agenda.list.items", { count: d.itemCount })}</p>
-              {canPlan && <p><Link to={`/agenda/manage/${d.id}`}>{t("agenda.list.manage")}</Link></p>}
+              {canPlan && (
+                <p>
+                  <Link to={`/agenda/manage/${d.id}`}>{t("agenda.list.manage")}</Link>
+                </p>
+              )}
             </li>
           ))}
         </ul>

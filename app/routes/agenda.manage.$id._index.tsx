@@ -64,7 +64,8 @@ export default function ManageDeliberation() {
   const failedItem = state?.values?.itemId;
   const settingsState = state?.values?.intent === "settings" ? state : undefined;
   // refused with no form of its own on the page (e.g. an item id that is not one): said at the top
-  const strayState = state && !["advance", "settings"].includes(state.values.intent ?? "") && !items.some((i) => String(i.id) === failedItem) ? state : undefined;
+  const strayState =
+    state && !["advance", "settings"].includes(state.values.intent ?? "") && !items.some((i) => String(i.id) === failedItem) ? state : undefined;
   return (
     <>
       <h1>{heading}</h1>
@@ -81,11 +82,21 @@ export default function ManageDeliberation() {
         </Form>
       )}
       <ul className="agenda-links">
-        <li><Link to={`/agenda/manage/${d.id}/pool`}>{t("agenda.manage.pool")}</Link></li>
-        <li><Link to={`/agenda/manage/${d.id}/print`}>{t("agenda.manage.print")}</Link></li>
-        <li><Link to={`/agenda/manage/${d.id}/minutes`}>{t("agenda.manage.minutes")}</Link></li>
-        <li><Link to={`/agenda/manage/${d.id}/assist`}>{t("agenda.manage.assist")}</Link></li>
-        <li><Link to={d.path}>{t("agenda.manage.public")}</Link></li>
+        <li>
+          <Link to={`/agenda/manage/${d.id}/pool`}>{t("agenda.manage.pool")}</Link>
+        </li>
+        <li>
+          <Link to={`/agenda/manage/${d.id}/print`}>{t("agenda.manage.print")}</Link>
+        </li>
+        <li>
+          <Link to={`/agenda/manage/${d.id}/minutes`}>{t("agenda.manage.minutes")}</Link>
+        </li>
+        <li>
+          <Link to={`/agenda/manage/${d.id}/assist`}>{t("agenda.manage.assist")}</Link>
+        </li>
+        <li>
+          <Link to={d.path}>{t("agenda.manage.public")}</Link>
+        </li>
       </ul>
       <ScheduleList d={d} />
 
@@ -107,18 +118,27 @@ export default function ManageDeliberation() {
                 <ScoreBreakdown breakdown={item.breakdown} weights={d} label={`${t("agenda.score.breakdown")}: ${item.title}`} />
                 <p className="muted">
                   {item.aspirations.map((a) => a.code).join(", ")}
-                  {item.decisionReason && <> · {t("agenda.decision.reason")}: {item.decisionReason}</>}
+                  {item.decisionReason && (
+                    <>
+                      {" "}
+                      · {t("agenda.decision.reason")}: {item.decisionReason}
+                    </>
+                  )}
                 </p>
                 <div className="agenda-inline-actions">
                   {canEditItemText(d.phase, decided) && (
-                    <Link className="button button-secondary" to={`/agenda/manage/${d.id}/items/${item.id}`}>{t("agenda.item.edit")}</Link>
+                    <Link className="button button-secondary" to={`/agenda/manage/${d.id}/items/${item.id}`}>
+                      {t("agenda.item.edit")}
+                    </Link>
                   )}
                   {canChangeItemSet(d.phase) && (
                     <Form method="post">
                       <CsrfField />
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="itemId" value={item.id} />
-                      <button type="submit" className="button-secondary" aria-label={`${t("agenda.item.remove")}: ${item.title}`}>{t("agenda.item.remove")}</button>
+                      <button type="submit" className="button-secondary" aria-label={`${t("agenda.item.remove")}: ${item.title}`}>
+                        {t("agenda.item.remove")}
+                      </button>
                     </Form>
                   )}
                 </div>
@@ -129,7 +149,9 @@ export default function ManageDeliberation() {
                     <input type="hidden" name="intent" value="decide" />
                     <input type="hidden" name="itemId" value={item.id} />
                     <fieldset>
-                      <legend>{t("agenda.decision.label")}: {item.title}</legend>
+                      <legend>
+                        {t("agenda.decision.label")}: {item.title}
+                      </legend>
                       {(["accepted", "deferred", "declined"] as const).map((dec) => (
                         <label key={dec} className="agenda-radio">
                           <input type="radio" name="decision" value={dec} defaultChecked={itemState?.values?.decision === dec} required />
@@ -187,7 +209,9 @@ function TextAreaFieldFor({ itemId, state }: { itemId: number; state?: FormState
   return (
     <div className="field">
       <label htmlFor={id}>{t("agenda.decision.reason")}</label>
-      <p className="hint" id={`${id}-hint`}>{t("agenda.decision.reasonHint")}</p>
+      <p className="hint" id={`${id}-hint`}>
+        {t("agenda.decision.reasonHint")}
+      </p>
       <textarea
         id={id}
         name="reason"
@@ -197,8 +221,11 @@ function TextAreaFieldFor({ itemId, state }: { itemId: number; state?: FormState
         aria-invalid={error ? true : undefined}
         aria-describedby={[`${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ")}
       />
-      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error.key, error.params)}
+        </p>
+      )}
     </div>
   );
 }
-

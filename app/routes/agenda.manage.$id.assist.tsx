@@ -50,7 +50,10 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, context, pa
   const resident = await findResident(context.db, staff, { id: residentId });
   if (!resident) throw new DomainError("agenda.assist.notFound", "residentId");
   const result = await castAssistedBallot(context.db, staff, id, resident.id, ballot);
-  return redirectWithFlash(context, `/agenda/manage/${id}/assist`, { key: "agenda.assist.saved", params: { name: resident.name, remaining: result.remaining } });
+  return redirectWithFlash(context, `/agenda/manage/${id}/assist`, {
+    key: "agenda.assist.saved",
+    params: { name: resident.name, remaining: result.remaining },
+  });
 });
 
 export default function AssistedVotes() {
@@ -62,7 +65,9 @@ export default function AssistedVotes() {
   return (
     <>
       <h1>{t("agenda.assist.title")}</h1>
-      <p><Link to={`/agenda/manage/${d.id}`}>{t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName })}</Link></p>
+      <p>
+        <Link to={`/agenda/manage/${d.id}`}>{t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName })}</Link>
+      </p>
       <p>{t("agenda.assist.intro")}</p>
       {!data.open && <p className="alert alert-info">{t("agenda.vote.closed")}</p>}
       <FormErrors state={state} />
@@ -79,13 +84,22 @@ export default function AssistedVotes() {
             <label htmlFor="residentId">{t("agenda.assist.attendee")}</label>
             <select id="residentId" name="residentId" defaultValue={resident ? String(resident.id) : ""}>
               <option value="">{t("form.choose")}</option>
-              {data.attendees.map((a) => <option key={a.id} value={a.userId!}>{a.name}{a.area ? ` (${a.area})` : ""}</option>)}
+              {data.attendees.map((a) => (
+                <option key={a.id} value={a.userId!}>
+                  {a.name}
+                  {a.area ? ` (${a.area})` : ""}
+                </option>
+              ))}
             </select>
           </div>
           <button type="submit">{t("agenda.assist.find")}</button>
         </Form>
       )}
-      {data.notFound && <p className="alert alert-error" role="alert">{t("agenda.assist.notFound")}</p>}
+      {data.notFound && (
+        <p className="alert alert-error" role="alert">
+          {t("agenda.assist.notFound")}
+        </p>
+      )}
       {resident && status && (
         <section className="agenda-vote" aria-labelledby="assist-for">
           <h2 id="assist-for">{t("agenda.assist.for", { name: resident.name, area: resident.area || "-" })}</h2>
@@ -99,7 +113,15 @@ export default function AssistedVotes() {
               {data.items.map((item) => (
                 <div className="field" key={item.id}>
                   <label htmlFor={`f-dots-${item.id}`}>{t("agenda.vote.field", { title: item.title })}</label>
-                  <input id={`f-dots-${item.id}`} name={`dots-${item.id}`} type="number" min={0} max={d.votesPerResident} inputMode="numeric" defaultValue={state?.values?.[`dots-${item.id}`] ?? String(ballot[item.id] ?? 0)} />
+                  <input
+                    id={`f-dots-${item.id}`}
+                    name={`dots-${item.id}`}
+                    type="number"
+                    min={0}
+                    max={d.votesPerResident}
+                    inputMode="numeric"
+                    defaultValue={state?.values?.[`dots-${item.id}`] ?? String(ballot[item.id] ?? 0)}
+                  />
                 </div>
               ))}
               <button type="submit">{t("agenda.vote.submit")}</button>

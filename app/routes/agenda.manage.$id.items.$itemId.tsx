@@ -42,11 +42,15 @@ export default function EditItem() {
   return (
     <>
       <h1>{t("agenda.item.editTitle")}</h1>
-      <p><Link to={`/agenda/manage/${d.id}`}>{t("agenda.manage.title")}</Link></p>
+      <p>
+        <Link to={`/agenda/manage/${d.id}`}>{t("agenda.manage.title")}</Link>
+      </p>
       <h2>{t("agenda.field.aspirations")}</h2>
       <ul>
         {item.aspirations.map((a) => (
-          <li key={a.id}><Link to={`/aspirations/${a.code}`}>{a.code}</Link>: {a.title}</li>
+          <li key={a.id}>
+            <Link to={`/aspirations/${a.code}`}>{a.code}</Link>: {a.title}
+          </li>
         ))}
       </ul>
       {editable ? (

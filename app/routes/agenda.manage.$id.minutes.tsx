@@ -42,10 +42,16 @@ export default function Minutes() {
   const title = t("agenda.heading", { year: d.year, level: levelLabel(t, d.level), area: d.areaName });
   return (
     <article>
-      <p className="agenda-no-print"><Link to={`/agenda/manage/${d.id}`}>{t("agenda.manage.title")}</Link> · {t("agenda.print.hint")}</p>
+      <p className="agenda-no-print">
+        <Link to={`/agenda/manage/${d.id}`}>{t("agenda.manage.title")}</Link> · {t("agenda.print.hint")}
+      </p>
       <h1>{t("agenda.minutes.title")}</h1>
       <p className="lead">{title}</p>
-      {d.event && <p>{formatDateTime(d.event.startsAt, locale)} · {d.event.venueName}, {d.event.venueAddress}</p>}
+      {d.event && (
+        <p>
+          {formatDateTime(d.event.startsAt, locale)} · {d.event.venueName}, {d.event.venueAddress}
+        </p>
+      )}
       <p>{t("agenda.minutes.attendance", { count: presentCount })}</p>
 
       <h2>{t("agenda.minutes.decisions")}</h2>
@@ -53,7 +59,12 @@ export default function Minutes() {
         {items.map((i) => (
           <li key={i.id}>
             {i.title} ({t("agenda.score.total")} {i.score}): <DecisionTag decision={i.decision} />
-            {i.decisionReason && <> {t("agenda.decision.reason")}: {i.decisionReason}</>}
+            {i.decisionReason && (
+              <>
+                {" "}
+                {t("agenda.decision.reason")}: {i.decisionReason}
+              </>
+            )}
           </li>
         ))}
       </ol>
@@ -62,7 +73,15 @@ export default function Minutes() {
         <Form method="post" className="agenda-no-print" noValidate>
           <CsrfField />
           <FormAlert state={state} />
-          <TextAreaField name="minutes" label={t("agenda.minutes.field")} hint={t("agenda.minutes.hint")} state={state} rows={14} maxLength={20000} defaultValue={d.minutes} />
+          <TextAreaField
+            name="minutes"
+            label={t("agenda.minutes.field")}
+            hint={t("agenda.minutes.hint")}
+            state={state}
+            rows={14}
+            maxLength={20000}
+            defaultValue={d.minutes}
+          />
           <button type="submit">{t("agenda.minutes.submit")}</button>
         </Form>
       ) : (

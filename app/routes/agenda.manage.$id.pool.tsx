@@ -57,7 +57,9 @@ export default function CandidatePool() {
   return (
     <>
       <h1>{t("agenda.pool.title")}</h1>
-      <p><Link to={`/agenda/manage/${d.id}`}>{t("agenda.heading", { year: d.year, level: t(`agenda.level.${d.level}` as MessageKey), area: d.areaName })}</Link></p>
+      <p>
+        <Link to={`/agenda/manage/${d.id}`}>{t("agenda.heading", { year: d.year, level: t(`agenda.level.${d.level}` as MessageKey), area: d.areaName })}</Link>
+      </p>
       <p>{t("agenda.pool.intro")}</p>
 
       <h2>{t("agenda.pool.carried.title")}</h2>
@@ -71,7 +73,11 @@ export default function CandidatePool() {
             <li key={c.id} className="card">
               <span className="tag">{t("agenda.pool.carriedFrom", { year: c.year })}</span>
               <h3>{c.title}</h3>
-              {c.reason && <p>{t("agenda.decision.reason")}: {c.reason}</p>}
+              {c.reason && (
+                <p>
+                  {t("agenda.decision.reason")}: {c.reason}
+                </p>
+              )}
               <p className="muted">{c.aspirations.map((a) => a.code).join(", ")}</p>
               {data.canAdd && (
                 <Form method="post">
@@ -83,7 +89,9 @@ export default function CandidatePool() {
                   <input type="hidden" name="agency" value={c.agency ?? ""} />
                   <input type="hidden" name="urgency" value={c.urgency} />
                   <input type="hidden" name="aspirationIds" value={c.aspirations.map((a) => a.id).join(",")} />
-                  <button type="submit" aria-label={`${t("agenda.pool.carried.add")}: ${c.title}`}>{t("agenda.pool.carried.add")}</button>
+                  <button type="submit" aria-label={`${t("agenda.pool.carried.add")}: ${c.title}`}>
+                    {t("agenda.pool.carried.add")}
+                  </button>
                 </Form>
               )}
             </li>
@@ -97,14 +105,22 @@ export default function CandidatePool() {
           <label htmlFor="filter-category">{t("agenda.pool.category")}</label>
           <select id="filter-category" name="categoryId" defaultValue={params.get("categoryId") ?? ""}>
             <option value="">{t("agenda.pool.all")}</option>
-            {options.categories.map((c) => <option key={c.id} value={c.id}>{categoryName(c)}</option>)}
+            {options.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {categoryName(c)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-kelurahan">{t("agenda.pool.kelurahan")}</label>
           <select id="filter-kelurahan" name="kelurahanId" defaultValue={params.get("kelurahanId") ?? ""}>
             <option value="">{t("agenda.pool.all")}</option>
-            {options.kelurahan.map((k) => <option key={k.id} value={k.id}>{k.name}</option>)}
+            {options.kelurahan.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -113,7 +129,11 @@ export default function CandidatePool() {
             <option value="">{t("agenda.pool.all")}</option>
             {options.kelurahan.map((k) => (
               <optgroup key={k.id} label={k.name}>
-                {k.rws.map((r) => <option key={r.id} value={r.id}>{r.name} {k.name}</option>)}
+                {k.rws.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name} {k.name}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>
@@ -122,7 +142,11 @@ export default function CandidatePool() {
           <label htmlFor="filter-status">{t("agenda.pool.status")}</label>
           <select id="filter-status" name="status" defaultValue={params.get("status") ?? ""}>
             <option value="">{t("agenda.pool.all")}</option>
-            {POOL_STATUSES.map((s) => <option key={s} value={s}>{t(`agenda.aspStatus.${s}` as MessageKey)}</option>)}
+            {POOL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`agenda.aspStatus.${s}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">{t("agenda.pool.apply")}</button>
@@ -138,13 +162,23 @@ export default function CandidatePool() {
             <table className="agenda-pool">
               <thead>
                 <tr>
-                  {data.canAdd && <th scope="col" className="agenda-pool-select"><span className="visually-hidden">{t("agenda.field.aspirations")}</span></th>}
+                  {data.canAdd && (
+                    <th scope="col" className="agenda-pool-select">
+                      <span className="visually-hidden">{t("agenda.field.aspirations")}</span>
+                    </th>
+                  )}
                   <th scope="col">{t("agenda.pool.aspiration")}</th>
-                  <th scope="col" className="num">{t("agenda.pool.supports")}</th>
-                  <th scope="col" className="num">{t("agenda.pool.events")}</th>
+                  <th scope="col" className="num">
+                    {t("agenda.pool.supports")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("agenda.pool.events")}
+                  </th>
                   <th scope="col">{t("agenda.pool.age")}</th>
                   <th scope="col">{t("agenda.pool.deadline")}</th>
-                  <th scope="col" className="num">{t("agenda.pool.score")}</th>
+                  <th scope="col" className="num">
+                    {t("agenda.pool.score")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -162,7 +196,9 @@ export default function CandidatePool() {
                               defaultChecked={selected.has(String(c.id))}
                               className="agenda-pick"
                             />
-                            <label htmlFor={`pick-${c.id}`} className="visually-hidden">{t("agenda.pool.select", { title: c.title })}</label>
+                            <label htmlFor={`pick-${c.id}`} className="visually-hidden">
+                              {t("agenda.pool.select", { title: c.title })}
+                            </label>
                           </>
                         )}
                       </td>
@@ -170,10 +206,20 @@ export default function CandidatePool() {
                     <td>
                       <Link to={`/aspirations/${c.code}`}>{c.code}</Link> {c.title}
                       <div className="muted">
-                        {[c.category ? categoryName(c.category) : null, [c.rw, c.kelurahan].filter(Boolean).join(" "), t(`agenda.aspStatus.${c.status}` as MessageKey)].filter(Boolean).join(" · ")}
+                        {[
+                          c.category ? categoryName(c.category) : null,
+                          [c.rw, c.kelurahan].filter(Boolean).join(" "),
+                          t(`agenda.aspStatus.${c.status}` as MessageKey),
+                        ]
+                          .filter(Boolean)
+                          .join(" · ")}
                       </div>
                       {c.groupSize > 1 && <div>{t("agenda.pool.group", { count: c.groupSize })}</div>}
-                      {c.onItem && <div><strong>{t("agenda.pool.onItem", { title: c.onItem.title })}</strong></div>}
+                      {c.onItem && (
+                        <div>
+                          <strong>{t("agenda.pool.onItem", { title: c.onItem.title })}</strong>
+                        </div>
+                      )}
                       {c.carriedFrom && <div className="tag">{t("agenda.pool.carriedFrom", { year: c.carriedFrom.year })}</div>}
                     </td>
                     <td className="num">{c.breakdown.components.supports}</td>
@@ -196,7 +242,11 @@ export default function CandidatePool() {
             <legend>{t("agenda.pool.createLegend")}</legend>
             <p className="hint">{t("agenda.pool.createHint")}</p>
             <FormAlert state={createState} />
-            {createState?.errors?.aspirationIds && <p className="field-error" role="alert">{t(createState.errors.aspirationIds.key)}</p>}
+            {createState?.errors?.aspirationIds && (
+              <p className="field-error" role="alert">
+                {t(createState.errors.aspirationIds.key)}
+              </p>
+            )}
             <ItemFields state={createState} />
             <button type="submit">{t("agenda.item.save")}</button>
           </fieldset>

@@ -44,7 +44,11 @@ export default function PrintableAgenda() {
           {formatDateTime(d.event.startsAt, locale)} · {d.event.venueName}, {d.event.venueAddress}
         </p>
       )}
-      <p><a className="agenda-print-url" href={d.url}>{d.url}</a></p>
+      <p>
+        <a className="agenda-print-url" href={d.url}>
+          {d.url}
+        </a>
+      </p>
 
       <h2>{t("agenda.public.items")}</h2>
       <ol className="agenda-items">
@@ -53,19 +57,33 @@ export default function PrintableAgenda() {
             <div className="agenda-item-head">
               <span className="agenda-rank">{t("agenda.public.rank", { rank: item.rank })}</span>
               <span className="agenda-score">
-                {t("agenda.score.total")}: {item.breakdown.total} ({t("agenda.score.supports")} {item.breakdown.components.supports}, {t("agenda.score.votes")} {item.breakdown.components.votes}, {t("agenda.score.urgency")} {item.breakdown.components.urgency}, {t("agenda.score.reach")} {item.breakdown.components.reach})
+                {t("agenda.score.total")}: {item.breakdown.total} ({t("agenda.score.supports")} {item.breakdown.components.supports}, {t("agenda.score.votes")}{" "}
+                {item.breakdown.components.votes}, {t("agenda.score.urgency")} {item.breakdown.components.urgency}, {t("agenda.score.reach")}{" "}
+                {item.breakdown.components.reach})
               </span>
             </div>
             <h3>{item.title}</h3>
             <p>{item.rationale}</p>
             <ul className="agenda-meta">
-              {item.agency && <li>{t("agenda.public.agency")}: {item.agency}</li>}
-              {item.costEstimate !== null && <li>{t("agenda.public.cost")}: {formatRupiah(item.costEstimate, locale)}</li>}
-              <li>{t("agenda.decision.label")}: <DecisionTag decision={item.decision} /></li>
+              {item.agency && (
+                <li>
+                  {t("agenda.public.agency")}: {item.agency}
+                </li>
+              )}
+              {item.costEstimate !== null && (
+                <li>
+                  {t("agenda.public.cost")}: {formatRupiah(item.costEstimate, locale)}
+                </li>
+              )}
+              <li>
+                {t("agenda.decision.label")}: <DecisionTag decision={item.decision} />
+              </li>
             </ul>
             <p>
               <strong>{t("agenda.public.sources")}:</strong>{" "}
-              {item.aspirations.map((a) => `${a.code} ${a.title}${a.sourceQuestion ? ` (${a.sourceQuestion.eventTitle})` : a.sourceEvent ? ` (${a.sourceEvent.title})` : ""}`).join("; ")}
+              {item.aspirations
+                .map((a) => `${a.code} ${a.title}${a.sourceQuestion ? ` (${a.sourceQuestion.eventTitle})` : a.sourceEvent ? ` (${a.sourceEvent.title})` : ""}`)
+                .join("; ")}
             </p>
           </li>
         ))}
@@ -90,7 +108,10 @@ export default function PrintableAgenda() {
               {present.map((p, i) => (
                 <tr key={p.id}>
                   <td>{i + 1}</td>
-                  <td>{p.name}{p.walkIn && <span className="muted"> ({t("agenda.print.walkIn")})</span>}</td>
+                  <td>
+                    {p.name}
+                    {p.walkIn && <span className="muted"> ({t("agenda.print.walkIn")})</span>}
+                  </td>
                   <td>{p.area}</td>
                   <td>{formatTime(p.checkedInAt, locale)}</td>
                   <td className="sign" />

@@ -40,12 +40,14 @@ export default function NewDeliberation() {
           <option value="">{t("form.choose")}</option>
           {areas.map((k) => (
             <optgroup key={k.id} label={`${t("agenda.level.kecamatan")} ${k.name}`}>
-              <option value={k.id}>{t("agenda.level.kecamatan")} {k.name}</option>
+              <option value={k.id}>
+                {t("agenda.level.kecamatan")} {k.name}
+              </option>
               {k.kelurahan.map((l) => [
-                <option key={l.id} value={l.id}>{t("agenda.level.kelurahan")} {l.name}</option>,
-                ...l.rws.map((r) => (
-                  <option key={r.id} value={r.id}>{`\u00a0\u00a0${r.name} ${l.name}`}</option>
-                )),
+                <option key={l.id} value={l.id}>
+                  {t("agenda.level.kelurahan")} {l.name}
+                </option>,
+                ...l.rws.map((r) => <option key={r.id} value={r.id}>{`\u00a0\u00a0${r.name} ${l.name}`}</option>),
               ])}
             </optgroup>
           ))}
@@ -57,7 +59,13 @@ export default function NewDeliberation() {
           <Field name="sessionStart" label={t("agenda.field.sessionStart")} type="time" state={state} required defaultValue="09:00" />
           <Field name="sessionEnd" label={t("agenda.field.sessionEnd")} type="time" state={state} required defaultValue="12:00" />
           <Field name="venueName" label={t("agenda.field.venueName")} state={state} required defaultValue="Pendopo Kantor Kecamatan Duren Sawit" />
-          <Field name="venueAddress" label={t("agenda.field.venueAddress")} state={state} required defaultValue="Jl. Raya Bekasi Timur No. 1, Duren Sawit, Jakarta Timur" />
+          <Field
+            name="venueAddress"
+            label={t("agenda.field.venueAddress")}
+            state={state}
+            required
+            defaultValue="Jl. Raya Bekasi Timur No. 1, Duren Sawit, Jakarta Timur"
+          />
         </fieldset>
         <button type="submit">{t("agenda.create.submit")}</button>
       </Form>

@@ -132,7 +132,9 @@ export interface CandidateOverrides {
  * unless told otherwise): a candidate of the pool, ready to go on an agenda item.
  */
 export async function aCandidateAspiration(db: Db, deliberation: { areaId: number }, overrides: CandidateOverrides = {}) {
-  const place = overrides.kelurahanId ? { kelurahanId: overrides.kelurahanId, rwId: overrides.rwId ?? null } : await placeIn(db, deliberation.areaId, overrides.rwId);
+  const place = overrides.kelurahanId
+    ? { kelurahanId: overrides.kelurahanId, rwId: overrides.rwId ?? null }
+    : await placeIn(db, deliberation.areaId, overrides.rwId);
   const createdAt = overrides.createdAt ?? new Date(Date.now() - 10 * DAY);
   const id = unique();
   return db.aspiration.create({
@@ -183,7 +185,11 @@ export interface AgendaItemOverrides<A extends { id: number } = BuiltAspiration>
 }
 
 /** An agenda item of `deliberation`, undecided unless told otherwise. */
-export async function anAgendaItem<A extends { id: number } = BuiltAspiration>(db: Db, deliberation: { id: number; areaId: number }, overrides: AgendaItemOverrides<A> = {}) {
+export async function anAgendaItem<A extends { id: number } = BuiltAspiration>(
+  db: Db,
+  deliberation: { id: number; areaId: number },
+  overrides: AgendaItemOverrides<A> = {},
+) {
   const aspirations: (A | BuiltAspiration)[] = overrides.aspirations ?? [await aCandidateAspiration(db, deliberation)];
   const decision = overrides.decision ?? null;
   const item = await db.agendaItem.create({
@@ -205,10 +211,22 @@ export async function anAgendaItem<A extends { id: number } = BuiltAspiration>(d
 }
 
 /** A resident's dots on the items of a deliberation (`{ [itemId]: dots }`); `assistedById` for the check-in desk. */
-export async function aBallot(db: Db, deliberation: { id: number }, voter: { id: number }, dots: Record<number, number>, overrides: { assistedById?: number | null } = {}) {
+export async function aBallot(
+  db: Db,
+  deliberation: { id: number },
+  voter: { id: number },
+  dots: Record<number, number>,
+  overrides: { assistedById?: number | null } = {},
+) {
   const rows = Object.entries(dots)
     .filter(([, n]) => n > 0)
-    .map(([itemId, n]) => ({ deliberationId: deliberation.id, agendaItemId: Number(itemId), userId: voter.id, dots: n, assistedById: overrides.assistedById ?? null }));
+    .map(([itemId, n]) => ({
+      deliberationId: deliberation.id,
+      agendaItemId: Number(itemId),
+      userId: voter.id,
+      dots: n,
+      assistedById: overrides.assistedById ?? null,
+    }));
   await db.agendaVote.createMany({ data: rows });
   return rows;
 }

@@ -42,15 +42,92 @@ interface SeedAspiration {
 }
 
 const THIS_YEAR: SeedAspiration[] = [
-  { title: "Pendampingan daftar OSS di kantor kecamatan bagi warga tanpa ponsel pintar", description: "Banyak pelaku usaha rumahan tidak punya ponsel pintar. Mohon ada meja pendampingan pendaftaran NIB setiap minggu.", category: "umkm", kelurahan: "Duren Sawit", rw: 3, daysAgo: 40, supporters: 5, fromQuestionOfResident: true },
-  { title: "Normalisasi saluran air Jl. Swadaya Raya", description: "Saluran di Jl. Swadaya Raya dangkal dan tertutup sedimen; setiap hujan deras air meluap ke rumah warga RW 03.", category: "infrastruktur", kelurahan: "Pondok Kelapa", rw: 3, daysAgo: 90, supporters: 6, sourceEvent: "Banjir dan saluran air" },
-  { title: "Genangan di Jl. Swadaya RW 07 setiap hujan", description: "Air setinggi mata kaki bertahan berjam-jam di depan SD. Anak-anak sulit lewat.", category: "infrastruktur", kelurahan: "Pondok Kelapa", rw: 7, daysAgo: 85, supporters: 3, sourceEvent: "Banjir dan saluran air", groupWith: 1 },
-  { title: "Layanan adminduk keliling di tingkat RW untuk warga lansia", description: "Warga lansia sulit datang ke kantor kecamatan. Usul jadwal pelayanan KTP-el dan KK keliling sebulan sekali per kelurahan.", category: "adminduk", kelurahan: "Duren Sawit", rw: 8, daysAgo: 120, supporters: 4, sourceEvent: "KTP-el dan KIA" },
-  { title: "TPS sementara di Klender RW 05 sering meluap", description: "Sampah menumpuk sampai ke jalan karena jadwal angkut hanya dua kali seminggu.", category: "lingkungan", kelurahan: "Klender", rw: 5, daysAgo: 60, supporters: 4 },
-  { title: "Tensimeter digital untuk posyandu lansia Malaka Sari", description: "Posyandu lansia di RW 02 memakai tensimeter lama yang sering rusak.", category: "kesehatan", kelurahan: "Malaka Sari", rw: 2, daysAgo: 30, supporters: 2 },
-  { title: "Wi-Fi publik di RPTRA Pondok Bambu", description: "Pelajar sering mengerjakan tugas di RPTRA tetapi sinyal lemah.", category: "layanan-digital", kelurahan: "Pondok Bambu", rw: 4, daysAgo: 25, supporters: 1 },
-  { title: "Perbaikan trotoar rusak di Jl. Pahlawan Revolusi", description: "Trotoar berlubang dekat halte membahayakan pejalan kaki dan pengguna kursi roda.", category: "infrastruktur", kelurahan: "Pondok Bambu", rw: 1, daysAgo: 70, supporters: 3 },
-  { title: "Pelatihan foto produk dan jualan daring untuk UMKM", description: "Pelaku UMKM di Malaka Jaya ingin belajar memotret produk dan berjualan di lokapasar.", category: "umkm", kelurahan: "Malaka Jaya", rw: 6, daysAgo: 15, supporters: 2 },
+  {
+    title: "Pendampingan daftar OSS di kantor kecamatan bagi warga tanpa ponsel pintar",
+    description: "Banyak pelaku usaha rumahan tidak punya ponsel pintar. Mohon ada meja pendampingan pendaftaran NIB setiap minggu.",
+    category: "umkm",
+    kelurahan: "Duren Sawit",
+    rw: 3,
+    daysAgo: 40,
+    supporters: 5,
+    fromQuestionOfResident: true,
+  },
+  {
+    title: "Normalisasi saluran air Jl. Swadaya Raya",
+    description: "Saluran di Jl. Swadaya Raya dangkal dan tertutup sedimen; setiap hujan deras air meluap ke rumah warga RW 03.",
+    category: "infrastruktur",
+    kelurahan: "Pondok Kelapa",
+    rw: 3,
+    daysAgo: 90,
+    supporters: 6,
+    sourceEvent: "Banjir dan saluran air",
+  },
+  {
+    title: "Genangan di Jl. Swadaya RW 07 setiap hujan",
+    description: "Air setinggi mata kaki bertahan berjam-jam di depan SD. Anak-anak sulit lewat.",
+    category: "infrastruktur",
+    kelurahan: "Pondok Kelapa",
+    rw: 7,
+    daysAgo: 85,
+    supporters: 3,
+    sourceEvent: "Banjir dan saluran air",
+    groupWith: 1,
+  },
+  {
+    title: "Layanan adminduk keliling di tingkat RW untuk warga lansia",
+    description: "Warga lansia sulit datang ke kantor kecamatan. Usul jadwal pelayanan KTP-el dan KK keliling sebulan sekali per kelurahan.",
+    category: "adminduk",
+    kelurahan: "Duren Sawit",
+    rw: 8,
+    daysAgo: 120,
+    supporters: 4,
+    sourceEvent: "KTP-el dan KIA",
+  },
+  {
+    title: "TPS sementara di Klender RW 05 sering meluap",
+    description: "Sampah menumpuk sampai ke jalan karena jadwal angkut hanya dua kali seminggu.",
+    category: "lingkungan",
+    kelurahan: "Klender",
+    rw: 5,
+    daysAgo: 60,
+    supporters: 4,
+  },
+  {
+    title: "Tensimeter digital untuk posyandu lansia Malaka Sari",
+    description: "Posyandu lansia di RW 02 memakai tensimeter lama yang sering rusak.",
+    category: "kesehatan",
+    kelurahan: "Malaka Sari",
+    rw: 2,
+    daysAgo: 30,
+    supporters: 2,
+  },
+  {
+    title: "Wi-Fi publik di RPTRA Pondok Bambu",
+    description: "Pelajar sering mengerjakan tugas di RPTRA tetapi sinyal lemah.",
+    category: "layanan-digital",
+    kelurahan: "Pondok Bambu",
+    rw: 4,
+    daysAgo: 25,
+    supporters: 1,
+  },
+  {
+    title: "Perbaikan trotoar rusak di Jl. Pahlawan Revolusi",
+    description: "Trotoar berlubang dekat halte membahayakan pejalan kaki dan pengguna kursi roda.",
+    category: "infrastruktur",
+    kelurahan: "Pondok Bambu",
+    rw: 1,
+    daysAgo: 70,
+    supporters: 3,
+  },
+  {
+    title: "Pelatihan foto produk dan jualan daring untuk UMKM",
+    description: "Pelaku UMKM di Malaka Jaya ingin belajar memotret produk dan berjualan di lokapasar.",
+    category: "umkm",
+    kelurahan: "Malaka Jaya",
+    rw: 6,
+    daysAgo: 15,
+    supporters: 2,
+  },
 ];
 
 const silent: Mailer = { async send() {} };
@@ -98,7 +175,8 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
     createdById: users.planner,
     session: {
       title: `Musyawarah Warga ${year}: Kecamatan Duren Sawit`,
-      description: "Rembuk tahunan Kecamatan Duren Sawit: warga dan perencana membahas dan memutuskan usulan prioritas. Agenda dan skor setiap usulan terbuka untuk umum.",
+      description:
+        "Rembuk tahunan Kecamatan Duren Sawit: warga dan perencana membahas dan memutuskan usulan prioritas. Agenda dan skor setiap usulan terbuka untuk umum.",
       topic: "Musyawarah warga",
       startsAt: sessionStart,
       endsAt: new Date(sessionStart.getTime() + 3 * 3_600_000),
@@ -112,7 +190,12 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
   // items: aspirations already marked "on the agenda" by staff, then the best-supported
   // verified ones of the intake period (up to four items)
   const inPeriod = { groupPrimaryId: null, kelurahanId: { in: kelurahanIds }, createdAt: { gte: d.intakeStart, lte: d.intakeEnd }, agendaLinks: { none: {} } };
-  const onAgenda = await db.aspiration.findMany({ where: { ...inPeriod, status: "on_agenda" }, orderBy: { id: "asc" }, take: 4, select: { id: true, title: true, categoryId: true, status: true } });
+  const onAgenda = await db.aspiration.findMany({
+    where: { ...inPeriod, status: "on_agenda" },
+    orderBy: { id: "asc" },
+    take: 4,
+    select: { id: true, title: true, categoryId: true, status: true },
+  });
   const verified = await db.aspiration.findMany({
     where: { ...inPeriod, status: { in: ["verified", "forwarded"] } },
     orderBy: [{ supportCount: "desc" }, { id: "asc" }],
@@ -147,7 +230,15 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
     }
   }
   // neighbours' dots (the demo resident has not voted yet)
-  const pattern = [[3, 2], [1, 4], [5, 0], [2, 2], [0, 3], [4, 1], [2, 3]];
+  const pattern = [
+    [3, 2],
+    [1, 4],
+    [5, 0],
+    [2, 2],
+    [0, 3],
+    [4, 1],
+    [2, 3],
+  ];
   for (const [i, userId] of neighbours.entries()) {
     const [a, b] = pattern[i % pattern.length];
     const dots: Record<number, number> = {};
@@ -157,7 +248,15 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
   }
 }
 
-async function createAspiration(db: Db, ctx: SeedContext, a: SeedAspiration, createdAt: Date, status: string, neighbours: number[], extra: Record<string, unknown> = {}) {
+async function createAspiration(
+  db: Db,
+  ctx: SeedContext,
+  a: SeedAspiration,
+  createdAt: Date,
+  status: string,
+  neighbours: number[],
+  extra: Record<string, unknown> = {},
+) {
   const k = ctx.kelurahan[a.kelurahan];
   let sourceEventId: number | null = null;
   let sourceQuestionId: number | null = null;
@@ -197,7 +296,14 @@ async function createAspiration(db: Db, ctx: SeedContext, a: SeedAspiration, cre
   await db.aspirationUpdate.createMany({
     data: [
       { aspirationId: created.id, fromStatus: null, toStatus: "received", note: "Aspirasi diterima.", createdAt },
-      { aspirationId: created.id, fromStatus: "received", toStatus: "verified", note: "Aspirasi diverifikasi dan menjadi calon agenda musyawarah warga.", actorId: ctx.users.moderator, createdAt: new Date(createdAt.getTime() + 2 * DAY) },
+      {
+        aspirationId: created.id,
+        fromStatus: "received",
+        toStatus: "verified",
+        note: "Aspirasi diverifikasi dan menjadi calon agenda musyawarah warga.",
+        actorId: ctx.users.moderator,
+        createdAt: new Date(createdAt.getTime() + 2 * DAY),
+      },
     ],
   });
   return created;
@@ -206,14 +312,37 @@ async function createAspiration(db: Db, ctx: SeedContext, a: SeedAspiration, cre
 /** Only when the aspirations seed has not run: a few verified aspirations, and two decided last year. */
 async function seedOwnAspirations(db: Db, ctx: SeedContext, neighbours: number[]) {
   await createAspiration(
-    db, ctx,
-    { title: "Pengerukan Kali Buaran di Malaka Jaya", description: "Kali Buaran dangkal; setiap musim hujan meluap ke permukiman.", category: "lingkungan", kelurahan: "Malaka Jaya", rw: 3, daysAgo: 400, supporters: 5 },
-    wibDay(-420), "accepted", neighbours,
+    db,
+    ctx,
+    {
+      title: "Pengerukan Kali Buaran di Malaka Jaya",
+      description: "Kali Buaran dangkal; setiap musim hujan meluap ke permukiman.",
+      category: "lingkungan",
+      kelurahan: "Malaka Jaya",
+      rw: 3,
+      daysAgo: 400,
+      supporters: 5,
+    },
+    wibDay(-420),
+    "accepted",
+    neighbours,
   );
   await createAspiration(
-    db, ctx,
-    { title: "Lampu penerangan jalan di Gang Masjid Pondok Kopi RW 05", description: "Gang menuju masjid gelap gulita setelah magrib; warga lansia dan anak-anak takut lewat.", category: "infrastruktur", kelurahan: "Pondok Kopi", rw: 5, daysAgo: 380, supporters: 4 },
-    wibDay(-400), "deferred", neighbours, { submitterId: ctx.users.resident },
+    db,
+    ctx,
+    {
+      title: "Lampu penerangan jalan di Gang Masjid Pondok Kopi RW 05",
+      description: "Gang menuju masjid gelap gulita setelah magrib; warga lansia dan anak-anak takut lewat.",
+      category: "infrastruktur",
+      kelurahan: "Pondok Kopi",
+      rw: 5,
+      daysAgo: 380,
+      supporters: 4,
+    },
+    wibDay(-400),
+    "deferred",
+    neighbours,
+    { submitterId: ctx.users.resident },
   );
   const ids: number[] = [];
   for (const a of THIS_YEAR) {
@@ -225,7 +354,11 @@ async function seedOwnAspirations(db: Db, ctx: SeedContext, neighbours: number[]
   for (const a of THIS_YEAR) {
     if (a.groupWith === undefined) continue;
     const primary = ids[a.groupWith];
-    const distinct = await db.aspirationSupport.findMany({ where: { aspiration: { OR: [{ id: primary }, { groupPrimaryId: primary }] } }, distinct: ["userId"], select: { userId: true } });
+    const distinct = await db.aspirationSupport.findMany({
+      where: { aspiration: { OR: [{ id: primary }, { groupPrimaryId: primary }] } },
+      distinct: ["userId"],
+      select: { userId: true },
+    });
     await db.aspiration.update({ where: { id: primary }, data: { supportCount: distinct.length } });
   }
 }

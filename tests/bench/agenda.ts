@@ -20,7 +20,13 @@ const ITEMS = 200;
 const RUNS = 7;
 
 const KELURAHAN: [string, number][] = [
-  ["Pondok Bambu", 13], ["Duren Sawit", 16], ["Pondok Kelapa", 16], ["Pondok Kopi", 13], ["Malaka Jaya", 10], ["Malaka Sari", 13], ["Klender", 17],
+  ["Pondok Bambu", 13],
+  ["Duren Sawit", 16],
+  ["Pondok Kelapa", 16],
+  ["Pondok Kopi", 13],
+  ["Malaka Jaya", 10],
+  ["Malaka Sari", 13],
+  ["Klender", 17],
 ];
 const STATUSES = ["verified", "verified", "verified", "forwarded", "received", "rejected", "done", "deferred"];
 
@@ -63,9 +69,13 @@ async function main() {
         kel.push({ id, rws });
       }
       const category = raw.prepare(`INSERT INTO "Category" ("slug", "nameId", "nameEn", "position") VALUES (?, ?, ?, ?)`);
-      const categories = ["infrastruktur", "lingkungan", "kesehatan", "adminduk", "umkm", "pendidikan", "layanan-digital", "lainnya"].map((s, i) => Number(category.run(s, s, s, i).lastInsertRowid));
+      const categories = ["infrastruktur", "lingkungan", "kesehatan", "adminduk", "umkm", "pendidikan", "layanan-digital", "lainnya"].map((s, i) =>
+        Number(category.run(s, s, s, i).lastInsertRowid),
+      );
 
-      const user = raw.prepare(`INSERT INTO "User" ("name", "email", "passwordHash", "role", "kelurahanId", "rwId", "createdAt", "updatedAt") VALUES (?, ?, '!', ?, ?, ?, ?, ?)`);
+      const user = raw.prepare(
+        `INSERT INTO "User" ("name", "email", "passwordHash", "role", "kelurahanId", "rwId", "createdAt", "updatedAt") VALUES (?, ?, '!', ?, ?, ?, ?, ?)`,
+      );
       const created = dt(now);
       const planner = Number(user.run("Perencana", "perencana@bench.test", "planner", null, null, created, created).lastInsertRowid);
       const firstUser = planner + 1;
@@ -74,16 +84,22 @@ async function main() {
         user.run(`Warga ${i}`, `warga${i}@bench.test`, "resident", k.id, k.rws[rand(k.rws.length)], created, created);
       }
 
-      const event = raw.prepare(`INSERT INTO "Event" ("kind", "status", "title", "startsAt", "endsAt", "venueName", "venueAddress", "createdAt", "updatedAt") VALUES ('dialogue', 'completed', ?, ?, ?, 'Pendopo', 'Jl. Raya', ?, ?)`);
+      const event = raw.prepare(
+        `INSERT INTO "Event" ("kind", "status", "title", "startsAt", "endsAt", "venueName", "venueAddress", "createdAt", "updatedAt") VALUES ('dialogue', 'completed', ?, ?, ?, 'Pendopo', 'Jl. Raya', ?, ?)`,
+      );
       const events: number[] = [];
       for (let i = 0; i < 60; i++) {
         const at = new Date(intakeStart.getTime() + i * 5 * 86_400_000);
         events.push(Number(event.run(`Ngopi Dursa ${i}`, dt(at), dt(new Date(at.getTime() + 7_200_000)), created, created).lastInsertRowid));
       }
-      const sessionEvent = Number(event.run("Musyawarah Warga", dt(intakeEnd), dt(new Date(intakeEnd.getTime() + 7_200_000)), created, created).lastInsertRowid);
+      const sessionEvent = Number(
+        event.run("Musyawarah Warga", dt(intakeEnd), dt(new Date(intakeEnd.getTime() + 7_200_000)), created, created).lastInsertRowid,
+      );
       const qaSession = raw.prepare(`INSERT INTO "QaSession" ("eventId", "code", "createdAt") VALUES (?, ?, ?)`);
       const participant = raw.prepare(`INSERT INTO "QaParticipant" ("id", "createdAt") VALUES (?, ?)`);
-      const question = raw.prepare(`INSERT INTO "QaQuestion" ("sessionId", "participantId", "text", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, 'answered', ?, ?)`);
+      const question = raw.prepare(
+        `INSERT INTO "QaQuestion" ("sessionId", "participantId", "text", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, 'answered', ?, ?)`,
+      );
       participant.run("bench", created);
       const questions: number[] = [];
       for (let s = 0; s < 30; s++) {
@@ -108,14 +124,30 @@ async function main() {
         const answered = rand(3) === 0 ? dt(new Date(at.getTime() + rand(10) * 86_400_000)) : null;
         const id = Number(
           aspiration.run(
-            `B${String(i).padStart(7, "0")}`, `Usulan ${i}`, categories[rand(categories.length)], k.id, k.rws[rand(k.rws.length)], STATUSES[rand(STATUSES.length)],
-            firstUser + rand(USERS), group, q, e, dt(due), answered, dt(at), dt(at),
+            `B${String(i).padStart(7, "0")}`,
+            `Usulan ${i}`,
+            categories[rand(categories.length)],
+            k.id,
+            k.rws[rand(k.rws.length)],
+            STATUSES[rand(STATUSES.length)],
+            firstUser + rand(USERS),
+            group,
+            q,
+            e,
+            dt(due),
+            answered,
+            dt(at),
+            dt(at),
           ).lastInsertRowid,
         );
         if (i === 0) firstAspiration = id;
       }
       // grouped under a member? point at that member's primary (groups are one level deep)
-      raw.prepare(`UPDATE "Aspiration" SET "groupPrimaryId" = (SELECT COALESCE(p."groupPrimaryId", p."id") FROM "Aspiration" p WHERE p."id" = "Aspiration"."groupPrimaryId") WHERE "groupPrimaryId" IS NOT NULL`).run();
+      raw
+        .prepare(
+          `UPDATE "Aspiration" SET "groupPrimaryId" = (SELECT COALESCE(p."groupPrimaryId", p."id") FROM "Aspiration" p WHERE p."id" = "Aspiration"."groupPrimaryId") WHERE "groupPrimaryId" IS NOT NULL`,
+        )
+        .run();
 
       // supports: distinct (aspiration, user) pairs, skewed so some aspirations are popular
       const support = raw.prepare(`INSERT OR IGNORE INTO "AspirationSupport" ("aspirationId", "userId", "createdAt") VALUES (?, ?, ?)`);
@@ -128,13 +160,29 @@ async function main() {
       // the primary carries the group's count (as the aspirations area keeps it)
       raw.exec(`UPDATE "Aspiration" SET "supportCount" = (SELECT COUNT(*) FROM "AspirationSupport" s WHERE s."aspirationId" = "Aspiration"."id")`);
       raw.exec(`CREATE TEMP TABLE "groupCount" ("root" INTEGER PRIMARY KEY, "n" INTEGER)`);
-      raw.exec(`INSERT INTO "groupCount" SELECT COALESCE(m."groupPrimaryId", m."id"), COUNT(DISTINCT s."userId") FROM "AspirationSupport" s JOIN "Aspiration" m ON m."id" = s."aspirationId" GROUP BY 1`);
-      raw.exec(`UPDATE "Aspiration" SET "supportCount" = (SELECT g."n" FROM "groupCount" g WHERE g."root" = "Aspiration"."id") WHERE "id" IN (SELECT "groupPrimaryId" FROM "Aspiration" WHERE "groupPrimaryId" IS NOT NULL) AND "id" IN (SELECT "root" FROM "groupCount")`);
+      raw.exec(
+        `INSERT INTO "groupCount" SELECT COALESCE(m."groupPrimaryId", m."id"), COUNT(DISTINCT s."userId") FROM "AspirationSupport" s JOIN "Aspiration" m ON m."id" = s."aspirationId" GROUP BY 1`,
+      );
+      raw.exec(
+        `UPDATE "Aspiration" SET "supportCount" = (SELECT g."n" FROM "groupCount" g WHERE g."root" = "Aspiration"."id") WHERE "id" IN (SELECT "groupPrimaryId" FROM "Aspiration" WHERE "groupPrimaryId" IS NOT NULL) AND "id" IN (SELECT "root" FROM "groupCount")`,
+      );
 
       const deliberation = Number(
         raw
-          .prepare(`INSERT INTO "Deliberation" ("year", "level", "areaId", "phase", "intakeStart", "intakeEnd", "reviewStart", "reviewEnd", "eventId", "weightSupports", "weightVotes", "weightUrgency", "weightReach", "createdAt", "updatedAt") VALUES (?, 'kecamatan', ?, 'review', ?, ?, ?, ?, ?, 1, 2, 3, 3, ?, ?)`)
-          .run(year, kecamatan, dt(intakeStart), dt(intakeEnd), dt(intakeStart), dt(new Date(intakeEnd.getTime() + 30 * 86_400_000)), sessionEvent, created, created).lastInsertRowid,
+          .prepare(
+            `INSERT INTO "Deliberation" ("year", "level", "areaId", "phase", "intakeStart", "intakeEnd", "reviewStart", "reviewEnd", "eventId", "weightSupports", "weightVotes", "weightUrgency", "weightReach", "createdAt", "updatedAt") VALUES (?, 'kecamatan', ?, 'review', ?, ?, ?, ?, ?, 1, 2, 3, 3, ?, ?)`,
+          )
+          .run(
+            year,
+            kecamatan,
+            dt(intakeStart),
+            dt(intakeEnd),
+            dt(intakeStart),
+            dt(new Date(intakeEnd.getTime() + 30 * 86_400_000)),
+            sessionEvent,
+            created,
+            created,
+          ).lastInsertRowid,
       );
       const item = raw.prepare(`INSERT INTO "AgendaItem" ("deliberationId", "title", "rationale", "urgency", "createdAt") VALUES (?, ?, 'Alasan.', ?, ?)`);
       const link = raw.prepare(`INSERT OR IGNORE INTO "AgendaItemAspiration" ("agendaItemId", "aspirationId") VALUES (?, ?)`);
@@ -151,7 +199,9 @@ async function main() {
     })();
     raw.exec("ANALYZE");
     raw.close();
-    console.log(`seeded ${ASPIRATIONS.toLocaleString("en")} aspirations, ${ids.supports.toLocaleString("en")} supports, ${ids.votes.toLocaleString("en")} votes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${ASPIRATIONS.toLocaleString("en")} aspirations, ${ids.supports.toLocaleString("en")} supports, ${ids.votes.toLocaleString("en")} votes in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const { db, close } = await openDatabase(url);
     const actor = { id: ids.planner, role: "planner" as const };

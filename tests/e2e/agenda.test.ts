@@ -17,7 +17,10 @@ type Built = Awaited<ReturnType<typeof aDeliberation>>;
 /** A deliberation with two items (and a spare candidate in the pool), in the given phase. */
 async function aDeliberationWithItems(phase: "candidates" | "review" | "session") {
   const d = await aDeliberation(db(), { phase });
-  const items = [await anAgendaItem(db(), d, { title: "Pengelolaan sampah terpadu", urgency: 4 }), await anAgendaItem(db(), d, { title: "Timbangan bayi posyandu", urgency: 1 })];
+  const items = [
+    await anAgendaItem(db(), d, { title: "Pengelolaan sampah terpadu", urgency: 4 }),
+    await anAgendaItem(db(), d, { title: "Timbangan bayi posyandu", urgency: 1 }),
+  ];
   await aCandidateAspiration(db(), d, { title: "Lampu jalan di gang masjid", responseDueAt: new Date(Date.now() + 3 * 86_400_000) });
   return { d, items };
 }
@@ -64,12 +67,25 @@ describe("every agenda page with JavaScript on", () => {
     const page = await suite.page();
     await logIn(page, await aStaffMember(db(), "planner"));
     const manage = `/agenda/manage/${d.id}`;
-    for (const path of ["/agenda", "/agenda/new", d.path, manage, `${manage}/pool`, `${manage}/items/${items[0].id}`, `${manage}/print`, `${manage}/minutes`, `${manage}/assist?resident=${encodeURIComponent(resident.identifier)}`]) {
+    for (const path of [
+      "/agenda",
+      "/agenda/new",
+      d.path,
+      manage,
+      `${manage}/pool`,
+      `${manage}/items/${items[0].id}`,
+      `${manage}/print`,
+      `${manage}/minutes`,
+      `${manage}/assist?resident=${encodeURIComponent(resident.identifier)}`,
+    ]) {
       await visit(page, path);
     }
     // client-side navigation between them: from the planner's page to the pool and back
     await visit(page, manage);
-    await page.locator("main").getByRole("link", { name: t("agenda.manage.pool") }).click();
+    await page
+      .locator("main")
+      .getByRole("link", { name: t("agenda.manage.pool") })
+      .click();
     await page.waitForURL((url) => url.pathname === `${manage}/pool`);
     await expect.poll(() => text(page.locator("main h1"))).toBe(t("agenda.pool.title"));
   });
@@ -125,7 +141,10 @@ describe("dot voting without JavaScript", () => {
 
     // over the budget: refused, with the typed numbers kept
     await field(first.title).fill("4");
-    await page.locator("#vote").getByRole("button", { name: t("agenda.vote.submit") }).click();
+    await page
+      .locator("#vote")
+      .getByRole("button", { name: t("agenda.vote.submit") })
+      .click();
     await page.waitForLoadState();
     expect(await text(page.locator("#vote [role=alert]"))).toBe(t("agenda.vote.overBudget", { budget: 5 }));
     expect(await field(first.title).inputValue()).toBe("4");
@@ -134,7 +153,10 @@ describe("dot voting without JavaScript", () => {
     // changing the ballot until the window closes
     await page.goto(d.path);
     await field(first.title).fill("1");
-    await page.locator("#vote").getByRole("button", { name: t("agenda.vote.submit") }).click();
+    await page
+      .locator("#vote")
+      .getByRole("button", { name: t("agenda.vote.submit") })
+      .click();
     await page.waitForLoadState();
     expect(await text(page.locator("#vote .agenda-remaining"))).toBe(t("agenda.vote.remaining", { remaining: 2, budget: 5 }));
     const votes = await db().agendaVote.findMany({ where: { deliberationId: d.id, userId: resident.id }, orderBy: { agendaItemId: "asc" } });
@@ -175,7 +197,13 @@ describe("the printable agenda", () => {
     await expectNoSeriousA11yViolations(page, "berita acara");
     // the planner's other pages, at phone width too
     await page.setViewportSize({ width: 360, height: 800 });
-    for (const path of [`/agenda/manage/${d.id}`, `/agenda/manage/${d.id}/pool`, `/agenda/manage/${d.id}/assist?resident=${encodeURIComponent(present.identifier)}`, "/agenda/new", "/agenda"]) {
+    for (const path of [
+      `/agenda/manage/${d.id}`,
+      `/agenda/manage/${d.id}/pool`,
+      `/agenda/manage/${d.id}/assist?resident=${encodeURIComponent(present.identifier)}`,
+      "/agenda/new",
+      "/agenda",
+    ]) {
       await visit(page, path);
       await expectNoSeriousA11yViolations(page, path);
       await expectNoHorizontalScroll(page, 360);

@@ -175,13 +175,19 @@ describe("the public review", () => {
     const after = await db().aspiration.findUniqueOrThrow({ where: { id: a.id }, include: { updates: { orderBy: { id: "desc" }, take: 1 } } });
     expect(after.status).toBe("on_agenda");
     expect(after.updates[0].note).toContain("Pengelolaan sampah terpadu");
-    const notes = await db().notification.findMany({ where: { userId: { in: [submitter.id, supporter.id] }, messageKey: "aspirations.notify.status.on_agenda" } });
+    const notes = await db().notification.findMany({
+      where: { userId: { in: [submitter.id, supporter.id] }, messageKey: "aspirations.notify.status.on_agenda" },
+    });
     expect(new Set(notes.map((n) => n.userId))).toEqual(new Set([submitter.id, supporter.id]));
 
     const locked = await c.post(`/agenda/manage/${d.id}`, { ...createFields(d.areaId), intent: "settings", weightVotes: "10" });
     expect(locked.status).toBe(409);
     expect((await db().deliberation.findUniqueOrThrow({ where: { id: d.id } })).weightVotes).toBe(2);
-    const urgency = await c.post(`/agenda/manage/${d.id}/items/${item.id}`, { title: item.title, rationale: "Timbangan lama sudah rusak sejak lama.", urgency: "5" });
+    const urgency = await c.post(`/agenda/manage/${d.id}/items/${item.id}`, {
+      title: item.title,
+      rationale: "Timbangan lama sudah rusak sejak lama.",
+      urgency: "5",
+    });
     expect(urgency.status).toBe(409);
     const removal = await c.post(`/agenda/manage/${d.id}`, { intent: "remove", itemId: String(item.id) });
     expect(removal.status).toBe(409);
@@ -274,11 +280,18 @@ describe("the session and its outcome", () => {
     expect((await c.post(manage, { intent: "advance", to: "decided" })).status).toBe(409);
 
     expect((await c.post(manage, { intent: "decide", itemId: String(accepted.id), decision: "accepted", reason: "" })).status).toBe(302);
-    expect((await c.post(manage, { intent: "decide", itemId: String(deferred.id), decision: "deferred", reason: "Anggaran kesehatan tahun ini sudah habis." })).status).toBe(302);
+    expect(
+      (await c.post(manage, { intent: "decide", itemId: String(deferred.id), decision: "deferred", reason: "Anggaran kesehatan tahun ini sudah habis." }))
+        .status,
+    ).toBe(302);
     // decided items do not change any more
-    expect((await c.post(manage, { intent: "decide", itemId: String(accepted.id), decision: "declined", reason: "Berubah pikiran setelah sidang." })).status).toBe(409);
+    expect(
+      (await c.post(manage, { intent: "decide", itemId: String(accepted.id), decision: "declined", reason: "Berubah pikiran setelah sidang." })).status,
+    ).toBe(409);
 
-    const [after1, after2] = await Promise.all([a1, a2].map((a) => db().aspiration.findUniqueOrThrow({ where: { id: a.id }, include: { updates: { orderBy: { id: "desc" }, take: 1 } } })));
+    const [after1, after2] = await Promise.all(
+      [a1, a2].map((a) => db().aspiration.findUniqueOrThrow({ where: { id: a.id }, include: { updates: { orderBy: { id: "desc" }, take: 1 } } })),
+    );
     expect([after1.status, after2.status]).toEqual(["accepted", "deferred"]);
     expect(after1.updates[0].note).toContain("Suku Dinas Lingkungan Hidup");
     expect(after2.updates[0].note).toContain("Anggaran kesehatan tahun ini sudah habis.");
@@ -319,7 +332,11 @@ describe("the session and its outcome", () => {
   it("publishes decisions with reasons, sources, CSV, JSON and the session as .ics", async () => {
     const d = await aDeliberation(db(), { phase: "session", minutes: "Sidang dibuka pukul 09.00 WIB. Dua usulan diputuskan." });
     const accepted = await anAgendaItem(db(), d, { title: "Pengelolaan sampah terpadu", decision: "accepted", urgency: 4 });
-    const deferred = await anAgendaItem(db(), d, { title: "Timbangan bayi posyandu", decision: "deferred", decisionReason: "Anggaran kesehatan tahun ini sudah habis." });
+    const deferred = await anAgendaItem(db(), d, {
+      title: "Timbangan bayi posyandu",
+      decision: "deferred",
+      decisionReason: "Anggaran kesehatan tahun ini sudah habis.",
+    });
     const voter = await aResidentOf(d);
     await aBallot(db(), d, voter, { [accepted.id]: 3 });
     const c = await as(planner);
@@ -465,7 +482,8 @@ describe("ids beyond the integer range", () => {
       expect(page.html, path).toContain(NOT_FOUND);
     }
     // the files have no page to show the message on: a plain 404
-    for (const file of ["export.csv", "export.json", "session.ics"]) expect((await c.get(`/agenda/${year}/kelurahan/tidak-ada/${file}`)).status, file).toBe(404);
+    for (const file of ["export.csv", "export.json", "session.ics"])
+      expect((await c.get(`/agenda/${year}/kelurahan/tidak-ada/${file}`)).status, file).toBe(404);
     expect((await c.get(`/agenda/${HUGE}/kelurahan/x/export.csv`)).status).toBe(404);
     const post = await c.post(`/agenda/manage/${HUGE}`, { intent: "advance", to: "review" }, { fromPage: `/agenda/manage/${d.id}` });
     expect(post.status).toBe(404);

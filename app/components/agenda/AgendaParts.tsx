@@ -43,9 +43,13 @@ export function ScheduleList({ d }: { d: Dates }) {
   return (
     <dl className="agenda-dates">
       <dt>{t("agenda.public.intake")}</dt>
-      <dd>{day(d.intakeStart)} – {day(d.intakeEnd)}</dd>
+      <dd>
+        {day(d.intakeStart)} – {day(d.intakeEnd)}
+      </dd>
       <dt>{t("agenda.public.review")}</dt>
-      <dd>{day(d.reviewStart)} – {day(d.reviewEnd)}</dd>
+      <dd>
+        {day(d.reviewStart)} – {day(d.reviewEnd)}
+      </dd>
       {d.event && (
         <>
           <dt>{t("agenda.public.session")}</dt>

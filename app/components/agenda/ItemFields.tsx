@@ -16,13 +16,23 @@ export function ItemFields({ state, defaults = {}, urgencyLocked = false }: { st
     <>
       <Field name="title" label={t("agenda.field.title")} state={state} required defaultValue={defaults.title} />
       <TextAreaField name="rationale" label={t("agenda.field.rationale")} state={state} required rows={4} maxLength={5000} defaultValue={defaults.rationale} />
-      <Field name="costEstimate" label={t("agenda.field.costEstimate")} state={state} inputMode="numeric" defaultValue={defaults.costEstimate != null ? String(defaults.costEstimate) : undefined} />
+      <Field
+        name="costEstimate"
+        label={t("agenda.field.costEstimate")}
+        state={state}
+        inputMode="numeric"
+        defaultValue={defaults.costEstimate != null ? String(defaults.costEstimate) : undefined}
+      />
       <Field name="agency" label={t("agenda.field.agency")} state={state} defaultValue={defaults.agency ?? undefined} />
       {urgencyLocked ? (
         <input type="hidden" name="urgency" value={defaults.urgency ?? 0} />
       ) : (
         <SelectField name="urgency" label={t("agenda.field.urgency")} state={state} required defaultValue={String(defaults.urgency ?? 0)}>
-          {[0, 1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+          {[0, 1, 2, 3, 4, 5].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </SelectField>
       )}
     </>

@@ -26,8 +26,16 @@ export function PublicAgenda({ data, state }: { data: PublicAgendaPage; state?: 
       <PhaseTimeline phase={d.phase} />
       <ScheduleList d={d} />
       <ul className="agenda-links">
-        {d.event && <li><Link to={`/events/${d.event.id}`}>{t("agenda.public.sessionEvent")}</Link></li>}
-        {data.canPlan && <li><Link to={`/agenda/manage/${d.id}`}>{t("agenda.public.manage")}</Link></li>}
+        {d.event && (
+          <li>
+            <Link to={`/events/${d.event.id}`}>{t("agenda.public.sessionEvent")}</Link>
+          </li>
+        )}
+        {data.canPlan && (
+          <li>
+            <Link to={`/agenda/manage/${d.id}`}>{t("agenda.public.manage")}</Link>
+          </li>
+        )}
       </ul>
       <ScoreFormula d={d} />
 
@@ -36,13 +44,25 @@ export function PublicAgenda({ data, state }: { data: PublicAgendaPage; state?: 
           <h2 id="vote-title">{t("agenda.vote.title")}</h2>
           <p>{t("agenda.vote.intro", { budget: d.votesPerResident, end: formatDate(d.reviewEnd, locale) })}</p>
           {!data.signedIn ? (
-            <p><Link to={`/login?redirectTo=${encodeURIComponent(d.path)}`}>{t("agenda.vote.signIn")}</Link></p>
+            <p>
+              <Link to={`/login?redirectTo=${encodeURIComponent(d.path)}`}>{t("agenda.vote.signIn")}</Link>
+            </p>
           ) : !voter.eligible ? (
-            <p>{voter.reason ? t(voter.reason) : null}{voter.reason === "agenda.vote.noArea" && <> <Link to="/account">{t("nav.account")}</Link></>}</p>
+            <p>
+              {voter.reason ? t(voter.reason) : null}
+              {voter.reason === "agenda.vote.noArea" && (
+                <>
+                  {" "}
+                  <Link to="/account">{t("nav.account")}</Link>
+                </>
+              )}
+            </p>
           ) : (
             <Form method="post" noValidate>
               <CsrfField />
-              <p className="agenda-remaining" aria-live="polite">{t("agenda.vote.remaining", { remaining: voter.remaining, budget: d.votesPerResident })}</p>
+              <p className="agenda-remaining" aria-live="polite">
+                {t("agenda.vote.remaining", { remaining: voter.remaining, budget: d.votesPerResident })}
+              </p>
               {voter.assisted && <p>{t("agenda.vote.assisted")}</p>}
               {stray.length > 0 ? <FormErrors state={{ formError: state?.formError, errors: Object.fromEntries(stray) }} /> : <FormAlert state={state} />}
               {items.map((item) => {
@@ -62,7 +82,11 @@ export function PublicAgenda({ data, state }: { data: PublicAgendaPage; state?: 
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `f-${name}-error` : undefined}
                     />
-                    {error && <p className="field-error" id={`f-${name}-error`}>{t(error.key, error.params)}</p>}
+                    {error && (
+                      <p className="field-error" id={`f-${name}-error`}>
+                        {t(error.key, error.params)}
+                      </p>
+                    )}
                   </div>
                 );
               })}
@@ -82,36 +106,56 @@ export function PublicAgenda({ data, state }: { data: PublicAgendaPage; state?: 
             <li key={item.id} id={`item-${item.id}`} className="agenda-item">
               <div className="agenda-item-head">
                 <span className="agenda-rank">{t("agenda.public.rank", { rank: item.rank })}</span>
-                <span className="agenda-score">{t("agenda.score.total")}: {item.breakdown.total}</span>
+                <span className="agenda-score">
+                  {t("agenda.score.total")}: {item.breakdown.total}
+                </span>
               </div>
               <h3>{item.title}</h3>
               <p>{item.rationale}</p>
               <ul className="agenda-meta">
-                {item.costEstimate !== null && <li>{t("agenda.public.cost")}: {formatRupiah(item.costEstimate, locale)}</li>}
-                {item.agency && <li>{t("agenda.public.agency")}: {item.agency}</li>}
+                {item.costEstimate !== null && (
+                  <li>
+                    {t("agenda.public.cost")}: {formatRupiah(item.costEstimate, locale)}
+                  </li>
+                )}
+                {item.agency && (
+                  <li>
+                    {t("agenda.public.agency")}: {item.agency}
+                  </li>
+                )}
                 {item.carriedFrom && <li>{t("agenda.public.carried", { year: item.carriedFrom.year })}</li>}
                 {showVoting && voter.eligible && <li>{t("agenda.vote.yours", { dots: ballot[item.id] ?? 0 })}</li>}
               </ul>
               <ScoreBreakdown breakdown={item.breakdown} weights={d} label={`${t("agenda.score.breakdown")}: ${item.title}`} />
               <p>
                 <strong>{t("agenda.decision.label")}:</strong> <DecisionTag decision={item.decision} />
-                {item.decisionReason && <> {t("agenda.decision.reason")}: {item.decisionReason}</>}
+                {item.decisionReason && (
+                  <>
+                    {" "}
+                    {t("agenda.decision.reason")}: {item.decisionReason}
+                  </>
+                )}
               </p>
               <h4>{t("agenda.public.sources")}</h4>
               <ul className="agenda-sources">
                 {item.aspirations.map((a) => (
                   <li key={a.id}>
                     <Link to={`/aspirations/${a.code}`}>{a.code}</Link>: {a.title}{" "}
-                    <span className="muted">({t(`agenda.aspStatus.${a.status}` as MessageKey)}{a.kelurahan ? `, ${[a.rw, a.kelurahan].filter(Boolean).join(" ")}` : ""})</span>
+                    <span className="muted">
+                      ({t(`agenda.aspStatus.${a.status}` as MessageKey)}
+                      {a.kelurahan ? `, ${[a.rw, a.kelurahan].filter(Boolean).join(" ")}` : ""})
+                    </span>
                     {a.members > 0 && <> {t("agenda.public.grouped", { count: a.members })}</>}
                     {a.sourceQuestion && (
                       <div>
-                        {t("agenda.public.question", { text: a.sourceQuestion.text })} · <Link to={`/events/${a.sourceQuestion.eventId}`}>{a.sourceQuestion.eventTitle}</Link>
+                        {t("agenda.public.question", { text: a.sourceQuestion.text })} ·{" "}
+                        <Link to={`/events/${a.sourceQuestion.eventId}`}>{a.sourceQuestion.eventTitle}</Link>
                       </div>
                     )}
                     {!a.sourceQuestion && a.sourceEvent && (
                       <div>
-                        {t("agenda.public.raisedAt", { event: "" })}<Link to={`/events/${a.sourceEvent.id}`}>{a.sourceEvent.title}</Link>
+                        {t("agenda.public.raisedAt", { event: "" })}
+                        <Link to={`/events/${a.sourceEvent.id}`}>{a.sourceEvent.title}</Link>
                       </div>
                     )}
                   </li>
@@ -131,9 +175,19 @@ export function PublicAgenda({ data, state }: { data: PublicAgendaPage; state?: 
 
       <h2>{t("agenda.public.exports")}</h2>
       <ul className="agenda-links">
-        <li><a href={`${d.path}/export.csv`} download>{t("agenda.public.csv")}</a></li>
-        <li><a href={`${d.path}/export.json`}>{t("agenda.public.json")}</a></li>
-        {d.event && <li><a href={`${d.path}/session.ics`}>{t("agenda.public.ics")}</a></li>}
+        <li>
+          <a href={`${d.path}/export.csv`} download>
+            {t("agenda.public.csv")}
+          </a>
+        </li>
+        <li>
+          <a href={`${d.path}/export.json`}>{t("agenda.public.json")}</a>
+        </li>
+        {d.event && (
+          <li>
+            <a href={`${d.path}/session.ics`}>{t("agenda.public.ics")}</a>
+          </li>
+        )}
       </ul>
 
       {data.others.length > 0 && (
@@ -141,7 +195,11 @@ export function PublicAgenda({ data, state }: { data: PublicAgendaPage; state?: 
           <h2>{t("agenda.public.others")}</h2>
           <ul>
             {data.others.map((o) => (
-              <li key={o.id}><Link to={o.path}>{levelLabel(t, o.level)} {o.areaName}</Link></li>
+              <li key={o.id}>
+                <Link to={o.path}>
+                  {levelLabel(t, o.level)} {o.areaName}
+                </Link>
+              </li>
             ))}
           </ul>
         </>

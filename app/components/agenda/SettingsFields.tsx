@@ -28,14 +28,35 @@ export function SettingsFields({ state, defaults = {} }: { state?: FormState; de
           <Field name="reviewStart" label={t("agenda.field.reviewStart")} type="date" state={state} required defaultValue={defaults.reviewStart} />
           <Field name="reviewEnd" label={t("agenda.field.reviewEnd")} type="date" state={state} required defaultValue={defaults.reviewEnd} />
         </div>
-        <Field name="votesPerResident" label={t("agenda.field.votesPerResident")} state={state} required inputMode="numeric" defaultValue={s(defaults.votesPerResident, 5)} />
+        <Field
+          name="votesPerResident"
+          label={t("agenda.field.votesPerResident")}
+          state={state}
+          required
+          inputMode="numeric"
+          defaultValue={s(defaults.votesPerResident, 5)}
+        />
       </fieldset>
       <fieldset className="agenda-fieldset">
         <legend>{t("agenda.settings.weightsLegend")}</legend>
         <div className="agenda-grid">
-          <Field name="weightSupports" label={t("agenda.score.supports")} state={state} required inputMode="numeric" defaultValue={s(defaults.weightSupports, 1)} />
+          <Field
+            name="weightSupports"
+            label={t("agenda.score.supports")}
+            state={state}
+            required
+            inputMode="numeric"
+            defaultValue={s(defaults.weightSupports, 1)}
+          />
           <Field name="weightVotes" label={t("agenda.score.votes")} state={state} required inputMode="numeric" defaultValue={s(defaults.weightVotes, 2)} />
-          <Field name="weightUrgency" label={t("agenda.score.urgency")} state={state} required inputMode="numeric" defaultValue={s(defaults.weightUrgency, 5)} />
+          <Field
+            name="weightUrgency"
+            label={t("agenda.score.urgency")}
+            state={state}
+            required
+            inputMode="numeric"
+            defaultValue={s(defaults.weightUrgency, 5)}
+          />
           <Field name="weightReach" label={t("agenda.score.reach")} state={state} required inputMode="numeric" defaultValue={s(defaults.weightReach, 3)} />
         </div>
       </fieldset>

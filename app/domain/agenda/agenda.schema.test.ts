@@ -35,7 +35,13 @@ describe("ids in the deliberation's forms", () => {
 
 describe("ids in the addresses of the planners' pages", () => {
   it("drops pool filters beyond the range, and finds no resident for such an id", () => {
-    expect(poolFiltersSchema.parse({ categoryId: HUGE, kelurahanId: "12", rwId: "-3", page: "2" })).toEqual({ categoryId: undefined, kelurahanId: 12, rwId: undefined, status: undefined, page: 2 });
+    expect(poolFiltersSchema.parse({ categoryId: HUGE, kelurahanId: "12", rwId: "-3", page: "2" })).toEqual({
+      categoryId: undefined,
+      kelurahanId: 12,
+      rwId: undefined,
+      status: undefined,
+      page: 2,
+    });
     expect(assistQuerySchema.parse({ residentId: HUGE })).toEqual({ resident: "", residentId: null });
     expect(assistQuerySchema.parse({ residentId: "", resident: "  warga@contoh.id " })).toEqual({ resident: "warga@contoh.id", residentId: undefined });
   });

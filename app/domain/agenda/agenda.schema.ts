@@ -45,12 +45,12 @@ const day = (end = false) =>
       return d;
     });
 
-const time = z.string({ required_error: "form.required" }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "agenda.validation.time");
+const time = z
+  .string({ required_error: "form.required" })
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "agenda.validation.time");
 
-const weight = z.coerce
-  .number({ invalid_type_error: "agenda.validation.weight" })
-  .min(0, "agenda.validation.weight")
-  .max(100, "agenda.validation.weight");
+const weight = z.coerce.number({ invalid_type_error: "agenda.validation.weight" }).min(0, "agenda.validation.weight").max(100, "agenda.validation.weight");
 
 /** a chosen id (a select): empty is "required", anything else must be an id within the databases' range */
 const requiredId = z.string({ required_error: "form.required" }).trim().min(1, "form.required").pipe(idSchema);
@@ -69,7 +69,11 @@ export const settingsSchema = z
     intakeEnd: day(true),
     reviewStart: day(),
     reviewEnd: day(true),
-    votesPerResident: z.coerce.number({ invalid_type_error: "agenda.validation.votes" }).int("agenda.validation.votes").min(1, "agenda.validation.votes").max(20, "agenda.validation.votes"),
+    votesPerResident: z.coerce
+      .number({ invalid_type_error: "agenda.validation.votes" })
+      .int("agenda.validation.votes")
+      .min(1, "agenda.validation.votes")
+      .max(20, "agenda.validation.votes"),
     weightSupports: weight,
     weightVotes: weight,
     weightUrgency: weight,
@@ -84,7 +88,11 @@ export type SettingsInput = z.infer<typeof settingsSchema>;
 
 export const createSchema = z
   .object({
-    year: z.coerce.number({ invalid_type_error: "agenda.validation.year" }).int("agenda.validation.year").min(2020, "agenda.validation.year").max(2100, "agenda.validation.year"),
+    year: z.coerce
+      .number({ invalid_type_error: "agenda.validation.year" })
+      .int("agenda.validation.year")
+      .min(2020, "agenda.validation.year")
+      .max(2100, "agenda.validation.year"),
     areaId: requiredId,
     sessionDate: z.string({ required_error: "form.required" }).trim().min(1, "form.required"),
     sessionStart: time,
@@ -142,9 +150,20 @@ const itemFields = {
     .trim()
     .optional()
     .transform((v) => (v ? v.replace(/[.\s]/g, "").replace(/^Rp/i, "") : undefined))
-    .pipe(z.coerce.number({ invalid_type_error: "agenda.validation.cost" }).int("agenda.validation.cost").min(0, "agenda.validation.cost").max(1e13, "agenda.validation.cost").optional()),
+    .pipe(
+      z.coerce
+        .number({ invalid_type_error: "agenda.validation.cost" })
+        .int("agenda.validation.cost")
+        .min(0, "agenda.validation.cost")
+        .max(1e13, "agenda.validation.cost")
+        .optional(),
+    ),
   agency: optionalText(200),
-  urgency: z.coerce.number({ invalid_type_error: "agenda.validation.urgency" }).int("agenda.validation.urgency").min(0, "agenda.validation.urgency").max(5, "agenda.validation.urgency"),
+  urgency: z.coerce
+    .number({ invalid_type_error: "agenda.validation.urgency" })
+    .int("agenda.validation.urgency")
+    .min(0, "agenda.validation.urgency")
+    .max(5, "agenda.validation.urgency"),
 };
 
 export const createItemSchema = z.object({ ...itemFields, aspirationIds: idList, carriedFromId: optionalIdSchema });
@@ -167,7 +186,10 @@ export type DecideInput = z.infer<typeof decideSchema>;
 export const minutesSchema = z.object({ minutes: z.string().trim().max(20_000, "agenda.validation.tooLong").default("") });
 
 /** The dot-voting form: one number field per item, named `dots-<itemId>`. */
-export function readBallot(raw: Record<string, unknown>): { ballot: Record<number, number>; error?: { field: string; message: "agenda.vote.notInteger" | "agenda.vote.unknownItem" } } {
+export function readBallot(raw: Record<string, unknown>): {
+  ballot: Record<number, number>;
+  error?: { field: string; message: "agenda.vote.notInteger" | "agenda.vote.unknownItem" };
+} {
   const ballot: Record<number, number> = {};
   for (const [key, value] of Object.entries(raw)) {
     const m = /^dots-(\d+)$/.exec(key);
@@ -183,16 +205,14 @@ export function readBallot(raw: Record<string, unknown>): { ballot: Record<numbe
   return { ballot };
 }
 
-export const ballotSchema = z
-  .record(z.union([z.string(), z.array(z.string())]))
-  .transform((raw, ctx) => {
-    const { ballot, error } = readBallot(raw);
-    if (error) {
-      ctx.addIssue({ code: "custom", path: [error.field], message: error.message });
-      return z.NEVER;
-    }
-    return { ballot };
-  });
+export const ballotSchema = z.record(z.union([z.string(), z.array(z.string())])).transform((raw, ctx) => {
+  const { ballot, error } = readBallot(raw);
+  if (error) {
+    ctx.addIssue({ code: "custom", path: [error.field], message: error.message });
+    return z.NEVER;
+  }
+  return { ballot };
+});
 
 /** The check-in desk's ballot names the resident it is cast for. */
 export const assistedBallotSchema = z.object({ residentId: idSchema }).and(ballotSchema);
@@ -214,7 +234,10 @@ export type PoolFilters = z.infer<typeof poolFiltersSchema>;
 
 /** The check-in desk's search: an e-mail or phone number typed in, or an attendee picked from the list. */
 export const assistQuerySchema = z.object({
-  resident: z.string().optional().transform((v) => v?.slice(0, 200).trim() ?? ""),
+  resident: z
+    .string()
+    .optional()
+    .transform((v) => v?.slice(0, 200).trim() ?? ""),
   /** "not an id" (or beyond the range) is simply nobody found */
   residentId: z
     .string()

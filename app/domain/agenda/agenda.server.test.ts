@@ -22,7 +22,15 @@ let n = 0;
 async function aspiration(extra: { kelurahanId: number; rwId?: number; supportCount?: number; status?: string; createdAt?: Date; groupPrimaryId?: number }) {
   n++;
   return db().aspiration.create({
-    data: { code: `T${String(n).padStart(3, "0")}-TEST`, title: `Usulan ${n}`, description: "Deskripsi.", channel: "web", status: "verified", createdAt: new Date(now.getTime() - 10 * DAY), ...extra },
+    data: {
+      code: `T${String(n).padStart(3, "0")}-TEST`,
+      title: `Usulan ${n}`,
+      description: "Deskripsi.",
+      channel: "web",
+      status: "verified",
+      createdAt: new Date(now.getTime() - 10 * DAY),
+      ...extra,
+    },
   });
 }
 
@@ -47,13 +55,30 @@ beforeAll(async () => {
   const outside = await db().user.create({ data: { name: "Tetangga", email: "t@x.test", passwordHash: "x", kelurahanId: kel[2].id } });
   const d = await db().deliberation.create({
     data: {
-      year: 2026, level: "kecamatan", areaId: kecamatan.id, phase: "review",
-      intakeStart: new Date(now.getTime() - 100 * DAY), intakeEnd: new Date(now.getTime() - DAY),
-      reviewStart: new Date(now.getTime() - DAY), reviewEnd: new Date(now.getTime() + 10 * DAY),
-      weightSupports: 1, weightVotes: 1, weightUrgency: 1, weightReach: 10, votesPerResident: 3,
+      year: 2026,
+      level: "kecamatan",
+      areaId: kecamatan.id,
+      phase: "review",
+      intakeStart: new Date(now.getTime() - 100 * DAY),
+      intakeEnd: new Date(now.getTime() - DAY),
+      reviewStart: new Date(now.getTime() - DAY),
+      reviewEnd: new Date(now.getTime() + 10 * DAY),
+      weightSupports: 1,
+      weightVotes: 1,
+      weightUrgency: 1,
+      weightReach: 10,
+      votesPerResident: 3,
     },
   });
-  ids = { kecamatan: kecamatan.id, kel: kel.map((k) => k.id), rw: rw.map((r) => r.id), planner: p.id, deliberation: d.id, inside: inside.id, outside: outside.id };
+  ids = {
+    kecamatan: kecamatan.id,
+    kel: kel.map((k) => k.id),
+    rw: rw.map((r) => r.id),
+    planner: p.id,
+    deliberation: d.id,
+    inside: inside.id,
+    outside: outside.id,
+  };
 });
 
 afterAll(async () => {
@@ -108,7 +133,9 @@ describe("dot voting and the aspiration's side of the link", () => {
     const d = await loadDeliberation(db(), ids.deliberation);
     const a = await aspiration({ kelurahanId: ids.kel[0], rwId: ids.rw[0], supportCount: 2 });
     // items are normally added before the review: insert directly for the test
-    const item = await db().agendaItem.create({ data: { deliberationId: d.id, title: "Usulan uji", rationale: "Alasan uji.", urgency: 2, aspirations: { create: [{ aspirationId: a.id }] } } });
+    const item = await db().agendaItem.create({
+      data: { deliberationId: d.id, title: "Usulan uji", rationale: "Alasan uji.", urgency: 2, aspirations: { create: [{ aspirationId: a.id }] } },
+    });
     const resident = { id: ids.inside, role: "resident" as const };
     await expect(castBallot(db(), resident, d.id, { [item.id]: 4 }, now)).rejects.toMatchObject({ messageKey: "agenda.vote.overBudget" });
     expect(await castBallot(db(), resident, d.id, { [item.id]: 2 }, now)).toEqual({ spent: 2, remaining: 1 });
@@ -116,7 +143,9 @@ describe("dot voting and the aspiration's side of the link", () => {
     const outsider = castBallot(db(), { id: ids.outside, role: "resident" }, d.id, { [item.id]: 1 }, now);
     await expect(outsider).rejects.toBeInstanceOf(DomainError);
     await expect(outsider).rejects.toMatchObject({ messageKey: "agenda.vote.outOfArea" });
-    await expect(castBallot(db(), resident, d.id, { [item.id]: 1 }, new Date(now.getTime() + 30 * DAY))).rejects.toMatchObject({ messageKey: "agenda.vote.closed" });
+    await expect(castBallot(db(), resident, d.id, { [item.id]: 1 }, new Date(now.getTime() + 30 * DAY))).rejects.toMatchObject({
+      messageKey: "agenda.vote.closed",
+    });
 
     const [scored] = await scoredItems(db(), d);
     expect(scored.breakdown.components).toEqual({ supports: 2, votes: 2, urgency: 2, reach: 1 });
@@ -124,9 +153,18 @@ describe("dot voting and the aspiration's side of the link", () => {
 
     // the public page is not a draft: the aspiration shows its item
     expect(await agendaItemsForAspiration(db(), a.id)).toEqual([
-      expect.objectContaining({ itemId: item.id, title: "Usulan uji", year: 2026, level: "kecamatan", decision: null, path: `/agenda/2026/kecamatan/ds#item-${item.id}` }),
+      expect.objectContaining({
+        itemId: item.id,
+        title: "Usulan uji",
+        year: 2026,
+        level: "kecamatan",
+        decision: null,
+        path: `/agenda/2026/kecamatan/ds#item-${item.id}`,
+      }),
     ]);
     // adding items is closed during the review
-    await expect(createItem(db(), planner(), d.id, { title: "Terlambat", rationale: "Masuk saat tinjauan.", urgency: 1, aspirationIds: [a.id] })).rejects.toMatchObject({ messageKey: "agenda.item.locked" });
+    await expect(
+      createItem(db(), planner(), d.id, { title: "Terlambat", rationale: "Masuk saat tinjauan.", urgency: 1, aspirationIds: [a.id] }),
+    ).rejects.toMatchObject({ messageKey: "agenda.item.locked" });
   });
 });

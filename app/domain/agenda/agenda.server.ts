@@ -9,7 +9,15 @@ import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify } from "~/domain/notifications/notifications.server";
-import { POOL_STATUSES, type CreateInput, type CreateItemInput, type DecideInput, type PoolFilters, type SettingsInput, type UpdateItemInput } from "./agenda.schema";
+import {
+  POOL_STATUSES,
+  type CreateInput,
+  type CreateItemInput,
+  type DecideInput,
+  type PoolFilters,
+  type SettingsInput,
+  type UpdateItemInput,
+} from "./agenda.schema";
 import { checkBallot, normalise, remaining, spent, type Allocation } from "./ballot";
 import {
   canChangeItemSet,
@@ -166,7 +174,10 @@ export async function createDeliberation(db: Db, actor: Actor, input: CreateInpu
   if (exists) throw new DomainError("agenda.create.exists", "areaId");
   const parent = area.level === "rw" && area.parentId ? area.parentId : null;
   const levelName = { kecamatan: "Kecamatan", kelurahan: "Kelurahan", rw: "" }[level];
-  const areaLabel = level === "rw" && parent ? `${area.name} ${(await db.area.findUnique({ where: { id: parent }, select: { name: true } }))?.name ?? ""}` : `${levelName} ${area.name}`;
+  const areaLabel =
+    level === "rw" && parent
+      ? `${area.name} ${(await db.area.findUnique({ where: { id: parent }, select: { name: true } }))?.name ?? ""}`
+      : `${levelName} ${area.name}`;
   try {
     const d = await db.$transaction(async (tx) => {
       const event = await tx.event.create({
@@ -205,7 +216,13 @@ export async function createDeliberation(db: Db, actor: Actor, input: CreateInpu
         include: deliberationInclude,
       });
     });
-    await audit(db, { actorId: actor.id, action: "agenda.create", targetType: "Deliberation", targetId: d.id, details: { year: d.year, level, areaId: area.id, eventId: d.eventId } });
+    await audit(db, {
+      actorId: actor.id,
+      action: "agenda.create",
+      targetType: "Deliberation",
+      targetId: d.id,
+      details: { year: d.year, level, areaId: area.id, eventId: d.eventId },
+    });
     return d;
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("agenda.create.exists", "areaId");
@@ -228,7 +245,10 @@ export async function advancePhase(db: Db, mailer: Mailer, actor: Actor, id: num
     db.agendaItem.count({ where: { deliberationId: id } }),
     db.agendaItem.count({ where: { deliberationId: id, decision: null } }),
   ]);
-  const problem = checkAdvance({ phase: d.phase, reviewStart: d.reviewStart, reviewEnd: d.reviewEnd, itemCount, undecidedCount, hasSession: d.eventId !== null }, to);
+  const problem = checkAdvance(
+    { phase: d.phase, reviewStart: d.reviewStart, reviewEnd: d.reviewEnd, itemCount, undecidedCount, hasSession: d.eventId !== null },
+    to,
+  );
   if (problem) throw new DomainError(problem, undefined, undefined, 409);
   // optimistic: only one of two concurrent clicks moves the phase
   const moved = await db.deliberation.updateMany({ where: { id, phase: d.phase }, data: { phase: to } });
@@ -236,13 +256,22 @@ export async function advancePhase(db: Db, mailer: Mailer, actor: Actor, id: num
   await audit(db, { actorId: actor.id, action: "agenda.phase", targetType: "Deliberation", targetId: id, details: { from: d.phase, to } });
   if (to === "review") {
     // the agenda is published: every aspiration on it takes the status "on the deliberation agenda"
-    const items = await db.agendaItem.findMany({ where: { deliberationId: id }, select: { id: true, title: true, aspirations: { select: { aspirationId: true } } } });
+    const items = await db.agendaItem.findMany({
+      where: { deliberationId: id },
+      select: { id: true, title: true, aspirations: { select: { aspirationId: true } } },
+    });
     const label = deliberationLabel(d);
     for (const item of items) {
-      await propagateStatus(db, mailer, actor, item.aspirations.map((a) => a.aspirationId), {
-        to: "on_agenda",
-        note: `Masuk agenda ${label} sebagai usulan "${item.title}". Warga dapat memberi suara prioritas sampai ${formatDay(d.reviewEnd)}. Lihat ${agendaPath(d)}`,
-      });
+      await propagateStatus(
+        db,
+        mailer,
+        actor,
+        item.aspirations.map((a) => a.aspirationId),
+        {
+          to: "on_agenda",
+          note: `Masuk agenda ${label} sebagai usulan "${item.title}". Warga dapat memberi suara prioritas sampai ${formatDay(d.reviewEnd)}. Lihat ${agendaPath(d)}`,
+        },
+      );
     }
   }
   if (to === "decided") {
@@ -352,7 +381,10 @@ export async function scoredItems(db: Db, d: DeliberationRow): Promise<ScoredIte
   const votesByItem = new Map(votes.map((v) => [v.agendaItemId, v._sum.dots ?? 0]));
   const linkedIds = [...new Set(items.flatMap((i) => i.aspirations.map((a) => a.aspirationId)))];
   const members = linkedIds.length
-    ? await db.aspiration.findMany({ where: { groupPrimaryId: { in: linkedIds } }, select: { id: true, groupPrimaryId: true, supportCount: true, kelurahanId: true, rwId: true } })
+    ? await db.aspiration.findMany({
+        where: { groupPrimaryId: { in: linkedIds } },
+        select: { id: true, groupPrimaryId: true, supportCount: true, kelurahanId: true, rwId: true },
+      })
     : [];
   const weights = weightsOf(d);
   const reachByRw = d.level !== "kecamatan";
@@ -395,7 +427,12 @@ export async function scoredItems(db: Db, d: DeliberationRow): Promise<ScoredIte
         supportCount: a.supportCount,
         sourceEvent: a.sourceEvent,
         sourceQuestion: a.sourceQuestion
-          ? { id: a.sourceQuestion.id, text: a.sourceQuestion.text, eventId: a.sourceQuestion.session.event.id, eventTitle: a.sourceQuestion.session.event.title }
+          ? {
+              id: a.sourceQuestion.id,
+              text: a.sourceQuestion.text,
+              eventId: a.sourceQuestion.session.event.id,
+              eventTitle: a.sourceQuestion.session.event.title,
+            }
           : null,
         members: members.filter((m) => m.groupPrimaryId === a.id).length,
       })),
@@ -408,7 +445,14 @@ async function checkAspirationsForItem(db: Db, d: DeliberationRow, ids: number[]
   const scope = await scopeOf(db, d.area);
   const rows = await db.aspiration.findMany({
     where: { id: { in: ids } },
-    select: { id: true, status: true, kelurahanId: true, rwId: true, groupPrimaryId: true, agendaLinks: { select: { agendaItem: { select: { id: true, deliberationId: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      kelurahanId: true,
+      rwId: true,
+      groupPrimaryId: true,
+      agendaLinks: { select: { agendaItem: { select: { id: true, deliberationId: true } } } },
+    },
   });
   if (rows.length !== ids.length) throw new DomainError("agenda.validation.aspirations", "aspirationIds");
   for (const a of rows) {
@@ -453,7 +497,13 @@ export async function createItem(db: Db, actor: Actor, id: number, input: Create
       aspirations: { create: ids.map((aspirationId) => ({ aspirationId })) },
     },
   });
-  await audit(db, { actorId: actor.id, action: "agenda.item.create", targetType: "AgendaItem", targetId: item.id, details: { deliberationId: id, aspirationIds: ids, carriedFromId } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "agenda.item.create",
+    targetType: "AgendaItem",
+    targetId: item.id,
+    details: { deliberationId: id, aspirationIds: ids, carriedFromId },
+  });
   return item;
 }
 
@@ -473,7 +523,13 @@ export async function updateItem(db: Db, actor: Actor, id: number, input: Update
     where: { id: item.id },
     data: { title: input.title, rationale: input.rationale, costEstimate: input.costEstimate ?? null, agency: input.agency ?? null, urgency: input.urgency },
   });
-  await audit(db, { actorId: actor.id, action: "agenda.item.update", targetType: "AgendaItem", targetId: item.id, details: { title: input.title, urgency: input.urgency } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "agenda.item.update",
+    targetType: "AgendaItem",
+    targetId: item.id,
+    details: { title: input.title, urgency: input.urgency },
+  });
 }
 
 export async function removeItem(db: Db, actor: Actor, id: number, itemId: number) {
@@ -489,7 +545,8 @@ export async function decideItem(db: Db, mailer: Mailer, actor: Actor, id: numbe
   requirePlanner(actor);
   const d = await loadDeliberation(db, id);
   const item = await loadItem(db, id, input.itemId);
-  if (!canDecide(d.phase, item.decision !== null)) throw new DomainError(item.decision ? "agenda.item.decided" : "agenda.decision.notNow", undefined, undefined, 409);
+  if (!canDecide(d.phase, item.decision !== null))
+    throw new DomainError(item.decision ? "agenda.item.decided" : "agenda.decision.notNow", undefined, undefined, 409);
   const problem = checkDecision(input.decision, input.reason);
   if (problem) throw new DomainError(problem, "reason");
   const reason = input.reason.trim();
@@ -498,7 +555,13 @@ export async function decideItem(db: Db, mailer: Mailer, actor: Actor, id: numbe
     data: { decision: input.decision, decisionReason: reason || null, decidedAt: new Date() },
   });
   if (moved.count === 0) throw new DomainError("agenda.item.decided", undefined, undefined, 409);
-  await audit(db, { actorId: actor.id, action: "agenda.item.decide", targetType: "AgendaItem", targetId: item.id, details: { decision: input.decision, reason } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "agenda.item.decide",
+    targetType: "AgendaItem",
+    targetId: item.id,
+    details: { decision: input.decision, reason },
+  });
   const label = deliberationLabel(d);
   const verdict = { accepted: "diterima", deferred: "ditunda (menunggu)", declined: "ditolak" }[input.decision];
   const next =
@@ -510,7 +573,13 @@ export async function decideItem(db: Db, mailer: Mailer, actor: Actor, id: numbe
         ? " Usulan ini otomatis masuk kembali ke daftar calon agenda tahun depan."
         : "";
   const note = `${label} memutuskan usulan "${item.title}": ${verdict}.${reason ? ` Alasan: ${reason}` : ""}${next}`;
-  await propagateStatus(db, mailer, actor, item.aspirations.map((a) => a.aspirationId), { to: input.decision, note });
+  await propagateStatus(
+    db,
+    mailer,
+    actor,
+    item.aspirations.map((a) => a.aspirationId),
+    { to: input.decision, note },
+  );
 }
 
 // ------------------------------------------------------------------ candidate pool
@@ -673,7 +742,9 @@ async function carriedItems(db: Db, d: DeliberationRow, scope: Scope) {
     where: { decision: "deferred", deliberation: { year: { lt: d.year } }, carriedInto: { none: {} } },
     include: {
       deliberation: { select: { year: true, area: { select: { name: true } } } },
-      aspirations: { select: { aspiration: { select: { id: true, code: true, title: true, status: true, kelurahanId: true, rwId: true, groupPrimaryId: true } } } },
+      aspirations: {
+        select: { aspiration: { select: { id: true, code: true, title: true, status: true, kelurahanId: true, rwId: true, groupPrimaryId: true } } },
+      },
     },
     orderBy: { id: "asc" },
     take: 100,
@@ -745,7 +816,13 @@ export async function castAssistedBallot(db: Db, staff: Actor, id: number, resid
   const status = await voterStatus(db, d, residentId);
   if (!status.eligible) throw new DomainError(status.reason ?? "agenda.vote.outOfArea", "residentId", undefined, 409);
   const result = await storeBallot(db, d, residentId, ballot, staff.id, now);
-  await audit(db, { actorId: staff.id, action: "agenda.vote.assisted", targetType: "Deliberation", targetId: id, details: { residentId, ballot: normalise(ballot) } });
+  await audit(db, {
+    actorId: staff.id,
+    action: "agenda.vote.assisted",
+    targetType: "Deliberation",
+    targetId: id,
+    details: { residentId, ballot: normalise(ballot) },
+  });
   return result;
 }
 
@@ -756,7 +833,9 @@ export async function findResident(db: Db, staff: Actor, where: { id?: number; e
     where: where.id ? { id: where.id } : where.email ? { email: where.email } : where.phone ? { phone: where.phone } : { id: -1 },
     select: { id: true, name: true, email: true, phone: true, kelurahan: { select: { name: true } }, rw: { select: { name: true } } },
   });
-  return user ? { id: user.id, name: user.name, contact: user.email ?? user.phone, area: [user.rw?.name, user.kelurahan?.name].filter(Boolean).join(", ") } : null;
+  return user
+    ? { id: user.id, name: user.name, contact: user.email ?? user.phone, area: [user.rw?.name, user.kelurahan?.name].filter(Boolean).join(", ") }
+    : null;
 }
 
 // ------------------------------------------------------------------ session, attendance, publication
@@ -767,7 +846,13 @@ export async function attendance(db: Db, actor: Actor, d: DeliberationRow) {
   const rows = await db.rsvp.findMany({
     where: { eventId: d.eventId, checkedInAt: { not: null } },
     orderBy: { checkedInAt: "asc" },
-    select: { id: true, guestName: true, walkIn: true, checkedInAt: true, user: { select: { id: true, name: true, kelurahan: { select: { name: true } }, rw: { select: { name: true } } } } },
+    select: {
+      id: true,
+      guestName: true,
+      walkIn: true,
+      checkedInAt: true,
+      user: { select: { id: true, name: true, kelurahan: { select: { name: true } }, rw: { select: { name: true } } } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -845,7 +930,13 @@ export async function publicAgendaPage(db: Db, viewer: Actor | null, address: Ag
     signedIn: !!viewer,
     canPlan: can.plan(viewer),
     votingOpen: votingOpen(d, now),
-    voter: { eligible: voter.eligible, reason: voter.reason, ballot: voter.ballot, remaining: voter.remaining, assisted: "assisted" in voter ? voter.assisted : false },
+    voter: {
+      eligible: voter.eligible,
+      reason: voter.reason,
+      ballot: voter.ballot,
+      remaining: voter.remaining,
+      assisted: "assisted" in voter ? voter.assisted : false,
+    },
   };
 }
 export type PublicAgendaPage = Awaited<ReturnType<typeof publicAgendaPage>>;
@@ -870,17 +961,50 @@ const csvCell = (v: unknown) => {
 
 export function agendaCsv(d: DeliberationRow, items: ScoredItem[], publicUrl = ""): string {
   const header = [
-    "rank", "item_id", "title", "score", "supports", "votes", "urgency", "reach", "part_supports", "part_votes", "part_urgency", "part_reach",
-    "cost_estimate", "agency", "decision", "decision_reason", "carried_from_item", "aspiration_codes", "url",
+    "rank",
+    "item_id",
+    "title",
+    "score",
+    "supports",
+    "votes",
+    "urgency",
+    "reach",
+    "part_supports",
+    "part_votes",
+    "part_urgency",
+    "part_reach",
+    "cost_estimate",
+    "agency",
+    "decision",
+    "decision_reason",
+    "carried_from_item",
+    "aspiration_codes",
+    "url",
   ];
   const lines = [header.join(",")];
   for (const i of items) {
     const b = i.breakdown;
     lines.push(
       [
-        i.rank, i.id, i.title, b.total, b.components.supports, b.components.votes, b.components.urgency, b.components.reach,
-        b.parts.supports, b.parts.votes, b.parts.urgency, b.parts.reach, i.costEstimate, i.agency, i.decision, i.decisionReason,
-        i.carriedFrom?.id, i.aspirations.map((a) => a.code).join(" "), `${publicUrl}${agendaPath(d)}#item-${i.id}`,
+        i.rank,
+        i.id,
+        i.title,
+        b.total,
+        b.components.supports,
+        b.components.votes,
+        b.components.urgency,
+        b.components.reach,
+        b.parts.supports,
+        b.parts.votes,
+        b.parts.urgency,
+        b.parts.reach,
+        i.costEstimate,
+        i.agency,
+        i.decision,
+        i.decisionReason,
+        i.carriedFrom?.id,
+        i.aspirations.map((a) => a.code).join(" "),
+        `${publicUrl}${agendaPath(d)}#item-${i.id}`,
       ]
         .map(csvCell)
         .join(","),
@@ -897,7 +1021,16 @@ export function agendaJson(d: DeliberationRow, items: ScoredItem[], publicUrl = 
     phase: d.phase,
     intake: { start: d.intakeStart, end: d.intakeEnd },
     review: { start: d.reviewStart, end: d.reviewEnd, votesPerResident: d.votesPerResident },
-    session: d.event ? { eventId: d.event.id, title: d.event.title, startsAt: d.event.startsAt, endsAt: d.event.endsAt, venue: d.event.venueName, address: d.event.venueAddress } : null,
+    session: d.event
+      ? {
+          eventId: d.event.id,
+          title: d.event.title,
+          startsAt: d.event.startsAt,
+          endsAt: d.event.endsAt,
+          venue: d.event.venueName,
+          address: d.event.venueAddress,
+        }
+      : null,
     weights: weightsOf(d),
     formula: "score = supports*w_supports + votes*w_votes + urgency*w_urgency + reach*w_reach",
     tieBreak: ["more residents' votes", "more supports", "item created first"],
@@ -956,7 +1089,11 @@ export async function poolFilterOptions(db: Db, d: DeliberationRow) {
     db.area.findMany({
       where: { id: { in: scope.kelurahanIds } },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, children: { where: scope.rwIds ? { id: { in: scope.rwIds } } : { level: "rw" }, orderBy: { name: "asc" }, select: { id: true, name: true } } },
+      select: {
+        id: true,
+        name: true,
+        children: { where: scope.rwIds ? { id: { in: scope.rwIds } } : { level: "rw" }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+      },
     }),
   ]);
   return { categories, kelurahan: kelurahan.map((k) => ({ id: k.id, name: k.name, rws: k.children })) };

@@ -31,12 +31,7 @@ export interface PhaseState {
   hasSession: boolean;
 }
 
-export type AdvanceProblem =
-  | "agenda.phase.final"
-  | "agenda.phase.notNext"
-  | "agenda.phase.needsItems"
-  | "agenda.phase.needsSession"
-  | "agenda.phase.undecided";
+export type AdvanceProblem = "agenda.phase.final" | "agenda.phase.notNext" | "agenda.phase.needsItems" | "agenda.phase.needsSession" | "agenda.phase.undecided";
 
 /** Why moving to `to` is refused, or null. Phases only move forward, one step at a time. */
 export function checkAdvance(state: PhaseState, to: string): AdvanceProblem | null {

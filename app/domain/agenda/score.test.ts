@@ -35,7 +35,11 @@ describe("ranking and ties", () => {
   });
 
   it("puts the highest score first", () => {
-    expect(rank([item(1, 1, 1), item(2, 5, 5), item(3, 2, 2)]).map((r) => [r.id, r.rank])).toEqual([[2, 1], [3, 2], [1, 3]]);
+    expect(rank([item(1, 1, 1), item(2, 5, 5), item(3, 2, 2)]).map((r) => [r.id, r.rank])).toEqual([
+      [2, 1],
+      [3, 2],
+      [1, 3],
+    ]);
   });
 
   it("breaks ties by residents' votes, then supports, then the earlier item", () => {
