@@ -132,12 +132,15 @@ export default function ServiceDisplay() {
         if (!stopped) setOffline(true); // keep the last content on screen
       }
     };
+    const wentOffline = () => setOffline(true);
     const timer = setInterval(poll, POLL_MS);
     window.addEventListener("online", poll);
+    window.addEventListener("offline", wentOffline);
     return () => {
       stopped = true;
       clearInterval(timer);
       window.removeEventListener("online", poll);
+      window.removeEventListener("offline", wentOffline);
     };
   }, [unitId]);
 
