@@ -19,7 +19,11 @@ export async function propagateStatus(
   publicUrl?: string,
 ): Promise<number> {
   if (aspirationIds.length === 0) return 0;
-  const rows = await db.aspiration.findMany({ where: { id: { in: aspirationIds } }, select: { id: true, status: true } });
+  // an aspiration grouped under another since it was put on the agenda is followed up on its
+  // group's primary (a member's status always shows its group's: see followUpOf)
+  const linked = await db.aspiration.findMany({ where: { id: { in: aspirationIds } }, select: { id: true, groupPrimaryId: true } });
+  const primaryIds = [...new Set(linked.map((a) => a.groupPrimaryId ?? a.id))];
+  const rows = await db.aspiration.findMany({ where: { id: { in: primaryIds } }, select: { id: true, status: true } });
   let changed = 0;
   for (const a of rows) {
     if (a.status === change.to || !canTransition(a.status, change.to)) continue;
