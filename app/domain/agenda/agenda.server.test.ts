@@ -168,3 +168,16 @@ describe("dot voting and the aspiration's side of the link", () => {
     ).rejects.toMatchObject({ messageKey: "agenda.item.locked" });
   });
 });
+
+describe("decisions flowing back", () => {
+  it("moves an aspiration grouped since it was put on the agenda through its group's primary", async () => {
+    const { propagateStatus } = await import("./propagate.server");
+    const { createMailer } = await import("~/domain/notifications/mailer.server");
+    const primary = await aspiration({ kelurahanId: ids.kel[0], status: "on_agenda" });
+    const member = await aspiration({ kelurahanId: ids.kel[0], status: "on_agenda" });
+    await db().aspiration.update({ where: { id: member.id }, data: { groupPrimaryId: primary.id } });
+    const changed = await propagateStatus(db(), createMailer(undefined, () => undefined), planner(), [member.id], { to: "accepted", note: "Disetujui dalam musyawarah." });
+    expect(changed).toBe(1);
+    expect((await db().aspiration.findUniqueOrThrow({ where: { id: primary.id } })).status).toBe("accepted");
+  });
+});
