@@ -30,6 +30,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const UPLOAD_LIMITS: { path: RegExp; maxBytes: number }[] = [
   { path: /^\/events\/\d+\/photos$/, maxBytes: PHOTO_MAX_BYTES + 64 * 1024 },
   { path: /^\/aspirations\/new$/, maxBytes: 3 * PHOTO_MAX_BYTES + 64 * 1024 }, // up to 3 photos
+  { path: /^\/layanan\/kelola\/unit\/\d+$/, maxBytes: PHOTO_MAX_BYTES + 64 * 1024 }, // the signed Maklumat's photo
 ];
 
 function readCookie(req: Request, name: string): string | undefined {

@@ -38,7 +38,7 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, params, con
   const back = `/layanan/kelola/unit/${unitId}`;
   switch (form.get("intent")) {
     case "maklumat":
-      await saveMaklumat(context.db, actor, unitId, form.parse(maklumatSchema));
+      await saveMaklumat(context.db, actor, unitId, form.parse(maklumatSchema), { store: context.images, file: form.data.get("photo") });
       return redirectWithFlash(context, back, { key: "services.unitAdmin.maklumatSaved" });
     case "announce":
       await addAnnouncement(context.db, actor, unitId, form.parse(announcementSchema));
@@ -86,7 +86,7 @@ export default function UnitAdmin() {
           <p>{t("services.maklumat.none")}</p>
         )}
         {data.mayEdit && (
-          <Form method="post" className="stack" noValidate aria-labelledby="mk-form-title">
+          <Form method="post" encType="multipart/form-data" className="stack" noValidate aria-labelledby="mk-form-title">
             <h3 id="mk-form-title">{t("services.unitAdmin.maklumat")}</h3>
             <p className="hint">{t("services.unitAdmin.maklumatHint")}</p>
             <FormAlert state={stateFor("maklumat")} />
@@ -103,6 +103,27 @@ export default function UnitAdmin() {
             <Field name="signerName" label={t("services.field.signerName")} required state={stateFor("maklumat")} defaultValue={data.maklumat?.signerName} />
             <Field name="signerTitle" label={t("services.field.signerTitle")} required state={stateFor("maklumat")} defaultValue={data.maklumat?.signerTitle} />
             <Field name="signedOn" type="date" label={t("services.field.signedOn")} required state={stateFor("maklumat")} defaultValue={data.today} />
+            <div className="field">
+              <label htmlFor="f-photo">
+                {t("services.field.maklumatPhoto")} <span className="muted">{t("form.optional")}</span>
+              </label>
+              <p className="hint" id="f-photo-hint">
+                {t("services.field.maklumatPhotoHint")}
+              </p>
+              <input
+                id="f-photo"
+                name="photo"
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                aria-describedby={stateFor("maklumat")?.errors?.photo ? "f-photo-hint f-photo-error" : "f-photo-hint"}
+                aria-invalid={stateFor("maklumat")?.errors?.photo ? true : undefined}
+              />
+              {stateFor("maklumat")?.errors?.photo && (
+                <p className="field-error" id="f-photo-error">
+                  {t(stateFor("maklumat")!.errors!.photo.key, stateFor("maklumat")!.errors!.photo.params)}
+                </p>
+              )}
+            </div>
             <button type="submit">{t("services.unitAdmin.publish")}</button>
           </Form>
         )}

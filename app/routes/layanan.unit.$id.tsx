@@ -3,7 +3,8 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { costText, durationText } from "~/components/services";
-import { getUnitPage } from "~/domain/services/services.server";
+import { imageUrls } from "~/domain/images/images";
+import { getUnitPage, maklumatImageRef } from "~/domain/services/services.server";
 import { formatDate } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/services.css";
@@ -14,12 +15,16 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${data ? data.unit.name : metaT(matches)("services.unit.notFound")} · Balai` },
 ];
 
-export const loader = /* @__PURE__ */ defineLoader(async ({ params, context }) => getUnitPage(context.db, idParam(params, "id", "services.unit.notFound")));
+export const loader = /* @__PURE__ */ defineLoader(async ({ params, context }) => {
+  const page = await getUnitPage(context.db, idParam(params, "id", "services.unit.notFound"));
+  const ref = maklumatImageRef(page.maklumat?.imageKey ?? null);
+  return { ...page, maklumatImage: ref && imageUrls(context.images, ref) };
+});
 
 export default function UnitPage() {
   const t = useT();
   const locale = useLocale();
-  const { unit, maklumat, announcements, services } = useLoaderData<typeof loader>();
+  const { unit, maklumat, maklumatImage, announcements, services } = useLoaderData<typeof loader>();
   const place = unit.area.name;
   return (
     <article className="svc-unit">
@@ -103,9 +108,14 @@ export default function UnitPage() {
               <br />
               <strong>{maklumat.signerName}</strong>
             </p>
-            {maklumat.imageKey && (
+            {maklumatImage && (
               <figure>
-                <img src={`/images/${maklumat.imageKey}/medium`} alt={t("services.maklumat.imageAlt", { name: maklumat.signerName })} />
+                <img
+                  src={maklumatImage.src}
+                  srcSet={maklumatImage.srcSet}
+                  sizes="(min-width: 60rem) 56rem, 100vw"
+                  alt={t("services.maklumat.imageAlt", { name: maklumat.signerName })}
+                />
                 <figcaption>{t("services.maklumat.image")}</figcaption>
               </figure>
             )}

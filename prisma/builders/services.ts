@@ -148,7 +148,7 @@ export async function aServiceVersion(
 export async function aUnitStaffMember(db: Db, unitId: number, role: UnitRole = "counter") {
   const user = await aUser(db, { role });
   await db.unitStaff.create({ data: { userId: user.id, unitId, role } });
-  return user;
+  return { ...user, role };
 }
 
 export async function aMaklumat(db: Db, unitId: number, overrides: { text?: string; signerName?: string; signerTitle?: string; signedOn?: Date } = {}) {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { translator } from "~/i18n";
-import { aMaklumat, anAnnouncement, aService, aServiceUnit, aStaffMember, aUnitStaffMember, aUser } from "../../prisma/builders";
+import { aMaklumat, anAnnouncement, aPng, aService, aServiceUnit, aStaffMember, aUnitStaffMember, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -324,6 +324,44 @@ describe("staff forms", () => {
     expect(await unknown.text()).toContain(id("services.staff.noSuchUser"));
     const huge = await adminClient.post(unitAdmin, { intent: "unassign", userId: "99999999999999999999" }, { fromPage: unitAdmin });
     expect(huge.status).toBe(400);
+  });
+});
+
+describe("the signed Maklumat", () => {
+  it("publishes the photo of the signed paper with the pledge and shows it on the unit page; a file that is no picture is refused next to the field", async () => {
+    const unit = await aServiceUnit(db());
+    const c = await as(planner);
+    const path = `/layanan/kelola/unit/${unit.id}`;
+    const send = async (file: Blob, name: string) => {
+      const page = await c.page(path);
+      const form = new FormData();
+      form.set("csrf", c.csrf(page.html));
+      form.set("intent", "maklumat");
+      form.set("text", "Kami sanggup menyelenggarakan pelayanan sesuai standar pelayanan.");
+      form.set("signerName", "Camat Bertanda Tangan");
+      form.set("signerTitle", "Camat");
+      form.set("signedOn", "2026-11-30");
+      form.set("photo", file, name);
+      return fetch(`${server.url}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: server.url },
+        body: form,
+      });
+    };
+    const text = await send(new Blob(["bukan gambar"], { type: "text/plain" }), "maklumat.txt");
+    expect(text.status).toBe(415);
+    expect(await text.text()).toContain(id("events.photo.type"));
+    const ok = await send(new Blob([aPng(400, 560)], { type: "image/png" }), "maklumat.png");
+    expect(ok.status).toBe(302);
+    const row = await db().serviceMaklumat.findFirstOrThrow({ where: { unitId: unit.id } });
+    expect(row.imageKey).toMatch(/^local:/);
+    const unitPage = await c.page(`/layanan/unit/${unit.id}`);
+    const src = unitPage.html.match(/<img src="([^"]+)"[^>]*alt="[^"]*Camat Bertanda Tangan/)?.[1];
+    expect(src).toBeTruthy();
+    const img = await c.get(src!);
+    expect(img.status).toBe(200);
+    expect(img.headers.get("content-type")).toBe("image/webp");
   });
 });
 

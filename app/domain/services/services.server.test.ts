@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
-import { can } from "~/domain/accounts/roles";
+import { can, type Role } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import {
@@ -61,6 +61,12 @@ function form(overrides: Record<string, string> = {}): VersionFormInput {
     reason: "Perubahan uji",
     ...overrides,
   });
+}
+
+/** A built user as an actor (builders return the row, whose role column is a plain string). */
+async function person(role: Role = "resident") {
+  const user = await aUser(db(), { role });
+  return { ...user, role };
 }
 
 async function refused(p: Promise<unknown>, status = 403) {
@@ -129,7 +135,7 @@ function rawForm(): Record<string, string> {
 
 describe("versions", () => {
   it("makes every save a new version and tells a printed guide's reader what changed", async () => {
-    const planner = await aUser(db(), { role: "planner" });
+    const planner = await person("planner");
     const service = await aService(db(), { content: { costAmount: 0, durationValue: 1 } });
     const v2 = await saveVersion(
       db(),
@@ -167,9 +173,9 @@ describe("versions", () => {
     const supervisor = await aUnitStaffMember(db(), unit.id, "supervisor");
     const counter = await aUnitStaffMember(db(), unit.id, "counter");
     const elsewhere = await aUnitStaffMember(db(), other.id, "supervisor");
-    const resident = await aUser(db());
-    const moderator = await aUser(db(), { role: "moderator" });
-    const admin = await aUser(db(), { role: "admin" });
+    const resident = await person();
+    const moderator = await person("moderator");
+    const admin = await person("admin");
 
     for (const who of [counter, elsewhere, resident, moderator]) await refused(saveVersion(db(), who, service.id, form()));
     await refused(markChecked(db(), counter, service.id));
@@ -182,7 +188,7 @@ describe("versions", () => {
 
 describe("reminders", () => {
   it("lists the standards not checked for the configured months, within the units one works at", async () => {
-    const admin = await aUser(db(), { role: "admin" });
+    const admin = await person("admin");
     const unit = await aServiceUnit(db());
     const old = await aService(db(), { unitId: unit.id, now: new Date(Date.now() - 200 * DAY) });
     const fresh = await aService(db(), { unitId: unit.id });
@@ -204,7 +210,7 @@ describe("reminders", () => {
 
     await markChecked(db(), supervisor, old.id);
     expect((await staffOverview(db(), supervisor)).stale).toEqual([]);
-    await refused(staffOverview(db(), await aUser(db())));
+    await refused(staffOverview(db(), await person()));
   });
 });
 
@@ -259,21 +265,21 @@ describe("catalogue, display and open data", () => {
 
 describe("staff assignment", () => {
   it("lets only admins tie people to units, giving residents the unit role and taking it back", async () => {
-    const admin = await aUser(db(), { role: "admin" });
-    const planner = await aUser(db(), { role: "planner" });
+    const admin = await person("admin");
+    const planner = await person("planner");
     const unit = await aServiceUnit(db());
-    const person = await aUser(db());
-    await refused(assignStaff(db(), planner, unit.id, { identifier: person.identifier, role: "counter" }));
-    await assignStaff(db(), admin, unit.id, { identifier: person.identifier, role: "counter" });
-    expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).role).toBe("counter");
-    await assignStaff(db(), admin, unit.id, { identifier: person.identifier, role: "supervisor" });
-    expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).role).toBe("supervisor");
+    const someone = await person();
+    await refused(assignStaff(db(), planner, unit.id, { identifier: someone.identifier, role: "counter" }));
+    await assignStaff(db(), admin, unit.id, { identifier: someone.identifier, role: "counter" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: someone.id } })).role).toBe("counter");
+    await assignStaff(db(), admin, unit.id, { identifier: someone.identifier, role: "supervisor" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: someone.id } })).role).toBe("supervisor");
     await assignStaff(db(), admin, unit.id, { identifier: planner.identifier, role: "supervisor" });
     expect((await db().user.findUniqueOrThrow({ where: { id: planner.id } })).role).toBe("planner");
     const missing = await assignStaff(db(), admin, unit.id, { identifier: "tidak-ada@uji.test", role: "counter" }).catch((e: DomainError) => e);
     expect(missing).toMatchObject({ field: "identifier", messageKey: "services.staff.noSuchUser" });
-    await removeStaff(db(), admin, unit.id, person.id);
-    expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).role).toBe("resident");
+    await removeStaff(db(), admin, unit.id, someone.id);
+    expect((await db().user.findUniqueOrThrow({ where: { id: someone.id } })).role).toBe("resident");
   });
 });
 

@@ -7,7 +7,9 @@ import { parseIdentifier } from "~/domain/accounts/identifier";
 import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
+import { readPhoto } from "~/domain/events/photos.server";
 import { wibToDate } from "~/domain/events/wib";
+import type { ImageStore, StoredImageRef } from "~/domain/images/images";
 import { diffVersions, type Change } from "./diff";
 import {
   DEFAULT_REMINDER_MONTHS,
@@ -589,22 +591,29 @@ export async function displayFeed(db: Db, unitId: number, now = new Date()): Pro
 
 // ------------------------------------------------------------------ Maklumat, announcements, staff
 
-export async function saveMaklumat(db: Db, actor: Actor, unitId: number, input: MaklumatInput, imageKey?: string | null) {
+/** The Maklumat's signed image is kept as "<provider>:<storage key>" (local or cloudinary). */
+export function maklumatImageRef(imageKey: string | null): StoredImageRef | null {
+  if (!imageKey) return null;
+  const at = imageKey.indexOf(":");
+  return at > 0 ? { provider: imageKey.slice(0, at), storageKey: imageKey.slice(at + 1) } : { provider: "local", storageKey: imageKey };
+}
+
+/** Publishes a new Maklumat (the newest is shown), with the photo of the signed paper when one is sent. */
+export async function saveMaklumat(db: Db, actor: Actor, unitId: number, input: MaklumatInput, photo?: { store: ImageStore; file: unknown }) {
   await requireUnitEditor(db, actor, unitId);
   const signedOn = wibToDate(input.signedOn, "00:00");
   if (!signedOn) throw new DomainError("services.validation.date", "signedOn");
+  let imageKey: string | null = null;
+  const sent = photo?.file && typeof photo.file !== "string" && (photo.file as Blob).size > 0;
+  if (photo && sent) {
+    const { bytes, mime } = await readPhoto(photo.file);
+    const saved = await photo.store.save(bytes, mime);
+    imageKey = `${saved.provider}:${saved.storageKey}`;
+  }
   const row = await db.serviceMaklumat.create({
-    data: {
-      unitId,
-      text: input.text,
-      signerName: input.signerName,
-      signerTitle: input.signerTitle,
-      signedOn,
-      imageKey: imageKey ?? null,
-      createdById: actor.id,
-    },
+    data: { unitId, text: input.text, signerName: input.signerName, signerTitle: input.signerTitle, signedOn, imageKey, createdById: actor.id },
   });
-  await audit(db, { actorId: actor.id, action: "service.maklumat", targetType: "serviceUnit", targetId: unitId });
+  await audit(db, { actorId: actor.id, action: "service.maklumat", targetType: "serviceUnit", targetId: unitId, details: { image: !!imageKey } });
   return row;
 }
 
