@@ -222,6 +222,11 @@ export async function deviceByToken(db: Db, token: string | null | undefined) {
   return device;
 }
 
+/** A key for an answer made on the server (the kiosk without JavaScript). */
+export function newAnswerKey(): string {
+  return randomBytes(12).toString("base64url");
+}
+
 export type KioskDevice = NonNullable<Awaited<ReturnType<typeof deviceByToken>>>;
 
 /**

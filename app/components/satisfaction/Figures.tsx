@@ -1,0 +1,193 @@
+// The figures as people read them: the IKM with its grade, the sample ("217 dari 357
+// responden") said plainly when too small, the nine NRRs in a table, and accessible
+// SVG charts whose figures are always in a table next to them.
+import { TableRegion } from "~/components/TableRegion";
+import type { ElementLabels } from "~/domain/satisfaction/elements";
+import { formatIkm, type ElementKey, type Grade, type IkmResult } from "~/domain/satisfaction/ikm";
+import type { MessageKey } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
+
+export function gradeLabel(grade: Grade): MessageKey {
+  return `satisfaction.grade.${grade}` as MessageKey;
+}
+
+export function IkmSummary({ result, respondents }: { result: IkmResult; respondents: number }) {
+  const t = useT();
+  const locale = useLocale();
+  if (result.shown === null || result.grade === null) return <p className="alert">{t("satisfaction.results.noIkm")}</p>;
+  return (
+    <div className={`skm-ikm grade-${result.grade}`}>
+      <p className="skm-ikm-label">{t("satisfaction.results.ikm")}</p>
+      <p className="skm-ikm-value">{formatIkm(result.shown, locale)}</p>
+      <p className="skm-ikm-grade">{t("satisfaction.results.grade", { grade: result.grade, label: t(gradeLabel(result.grade)) })}</p>
+      <p className="muted">
+        {t("satisfaction.report.respondents")}: {respondents}
+      </p>
+    </div>
+  );
+}
+
+export interface SampleView {
+  respondents: number;
+  needed: number | null;
+  representative: boolean;
+}
+
+export function SampleNote({ sample, users }: { sample: SampleView; users: { users: number | null; source: "queue" | "staff" | null } }) {
+  const t = useT();
+  if (sample.needed === null || users.users === null)
+    return <p className="alert">{t("satisfaction.results.sampleUnknown", { respondents: sample.respondents })}</p>;
+  const pct = sample.needed ? Math.min(100, Math.round((sample.respondents / sample.needed) * 100)) : 100;
+  return (
+    <div className="skm-sample">
+      <p className="skm-sample-count">
+        <strong>{t("satisfaction.results.sample", { respondents: sample.respondents, needed: sample.needed })}</strong>
+      </p>
+      <div className="skm-progress" aria-hidden="true">
+        <span style={{ width: `${pct}%` }} />
+      </div>
+      {sample.representative ? (
+        <p>{t("satisfaction.results.sampleOk", { users: users.users, needed: sample.needed })}</p>
+      ) : (
+        <p className="alert alert-warning" role="note">
+          {t("satisfaction.results.sampleSmall", { needed: sample.needed, users: users.users })} {t("satisfaction.results.voluntary")}
+        </p>
+      )}
+      {users.source && (
+        <p className="muted">
+          {t(users.source === "queue" ? "satisfaction.results.usersFrom.queue" : "satisfaction.results.usersFrom.staff", { users: users.users })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const nrrFormat = (locale: "id" | "en", v: number) =>
+  new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+
+export function ElementsTable({
+  id,
+  elements,
+  nrr,
+  counts,
+}: {
+  id: string;
+  elements: ElementLabels[];
+  nrr: Record<ElementKey, number | null>;
+  counts?: Record<ElementKey, { count: number }>;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <BarChartSvg
+        id={`${id}-chart`}
+        title={t("satisfaction.report.elementsChart")}
+        max={4}
+        rows={elements.map((e) => ({
+          label: `${e.key} ${e.name[locale]}`,
+          value: nrr[e.key],
+          text: nrr[e.key] === null ? "—" : nrrFormat(locale, nrr[e.key]!),
+        }))}
+      />
+      <TableRegion labelledBy={`${id}-caption`}>
+        <table>
+          <caption id={`${id}-caption`}>{t("satisfaction.results.elements")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("satisfaction.results.element")}</th>
+              <th scope="col">{t("satisfaction.results.nrr")}</th>
+              {counts && <th scope="col">{t("satisfaction.results.answers")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {elements.map((e) => (
+              <tr key={e.key}>
+                <th scope="row">
+                  {e.key} {e.name[locale]}
+                </th>
+                <td>{nrr[e.key] === null ? "—" : nrrFormat(locale, nrr[e.key]!)}</td>
+                {counts && <td>{counts[e.key].count}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </>
+  );
+}
+
+export interface ChartRow {
+  label: string;
+  value: number | null;
+  text: string;
+}
+
+/** Horizontal bars; the SVG is one image described by its title, the figures are in the table beside it. */
+export function BarChartSvg({ id, title, rows, max }: { id: string; title: string; rows: ChartRow[]; max: number }) {
+  const labelWidth = 230;
+  const width = 640;
+  const barArea = width - labelWidth - 60;
+  const rowHeight = 26;
+  const height = rows.length * rowHeight + 8;
+  return (
+    <svg className="skm-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} focusable="false">
+      <title id={`${id}-title`}>{title}</title>
+      {rows.map((r, i) => {
+        const y = i * rowHeight + 4;
+        const w = r.value === null ? 0 : (r.value / max) * barArea;
+        return (
+          <g key={r.label} aria-hidden="true">
+            <text x={labelWidth - 8} y={y + 15} textAnchor="end">
+              {r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label}
+            </text>
+            <rect className="skm-bar" x={labelWidth} y={y + 3} width={Math.max(w, 1)} height={16} />
+            <text x={labelWidth + Math.max(w, 1) + 4} y={y + 15}>
+              {r.text}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** The IKM over periods as a line on 25-100 with the grade bounds; the figures are in the table beside it. */
+export function TrendChart({ id, title, points }: { id: string; title: string; points: { period: string; ikm: number | null }[] }) {
+  const width = 640;
+  const height = 220;
+  const left = 44;
+  const bottom = 30;
+  const top = 10;
+  const min = 50;
+  const x = (i: number) => left + (points.length <= 1 ? 0 : (i * (width - left - 20)) / (points.length - 1));
+  const y = (v: number) => top + ((100 - Math.max(min, v)) / (100 - min)) * (height - top - bottom);
+  const path = points
+    .map((p, i) => (p.ikm === null ? null : `${x(i)},${y(p.ikm)}`))
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <svg className="skm-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} focusable="false">
+      <title id={`${id}-title`}>{title}</title>
+      <g aria-hidden="true">
+        {[88.31, 76.61, 65].map((b) => (
+          <g key={b}>
+            <line className="skm-bound" x1={left} x2={width - 10} y1={y(b)} y2={y(b)} />
+            <text x={4} y={y(b) + 4}>
+              {b}
+            </text>
+          </g>
+        ))}
+        <polyline className="skm-line" points={path} fill="none" />
+        {points.map((p, i) => (
+          <g key={p.period}>
+            {p.ikm !== null && <circle className="skm-dot" cx={x(i)} cy={y(p.ikm)} r={4} />}
+            <text x={x(i)} y={height - 8} textAnchor="middle">
+              {p.period}
+            </text>
+          </g>
+        ))}
+      </g>
+    </svg>
+  );
+}

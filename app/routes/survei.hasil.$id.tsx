@@ -1,0 +1,109 @@
+// The public results of a unit (or one of its services) for a period: IKM and grade,
+// the nine NRRs, respondents against the minimum sample (said plainly when too
+// small), the respondents' profile and the moderated comments. No identities.
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TableRegion } from "~/components/TableRegion";
+import { ElementsTable, IkmSummary, SampleNote } from "~/components/satisfaction/Figures";
+import { PeriodPicker, periodText } from "~/components/satisfaction/PeriodPicker";
+import { profileLabel } from "~/components/satisfaction/SheetForm";
+import { unitResults } from "~/domain/satisfaction/figures.server";
+import { PROFILE_FIELDS, type ProfileField } from "~/domain/satisfaction/satisfaction.schema";
+import { formatPeriod } from "~/domain/periods";
+import { formatDate, type MessageKey } from "~/i18n";
+import { metaT, useLocale, useT } from "~/i18n/react";
+import href from "~/styles/satisfaction.css";
+import { defineLoader, idParam, notFound } from "~/utils/boundary.server";
+import { periodChoices, periodFrom, serviceFrom } from "~/utils/satisfaction.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: `${metaT(matches)("satisfaction.results.title", { unit: data?.results.unit.name ?? "" })} · Balai` },
+];
+
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
+  const id = idParam(params, "id", "satisfaction.unit.notFound");
+  const period = periodFrom(request);
+  const results = await unitResults(context.db, id, period, serviceFrom(request));
+  if (!results) notFound("satisfaction.unit.notFound");
+  return { results, period: formatPeriod(period), choices: periodChoices(period) };
+});
+
+const PROFILE_TITLE: Record<ProfileField, MessageKey> = {
+  ageGroup: "satisfaction.form.ageGroup",
+  sex: "satisfaction.form.sex",
+  education: "satisfaction.form.education",
+  occupation: "satisfaction.form.occupation",
+};
+
+export default function Results() {
+  const t = useT();
+  const locale = useLocale();
+  const { results: r, period, choices } = useLoaderData<typeof loader>();
+  const kiosk = r.figures.answers - r.figures.respondents;
+  return (
+    <>
+      <h1>{t("satisfaction.results.title", { unit: r.unit.name })}</h1>
+      <p className="skm-period">
+        {periodText(t, period)}
+        {r.service && ` · ${r.service.name}`}
+      </p>
+      <PeriodPicker period={period} choices={choices} services={r.services} service={r.service?.id} />
+      <div className="skm-headline">
+        <IkmSummary result={r.figures.result} respondents={r.figures.respondents} />
+        <SampleNote sample={r.sample} users={r.users} />
+      </div>
+      {kiosk > 0 && <p className="muted">{t("satisfaction.results.kioskAnswers", { count: kiosk })}</p>}
+      <section aria-labelledby="elements-h">
+        <h2 id="elements-h">{t("satisfaction.results.elements")}</h2>
+        <ElementsTable id="elements" elements={r.elements} nrr={r.figures.result.nrr} counts={r.figures.totals} />
+        <p className="hint">{t("satisfaction.results.method")}</p>
+      </section>
+      <section aria-labelledby="profile-h">
+        <h2 id="profile-h">{t("satisfaction.results.profile")}</h2>
+        <div className="skm-profile-tables">
+          {(Object.keys(PROFILE_FIELDS) as ProfileField[]).map((field) => (
+            <TableRegion key={field} labelledBy={`profile-${field}`}>
+              <table>
+                <caption id={`profile-${field}`}>{t(PROFILE_TITLE[field])}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(PROFILE_TITLE[field])}</th>
+                    <th scope="col">{t("satisfaction.results.count")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.profile[field].map((row) => (
+                    <tr key={row.value ?? "none"}>
+                      <th scope="row">{t(profileLabel(field, row.value))}</th>
+                      <td>{row.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          ))}
+        </div>
+      </section>
+      <section aria-labelledby="comments-h">
+        <h2 id="comments-h">{t("satisfaction.results.comments")}</h2>
+        {r.comments.length === 0 ? (
+          <p>{t("satisfaction.results.noComments")}</p>
+        ) : (
+          <ul className="skm-comments">
+            {r.comments.map((c) => (
+              <li key={c.id}>
+                <blockquote>{c.comment}</blockquote>
+                <p className="muted">{formatDate(new Date(c.answeredAt), locale)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p>
+        <Link to={`/survei/unit/${r.unit.id}`}>{t("satisfaction.answer")}</Link> ·{" "}
+        <Link to={`/survei/rapor/${r.unit.id}?period=${period}`}>{t("satisfaction.report.open")}</Link>
+      </p>
+    </>
+  );
+}

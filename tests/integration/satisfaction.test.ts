@@ -1,0 +1,296 @@
+// Satisfaction over real HTTP: the web survey and a link after a queue visit move the
+// figures, a link answers once, the kiosk counts each answer once whatever the resends,
+// and every staff action is refused to those who may not do it. The server starts
+// without demo data: each test builds its own.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "~/db/client.server";
+import { ELEMENT_KEYS } from "~/domain/satisfaction/ikm";
+import { aKioskDevice, aServedTicket, aService, aServiceUnit, aSurveySheet, aUnitStaffMember, aUser, sheetOf } from "../../prisma/builders";
+import { Client } from "../support/http";
+import { startServer, type RunningServer } from "../support/server";
+
+type Built = Awaited<ReturnType<typeof aUser>>;
+
+let server: RunningServer;
+let database: Database;
+let dataDir: string;
+let unit: { id: number; name: string };
+let other: { id: number };
+let serviceId: number;
+let people: { resident: Built; counter: Built; supervisor: Built; otherSupervisor: Built; planner: Built; admin: Built };
+
+const db = () => database.db;
+const sheet = (score: number | number[], extra: Record<string, string> = {}) => ({
+  ...Object.fromEntries(ELEMENT_KEYS.map((k, i) => [k, String(Array.isArray(score) ? score[i] : score)])),
+  ...extra,
+});
+
+async function as(user: Built | null) {
+  const c = new Client(server.url);
+  if (user) await c.login(user.identifier, user.password);
+  return c;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "balai-skm-data-"));
+  server = await startServer({ env: { BALAI_SEED: "0", DATA_DIR: dataDir, RATE_LIMIT_LOGIN: "500", RATE_LIMIT_WRITES: "5000" } });
+  database = await openDatabase(server.databaseUrl);
+  const u = await aServiceUnit(db(), { name: "PTSP Uji Kepuasan" });
+  unit = { id: u.id, name: u.name };
+  other = await aServiceUnit(db());
+  serviceId = (await aService(db(), { unitId: u.id, content: { name: "Surat Keterangan Uji" } })).id;
+  people = {
+    resident: await aUser(db()),
+    counter: await aUnitStaffMember(db(), u.id, "counter"),
+    supervisor: await aUnitStaffMember(db(), u.id, "supervisor"),
+    otherSupervisor: await aUnitStaffMember(db(), other.id, "supervisor"),
+    planner: await aUser(db(), { role: "planner" }),
+    admin: await aUser(db(), { role: "admin" }),
+  };
+});
+
+afterAll(async () => {
+  await database?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the web survey", () => {
+  it("takes a sheet without an account and the unit's figures move", async () => {
+    const u = await aServiceUnit(db(), { name: "Unit Web Uji" });
+    const c = await as(null);
+    const form = await c.page(`/survei/unit/${u.id}`);
+    expect(form.status).toBe(200);
+    expect(form.html).toContain("Bagaimana kemudahan prosedur pelayanan");
+    const before = await c.page(`/survei/hasil/${u.id}`);
+    expect(before.html).toContain("Belum ada cukup jawaban");
+    const res = await c.post(`/survei/unit/${u.id}`, sheet(4, { ageGroup: "30-39", comment: "Mantap" }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/survei/hasil/${u.id}`);
+    const after = await c.page(`/survei/hasil/${u.id}`);
+    expect(after.html).toContain("100,00");
+    expect(after.html).toContain("Mutu A (Sangat Baik)");
+    expect(after.html).not.toContain("Mantap"); // not moderated yet
+    const row = await db().surveyResponse.findFirstOrThrow({ where: { unitId: u.id } });
+    expect(row).toMatchObject({ channel: "web", u2: 4, ageGroup: "30-39", enteredById: null });
+  });
+
+  it("keeps the answers and says which element is missing", async () => {
+    const c = await as(null);
+    const answers = sheet(3);
+    delete (answers as Record<string, string>).U7;
+    const res = await c.post(`/survei/unit/${unit.id}`, answers);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Pilih salah satu jawaban 1–4.");
+    expect(html).toMatch(/<input type="radio" name="U1"[^>]* checked=""[^>]* value="3"/);
+  });
+
+  it("says plainly when the sample is too small for the service users", async () => {
+    const u = await aServiceUnit(db());
+    const counter = await aUnitStaffMember(db(), u.id, "counter");
+    const c = await as(counter);
+    const desk = await c.page(`/survei/kelola/${u.id}?period=2025-Q1`);
+    expect(desk.status).toBe(200);
+    expect(
+      (
+        await c.post(
+          `/survei/kelola/${u.id}`,
+          { intent: "users", unitId: String(u.id), period: "2025-Q1", serviceUsers: "5000" },
+          { fromPage: `/survei/kelola/${u.id}` },
+        )
+      ).status,
+    ).toBe(302);
+    await aSurveySheet(db(), u.id, sheetOf([4, 4, 3, 4, 3, 4, 4, 4, 3]), { answeredAt: new Date("2025-02-03T03:00:00Z") });
+    const page = await c.page(`/survei/hasil/${u.id}?period=2025-Q1`);
+    expect(page.html).toContain("1 dari 357 responden");
+    expect(page.html).toContain("Sampel terlalu kecil");
+  });
+});
+
+describe("after a queue visit", () => {
+  it("a served visit gets one link, the link answers once, and the figures move", async () => {
+    const ticket = await aServedTicket(db(), unit.id, serviceId);
+    const counter = await as(people.counter);
+    const made = await counter.post(`/survei/kelola/${unit.id}`, { intent: "visit", ticketId: String(ticket.id) }, { fromPage: `/survei/kelola/${unit.id}` });
+    expect(made.status).toBe(200);
+    const token = (await made.text()).match(/\/survei\/t\/([A-Za-z0-9_-]+)/)![1];
+    const resident = await as(null);
+    const form = await resident.page(`/survei/t/${token}`);
+    expect(form.html).toContain("Surat Keterangan Uji");
+    const before = await db().surveyResponse.count({ where: { unitId: unit.id, channel: "queue" } });
+    expect((await resident.post(`/survei/t/${token}`, sheet(3))).status).toBe(302);
+    expect(await db().surveyResponse.count({ where: { unitId: unit.id, channel: "queue", serviceId } })).toBe(before + 1);
+    // the same link again: refused, nothing stored
+    const again = await resident.post(`/survei/t/${token}`, sheet(1), { fromPage: `/survei/unit/${unit.id}` });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("sudah dipakai");
+    expect(await db().surveyResponse.count({ where: { unitId: unit.id, channel: "queue" } })).toBe(before + 1);
+    expect((await resident.page(`/survei/t/${token}`)).html).toContain("Survei ini sudah diisi");
+    // the service's figures count the visit as a service user and the answer as a respondent
+    const results = await resident.page(`/survei/hasil/${unit.id}?service=${serviceId}`);
+    expect(results.html).toContain("75,00");
+    expect(results.html).toMatch(/1 dari 1 responden/);
+    expect((await resident.page("/survei/t/tidak-ada-tautan")).status).toBe(404);
+  });
+});
+
+describe("the kiosk", () => {
+  it("is enrolled by staff (who are signed out of the tablet), counts each answer once, stops when revoked", async () => {
+    const tablet = await as(people.counter);
+    await tablet.page(`/survei/kelola/${unit.id}`);
+    const enrol = await tablet.post(
+      `/survei/kelola/${unit.id}`,
+      { intent: "enrol", unitId: String(unit.id), name: "Tablet loket 1" },
+      { fromPage: `/survei/kelola/${unit.id}` },
+    );
+    expect(enrol.status).toBe(302);
+    expect(enrol.headers.get("location")).toBe("/kiosk");
+    expect(tablet.cookies.has("balai_session")).toBe(false);
+    expect((await tablet.get(`/survei/kelola/${unit.id}`)).status).toBe(302); // no staff login left
+    const kiosk = await tablet.page("/kiosk");
+    expect(kiosk.html).toContain("Bagaimana layanan kami hari ini?");
+    const answers = JSON.stringify([
+      { key: "tablet-answer-0001", score: 4, elements: ["U7"], answeredAt: new Date(Date.now() - 60_000).toISOString() },
+      { key: "tablet-answer-0002", score: 2, elements: [] },
+    ]);
+    const csrf = tablet.csrf(kiosk.html);
+    const first = await tablet.post("/kiosk/sync", { answers }, { csrf });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ stored: ["tablet-answer-0001", "tablet-answer-0002"], duplicates: [] });
+    const resent = await tablet.post("/kiosk/sync", { answers }, { csrf });
+    expect((await resent.json()).stored).toEqual([]);
+    const device = await db().kioskDevice.findFirstOrThrow({ where: { name: "Tablet loket 1" } });
+    expect(await db().surveyResponse.count({ where: { deviceId: device.id } })).toBe(2);
+    // without JavaScript: a face, then the "why" step adds the element
+    const face = await tablet.post("/kiosk", { intent: "answer", score: "1" }, { csrf });
+    expect(face.status).toBe(302);
+    const key = new URL(face.headers.get("location")!, server.url).searchParams.get("key")!;
+    expect((await tablet.post("/kiosk", { intent: "why", key, elements: "U3" }, { csrf })).headers.get("location")).toBe("/kiosk?step=thanks");
+    expect(await db().surveyResponse.findFirstOrThrow({ where: { deviceId: device.id, clientKey: key } })).toMatchObject({ overall: 1, u3: 1, u1: null });
+    // revoked from the desk: the tablet's answers are refused, it says so
+    const supervisor = await as(people.supervisor);
+    expect(
+      (await supervisor.post(`/survei/kelola/${unit.id}`, { intent: "revoke", deviceId: String(device.id) }, { fromPage: `/survei/kelola/${unit.id}` })).status,
+    ).toBe(302);
+    expect((await tablet.post("/kiosk/sync", { answers }, { csrf })).status).toBe(403);
+    expect((await tablet.page("/kiosk")).html).toContain("belum didaftarkan");
+  });
+});
+
+describe("authorization of every staff action", () => {
+  const desk = () => `/survei/kelola/${unit.id}`;
+
+  async function arrange() {
+    const ticket = await aServedTicket(db(), unit.id, serviceId);
+    const { device } = await aKioskDevice(db(), unit.id);
+    const anomaly = await db().surveyAnomaly.create({ data: { unitId: unit.id, kind: "identical_burst", windowStart: new Date(), windowEnd: new Date() } });
+    const alert = await db().surveyAlert.create({ data: { unitId: unit.id, threshold: 0.4, windowMinutes: 60, negativeShare: 0.8, answers: 20 } });
+    const comment = await aSurveySheet(db(), unit.id, sheetOf(2), { comment: "Antre lama" });
+    return {
+      visit: { intent: "visit", ticketId: String(ticket.id) },
+      link: { intent: "link", unitId: String(unit.id) },
+      users: { intent: "users", unitId: String(unit.id), period: "2026-Q1", serviceUsers: "120" },
+      revoke: { intent: "revoke", deviceId: String(device.id) },
+      decide: { intent: "decide", anomalyId: String(anomaly.id), decision: "kept", note: "jawaban asli dari antrean pagi" },
+      acknowledge: { intent: "acknowledge", alertId: String(alert.id), comment: "petugas ditambah" },
+      moderate: { intent: "moderate", responseId: String(comment.id), status: "approved" },
+    };
+  }
+
+  const counterMay = ["visit", "link", "users", "revoke"];
+  const supervisorOnly = ["decide", "acknowledge", "moderate"];
+
+  it("residents and staff of another unit may do none of them; anonymous people are sent to log in", async () => {
+    const actions = await arrange();
+    expect((await (await as(null)).get(desk())).status).toBe(302);
+    for (const who of [people.resident, people.otherSupervisor]) {
+      const c = await as(who);
+      expect((await c.get(desk())).status).toBe(403);
+      const csrf = c.csrf((await c.page("/survei")).html);
+      for (const [name, fields] of Object.entries(actions)) {
+        const res = await c.post(desk(), fields, { csrf });
+        expect([name, res.status]).toEqual([name, 403]);
+      }
+      expect((await c.post(desk(), { intent: "enrol", unitId: String(unit.id), name: "Tablet asing" }, { csrf })).status).toBe(403);
+      expect((await c.get(`${desk()}/kertas`)).status).toBe(403);
+      expect((await c.post(`${desk()}/kertas`, sheet(4), { csrf })).status).toBe(403);
+      expect((await c.get("/survei/kelola/unsur")).status).toBe(403);
+    }
+  });
+
+  it("counter staff do the desk work; only the unit's supervisor (or a planner/admin) decides, acknowledges and moderates", async () => {
+    const actions = await arrange();
+    const counter = await as(people.counter);
+    const csrf = counter.csrf((await counter.page(desk())).html);
+    for (const name of supervisorOnly)
+      expect([name, (await counter.post(desk(), actions[name as keyof typeof actions], { csrf })).status]).toEqual([name, 403]);
+    for (const name of counterMay)
+      expect([name, (await counter.post(desk(), actions[name as keyof typeof actions], { csrf })).status]).toSatisfy(
+        ([, s]: [string, number]) => s === 200 || s === 302,
+      );
+    expect((await counter.post(`${desk()}/kertas`, sheet(3, { answeredOn: "2026-01-05" }), { csrf })).status).toBe(302);
+    expect(await db().surveyResponse.count({ where: { unitId: unit.id, channel: "paper", enteredById: people.counter.id } })).toBe(1);
+
+    const supervisor = await as(people.supervisor);
+    const sCsrf = supervisor.csrf((await supervisor.page(desk())).html);
+    for (const name of supervisorOnly)
+      expect([name, (await supervisor.post(desk(), actions[name as keyof typeof actions], { csrf: sCsrf })).status]).toEqual([name, 302]);
+    expect(await db().surveyAnomaly.findFirstOrThrow({ where: { id: Number(actions.decide.anomalyId) } })).toMatchObject({
+      status: "kept",
+      decidedById: people.supervisor.id,
+    });
+    expect(await db().surveyAlert.findFirstOrThrow({ where: { id: Number(actions.acknowledge.alertId) } })).toMatchObject({
+      acknowledgedById: people.supervisor.id,
+      comment: "petugas ditambah",
+    });
+    const published = await supervisor.page(`/survei/hasil/${unit.id}`);
+    expect(published.html).toContain("Antre lama");
+
+    const planner = await as(people.planner);
+    expect((await planner.get(desk())).status).toBe(200);
+    expect((await planner.get("/survei/kelola/unsur")).status).toBe(403);
+  });
+
+  it("only admins edit the element labels", async () => {
+    const admin = await as(people.admin);
+    const page = await admin.page("/survei/kelola/unsur");
+    expect(page.status).toBe(200);
+    const fields = {
+      key: "U4",
+      position: "4",
+      nameId: "Biaya/tarif",
+      nameEn: "Cost/fee",
+      questionId: "Apakah biaya yang Anda bayar sesuai papan informasi?",
+      questionEn: "Was the cost you paid the one on the notice board?",
+      answer1Id: "Sangat mahal",
+      answer2Id: "Cukup mahal",
+      answer3Id: "Murah",
+      answer4Id: "Gratis",
+      answer1En: "Very expensive",
+      answer2En: "Rather expensive",
+      answer3En: "Cheap",
+      answer4En: "Free",
+    };
+    expect((await admin.post("/survei/kelola/unsur", fields, { csrf: admin.csrf(page.html) })).status).toBe(302);
+    expect((await (await as(null)).page(`/survei/unit/${unit.id}`)).html).toContain("Apakah biaya yang Anda bayar sesuai papan informasi?");
+    const planner = await as(people.planner);
+    expect((await planner.post("/survei/kelola/unsur", fields, { csrf: planner.csrf((await planner.page("/survei")).html) })).status).toBe(403);
+  });
+});
+
+describe("report cards", () => {
+  it("rank the units side by side and show a unit's card with its trend", async () => {
+    const c = await as(null);
+    const ranking = await c.page("/survei/rapor");
+    expect(ranking.status).toBe(200);
+    expect(ranking.html).toContain(unit.name);
+    const card = await c.page(`/survei/rapor/${unit.id}`);
+    expect(card.status).toBe(200);
+    expect(card.html).toContain("Tren IKM");
+    expect((await c.page("/survei/rapor/99999999999")).status).toBe(404);
+  });
+});
