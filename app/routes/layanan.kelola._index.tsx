@@ -3,12 +3,12 @@
 // admins the reminder setting.
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, Field, FormAlert } from "~/components/forms";
+import { CsrfField, Field, FormAlert, SelectField } from "~/components/forms";
 import { TableRegion } from "~/components/TableRegion";
 import { can } from "~/domain/accounts/roles";
 import { idSchema } from "~/domain/ids";
-import { reminderSettingSchema } from "~/domain/services/services.schema";
-import { markChecked, setReminderMonths, staffOverview } from "~/domain/services/services.server";
+import { UNIT_KINDS, reminderSettingSchema, unitSchema } from "~/domain/services/services.schema";
+import { createUnit, markChecked, setReminderMonths, staffOverview, unitFormOptions } from "~/domain/services/services.server";
 import { DomainError } from "~/domain/errors";
 import { formatShortDate } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
@@ -22,7 +22,8 @@ export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const actor = await requirePermission(request, context, can.serviceDesk);
-  return staffOverview(context.db, actor);
+  const overview = await staffOverview(context.db, actor);
+  return { ...overview, unitOptions: overview.mayAssign ? await unitFormOptions(context.db) : null };
 });
 
 export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
@@ -32,6 +33,10 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, context, fo
       const { serviceId, name } = form.parse(z.object({ serviceId: idSchema, name: z.string().max(200).default("") }));
       await markChecked(context.db, actor, serviceId);
       return redirectWithFlash(context, "/layanan/kelola", { key: "services.staff.checked", params: { name } });
+    }
+    case "unit": {
+      const unit = await createUnit(context.db, actor, form.parse(unitSchema));
+      return redirectWithFlash(context, `/layanan/kelola/unit/${unit.id}`, { key: "services.staff.unitCreated", params: { name: unit.name } });
     }
     case "settings": {
       const { months } = form.parse(reminderSettingSchema);
@@ -48,6 +53,8 @@ export default function ServicesStaff() {
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
+  const unitState = state?.values?.intent === "unit" ? state : undefined;
+  const settingsState = state?.values?.intent === "settings" ? state : undefined;
   const mayEdit = (unitId: number) => data.editableUnits === "all" || data.editableUnits.includes(unitId);
   return (
     <>
@@ -138,13 +145,54 @@ export default function ServicesStaff() {
         </TableRegion>
       </section>
 
+      {data.unitOptions && (
+        <section aria-labelledby="new-unit-title">
+          <h2 id="new-unit-title">{t("services.staff.newUnit")}</h2>
+          <Form method="post" className="stack" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="unit" />
+            <Field name="name" label={t("services.field.unitName")} required state={unitState} />
+            <Field name="slug" label={t("services.field.slug")} hint={t("services.field.slugHint")} required state={unitState} />
+            <SelectField name="kind" label={t("services.field.unitKind")} required state={unitState} defaultValue="kelurahan">
+              {UNIT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`services.unit.kind.${k}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField name="areaId" label={t("services.field.area")} required state={unitState}>
+              <option value="">—</option>
+              {data.unitOptions.areas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.level === "kecamatan" ? `${t("services.unit.kind.kecamatan")}: ${a.name}` : `${a.name} (${a.parent?.name ?? ""})`}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField name="parentId" label={t("services.field.parent")} state={unitState}>
+              <option value="">—</option>
+              {data.unitOptions.parents.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+            <Field name="address" label={t("services.field.address")} required state={unitState} />
+            <Field name="openingHours" label={t("services.field.openingHours")} required state={unitState} defaultValue="Senin–Jumat 08.00–15.00 WIB" />
+            <Field name="phone" type="tel" label={t("services.field.phone")} state={unitState} />
+            <Field name="whatsapp" type="tel" label={t("services.field.whatsapp")} state={unitState} />
+            <Field name="email" type="email" label={t("services.field.email")} state={unitState} />
+            <button type="submit">{t("services.staff.createUnit")}</button>
+          </Form>
+        </section>
+      )}
+
       {data.mayAssign && (
         <section aria-labelledby="settings-title">
           <h2 id="settings-title">{t("services.staff.settings")}</h2>
           <Form method="post" className="stack" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="settings" />
-            <Field name="months" label={t("services.staff.months")} inputMode="numeric" required state={state} defaultValue={String(data.months)} />
+            <Field name="months" label={t("services.staff.months")} inputMode="numeric" required state={settingsState} defaultValue={String(data.months)} />
             <button type="submit">{t("services.staff.saveSettings")}</button>
           </Form>
         </section>

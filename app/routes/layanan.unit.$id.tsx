@@ -95,6 +95,7 @@ export default function UnitPage() {
 
       <section aria-labelledby="maklumat-title" className="svc-maklumat">
         <h2 id="maklumat-title">{t("services.maklumat")}</h2>
+        {maklumat && <p className="hint svc-no-print">{t("services.maklumat.print")}</p>}
         {maklumat ? (
           <>
             <p className="svc-print-only svc-maklumat-unit">{unit.name}</p>

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { translator } from "~/i18n";
-import { aMaklumat, anAnnouncement, aPng, aService, aServiceUnit, aStaffMember, aUnitStaffMember, aUser } from "../../prisma/builders";
+import { aKelurahan, aMaklumat, anAnnouncement, aPng, aService, aServiceUnit, aStaffMember, aUnitStaffMember, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -266,6 +266,18 @@ describe("staff forms", () => {
       ["/layanan/kelola", { intent: "checked", serviceId: String(service.id), name: "x" }],
       ["/layanan/kelola", { intent: "settings", months: "3" }],
       [
+        "/layanan/kelola",
+        {
+          intent: "unit",
+          name: "Unit Palsu",
+          slug: `palsu-${unit.id}`,
+          kind: "kecamatan",
+          areaId: String(unit.areaId),
+          address: "Jl. Palsu 1",
+          openingHours: "Senin–Jumat",
+        },
+      ],
+      [
         unitAdmin,
         {
           intent: "maklumat",
@@ -327,6 +339,38 @@ describe("staff forms", () => {
   });
 });
 
+describe("units", () => {
+  it("lets an admin open a kelurahan office under its kecamatan's PTSP; a planner may not, and a wrong area is refused next to the field", async () => {
+    const kel = await aKelurahan(db(), { rwCount: 1 });
+    const ptsp = await aServiceUnit(db(), { areaId: kel.kecamatanId });
+    const fields = {
+      intent: "unit",
+      name: "Kantor Kelurahan Baru",
+      slug: `kelurahan-baru-${kel.id}`,
+      kind: "kelurahan",
+      areaId: String(kel.id),
+      parentId: String(ptsp.id),
+      address: "Jl. Kelurahan 1",
+      openingHours: "Senin–Jumat 08.00–15.00 WIB",
+      phone: "",
+      whatsapp: "",
+      email: "",
+    };
+    const plannerClient = await as(planner);
+    expect((await plannerClient.post("/layanan/kelola", fields, { fromPage: "/layanan/kelola" })).status).toBe(403);
+    const c = await as(admin);
+    const wrong = await c.post("/layanan/kelola", { ...fields, kind: "kecamatan" }, { fromPage: "/layanan/kelola" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain(id("services.validation.area"));
+    const res = await c.post("/layanan/kelola", fields, { fromPage: "/layanan/kelola" });
+    expect(res.status).toBe(302);
+    const unit = await db().serviceUnit.findUniqueOrThrow({ where: { slug: fields.slug } });
+    expect(res.headers.get("location")).toBe(`/layanan/kelola/unit/${unit.id}`);
+    expect(unit).toMatchObject({ kind: "kelurahan", areaId: kel.id, parentId: ptsp.id });
+    expect((await c.page(`/layanan/unit/${ptsp.id}`)).html).toContain("Kantor Kelurahan Baru");
+  });
+});
+
 describe("the signed Maklumat", () => {
   it("publishes the photo of the signed paper with the pledge and shows it on the unit page; a file that is no picture is refused next to the field", async () => {
     const unit = await aServiceUnit(db());
@@ -352,7 +396,7 @@ describe("the signed Maklumat", () => {
     const text = await send(new Blob(["bukan gambar"], { type: "text/plain" }), "maklumat.txt");
     expect(text.status).toBe(415);
     expect(await text.text()).toContain(id("events.photo.type"));
-    const ok = await send(new Blob([aPng(400, 560)], { type: "image/png" }), "maklumat.png");
+    const ok = await send(new Blob([new Uint8Array(aPng(400, 560))], { type: "image/png" }), "maklumat.png");
     expect(ok.status).toBe(302);
     const row = await db().serviceMaklumat.findFirstOrThrow({ where: { unitId: unit.id } });
     expect(row.imageKey).toMatch(/^local:/);

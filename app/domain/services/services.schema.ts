@@ -179,6 +179,24 @@ export const newServiceSchema = z.object({
     .refine((s) => !RESERVED_SLUGS.has(s), "services.validation.slugTaken"),
 });
 
+export const unitSchema = z.object({
+  name: text(3, 150, "services.validation.unitName"),
+  slug: z
+    .string({ required_error: "services.validation.slug" })
+    .trim()
+    .max(80, "services.validation.slug")
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "services.validation.slug"),
+  kind: z.enum(UNIT_KINDS, { errorMap: () => ({ message: "services.validation.unitKind" }) }),
+  areaId: z.string({ required_error: "services.validation.area" }).min(1, "services.validation.area").pipe(idSchema),
+  parentId: optionalIdSchema,
+  address: text(5, 300, "services.validation.address"),
+  openingHours: text(5, 200, "services.validation.hours"),
+  phone: optionalText(40, "services.validation.tooLong"),
+  whatsapp: optionalText(40, "services.validation.tooLong"),
+  email: optionalText(200, "services.validation.tooLong"),
+});
+export type UnitInput = z.infer<typeof unitSchema>;
+
 export const maklumatSchema = z.object({
   text: text(20, 4000, "services.validation.maklumatText"),
   signerName: text(3, 120, "services.validation.signer"),

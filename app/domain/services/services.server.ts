@@ -20,6 +20,7 @@ import {
   type AnnouncementInput,
   type DurationUnit,
   type MaklumatInput,
+  type UnitInput,
   type UnitRole,
   type VersionContent,
   type VersionFormInput,
@@ -630,6 +631,54 @@ export async function removeAnnouncement(db: Db, actor: Actor, unitId: number, a
   await requireUnitEditor(db, actor, unitId);
   const { count } = await db.serviceAnnouncement.deleteMany({ where: { id: announcementId, unitId } });
   if (count === 0) throw new DomainError("services.announcement.notFound", undefined, undefined, 404);
+}
+
+/** Kecamatan and kelurahan of the area tree, and the kecamatan units, for the new-unit form. */
+export async function unitFormOptions(db: Db) {
+  const [areas, parents] = await Promise.all([
+    db.area.findMany({
+      where: { level: { in: ["kecamatan", "kelurahan"] } },
+      orderBy: [{ level: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, level: true, parent: { select: { name: true } } },
+    }),
+    db.serviceUnit.findMany({ where: { kind: "kecamatan" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { areas, parents };
+}
+
+/** Admins open a unit on the area tree: a kecamatan PTSP, or a kelurahan office under its kecamatan's unit. */
+export async function createUnit(db: Db, actor: Actor, input: UnitInput) {
+  if (!can.assignUnitStaff(actor)) forbidden();
+  const area = await db.area.findUnique({ where: { id: input.areaId }, select: { id: true, level: true, parentId: true } });
+  if (!area || area.level !== input.kind) throw new DomainError("services.validation.area", "areaId");
+  let parentId: number | null = null;
+  if (input.kind === "kelurahan" && input.parentId) {
+    const parent = await db.serviceUnit.findUnique({ where: { id: input.parentId }, select: { id: true, kind: true, areaId: true } });
+    if (!parent || parent.kind !== "kecamatan" || parent.areaId !== area.parentId) throw new DomainError("services.validation.parent", "parentId");
+    parentId = parent.id;
+  } else if (input.parentId) throw new DomainError("services.validation.parent", "parentId");
+  try {
+    const unit = await db.serviceUnit.create({
+      data: {
+        name: input.name,
+        slug: input.slug,
+        kind: input.kind,
+        areaId: area.id,
+        parentId,
+        address: input.address,
+        openingHours: input.openingHours,
+        phone: input.phone ?? null,
+        whatsapp: input.whatsapp ?? null,
+        email: input.email ?? null,
+        position: 100,
+      },
+    });
+    await audit(db, { actorId: actor.id, action: "service.unit.create", targetType: "serviceUnit", targetId: unit.id });
+    return unit;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("services.validation.slugTaken", "slug");
+    throw error;
+  }
 }
 
 /** Admins tie a person to a unit as counter staff or supervisor; a resident gets that role. */
