@@ -6,6 +6,7 @@
 export { defineMessages } from "./define";
 import { messages as discussionsMessages } from "./discussions";
 import { messages as qaMessages } from "./qa";
+import { messages as pollsMessages } from "./polls";
 import { messages as eventsMessages } from "./events";
 import { messages as aspirationsMessages } from "./aspirations";
 
@@ -19,6 +20,7 @@ export const areaId = {
   ...aspirationsMessages.id,
   ...discussionsMessages.id,
   ...qaMessages.id,
+  ...pollsMessages.id,
   ...satisfactionMessages.id,
   ...servicesMessages.id,};
 export const areaEn: Record<keyof typeof areaId, string> = {
@@ -27,5 +29,6 @@ export const areaEn: Record<keyof typeof areaId, string> = {
   ...aspirationsMessages.en,
   ...discussionsMessages.en,
   ...qaMessages.en,
+  ...pollsMessages.en,
   ...satisfactionMessages.en,
   ...servicesMessages.en,};

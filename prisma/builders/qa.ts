@@ -89,3 +89,57 @@ export async function aQuestion(db: Db, sessionId: number, overrides: QuestionOv
     },
   });
 }
+
+export interface PollOverrides {
+  kind?: "single" | "multiple" | "scale" | "words";
+  question?: string;
+  /** choices (single/multiple); a scale gets "1"–"5", a word cloud none */
+  options?: string[];
+  status?: "draft" | "open" | "closed";
+  showResults?: boolean;
+  position?: number;
+  copiedFromId?: number | null;
+}
+
+/** A poll in a session: a single-choice draft with two choices unless told otherwise. */
+export async function aPoll(db: Db, sessionId: number, overrides: PollOverrides = {}) {
+  const kind = overrides.kind ?? "single";
+  const options = kind === "scale" ? ["1", "2", "3", "4", "5"] : kind === "words" ? [] : (overrides.options ?? ["Ya", "Belum"]);
+  const status = overrides.status ?? "draft";
+  const last = await db.qaPoll.aggregate({ where: { sessionId }, _max: { position: true } });
+  return db.qaPoll.create({
+    data: {
+      sessionId,
+      kind,
+      question: overrides.question ?? `Jajak pendapat uji ${unique()}?`,
+      status,
+      showResults: overrides.showResults ?? false,
+      position: overrides.position ?? (last._max.position ?? 0) + 1,
+      copiedFromId: overrides.copiedFromId ?? null,
+      openedAt: status === "draft" ? null : new Date(),
+      closedAt: status === "closed" ? new Date() : null,
+      options: { create: options.map((label, position) => ({ label, position })) },
+    },
+    include: { options: { orderBy: { position: "asc" } } },
+  });
+}
+
+/**
+ * A participant's answer to a poll (the participant is created when missing):
+ * `options` are choice labels, `words` a word-cloud answer (stored as given: pass it normalised).
+ */
+export async function aPollAnswer(
+  db: Db,
+  poll: { id: number; options: { id: number; label: string }[] },
+  answer: { participantId?: string; options?: string[]; words?: string } = {},
+) {
+  const participantId = answer.participantId ?? participantKey();
+  await db.qaParticipant.upsert({ where: { id: participantId }, create: { id: participantId }, update: {} });
+  const ids = (answer.options ?? (answer.words === undefined ? [poll.options[0]?.label ?? ""] : [])).map((label) => {
+    const option = poll.options.find((o) => o.label === label);
+    if (!option) throw new Error(`aPollAnswer: no choice "${label}"`);
+    return option.id;
+  });
+  const value = answer.words ?? [...new Set(ids)].sort((a, b) => a - b).join(",");
+  return db.qaPollAnswer.create({ data: { pollId: poll.id, participantId, value } });
+}

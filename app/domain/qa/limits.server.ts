@@ -9,20 +9,26 @@ export interface QaLimitRules {
   asksPerIp: number;
   /** votes per IP per 10 s */
   votesPerIp: number;
+  /** poll answers per IP per 10 s (a whole room answers within seconds; default 3000) */
+  answersPerIp?: number;
 }
 
 export interface QaLimits {
   ask(participantId: string, ip?: string): boolean;
   vote(participantId: string, ip?: string): boolean;
+  /** poll answers (and changes of an answer) */
+  answer(participantId: string, ip?: string): boolean;
 }
 
-export const defaultQaLimitRules: QaLimitRules = { asksPerIp: 60, votesPerIp: 600 };
+export const defaultQaLimitRules: QaLimitRules = { asksPerIp: 60, votesPerIp: 600, answersPerIp: 3000 };
 
 export function createQaLimits(rules: QaLimitRules = defaultQaLimitRules): QaLimits {
   const askPerParticipant = new RateLimiter({ limit: 3, windowMs: 60_000 });
   const askPerIp = new RateLimiter({ limit: rules.asksPerIp, windowMs: 60_000 });
   const votePerParticipant = new RateLimiter({ limit: 30, windowMs: 10_000 });
   const votePerIp = new RateLimiter({ limit: rules.votesPerIp, windowMs: 10_000 });
+  const answerPerParticipant = new RateLimiter({ limit: 10, windowMs: 10_000 });
+  const answerPerIp = new RateLimiter({ limit: rules.answersPerIp ?? 3000, windowMs: 10_000 });
   return {
     ask(participantId, ip) {
       return takeAll(
@@ -42,6 +48,16 @@ export function createQaLimits(rules: QaLimitRules = defaultQaLimitRules): QaLim
               [votePerIp, ip],
             ]
           : [[votePerParticipant, participantId]],
+      );
+    },
+    answer(participantId, ip) {
+      return takeAll(
+        ip
+          ? [
+              [answerPerParticipant, participantId],
+              [answerPerIp, ip],
+            ]
+          : [[answerPerParticipant, participantId]],
       );
     },
   };
