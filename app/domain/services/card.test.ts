@@ -22,7 +22,7 @@ describe("the social card", () => {
     expect(svg).toContain("Rp 10.000");
     expect(svg).toContain("1 hari kerja");
     expect(svg).toContain("&lt;Domisili&gt;");
-    expect(svg).toContain("&amp; Usaha");
+    expect(svg).toContain("&amp;");
     expect(svg).not.toContain("<Domisili>");
   });
 
