@@ -11,6 +11,7 @@ import type { AppImageStore } from "~/domain/images/store.server";
 import type { QaLimits } from "~/domain/qa/limits.server";
 import type { VoteQueue } from "~/domain/qa/votes.server";
 import type { SurveyLimits } from "~/domain/satisfaction/limits";
+import type { ResponseCache } from "~/utils/response-cache.server";
 
 /** What the app may know of the configuration (server/config.ts checks it at start). */
 export interface AppConfig {
@@ -40,6 +41,8 @@ export interface Services {
   votes: VoteQueue;
   /** satisfaction survey: web answers per IP, kiosk requests per device and IP */
   surveyLimits: SurveyLimits;
+  /** generated files (calendar feeds, open data) built once per change, with ETag and 304 */
+  responses: ResponseCache;
   config: AppConfig;
 }
 

@@ -12,6 +12,7 @@ import { createQaLimits } from "~/domain/qa/limits.server";
 import { createVoteQueue } from "~/domain/qa/votes.server";
 import { createSurveyLimits } from "~/domain/satisfaction/limits";
 import type { Publisher } from "~/realtime/publisher";
+import { createResponseCache } from "~/utils/response-cache.server";
 import type { Config } from "./config";
 
 export function createServices(config: Config, database: Database, realtime: Publisher): Services {
@@ -24,6 +25,7 @@ export function createServices(config: Config, database: Database, realtime: Pub
     loginThrottle: new LoginThrottle(),
     qaLimits,
     surveyLimits: createSurveyLimits(),
+    responses: createResponseCache(),
     votes: createVoteQueue(database.db, { limits: qaLimits, batchWindowMs: config.qa.voteBatchMs }),
     config: {
       production: config.production,

@@ -299,6 +299,8 @@ export const messages = defineMessages({
     "events.checkin.notOpen": "Kegiatan ini tidak menerima peserta.",
     "events.feed.name": "Kegiatan Kecamatan Duren Sawit",
     "events.feed.private": "Kegiatan saya (Balai)",
+    "events.feed.window": "Semua kegiatan publik yang selesai sejak {from} (90 hari terakhir) dan semua yang akan datang: {count} kegiatan, lengkap.",
+    "events.feed.privateWindow": "Semua kegiatan yang Anda daftari: {count} kegiatan.",
     "events.feed.subscribe": "Langganan kalender",
     "events.feed.subscribeText":
       'Tambahkan alamat ini ke aplikasi kalender Anda (Google Calendar: "Dari URL"; iPhone: "Tambah Kalender Langganan") agar kegiatan baru dan perubahan muncul otomatis. Saringan yang Anda pilih ikut berlaku.',
@@ -612,6 +614,8 @@ export const messages = defineMessages({
     "events.checkin.notOpen": "This event does not take attendees.",
     "events.feed.name": "Kecamatan Duren Sawit events",
     "events.feed.private": "My events (Balai)",
+    "events.feed.window": "Every public event that ended on or after {from} (the last 90 days) and everything to come: {count} events, complete.",
+    "events.feed.privateWindow": "Every event you registered for: {count} events.",
     "events.feed.subscribe": "Subscribe to the calendar",
     "events.feed.subscribeText":
       'Add this address to your calendar app (Google Calendar: "From URL"; iPhone: "Add Subscribed Calendar") so new events and changes appear by themselves. The filters you chose apply.',

@@ -37,8 +37,13 @@ export function eventUid(id: number): string {
 
 export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
 
-function buildCalendar(name: string, events: FeedEvent[], origin: string, locale: Locale, method?: ICalCalendarMethod) {
-  const cal = ical({ name, prodId: { company: "Kecamatan Duren Sawit", product: "Balai", language: locale.toUpperCase() }, ttl: 3600 });
+function buildCalendar(name: string, events: FeedEvent[], origin: string, locale: Locale, method?: ICalCalendarMethod, description?: string) {
+  const cal = ical({
+    name,
+    prodId: { company: "Kecamatan Duren Sawit", product: "Balai", language: locale.toUpperCase() },
+    ttl: 3600,
+    ...(description ? { description } : {}),
+  });
   if (method) cal.method(method);
   for (const e of events) {
     const url = `${origin}/events/${e.id}`;
@@ -78,31 +83,79 @@ export async function eventIcs(db: Db, id: number, origin: string, locale: Local
   return { body: buildCalendar(event.title, [event], origin, locale, ICalCalendarMethod.PUBLISH), filename: `balai-event-${id}.ics` };
 }
 
-/** All public events of the last 90 days and to come, filtered like /events. */
-export async function publicFeed(db: Db, filters: EventFilters, origin: string, locale: Locale): Promise<string> {
-  const events = await listFeedEvents(db, filters);
-  return buildCalendar(translate(locale, "events.feed.name"), events, origin, locale, ICalCalendarMethod.PUBLISH);
+/** The public feeds' window: every event that ended at most 90 days ago (from the start of today, UTC) and everything to come. */
+export const FEED_WINDOW_DAYS = 90;
+export function feedWindowStart(now = new Date()): Date {
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return new Date(day - FEED_WINDOW_DAYS * 86_400_000);
 }
 
-/** The events a person registered for (or waits for), behind their secret token. */
-export async function privateFeed(db: Db, token: string, origin: string, locale: Locale): Promise<string> {
+const newest = (events: { updatedAt: Date }[], floor: Date) => events.reduce((m, e) => (e.updatedAt > m ? e.updatedAt : m), floor);
+
+/**
+ * What a feed was built from, read cheaply (index steps, never a scan): the newest change
+ * to any event and the highest id, so a cached feed is rebuilt when an event changes.
+ */
+export async function eventsVersion(db: Db): Promise<string> {
+  const agg = await db.event.aggregate({ _max: { updatedAt: true, id: true } });
+  return `${agg._max.updatedAt?.toISOString() ?? "-"}/${agg._max.id ?? 0}`;
+}
+
+/** All public events of the window (see feedWindowStart), filtered like /events: complete, no cut-off. */
+export async function publicFeed(
+  db: Db,
+  filters: EventFilters,
+  origin: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<{ body: string; lastModified: Date; count: number }> {
+  const from = feedWindowStart(now);
+  const events = await listFeedEvents(db, filters, from);
+  const description = translate(locale, "events.feed.window", { from: from.toISOString().slice(0, 10), count: events.length });
+  return {
+    body: buildCalendar(translate(locale, "events.feed.name"), events, origin, locale, ICalCalendarMethod.PUBLISH, description),
+    lastModified: newest(events, new Date(0)),
+    count: events.length,
+  };
+}
+
+/** The owner of a private feed's token (404 for a malformed, unknown or disabled one). */
+export async function privateFeedOwner(db: Db, token: string): Promise<{ id: number; locale: string }> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new DomainError("events.notFound", undefined, undefined, 404);
   const user = await db.user.findUnique({ where: { calendarToken: token }, select: { id: true, locale: true, disabledAt: true } });
   if (!user || user.disabledAt) throw new DomainError("events.notFound", undefined, undefined, 404);
+  return { id: user.id, locale: user.locale };
+}
+
+/** A private feed's marker: the person's registrations (count, newest change) and the events'. */
+export async function privateFeedVersion(db: Db, user: { id: number; locale: string }): Promise<string> {
+  const [rsvps, events] = await Promise.all([
+    db.rsvp.aggregate({ where: { userId: user.id }, _max: { updatedAt: true }, _count: { _all: true } }),
+    eventsVersion(db),
+  ]);
+  return `${user.locale}/${rsvps._count._all}/${rsvps._max.updatedAt?.toISOString() ?? "-"}/${events}`;
+}
+
+/** Every event a person registered for (or waits for), behind their secret token: complete, no cut-off. */
+export async function privateFeed(db: Db, user: { id: number; locale: string }, origin: string, locale: Locale): Promise<{ body: string; lastModified: Date }> {
   const rsvps = await db.rsvp.findMany({
     where: { userId: user.id, status: { in: ["confirmed", "waitlisted"] }, event: { status: { not: "draft" } } },
-    select: { event: { select: feedSelect } },
+    select: { updatedAt: true, event: { select: feedSelect } },
     orderBy: { event: { startsAt: "asc" } },
-    take: 500,
   });
   const l: Locale = user.locale === "en" ? "en" : locale;
-  return buildCalendar(
-    translate(l, "events.feed.private"),
-    rsvps.map((r) => r.event),
-    origin,
-    l,
-    ICalCalendarMethod.PUBLISH,
-  );
+  const events = rsvps.map((r) => r.event);
+  return {
+    body: buildCalendar(
+      translate(l, "events.feed.private"),
+      events,
+      origin,
+      l,
+      ICalCalendarMethod.PUBLISH,
+      translate(l, "events.feed.privateWindow", { count: events.length }),
+    ),
+    lastModified: newest([...events, ...rsvps], new Date(0)),
+  };
 }
 
 /** Google Calendar "add event" link (no account needed to open it). */

@@ -158,11 +158,11 @@ export async function listEventsBetween(db: Db, viewer: Actor | null, filters: E
 }
 
 /** Published, cancelled and completed events for a calendar feed (recent and upcoming). */
-export async function listFeedEvents(db: Db, filters: EventFilters, now = new Date()) {
+export async function listFeedEvents(db: Db, filters: EventFilters, from: Date) {
+  // every event of the window: a feed that silently dropped some would be wrong, not short
   return db.event.findMany({
-    where: { ...filterWhere(null, filters), endsAt: { gte: new Date(now.getTime() - 90 * 86_400_000) } },
-    orderBy: { startsAt: "asc" },
-    take: 500,
+    where: { ...filterWhere(null, filters), endsAt: { gte: from } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     select: feedSelect,
   });
 }

@@ -1,0 +1,127 @@
+// Generated files (calendar feeds, open data, report files) built once per change and
+// answered from memory: the body, its gzip form, an ETag and a Last-Modified, and 304
+// to a conditional request. One cache per process, created in server/services.ts and
+// injected as `context.responses` (no module of app/ keeps state).
+//
+// A caller gives a key (what the file is: path, filters, language, origin), a version
+// (a cheap marker of the data it was built from, e.g. the newest updatedAt, read with one
+// indexed query) and the builder. The entry is rebuilt when the version changes or after
+// `maxAgeMs` (for what the marker cannot see, e.g. a renamed kelurahan). Concurrent
+// misses share one build. Least recently used entries go first beyond `maxBytes`.
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+
+export interface CachedFile {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+  lastModified: Date;
+  version: string;
+  builtAt: number;
+}
+
+export interface ResponseCache {
+  get(key: string, version: string, build: () => Promise<{ body: string | Buffer; lastModified: Date }>): Promise<CachedFile>;
+  /** forget every entry whose key starts with the prefix (e.g. "calendar:") */
+  invalidate(prefix: string): void;
+  stats(): { entries: number; bytes: number; builds: number; hits: number };
+}
+
+export function createResponseCache(options: { maxAgeMs?: number; maxBytes?: number; now?: () => number } = {}): ResponseCache {
+  const maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, CachedFile>();
+  const building = new Map<string, { version: string; promise: Promise<CachedFile> }>();
+  let bytes = 0;
+  let builds = 0;
+  let hits = 0;
+
+  const drop = (key: string) => {
+    const e = entries.get(key);
+    if (!e) return;
+    bytes -= e.body.length + e.gzip.length;
+    entries.delete(key);
+  };
+
+  return {
+    async get(key, version, build) {
+      const cached = entries.get(key);
+      if (cached && cached.version === version && now() - cached.builtAt < maxAgeMs) {
+        hits++;
+        // most recently used last
+        entries.delete(key);
+        entries.set(key, cached);
+        return cached;
+      }
+      const pending = building.get(key);
+      if (pending && pending.version === version) return pending.promise;
+      const promise = (async () => {
+        const { body, lastModified } = await build();
+        const buf = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+        const file: CachedFile = {
+          body: buf,
+          gzip: gzipSync(buf),
+          etag: `"${createHash("sha1").update(buf).digest("base64url")}"`,
+          // HTTP dates have whole seconds
+          lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000),
+          version,
+          builtAt: now(),
+        };
+        builds++;
+        drop(key);
+        entries.set(key, file);
+        bytes += file.body.length + file.gzip.length;
+        for (const k of entries.keys()) {
+          if (bytes <= maxBytes || k === key) break;
+          drop(k);
+        }
+        return file;
+      })();
+      building.set(key, { version, promise });
+      try {
+        return await promise;
+      } finally {
+        if (building.get(key)?.promise === promise) building.delete(key);
+      }
+    },
+    invalidate(prefix) {
+      for (const k of [...entries.keys()]) if (k.startsWith(prefix)) drop(k);
+    },
+    stats: () => ({ entries: entries.size, bytes, builds, hits }),
+  };
+}
+
+/**
+ * The answer for a cached file: 304 when the request's If-None-Match (or, without it,
+ * If-Modified-Since) matches, else the body, gzipped when the client accepts it.
+ */
+export function cachedFileResponse(request: Request, file: CachedFile, headers: Record<string, string>): Response {
+  const common: Record<string, string> = {
+    ...headers,
+    ETag: file.etag,
+    "Last-Modified": file.lastModified.toUTCString(),
+    Vary: "Accept-Encoding",
+  };
+  const inm = request.headers.get("If-None-Match");
+  const ims = request.headers.get("If-Modified-Since");
+  const matches = inm
+    ? inm
+        .split(",")
+        .map((t) => t.trim().replace(/^W\//, ""))
+        .some((t) => t === file.etag || t === "*")
+    : ims
+      ? !Number.isNaN(Date.parse(ims)) && file.lastModified.getTime() <= Date.parse(ims)
+      : false;
+  if (matches) {
+    const { "Content-Type": _type, "Content-Disposition": _disposition, ...rest } = common;
+    return new Response(null, { status: 304, headers: rest });
+  }
+  const gzip = /\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? "");
+  const body = gzip ? file.gzip : file.body;
+  // a Buffer is a Uint8Array over a plain ArrayBuffer here (never shared memory)
+  return new Response(body as Uint8Array<ArrayBuffer>, {
+    status: 200,
+    headers: { ...common, ...(gzip ? { "Content-Encoding": "gzip" } : {}), "Content-Length": String(body.length) },
+  });
+}
