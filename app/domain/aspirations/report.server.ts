@@ -1,6 +1,7 @@
 // The periodic follow-up report ("laporan tindak lanjut") and the open data.
 // Cohort view: the aspirations received in the period, and where they stand now.
 import type { Db } from "~/db/client.server";
+import { providerOfClient } from "~/db/search";
 import { formatPeriod, periodRange, type Period } from "./period";
 import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp } from "./grouping.server";
 import { RESOLVED_STATUSES, isStatus } from "./status";
@@ -39,7 +40,10 @@ interface Row {
 
 export function figures(rows: Row[], now: Date): Figures {
   const days: number[] = [];
-  let verified = 0, rejected = 0, resolved = 0, overdue = 0;
+  let verified = 0,
+    rejected = 0,
+    resolved = 0,
+    overdue = 0;
   for (const r of rows) {
     if (r.status === "rejected") rejected++;
     else if (r.verifiedAt) verified++;
@@ -53,37 +57,89 @@ export function figures(rows: Row[], now: Date): Figures {
   return { received: rows.length, verified, rejected, resolved, overdue, medianDaysToFirstResponse: m === null ? null : Math.round(m * 10) / 10 };
 }
 
+// The report's figures in SQL, on both providers: a few statements over the period's
+// index range (Aspiration.createdAt), each received aspiration joined to its group's
+// primary (its follow-up is the group's), grouped in the database. The medians take the
+// middle row(s) per group with window functions. `figures` above is the same rule for
+// rows already in memory (and the oracle of the tests).
+type Split = "all" | "category" | "kelurahan";
+
+function reportSql(pg: boolean) {
+  const dt = (n: number) => (pg ? `CAST($${n} AS TIMESTAMP(3))` : `?`);
+  const ms = (a: string, b: string) =>
+    pg ? `ROUND(EXTRACT(EPOCH FROM (${a} - ${b})) * 1000)` : `CAST(ROUND((julianday(${a}) - julianday(${b})) * 86400000) AS INTEGER)`;
+  // f: the follow-up of each received aspiration (its primary's when grouped)
+  const f = (col: string) => `CASE WHEN p."id" IS NULL THEN a."${col}" ELSE p."${col}" END`;
+  const base =
+    `WITH f AS (SELECT a."createdAt" AS created, COALESCE(c."slug", '-') AS ck, COALESCE(c."nameId", 'Tanpa kategori') AS cid, COALESCE(c."nameEn", 'No category') AS cen, ` +
+    `COALESCE(k."name", '-') AS kk, ${f("status")} AS st, ${f("verifiedAt")} AS va, ${f("firstResponseAt")} AS fr, ${f("verifyDueAt")} AS vd, ${f("responseDueAt")} AS rd ` +
+    `FROM "Aspiration" a LEFT JOIN "Aspiration" p ON p."id" = a."groupPrimaryId" LEFT JOIN "Category" c ON c."id" = a."categoryId" LEFT JOIN "Area" k ON k."id" = a."kelurahanId" ` +
+    `WHERE a."createdAt" >= ${dt(1)} AND a."createdAt" < ${dt(2)}), ` +
+    `g AS (SELECT ck, cid, cen, kk, created, fr, ` +
+    `CASE WHEN st = 'rejected' THEN 1 ELSE 0 END AS rej, ` +
+    `CASE WHEN st <> 'rejected' AND va IS NOT NULL THEN 1 ELSE 0 END AS ver, ` +
+    `CASE WHEN st IN (${RESOLVED_STATUSES.map((x) => `'${x}'`).join(", ")}) THEN 1 ELSE 0 END AS res, ` +
+    `CASE WHEN (vd IS NOT NULL AND COALESCE(va, ${dt(3)}) > vd) OR (rd IS NOT NULL AND COALESCE(fr, ${dt(3)}) > rd) THEN 1 ELSE 0 END AS late FROM f) `;
+  const sums = `COUNT(*) AS received, SUM(ver) AS verified, SUM(rej) AS rejected, SUM(res) AS resolved, SUM(late) AS overdue`;
+  const counts =
+    base +
+    `SELECT 'all' AS split, '' AS k, '' AS l1, '' AS l2, ${sums} FROM g ` +
+    `UNION ALL SELECT 'category', ck, cid, cen, ${sums} FROM g GROUP BY ck, cid, cen ` +
+    `UNION ALL SELECT 'kelurahan', kk, kk, kk, ${sums} FROM g GROUP BY kk`;
+  const medians =
+    base +
+    `, d AS (SELECT ck, kk, ${ms("fr", "created")} AS ms FROM g WHERE fr IS NOT NULL), ` +
+    `u AS (SELECT 'all' AS split, '' AS k, ms FROM d UNION ALL SELECT 'category', ck, ms FROM d UNION ALL SELECT 'kelurahan', kk, ms FROM d), ` +
+    `r AS (SELECT split, k, ms, ROW_NUMBER() OVER (PARTITION BY split, k ORDER BY ms) AS rn, COUNT(*) OVER (PARTITION BY split, k) AS n FROM u) ` +
+    `SELECT split, k, ms FROM r WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2`;
+  return { counts, medians };
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
 export async function followUpReport(db: Db, period: Period, now = new Date()) {
   const { start, end } = periodRange(period);
-  const found = await db.aspiration.findMany({
-    where: { createdAt: { gte: start, lt: end } },
-    select: {
-      ...FOLLOW_UP_FIELDS,
-      createdAt: true,
-      groupPrimary: { select: FOLLOW_UP_FIELDS },
-      category: { select: { slug: true, nameId: true, nameEn: true } },
-      kelurahan: { select: { name: true } },
-    },
-  });
-  // each received aspiration counts once, where its group stands
-  const rows = found.map(({ groupPrimary, ...r }) => ({ ...r, ...followUpOf(pickFollowUp(r), groupPrimary) }));
-  const group = (keyOf: (r: (typeof rows)[number]) => { key: string; labelId: string; labelEn: string }): Breakdown[] => {
-    const map = new Map<string, { label: { key: string; labelId: string; labelEn: string }; rows: Row[] }>();
-    for (const r of rows) {
-      const label = keyOf(r);
-      const entry = map.get(label.key) ?? { label, rows: [] };
-      entry.rows.push(r);
-      map.set(label.key, entry);
-    }
-    return [...map.values()].map((e) => ({ ...e.label, ...figures(e.rows, now) })).sort((a, b) => b.received - a.received || a.labelId.localeCompare(b.labelId));
-  };
+  const pg = providerOfClient(db) === "postgresql";
+  const sql = reportSql(pg);
+  // SQLite keeps dates as the adapter's ISO text: compare in the same form
+  const param = (d: Date) => (pg ? d.toISOString() : d.toISOString().replace("Z", "+00:00"));
+  const params = pg ? [param(start), param(end), param(now)] : [param(start), param(end), param(now), param(now)];
+  const [countRows, medianRows] = await Promise.all([
+    db.$queryRawUnsafe<
+      { split: string; k: string; l1: string; l2: string; received: unknown; verified: unknown; rejected: unknown; resolved: unknown; overdue: unknown }[]
+    >(sql.counts, ...params),
+    db.$queryRawUnsafe<{ split: string; k: string; ms: unknown }[]>(sql.medians, ...params),
+  ]);
+  const middles = new Map<string, number[]>();
+  for (const r of medianRows) {
+    const key = `${r.split}\u0000${r.k}`;
+    middles.set(key, [...(middles.get(key) ?? []), num(r.ms)]);
+  }
+  const out: Record<Split, Breakdown[]> = { all: [], category: [], kelurahan: [] };
+  for (const r of countRows) {
+    const mid = middles.get(`${r.split}\u0000${r.k}`);
+    const m = mid && mid.length ? mid.reduce((a, b) => a + b, 0) / mid.length / 86_400_000 : null;
+    out[r.split as Split].push({
+      key: r.k,
+      labelId: r.l1,
+      labelEn: r.l2,
+      received: num(r.received),
+      verified: num(r.verified),
+      rejected: num(r.rejected),
+      resolved: num(r.resolved),
+      overdue: num(r.overdue),
+      medianDaysToFirstResponse: m === null ? null : Math.round(m * 10) / 10,
+    });
+  }
+  const sorted = (rows: Breakdown[]) => rows.sort((a, b) => b.received - a.received || a.labelId.localeCompare(b.labelId));
+  const { key: _k, labelId: _l1, labelEn: _l2, ...totals } = out.all[0];
   return {
     period: formatPeriod(period),
     start,
     end,
-    totals: figures(rows, now),
-    byCategory: group((r) => (r.category ? { key: r.category.slug, labelId: r.category.nameId, labelEn: r.category.nameEn } : { key: "-", labelId: "Tanpa kategori", labelEn: "No category" })),
-    byKelurahan: group((r) => (r.kelurahan ? { key: r.kelurahan.name, labelId: r.kelurahan.name, labelEn: r.kelurahan.name } : { key: "-", labelId: "Tanpa kelurahan", labelEn: "No kelurahan" })),
+    totals: totals as Figures,
+    byCategory: sorted(out.category),
+    byKelurahan: sorted(out.kelurahan),
   };
 }
 export type FollowUpReport = Awaited<ReturnType<typeof followUpReport>>;
@@ -109,19 +165,19 @@ export async function openDataList(db: Db) {
   return rows.map((r) => {
     const state = followUpOf(pickFollowUp(r), r.groupPrimary && pickFollowUp(r.groupPrimary));
     return {
-    code: r.code,
-    title: r.title,
-    description: r.description,
-    category: r.category?.slug ?? null,
-    kelurahan: r.kelurahan?.name ?? null,
-    rw: r.rw?.name ?? null,
-    channel: r.channel,
-    status: state.status,
-    supports: r.supportCount,
-    groupPrimary: r.groupPrimary?.code ?? null,
-    receivedAt: r.createdAt.toISOString(),
-    verifiedAt: state.verifiedAt?.toISOString() ?? null,
-    firstResponseAt: state.firstResponseAt?.toISOString() ?? null,
+      code: r.code,
+      title: r.title,
+      description: r.description,
+      category: r.category?.slug ?? null,
+      kelurahan: r.kelurahan?.name ?? null,
+      rw: r.rw?.name ?? null,
+      channel: r.channel,
+      status: state.status,
+      supports: r.supportCount,
+      groupPrimary: r.groupPrimary?.code ?? null,
+      receivedAt: r.createdAt.toISOString(),
+      verifiedAt: state.verifiedAt?.toISOString() ?? null,
+      firstResponseAt: state.firstResponseAt?.toISOString() ?? null,
     };
   });
 }

@@ -1,0 +1,238 @@
+// Issue 16 (pages stay fast with a city's worth of data): the calendar feeds are complete
+// (no cut-off in their window) and answer conditional requests with 304; the follow-up
+// report aggregated in SQL gives the figures of the old JavaScript implementation (kept
+// below as the oracle) on the demo data; the open data is cached with an ETag.
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database, type Db } from "~/db/client.server";
+import { feedWindowStart } from "~/domain/events/calendar.server";
+import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp } from "~/domain/aspirations/grouping.server";
+import { followUpReport, periodRange, recentPeriods, formatPeriod, type Period } from "~/domain/aspirations/report.server";
+import { RESOLVED_STATUSES, isStatus } from "~/domain/aspirations/status";
+import { aUser, anEvent } from "../../prisma/builders";
+import { startServer, type RunningServer } from "../support/server";
+
+// ------------------------------------------------------------------ the oracle: the report as it was computed before (rows loaded into JavaScript)
+
+function oldMedian(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+interface OldRow {
+  status: string;
+  createdAt: Date;
+  verifiedAt: Date | null;
+  firstResponseAt: Date | null;
+  verifyDueAt: Date | null;
+  responseDueAt: Date | null;
+}
+
+function oldFigures(rows: OldRow[], now: Date) {
+  const days: number[] = [];
+  let verified = 0,
+    rejected = 0,
+    resolved = 0,
+    overdue = 0;
+  for (const r of rows) {
+    if (r.status === "rejected") rejected++;
+    else if (r.verifiedAt) verified++;
+    if (isStatus(r.status) && RESOLVED_STATUSES.includes(r.status)) resolved++;
+    const lateVerify = r.verifyDueAt !== null && (r.verifiedAt ?? now) > r.verifyDueAt;
+    const lateResponse = r.responseDueAt !== null && (r.firstResponseAt ?? now) > r.responseDueAt;
+    if (lateVerify || lateResponse) overdue++;
+    if (r.firstResponseAt) days.push((r.firstResponseAt.getTime() - r.createdAt.getTime()) / 86_400_000);
+  }
+  const m = oldMedian(days);
+  return { received: rows.length, verified, rejected, resolved, overdue, medianDaysToFirstResponse: m === null ? null : Math.round(m * 10) / 10 };
+}
+
+async function oldFollowUpReport(db: Db, period: Period, now = new Date()) {
+  const { start, end } = periodRange(period);
+  const found = await db.aspiration.findMany({
+    where: { createdAt: { gte: start, lt: end } },
+    select: {
+      ...FOLLOW_UP_FIELDS,
+      createdAt: true,
+      groupPrimary: { select: FOLLOW_UP_FIELDS },
+      category: { select: { slug: true, nameId: true, nameEn: true } },
+      kelurahan: { select: { name: true } },
+    },
+  });
+  const rows = found.map(({ groupPrimary, ...r }) => ({ ...r, ...followUpOf(pickFollowUp(r), groupPrimary) }));
+  type Label = { key: string; labelId: string; labelEn: string };
+  const group = (keyOf: (r: (typeof rows)[number]) => Label) => {
+    const map = new Map<string, { label: Label; rows: OldRow[] }>();
+    for (const r of rows) {
+      const label = keyOf(r);
+      const entry = map.get(label.key) ?? { label, rows: [] };
+      entry.rows.push(r);
+      map.set(label.key, entry);
+    }
+    return [...map.values()]
+      .map((e) => ({ ...e.label, ...oldFigures(e.rows, now) }))
+      .sort((a, b) => b.received - a.received || a.labelId.localeCompare(b.labelId));
+  };
+  return {
+    period: formatPeriod(period),
+    start,
+    end,
+    totals: oldFigures(rows, now),
+    byCategory: group((r) =>
+      r.category
+        ? { key: r.category.slug, labelId: r.category.nameId, labelEn: r.category.nameEn }
+        : { key: "-", labelId: "Tanpa kategori", labelEn: "No category" },
+    ),
+    byKelurahan: group((r) =>
+      r.kelurahan
+        ? { key: r.kelurahan.name, labelId: r.kelurahan.name, labelEn: r.kelurahan.name }
+        : { key: "-", labelId: "Tanpa kelurahan", labelEn: "No kelurahan" },
+    ),
+  };
+}
+
+// ------------------------------------------------------------------
+
+let server: RunningServer;
+let database: Database;
+let db: Db;
+
+beforeAll(async () => {
+  // the server seeds the demo data into its fresh database
+  server = await startServer();
+  database = await openDatabase(server.databaseUrl);
+  db = database.db;
+});
+
+afterAll(async () => {
+  await database?.close();
+  await server?.stop();
+});
+
+const uidsOf = (ics: string) => {
+  const cal = new ICAL.Component(ICAL.parse(ics));
+  return { cal, uids: cal.getAllSubcomponents("vevent").map((e) => String(e.getFirstPropertyValue("uid"))) };
+};
+
+describe("the follow-up report in SQL", () => {
+  it("gives the old implementation's figures on the demo data, for every recent month and quarter", async () => {
+    expect(await db.aspiration.count()).toBeGreaterThan(0);
+    const now = new Date();
+    const periods = [...recentPeriods("month", 13, now), ...recentPeriods("quarter", 5, now)];
+    let compared = 0;
+    for (const p of periods) {
+      const [mine, old] = await Promise.all([followUpReport(db, p, now), oldFollowUpReport(db, p, now)]);
+      expect(mine, formatPeriod(p)).toEqual(old);
+      compared += old.totals.received;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it("gives the same figures at another moment (deadlines passed since)", async () => {
+    const later = new Date(Date.now() + 40 * 86_400_000);
+    for (const p of recentPeriods("quarter", 3, later)) expect(await followUpReport(db, p, later)).toEqual(await oldFollowUpReport(db, p, later));
+  });
+});
+
+describe("the public calendar feed", () => {
+  it("is complete within its window (more than the old 500-entry cut-off) and says which window it covers", async () => {
+    const soon = Date.now() + 86_400_000;
+    const rows = Array.from({ length: 520 }, (_, i) => ({
+      kind: "dialogue",
+      status: "published",
+      title: `Ngopi Dursa massal ${i}`,
+      startsAt: new Date(soon + i * 3_600_000),
+      endsAt: new Date(soon + i * 3_600_000 + 1_800_000),
+      venueName: "Balai Warga",
+      venueAddress: "Jl. Uji",
+    }));
+    await db.event.createMany({ data: rows });
+    const old = await anEvent(db, {
+      title: "Ngopi Dursa lama sekali",
+      startsAt: new Date(Date.now() - 120 * 86_400_000),
+      endsAt: new Date(Date.now() - 120 * 86_400_000 + 3_600_000),
+    });
+    const res = await fetch(`${server.url}/calendar.ics`);
+    expect(res.status).toBe(200);
+    const { cal, uids } = uidsOf(await res.text());
+    const inWindow = await db.event.findMany({
+      where: { status: { in: ["published", "cancelled", "completed"] }, endsAt: { gte: feedWindowStart() } },
+      select: { id: true },
+    });
+    expect(inWindow.length).toBeGreaterThan(520);
+    expect(new Set(uids)).toEqual(new Set(inWindow.map((e) => `event-${e.id}@balai.duren-sawit`)));
+    expect(uids).not.toContain(`event-${old.id}@balai.duren-sawit`);
+    const description = String(cal.getFirstPropertyValue("x-wr-caldesc"));
+    expect(description).toContain(feedWindowStart().toISOString().slice(0, 10));
+    expect(description).toContain(String(inWindow.length));
+  });
+
+  it("answers a conditional request with 304, and with the new feed after a change", async () => {
+    const event = await anEvent(db, { title: "Ngopi Dursa bersyarat" });
+    const first = await fetch(`${server.url}/calendar.ics`);
+    const etag = first.headers.get("etag");
+    const lastModified = first.headers.get("last-modified");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(lastModified).toBeTruthy();
+    expect(await first.text()).toContain("Ngopi Dursa bersyarat");
+
+    const again = await fetch(`${server.url}/calendar.ics`, { headers: { "If-None-Match": etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("etag")).toBe(etag);
+    const since = await fetch(`${server.url}/calendar.ics`, { headers: { "If-Modified-Since": lastModified! } });
+    expect(since.status).toBe(304);
+
+    // a change to an event: the cached feed is built again
+    await db.event.update({ where: { id: event.id }, data: { title: "Ngopi Dursa berubah", sequence: { increment: 1 } } });
+    const changed = await fetch(`${server.url}/calendar.ics`, { headers: { "If-None-Match": etag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    const body = await changed.text();
+    expect(body).toContain("Ngopi Dursa berubah");
+    expect(body).not.toContain("Ngopi Dursa bersyarat");
+
+    // compressed for clients that accept it, the same bytes once inflated
+    const gz = await fetch(`${server.url}/calendar.ics`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(await gz.text()).toBe(body);
+  });
+});
+
+describe("the private calendar feed", () => {
+  it("holds every registration (no cut-off), answers 304, and changes with the person's registrations", async () => {
+    const user = await aUser(db);
+    const token = "t".repeat(43);
+    await db.user.update({ where: { id: user.id }, data: { calendarToken: token } });
+    const start = Date.now() + 2 * 86_400_000;
+    const created = await db.event.createManyAndReturn({
+      data: Array.from({ length: 505 }, (_, i) => ({
+        kind: "dialogue",
+        status: "published",
+        title: `Kegiatan pribadi ${i}`,
+        startsAt: new Date(start + i * 3_600_000),
+        endsAt: new Date(start + i * 3_600_000 + 1_800_000),
+        venueName: "Balai",
+        venueAddress: "Jl. Uji",
+      })),
+      select: { id: true },
+    });
+    await db.rsvp.createMany({ data: created.map((e, i) => ({ eventId: e.id, userId: user.id, code: `PRIV${i}X${user.id}`, status: "confirmed" })) });
+    const url = `${server.url}/calendar/${token}/events.ics`;
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    const { uids } = uidsOf(await res.text());
+    expect(uids.length).toBe(505);
+    const etag = res.headers.get("etag")!;
+    expect((await fetch(url, { headers: { "If-None-Match": etag } })).status).toBe(304);
+
+    const extra = await anEvent(db, { title: "Kegiatan pribadi tambahan" });
+    await db.rsvp.create({ data: { eventId: extra.id, userId: user.id, code: `PRIVX${user.id}`, status: "confirmed" } });
+    const after = await fetch(url, { headers: { "If-None-Match": etag } });
+    expect(after.status).toBe(200);
+    expect(uidsOf(await after.text()).uids).toContain(`event-${extra.id}@balai.duren-sawit`);
+    expect((await fetch(`${server.url}/calendar/${"u".repeat(43)}/events.ics`)).status).toBe(404);
+  });
+});
