@@ -1,5 +1,7 @@
 // Pieces shared by the service pages: cost and time said plainly, the list of
 // changes between two versions, the version line.
+import { useRouteLoaderData } from "@remix-run/react";
+import { can, type Actor } from "~/domain/accounts/roles";
 import type { Change, Duration } from "~/domain/services/diff";
 import { costText, durationText } from "~/domain/services/format";
 import { formatDate, type Locale, type Translate } from "~/i18n";
@@ -106,4 +108,11 @@ export function useServiceFormat() {
   const t = useT();
   const locale = useLocale();
   return { t, locale, cost: (n: number) => costText(t, n), duration: (d: Duration) => durationText(t, d) };
+}
+
+/** The signed-in person from the root loader, to show staff links (the server checks every action). */
+export function useServiceStaff(): { desk: boolean; edit: boolean } {
+  const root = useRouteLoaderData("root") as { user?: Actor | null } | undefined;
+  const user = root?.user ?? null;
+  return { desk: can.serviceDesk(user), edit: can.manageAllServices(user) || can.superviseUnit(user) };
 }

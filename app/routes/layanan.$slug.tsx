@@ -3,7 +3,7 @@
 // complain. `?v=<n>` (the QR code of a printed guide) says what changed since.
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ChangeList, CostAndTime, costText, durationText, versionMeta } from "~/components/services";
+import { ChangeList, CostAndTime, costText, durationText, useServiceStaff, versionMeta } from "~/components/services";
 import { getServicePage } from "~/domain/services/services.server";
 import { formatDate, formatDateTime, translator } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
@@ -49,6 +49,7 @@ export default function ServicePage() {
   const t = useT();
   const locale = useLocale();
   const { service: s, origin } = useLoaderData<typeof loader>();
+  const staff = useServiceStaff();
   const v = s.currentVersion;
   const duration = { value: v.durationValue, unit: v.durationUnit };
   const c = s.comparison;
@@ -204,6 +205,11 @@ export default function ServicePage() {
         <a className="button button-secondary" href={`https://wa.me/?text=${encodeURIComponent(shareText)}`} rel="noopener noreferrer">
           {t("services.share.whatsapp")}
         </a>
+        {staff.edit && (
+          <Link className="button button-secondary" to={`/layanan/kelola/${s.slug}`}>
+            {t("services.staff.edit")}
+          </Link>
+        )}
       </p>
 
       <section aria-labelledby="history-title">

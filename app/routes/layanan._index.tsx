@@ -3,7 +3,7 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/Pagination";
-import { costText, durationText } from "~/components/services";
+import { costText, durationText, useServiceStaff } from "~/components/services";
 import { catalogue, listUnits } from "~/domain/services/services.server";
 import { catalogueQuerySchema } from "~/domain/services/services.schema";
 import { metaT, useT } from "~/i18n/react";
@@ -22,11 +22,17 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
 export default function ServiceCatalogue() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
+  const staff = useServiceStaff();
   const kecamatan = [...new Set(data.units.map((u) => u.kecamatan))];
   return (
     <>
       <h1>{t("services.title")}</h1>
       <p className="lead">{t("services.intro")}</p>
+      {staff.desk && (
+        <p>
+          <Link to="/layanan/kelola">{t("services.nav.staff")}</Link>
+        </p>
+      )}
       <Form method="get" className="svc-search" role="search" aria-label={t("services.catalogue.search")}>
         <div className="field">
           <label htmlFor="svc-q">{t("services.catalogue.searchLabel")}</label>
