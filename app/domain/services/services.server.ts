@@ -135,7 +135,7 @@ function contentOf(input: VersionFormInput): VersionContent {
     durationValue: input.durationValue,
     durationUnit: input.durationUnit,
     costAmount: input.costAmount,
-    costBasis: input.costAmount > 0 ? (input.costBasis ?? null) : (input.costBasis ?? null),
+    costBasis: input.costBasis ?? null,
     product: input.product,
     complaints: input.complaints,
     legalBasis: input.legalBasis,
