@@ -4,6 +4,7 @@
 // benchmark all call these. Excluded answers (a supervisor's recorded decision on an
 // anomaly) are left out everywhere.
 import type { Db } from "~/db/client.server";
+import { providerOfClient } from "~/db/search";
 import { formatPeriod, periodRange, previousPeriod, type Period } from "~/domain/periods";
 import { ELEMENT_COLUMN, defaultElements, fromRow, type ElementLabels } from "./elements";
 import { ELEMENT_KEYS, computeIkm, emptyTotals, sampleProgress, type ElementTotals, type IkmResult } from "./ikm";
@@ -18,24 +19,62 @@ export interface Figures {
   answers: number;
 }
 
-const SUMS = { u1: true, u2: true, u3: true, u4: true, u5: true, u6: true, u7: true, u8: true, u9: true } as const;
-const COUNTS = { ...SUMS, _all: true } as const;
-
-type GroupRow = { complete: boolean; _sum: Partial<Record<keyof typeof SUMS, number | null>>; _count: Partial<Record<keyof typeof COUNTS, number>> };
-
-function addGroup(f: { totals: ElementTotals; respondents: number; answers: number }, row: GroupRow) {
-  for (const key of ELEMENT_KEYS) {
-    const col = ELEMENT_COLUMN[key];
-    f.totals[key].sum += row._sum[col] ?? 0;
-    f.totals[key].count += row._count[col] ?? 0;
+/** Raw SQL that runs on SQLite and PostgreSQL (placeholders differ: ? vs $n). */
+class Sql {
+  text = "";
+  params: unknown[] = [];
+  constructor(private readonly pg: boolean) {}
+  param(value: unknown): string {
+    this.params.push(value);
+    return this.pg ? `$${this.params.length}` : "?";
   }
-  const all = row._count._all ?? 0;
-  f.answers += all;
-  if (row.complete) f.respondents += all;
 }
 
-function finish(f: { totals: ElementTotals; respondents: number; answers: number }): Figures {
-  return { ...f, result: computeIkm(f.totals) };
+const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : Number(v ?? 0));
+
+interface Filter {
+  unitId?: number;
+  serviceId?: number;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * One statement: per group (a unit, a period bucket, or everything) the number of
+ * answers, of complete sheets, and the sum and count of every element by its column.
+ * Excluded answers are left out. Groups follow the (unitId, answeredAt) index.
+ */
+async function aggregate(db: Db, filter: Filter, group: { kind: "all" } | { kind: "unit" } | { kind: "buckets"; bounds: Date[] }) {
+  const sql = new Sql(providerOfClient(db) === "postgresql");
+  const sums = ELEMENT_KEYS.map((k) => `SUM("${ELEMENT_COLUMN[k]}") AS "s_${k}", COUNT("${ELEMENT_COLUMN[k]}") AS "c_${k}"`).join(", ");
+  let key = "0";
+  // `+"unitId"`: grouping by an expression keeps the planner from walking the (unitId, answeredAt)
+  // index unit by unit (50 passes over the period's pages); it reads the period once by answeredAt
+  // instead and sorts the groups: about twice as fast on a million rows.
+  if (group.kind === "unit") key = `+"unitId"`;
+  if (group.kind === "buckets")
+    key = `CASE ${group.bounds.map((b, i) => `WHEN "answeredAt" < ${sql.param(b)} THEN ${i}`).join(" ")} ELSE ${group.bounds.length} END`;
+  const where = [`"answeredAt" >= ${sql.param(filter.start)}`, `"answeredAt" < ${sql.param(filter.end)}`, `"excluded" = ${sql.param(false)}`];
+  if (filter.unitId) where.push(`"unitId" = ${sql.param(filter.unitId)}`);
+  if (filter.serviceId) where.push(`"serviceId" = ${sql.param(filter.serviceId)}`);
+  sql.text =
+    `SELECT ${key} AS "k", COUNT(*) AS "n", SUM(CASE WHEN "complete" THEN 1 ELSE 0 END) AS "r", ${sums} ` +
+    `FROM "SurveyResponse" WHERE ${where.join(" AND ")}` +
+    (group.kind === "all" ? "" : " GROUP BY 1");
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql.text, ...sql.params);
+  const out = new Map<number, Figures>();
+  for (const row of rows) {
+    if (num(row.n) === 0) continue;
+    const totals = emptyTotals();
+    for (const k of ELEMENT_KEYS) totals[k] = { sum: num(row[`s_${k}`]), count: num(row[`c_${k}`]) };
+    out.set(num(row.k), { totals, result: computeIkm(totals), respondents: num(row.r), answers: num(row.n) });
+  }
+  return out;
+}
+
+function noFigures(): Figures {
+  const totals = emptyTotals();
+  return { totals, result: computeIkm(totals), respondents: 0, answers: 0 };
 }
 
 export interface Scope {
@@ -56,22 +95,24 @@ function scopeWhere(scope: Scope) {
 
 /** The figures of one unit (or service) in one period. */
 export async function scopeFigures(db: Db, scope: Scope): Promise<Figures> {
-  const rows = await db.surveyResponse.groupBy({ by: ["complete"], where: scopeWhere(scope), _sum: SUMS, _count: COUNTS });
-  const f = { totals: emptyTotals(), respondents: 0, answers: 0 };
-  for (const row of rows) addGroup(f, row as GroupRow);
-  return finish(f);
+  const rows = await aggregate(db, { ...periodRange(scope.period), unitId: scope.unitId, serviceId: scope.serviceId }, { kind: "all" });
+  return rows.get(0) ?? noFigures();
 }
 
-/** The figures of every unit in one period, in one query. */
+/** The figures of one unit (or service) in each of several consecutive periods, in one statement. */
+export async function trendFigures(db: Db, scope: { unitId?: number; serviceId?: number }, periods: Period[]): Promise<Figures[]> {
+  const ranges = periods.map(periodRange);
+  const rows = await aggregate(
+    db,
+    { ...scope, start: ranges[0].start, end: ranges[ranges.length - 1].end },
+    { kind: "buckets", bounds: ranges.slice(0, -1).map((r) => r.end) },
+  );
+  return periods.map((_, i) => rows.get(i) ?? noFigures());
+}
+
+/** The figures of every unit in one period, in one statement. */
 export async function figuresByUnit(db: Db, period: Period, serviceId?: number): Promise<Map<number, Figures>> {
-  const rows = await db.surveyResponse.groupBy({ by: ["unitId", "complete"], where: scopeWhere({ period, serviceId }), _sum: SUMS, _count: COUNTS });
-  const acc = new Map<number, { totals: ElementTotals; respondents: number; answers: number }>();
-  for (const row of rows) {
-    let f = acc.get(row.unitId);
-    if (!f) acc.set(row.unitId, (f = { totals: emptyTotals(), respondents: 0, answers: 0 }));
-    addGroup(f, row as GroupRow);
-  }
-  return new Map([...acc].map(([id, f]) => [id, finish(f)]));
+  return aggregate(db, { ...periodRange(period), serviceId }, { kind: "unit" });
 }
 
 /** Service users in the period: served visits from the queue where there is one, else what staff entered. */
@@ -220,7 +261,7 @@ export async function reportCard(db: Db, input: { unitId: number; serviceId?: nu
   if (!unit) return null;
   const periods = trendPeriods(input.period, input.trend ?? 8);
   const [trend, users, counter, elements, service] = await Promise.all([
-    Promise.all(periods.map((p) => scopeFigures(db, { unitId: unit.id, serviceId: input.serviceId, period: p }))),
+    trendFigures(db, { unitId: unit.id, serviceId: input.serviceId }, periods),
     serviceUsers(db, unit.id, input.period, input.serviceId),
     serviceFigures(db, unit, input.period, input.serviceId),
     getElements(db),

@@ -14,7 +14,7 @@ import { parsePeriod, type Period } from "~/domain/periods";
 import { aKioskDevice, aServedTicket, aService, aServiceUnit, aSurveySheet, aUnitStaffMember, aUser, sheetOf } from "../../../prisma/builders";
 import { acknowledgeAlert, evaluateAlert } from "./alerts.server";
 import { saveElementLabels } from "./desk.server";
-import { figuresByUnit, getElements, heatMap, ranking, reportCard, scopeFigures, serviceUsers, unitResults } from "./figures.server";
+import { figuresByUnit, getElements, heatMap, ranking, reportCard, scopeFigures, serviceUsers, trendFigures, unitResults } from "./figures.server";
 import { addSheet, computeIkm, emptyTotals, type ElementKey } from "./ikm";
 import { createSurveyLimits, type SurveyLimits } from "./limits";
 import {
@@ -81,6 +81,18 @@ describe("figures", () => {
     expect(f.respondents).toBe(4);
     // outside the period: nothing
     expect((await scopeFigures(db(), { unitId: unit.id, period: q("2025-Q2") })).answers).toBe(0);
+  });
+
+  it("take a period from its first instant (WIB) up to, not including, the next one", async () => {
+    const unit = await aServiceUnit(db());
+    await aSurveySheet(db(), unit.id, sheetOf(4), { answeredAt: new Date("2024-12-31T17:00:00.000Z") }); // 1 Jan 2025 00:00 WIB
+    await aSurveySheet(db(), unit.id, sheetOf(1), { answeredAt: new Date("2025-03-31T17:00:00.000Z") }); // 1 Apr 2025 00:00 WIB
+    await aSurveySheet(db(), unit.id, sheetOf(2), { answeredAt: new Date("2025-03-31T16:59:59.999Z") });
+    const f = await scopeFigures(db(), { unitId: unit.id, period: q("2025-Q1") });
+    expect(f.totals.U1).toEqual({ sum: 6, count: 2 });
+    const trend = await trendFigures(db(), { unitId: unit.id }, [q("2024-Q4"), q("2025-Q1"), q("2025-Q2")]);
+    expect(trend.map((t) => t.answers)).toEqual([0, 2, 1]);
+    expect(trend[1].totals).toEqual(f.totals);
   });
 
   it("counts a kiosk tap only for the elements its chips name, and not as a respondent", async () => {
