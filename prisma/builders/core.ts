@@ -49,11 +49,16 @@ export function aStaffMember(db: Db, role: Exclude<Role, "resident">, overrides:
   return aUser(db, { ...overrides, role });
 }
 
-/** An area under `parentId` (or a new kecamatan under a new kota). */
-export async function anArea(db: Db, overrides: { level?: "kota" | "kecamatan" | "kelurahan" | "rw"; name?: string; parentId?: number | null } = {}) {
+/** An area under `parentId` (or at the top when none is given). */
+export async function anArea(
+  db: Db,
+  overrides: { level?: "kota" | "kecamatan" | "kelurahan" | "rw"; name?: string; code?: string; parentId?: number | null } = {},
+) {
   const id = unique();
   const level = overrides.level ?? "kelurahan";
-  return db.area.create({ data: { level, name: overrides.name ?? `Wilayah ${id}`, code: `uji.${level}.${id}`, parentId: overrides.parentId ?? null } });
+  return db.area.create({
+    data: { level, name: overrides.name ?? `Wilayah ${id}`, code: overrides.code ?? `uji.${level}.${id}`, parentId: overrides.parentId ?? null },
+  });
 }
 
 /** A kelurahan with `rwCount` RWs, inside a kecamatan (a new one unless given). */
@@ -61,7 +66,8 @@ export async function aKelurahan(db: Db, overrides: { kecamatanId?: number; name
   const kecamatanId = overrides.kecamatanId ?? (await anArea(db, { level: "kecamatan" })).id;
   const kelurahan = await anArea(db, { level: "kelurahan", name: overrides.name, parentId: kecamatanId });
   const rws = [];
-  for (let i = 1; i <= (overrides.rwCount ?? 3); i++) rws.push(await anArea(db, { level: "rw", name: `RW ${String(i).padStart(2, "0")}`, parentId: kelurahan.id }));
+  for (let i = 1; i <= (overrides.rwCount ?? 3); i++)
+    rws.push(await anArea(db, { level: "rw", name: `RW ${String(i).padStart(2, "0")}`, parentId: kelurahan.id }));
   return { ...kelurahan, kecamatanId, rws };
 }
 
@@ -69,6 +75,11 @@ export async function aKelurahan(db: Db, overrides: { kecamatanId?: number; name
 export async function aCategory(db: Db, overrides: { slug?: string; nameId?: string; nameEn?: string; position?: number } = {}) {
   const id = unique();
   return db.category.create({
-    data: { slug: overrides.slug ?? `kategori-${id}`, nameId: overrides.nameId ?? `Kategori ${id}`, nameEn: overrides.nameEn ?? `Category ${id}`, position: overrides.position ?? 100 },
+    data: {
+      slug: overrides.slug ?? `kategori-${id}`,
+      nameId: overrides.nameId ?? `Kategori ${id}`,
+      nameEn: overrides.nameEn ?? `Category ${id}`,
+      position: overrides.position ?? 100,
+    },
   });
 }

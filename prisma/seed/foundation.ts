@@ -2,6 +2,7 @@
 import type { Db } from "~/db/client.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { DEMO_PASSWORD } from "~/domain/accounts/accounts.schema";
+import { aCategory, anArea } from "../builders/core";
 
 /** Kelurahan of Kecamatan Duren Sawit and their number of RWs. */
 export const DUREN_SAWIT_KELURAHAN: [name: string, rwCount: number][] = [
@@ -56,28 +57,24 @@ export interface SeedContext {
 }
 
 export async function seedFoundation(db: Db): Promise<SeedContext> {
-  const kota = await db.area.create({ data: { level: "kota", name: "Jakarta Timur", code: "jaktim" } });
-  const kecamatan = await db.area.create({
-    data: { level: "kecamatan", name: "Duren Sawit", code: "jaktim.duren-sawit", parentId: kota.id },
-  });
+  const kota = await anArea(db, { level: "kota", name: "Jakarta Timur", code: "jaktim" });
+  const kecamatan = await anArea(db, { level: "kecamatan", name: "Duren Sawit", code: "jaktim.duren-sawit", parentId: kota.id });
   const kelurahan: Record<string, { id: number; rws: number[] }> = {};
   for (const [name, rwCount] of DUREN_SAWIT_KELURAHAN) {
-    const k = await db.area.create({
-      data: { level: "kelurahan", name, code: `${kecamatan.code}.${slug(name)}`, parentId: kecamatan.id },
-    });
+    const k = await anArea(db, { level: "kelurahan", name, code: `${kecamatan.code}.${slug(name)}`, parentId: kecamatan.id });
     const rws: number[] = [];
     for (let i = 1; i <= rwCount; i++) {
       const num = String(i).padStart(2, "0");
-      const rw = await db.area.create({ data: { level: "rw", name: `RW ${num}`, code: `${k.code}.rw${num}`, parentId: k.id } });
+      const rw = await anArea(db, { level: "rw", name: `RW ${num}`, code: `${k.code}.rw${num}`, parentId: k.id });
       rws.push(rw.id);
     }
     kelurahan[name] = { id: k.id, rws };
   }
 
-  await db.category.createMany({
-    data: CATEGORIES.map(([s, nameId, nameEn], position) => ({ slug: s, nameId, nameEn, position })),
-  });
-  const categories = Object.fromEntries((await db.category.findMany()).map((c) => [c.slug, c.id]));
+  const categories: Record<string, number> = {};
+  for (const [position, [s, nameId, nameEn]] of CATEGORIES.entries()) {
+    categories[s] = (await aCategory(db, { slug: s, nameId, nameEn, position })).id;
+  }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = {} as SeedContext["users"];
