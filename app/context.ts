@@ -6,7 +6,7 @@ import type { Db } from "~/db/client.server";
 import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import type { Publisher } from "~/realtime/publisher";
 import type { Mailer } from "~/domain/notifications/mailer.server";
-import type { LoginThrottle } from "~/domain/accounts/login-throttle";
+import type { LoginLockout } from "~/domain/accounts/login-throttle";
 import type { AppImageStore } from "~/domain/images/store.server";
 import type { QaLimits } from "~/domain/qa/limits.server";
 import type { VoteQueue } from "~/domain/qa/votes.server";
@@ -33,8 +33,8 @@ export interface Services {
   mailer: Mailer;
   /** photos: Cloudinary or the local disk */
   images: AppImageStore;
-  /** failed logins per account (the per-IP limit is at the edge) */
-  loginThrottle: LoginThrottle;
+  /** failed logins per account (the per-IP limit is at the edge); in Redis when scaled out */
+  loginThrottle: LoginLockout;
   /** live Q&A: asks and votes per participant and per IP, shared by HTTP and Socket.IO */
   qaLimits: QaLimits;
   /** live Q&A: the group-commit vote queue */

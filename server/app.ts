@@ -6,7 +6,6 @@ import path from "node:path";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
-import rateLimit from "express-rate-limit";
 import type { Services } from "~/context";
 import type { Database } from "~/db/client.server";
 import { isLocale, translate, defaultLocale, type Locale, type MessageKey } from "~/i18n";
@@ -16,12 +15,25 @@ import { attachHandlers, createPublisher, createRealtime, sameOrigin, type Realt
 import { projectRoot, type Config } from "./config";
 import { createRemixHandler } from "./remix";
 import { createServices } from "./services";
+import { createLimitStores, limitRequests } from "./limits";
+import { log } from "./log";
+import { createMetrics, metricsRoute, requestLogging, type Metrics } from "./observability";
+import { connectRedis, pingRedis, type RedisClient } from "./redis";
+import { createJobRunner, type JobRunner } from "./jobs";
+import { deleteExpiredSessions } from "~/domain/jobs/cleanups.server";
 
 export interface BalaiServer {
   app: express.Express;
   httpServer: HttpServer;
   io: RealtimeServer;
   services: Services;
+  /** with REDIS_URL: the connection Socket.IO's adapter, the limits and the job locks share */
+  redis?: RedisClient;
+  metrics: Metrics;
+  /** timed jobs, run once across instances (define more with jobs.define before start) */
+  jobs: JobRunner;
+  /** SIGTERM: /readyz answers 503 so the proxy sends nobody new here */
+  startDraining(): void;
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -67,13 +79,35 @@ function bodyLimitOf(pathname: string): number {
 export async function createBalaiServer(config: Config, database: Database): Promise<BalaiServer> {
   const app = express();
   const httpServer = createHttpServer(app);
-  const io = createRealtime(httpServer, config);
-  const services = createServices(config, database, createPublisher(io));
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+  const io = createRealtime(httpServer, config, redis);
+  const stores = createLimitStores(redis);
+  const services = createServices(config, database, createPublisher(io, Boolean(redis)), stores);
+  const metrics = createMetrics(config, () => io.engine.clientsCount, stores.fallbacks);
+  const cast = services.votes.cast.bind(services.votes);
+  services.votes.cast = (...args) => cast(...args).then((result) => (metrics.votes.inc(), result));
   attachHandlers(io, services, config);
+  let draining = false;
+  const jobs = createJobRunner({ db: database.db, holder: config.instanceId, pollMs: config.jobsPollMs, enabled: config.jobs, metrics });
+  jobs.define({ name: "sessions.cleanup", everyMs: 60 * 60_000, run: () => deleteExpiredSessions(database.db) });
 
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", 1);
 
+  app.use(requestLogging(metrics));
+  metricsRoute(app, metrics, config.metricsToken);
+  // readiness: may the proxy send this instance new visitors (database and Redis answer, not stopping)
+  app.get("/readyz", async (_req, res) => {
+    const [dbOk, redisOk] = await Promise.all([database.ping(), redis ? pingRedis(redis) : Promise.resolve(true)]);
+    const ready = dbOk && redisOk && !draining;
+    res.status(ready ? 200 : 503).set("Cache-Control", "no-store").json({
+      status: ready ? "ready" : draining ? "draining" : "unavailable",
+      database: dbOk ? "ok" : "unreachable",
+      redis: redis ? (redisOk ? "ok" : "unreachable") : "not used",
+    });
+  });
+
+  // liveness: the process answers (it stays 200 while Redis is away: restarting would not help)
   app.get("/healthz", async (_req, res) => {
     const dbOk = await database.ping();
     res.status(dbOk ? 200 : 503).set("Cache-Control", "no-store").json({
@@ -153,21 +187,12 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     next();
   });
 
+  // per-IP limits (in Redis when scaled out, so every instance counts together)
   const limited = (req: Request, res: Response) => plainPage(req, res, 429, "error.rateLimited");
-  app.post(
-    "/login",
-    rateLimit({ windowMs: 15 * 60_000, limit: config.rateLimits.loginsPer15Minutes, standardHeaders: "draft-7", legacyHeaders: false, handler: limited }),
-  );
-  app.use(
-    rateLimit({
-      windowMs: 60_000,
-      limit: config.rateLimits.writesPerMinute,
-      skip: (req) => !UNSAFE.has(req.method),
-      standardHeaders: "draft-7",
-      legacyHeaders: false,
-      handler: limited,
-    }),
-  );
+  const logins = stores.limiters({ name: "login-ip", limit: config.rateLimits.loginsPer15Minutes, windowMs: 15 * 60_000 });
+  const writes = stores.limiters({ name: "writes-ip", limit: config.rateLimits.writesPerMinute, windowMs: 60_000 });
+  app.use(limitRequests(logins, (req) => req.method === "POST" && req.path === "/login", limited));
+  app.use(limitRequests(writes, (req) => UNSAFE.has(req.method), limited));
 
   const buildDir = config.buildDir;
   const assetsDir = buildDir ? path.join(buildDir, "assets") : path.join(projectRoot, "public", "build");
@@ -188,9 +213,9 @@ export async function createBalaiServer(config: Config, database: Database): Pro
 
   // Last resort: never a stack trace for the visitor.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    console.error("Unhandled error", error);
+    log.error({ reqId: res.locals.requestId, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error");
     if (!res.headersSent) plainPage(req, res, 500, "error.500.title");
   });
 
-  return { app, httpServer, io, services };
+  return { app, httpServer, io, services, redis, metrics, jobs, startDraining: () => void (draining = true) };
 }

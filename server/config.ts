@@ -2,6 +2,7 @@
 // reported on its own line, then the process exits: no half-configured server.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,8 +20,21 @@ export interface Config {
   embeddedDefault: boolean;
   sessionSecret: string;
   allowDemoAccounts: boolean;
+  /** REDIS_URL: several instances share Socket.IO, the rate limits and the job locks through it */
   redisUrl?: string;
   cloudinaryUrl?: string;
+  /** UPLOAD_DIR: local photos (default DATA_DIR/uploads); must be a shared directory when REDIS_URL is set */
+  uploadDir: string;
+  /** METRICS_TOKEN: /metrics answers only with `Authorization: Bearer <token>`; unset, /metrics is off */
+  metricsToken?: string;
+  /** LOG_LEVEL: pino's level for the JSON logs */
+  logLevel: string;
+  /** BALAI_JOBS=0: this instance runs no timed jobs (they still run on the others) */
+  jobs: boolean;
+  /** JOBS_POLL_MS: how often an instance looks for due jobs */
+  jobsPollMs: number;
+  /** this instance's name in job leases and logs (hostname:port) */
+  instanceId: string;
   smtp?: { host: string; port: number; user?: string; password?: string; from: string };
   publicUrl?: string;
   trustProxy: boolean;
@@ -91,6 +105,25 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push("CLOUDINARY_URL must look like cloudinary://<api_key>:<api_secret>@<cloud_name>.");
   }
 
+  const uploadDirRaw = env.UPLOAD_DIR?.trim() || "";
+  const uploadDir = uploadDirRaw ? path.resolve(projectRoot, uploadDirRaw) : path.join(dataDir, "uploads");
+  // checked only when REDIS_URL itself is well-formed (one problem, one line)
+  const severalInstances = Boolean(redisUrl && /^rediss?:\/\//.test(redisUrl));
+  if (severalInstances && !cloudinaryUrl && !uploadDirRaw) {
+    problems.push(
+      "REDIS_URL is set (several instances), but photos would be stored on this instance's own disk: set CLOUDINARY_URL, or UPLOAD_DIR to a directory every instance shares (e.g. an NFS mount).",
+    );
+  }
+  if (severalInstances && databaseUrl.startsWith("file:")) {
+    problems.push("REDIS_URL is set (several instances), so DATABASE_URL must be a PostgreSQL database they all share (postgresql://…), not SQLite.");
+  }
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken && metricsToken.length < 16) problems.push("METRICS_TOKEN must be at least 16 characters long.");
+  const logLevel = env.LOG_LEVEL || "info";
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}").`);
+  }
+
   let smtp: Config["smtp"];
   if (env.SMTP_HOST) {
     const smtpPort = Number(env.SMTP_PORT || 587);
@@ -129,6 +162,8 @@ export function loadConfig(env: Env = process.env): Config {
   const bench = flag("BALAI_BENCH", false);
   if (bench && production) problems.push("BALAI_BENCH=1 is for the benchmark only and is refused when NODE_ENV=production.");
   const trustProxy = flag("TRUST_PROXY", false);
+  const jobs = flag("BALAI_JOBS", true);
+  const jobsPollMs = int("JOBS_POLL_MS", 15_000, 100);
   const buildDir = env.BALAI_BUILD_DIR ? path.resolve(projectRoot, env.BALAI_BUILD_DIR) : undefined;
 
   if (problems.length) throw new ConfigError(problems);
@@ -144,6 +179,12 @@ export function loadConfig(env: Env = process.env): Config {
     allowDemoAccounts: !production || env.BALAI_ALLOW_DEMO_ACCOUNTS === "1",
     redisUrl,
     cloudinaryUrl,
+    uploadDir,
+    metricsToken,
+    logLevel,
+    jobs,
+    jobsPollMs,
+    instanceId: `${hostname()}:${port}`,
     smtp,
     publicUrl,
     trustProxy,

@@ -5,6 +5,7 @@ import { migrate } from "~/db/migrate.server";
 import { seedDemoIfEmpty } from "../prisma/seed/index";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { createBalaiServer } from "./app";
+import { setLogLevel } from "./log";
 
 function readConfig(): Config {
   try {
@@ -20,6 +21,7 @@ function readConfig(): Config {
 
 async function main() {
   const config = readConfig();
+  setLogLevel(config.logLevel);
   // Libraries (React, Express) run their fast production builds unless someone
   // asks for development explicitly. Balai's own rules (secret required, demo
   // accounts refused) follow the NODE_ENV the operator set, read into `config` above.
@@ -31,7 +33,8 @@ async function main() {
   if (config.seedDemo && config.allowDemoAccounts) {
     if (await seedDemoIfEmpty(database.db)) console.log("Demo data added (Kecamatan Duren Sawit).");
   }
-  const { httpServer, io, services } = await createBalaiServer(config, database);
+  const { httpServer, io, services, redis, jobs, startDraining } = await createBalaiServer(config, database);
+  jobs.start(); // timed jobs: run once across instances (a lease in the database)
 
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
@@ -40,24 +43,31 @@ async function main() {
   });
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing requests and closing.`);
+    startDraining(); // /readyz says 503: the proxy stops sending new visitors here
+    const jobsStopped = jobs.stop(); // a run in progress finishes and stores its outcome
     const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
     force.unref();
-    // io.close disconnects every socket, then closes the HTTP server, which
-    // waits for requests in flight; idle keep-alive connections go at once.
+    // votes queued so far are stored and acknowledged while their sockets are still open
+    await services.votes.flush().catch(() => undefined);
+    // io.close closes every socket's connection (the clients reconnect by themselves,
+    // through the proxy to the other instances when scaled out), then closes the HTTP
+    // server, which waits for requests in flight; idle keep-alive connections go at once.
     io.close(async () => {
       await services.votes.flush(); // every acknowledged vote is stored before the database closes
+      await jobsStopped;
+      await redis?.quit().catch(() => undefined);
       await database.close();
       console.log("Balai stopped.");
       process.exit(0);
     });
     httpServer.closeIdleConnections();
   };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
 main().catch((error) => {

@@ -2,7 +2,7 @@
 // session cookie at connection time; handlers authorize every event from that.
 import { createHash } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
-import { Server, Socket } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "~/realtime/contract";
 import { rooms } from "~/realtime/contract";
 import type { Services } from "~/context";
@@ -11,12 +11,21 @@ import { sessionUserId } from "~/domain/accounts/sessions.server";
 import { getCurrentUser } from "~/domain/accounts/accounts.server";
 import type { Publisher } from "~/realtime/publisher";
 import type { Config } from "./config";
+import type { RedisClient } from "./redis";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { discussionHandlers } from "./realtime/discussions";
 import { eventHandlers } from "./realtime/events";
 import { qaHandlers } from "./realtime/qa";
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type RealtimeSocket = Parameters<Parameters<RealtimeServer["on"]>[1]>[0];
+/** Between instances (Redis adapter): each answers with its own sockets' room sizes. */
+export interface InterServerEvents {
+  "room:sizes": (roomNames: string[], ack: (sizes: number[]) => void) => void;
+  /** Publisher.revoke on another instance: close this instance's sockets in the room */
+  "room:revoke": (room: string) => void;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** What every socket handler gets: the process's services (the same objects the routes get) and the server. */
 export interface HandlerDeps extends Services {
@@ -36,32 +45,31 @@ export function sessionKey(sessionId: string): string {
   return createHash("sha256").update(sessionId).digest("base64url").slice(0, 22);
 }
 
-export function createPublisher(io: RealtimeServer): Publisher {
+export function createPublisher(io: RealtimeServer, clustered = false): Publisher {
+  // Close the connection under each socket rather than send Socket.IO's "disconnect"
+  // (after which a client stays offline): the browser's client reconnects by itself
+  // and is identified again from its cookie. Each instance closes its own sockets.
+  const closeLocal = (room: string) => {
+    for (const id of [...(io.sockets.adapter.rooms.get(room) ?? [])]) io.sockets.sockets.get(id)?.conn.close();
+  };
+  if (clustered) io.on("room:revoke", closeLocal);
   return {
     publish(room, event, ...args) {
       io.to(room).emit(event, ...args);
     },
     revoke(target) {
       const room = "userId" in target ? rooms.user(target.userId) : rooms.authSession(sessionKey(target.sessionId));
-      // Close the connection under the socket rather than send Socket.IO's "disconnect"
-      // (after which a client stays offline): the browser's client reconnects by itself
-      // and is identified again from its cookie.
-      void io
-        .in(room)
-        .fetchSockets()
-        .then((sockets) => {
-          for (const socket of sockets) {
-            if (socket instanceof Socket) socket.conn.close();
-            else socket.disconnect(true);
-          }
-        });
+      closeLocal(room);
+      if (clustered) io.serverSideEmit("room:revoke", room);
     },
   };
 }
 
 /** The Socket.IO server on the HTTP server; handlers are attached once the services exist. */
-export function createRealtime(httpServer: HttpServer, config: Config): RealtimeServer {
+export function createRealtime(httpServer: HttpServer, config: Config, redis?: RedisClient): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
+    // several instances (REDIS_URL): broadcasts, room queries and revocations reach every instance
+    ...(redis ? { adapter: createAdapter(redis, { streamName: "balai:socket.io" }) } : {}),
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
     pingInterval: 20_000,
@@ -71,7 +79,33 @@ export function createRealtime(httpServer: HttpServer, config: Config): Realtime
       callback(null, !origin || sameOrigin(origin, req.headers.host, config.publicUrl));
     },
   });
+  if (redis) io.on("room:sizes", (roomNames, ack) => ack(localRoomSizes(io, roomNames)));
   return io;
+}
+
+function localRoomSizes(io: RealtimeServer, roomNames: string[]): number[] {
+  return roomNames.map((room) => io.sockets.adapter.rooms.get(room)?.size ?? 0);
+}
+
+/**
+ * How many sockets are in each room across every instance: the local rooms, plus
+ * (with the Redis adapter) every other instance's answer. An instance that does not
+ * answer within a second is left out of this round rather than holding it up.
+ */
+export async function roomSizes(io: RealtimeServer, roomNames: string[], clustered: boolean): Promise<number[]> {
+  const sizes = localRoomSizes(io, roomNames);
+  if (!clustered || roomNames.length === 0) return sizes;
+  try {
+    let timer: NodeJS.Timeout | undefined;
+    const answers = await Promise.race([
+      io.serverSideEmitWithAck("room:sizes", roomNames) as Promise<number[][]>,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), 1500))),
+    ]).finally(() => clearTimeout(timer));
+    for (const other of answers) other.forEach((n, i) => (sizes[i] += n));
+  } catch {
+    /* an instance did not answer in time: counted next round */
+  }
+  return sizes;
 }
 
 export function attachHandlers(io: RealtimeServer, services: Services, config: Config): void {

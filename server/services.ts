@@ -5,7 +5,6 @@
 // their own copy of app/, so module state would exist twice).
 import type { Services } from "~/context";
 import type { Database } from "~/db/client.server";
-import { LoginThrottle } from "~/domain/accounts/login-throttle";
 import { createImageStore } from "~/domain/images/store.server";
 import { createMailer } from "~/domain/notifications/mailer.server";
 import { createQaLimits } from "~/domain/qa/limits.server";
@@ -14,15 +13,17 @@ import { createSurveyLimits } from "~/domain/satisfaction/limits";
 import type { Publisher } from "~/realtime/publisher";
 import { createResponseCache } from "~/utils/response-cache.server";
 import type { Config } from "./config";
+import type { LimitStores } from "./limits";
 
-export function createServices(config: Config, database: Database, realtime: Publisher): Services {
+/** `stores`: where the rate limits count (memory, or Redis shared by every instance: server/limits.ts). */
+export function createServices(config: Config, database: Database, realtime: Publisher, stores: LimitStores): Services {
   const qaLimits = createQaLimits({ asksPerIp: config.qa.asksPerIp, votesPerIp: config.qa.votesPerIp });
   return {
     db: database.db,
     realtime,
     mailer: createMailer(config.smtp),
-    images: createImageStore({ dataDir: config.dataDir, cloudinaryUrl: config.cloudinaryUrl }),
-    loginThrottle: new LoginThrottle(),
+    images: createImageStore({ dataDir: config.dataDir, uploadDir: config.uploadDir, cloudinaryUrl: config.cloudinaryUrl }),
+    loginThrottle: stores.loginLockout,
     qaLimits,
     surveyLimits: createSurveyLimits(),
     responses: createResponseCache(),

@@ -13,6 +13,7 @@ import { messages as aspirationsMessages } from "./aspirations";
 import { messages as agendaMessages } from "./agenda";
 import { messages as servicesMessages } from "./services";
 import { messages as satisfactionMessages } from "./satisfaction";
+import { messages as jobsMessages } from "./jobs";
 
 export const areaId = {
   ...eventsMessages.id,
@@ -22,6 +23,7 @@ export const areaId = {
   ...qaMessages.id,
   ...pollsMessages.id,
   ...satisfactionMessages.id,
+  ...jobsMessages.id,
   ...servicesMessages.id,};
 export const areaEn: Record<keyof typeof areaId, string> = {
   ...eventsMessages.en,
@@ -31,4 +33,5 @@ export const areaEn: Record<keyof typeof areaId, string> = {
   ...qaMessages.en,
   ...pollsMessages.en,
   ...satisfactionMessages.en,
+  ...jobsMessages.en,
   ...servicesMessages.en,};

@@ -9,6 +9,7 @@ import { seedEvents } from "./events";
 import { seedFoundation } from "./foundation";
 import { seedQa } from "./qa";
 import { seedServices } from "./services";
+import { seedSatisfaction } from "./satisfaction";
 
 export async function seedDemo(db: Db): Promise<void> {
   const ctx = await seedFoundation(db);
@@ -19,6 +20,7 @@ export async function seedDemo(db: Db): Promise<void> {
   // after the aspirations: the deliberation compiles them
   await seedAgenda(db, ctx);
   await seedServices(db, ctx);
+  await seedSatisfaction(db, ctx);
 }
 
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {

@@ -24,7 +24,7 @@ import {
 import { publicSession, publishChange } from "~/domain/qa/broadcast.server";
 import { rooms } from "~/realtime/contract";
 import { readParticipantId } from "~/utils/qa-cookie.server";
-import type { HandlerDeps, RealtimeSocket } from "../realtime";
+import { roomSizes, type HandlerDeps, type RealtimeSocket } from "../realtime";
 import { on } from "./handler";
 
 const COUNTS_MS = 2000;
@@ -72,6 +72,7 @@ function createHub(deps: HandlerDeps): QaHub {
   created.timers.push(setTimeout(tick, TICK_MS));
   // moderators' live counts: connected participants, questions, votes
   const lastCounts = new Map<number, string>();
+  const clustered = Boolean(deps.serverConfig.redisUrl);
   created.timers.push(
     setInterval(async () => {
       for (const [room, members] of io.sockets.adapter.rooms) {
@@ -79,11 +80,13 @@ function createHub(deps: HandlerDeps): QaHub {
         if (!m || members.size === 0) continue;
         const sessionId = Number(m[1]);
         try {
-          const counts = { sessionId, ...(await liveCounts(deps.db, sessionId)), participants: io.sockets.adapter.rooms.get(rooms.qa(sessionId))?.size ?? 0 };
+          // participants on every instance (room sizes across the Redis adapter when scaled out)
+          const [participants] = await roomSizes(io, [rooms.qa(sessionId)], clustered);
+          const counts = { sessionId, ...(await liveCounts(deps.db, sessionId)), participants };
           const key = JSON.stringify(counts);
           if (lastCounts.get(sessionId) === key) continue;
           lastCounts.set(sessionId, key);
-          io.to(room).emit("qa:counts", counts);
+          io.local.to(room).emit("qa:counts", counts); // every instance tells its own moderators
         } catch {
           /* the database is restarting; next round */
         }
@@ -152,7 +155,7 @@ function registerQa(socket: RealtimeSocket, deps: HandlerDeps, hub: QaHub): void
       await socket.join(rooms.qaModerators(session.id));
       joined()[session.code] = session.id;
       const snap = await moderatorSnapshot(db, user, session);
-      const participants = deps.io.sockets.adapter.rooms.get(rooms.qa(session.id))?.size ?? 0;
+      const [participants] = await roomSizes(deps.io, [rooms.qa(session.id)], Boolean(serverConfig.redisUrl));
       return { ...snap, counts: snap.counts && { ...snap.counts, participants } };
     }
     await socket.join(rooms.qa(session.id));

@@ -6,7 +6,7 @@ import { audit } from "~/domain/audit/audit.server";
 import { checkKelurahanRw } from "~/domain/areas/areas.server";
 import { DEMO_PASSWORD, type SignupInput } from "./accounts.schema";
 import type { Identifier } from "./identifier";
-import type { LoginThrottle } from "./login-throttle";
+import type { LoginLockout } from "./login-throttle";
 import { dummyVerify, hashPassword, verifyPassword } from "./password.server";
 import { can, isRole, type Actor, type Role } from "./roles";
 
@@ -65,10 +65,10 @@ export async function authenticate(
   input: { identifier: Identifier; password: string },
   policy: Policy,
   /** the process's login lockout, created once by the server */
-  throttle: LoginThrottle,
+  throttle: LoginLockout,
 ): Promise<CurrentUser> {
   const key = `${input.identifier.kind}:${input.identifier.value}`;
-  const minutes = throttle.lockedForMinutes(key);
+  const minutes = await throttle.lockedForMinutes(key);
   if (minutes > 0) throw new DomainError("auth.login.locked", "identifier", { minutes }, 429);
 
   const user = await db.user.findUnique({
@@ -77,10 +77,10 @@ export async function authenticate(
   });
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await dummyVerify(input.password);
   if (!user || !ok) {
-    throttle.recordFailure(key);
+    await throttle.recordFailure(key);
     throw new DomainError("auth.login.failed", "identifier", undefined, 401);
   }
-  throttle.reset(key);
+  await throttle.reset(key);
   if (user.disabledAt) throw new DomainError("auth.login.disabled", "identifier", undefined, 403);
   if (!policy.allowDemoAccounts && (user.isDemo || input.password === DEMO_PASSWORD)) {
     throw new DomainError("auth.login.demoRefused", "identifier", undefined, 403);

@@ -1,13 +1,21 @@
 // Brute-force protection per account: after `maxFailures` failed logins within
 // `windowMs`, the account refuses further attempts until the window has passed.
-// (The server also limits login requests per IP.) In memory: one process holds it;
-// a scale-out deployment keeps the per-IP limit in Redis as well.
+// (The server also limits login requests per IP.) `LoginThrottle` keeps it in memory
+// (one process, the embedded default); with REDIS_URL the server hands the domain a
+// `LoginLockout` kept in Redis instead (server/limits.ts), shared by every instance.
+export interface LoginLockout {
+  /** Minutes to wait, or 0 when an attempt is allowed. */
+  lockedForMinutes(key: string): number | Promise<number>;
+  recordFailure(key: string): void | Promise<void>;
+  reset(key: string): void | Promise<void>;
+}
+
 export interface ThrottleOptions {
   maxFailures: number;
   windowMs: number;
 }
 
-export class LoginThrottle {
+export class LoginThrottle implements LoginLockout {
   private failures = new Map<string, number[]>();
 
   constructor(

@@ -9,8 +9,8 @@ import { decode, readDimensions } from "./pixels.server";
 
 export const LOCAL_KEY = /^[a-f0-9]{32}\.(jpg|png|webp)$/;
 
-export function createLocalStore(dataDir: string): ImageStore & { variantFile(key: string, variant: Variant): Promise<string | null> } {
-  const dir = path.join(dataDir, "uploads");
+export function createLocalStore(dataDir: string, uploadDir?: string): ImageStore & { variantFile(key: string, variant: Variant): Promise<string | null> } {
+  const dir = uploadDir ?? path.join(dataDir, "uploads");
   const variantsDir = path.join(dir, "variants");
   return {
     provider: "local",

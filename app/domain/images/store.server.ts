@@ -6,12 +6,14 @@ import { createLocalStore } from "./local.server";
 
 export interface ImageConfig {
   dataDir: string;
+  /** UPLOAD_DIR: where local photos live (default DATA_DIR/uploads); a directory every instance shares when scaled out */
+  uploadDir?: string;
   cloudinaryUrl?: string;
 }
 
 /** Made once by the server for the process (see server/services.ts) and injected. */
 export function createImageStore(config: ImageConfig): ImageStore & { local: ReturnType<typeof createLocalStore> } {
-  const local = createLocalStore(config.dataDir);
+  const local = createLocalStore(config.dataDir, config.uploadDir);
   const account = config.cloudinaryUrl ? parseCloudinaryUrl(config.cloudinaryUrl) : null;
   const primary = account ? createCloudinaryStore(account) : local;
   return {

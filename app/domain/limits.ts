@@ -1,0 +1,61 @@
+// Rate limits behind one interface, whatever keeps the counts: the process's
+// memory (the embedded default, and domain tests) or Redis shared by every
+// instance (server/limits.ts). rate-limiter-flexible implements both; a limiter is
+// made per rule by the factory the server hands to the domain.
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+export interface RateRule {
+  /** a short stable name: the counts' key prefix in Redis */
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
+export interface Limiter {
+  /** Records one hit for `key`; false when the limit is reached (a refused hit is not kept against later windows). */
+  take(key: string): Promise<boolean>;
+  /** Gives one hit back (another limiter of the same request refused it). */
+  refund(key: string): Promise<void>;
+}
+
+export type LimiterFactory = (rule: RateRule) => Limiter;
+
+/** Whole seconds, at least one (rate-limiter-flexible counts in seconds). */
+export function windowSeconds(rule: RateRule): number {
+  return Math.max(1, Math.round(rule.windowMs / 1000));
+}
+
+/** Wraps any rate-limiter-flexible limiter (memory, Redis with its memory insurance). */
+export function flexibleLimiter(limiter: { consume(key: string): Promise<unknown>; reward(key: string, points?: number): Promise<unknown> }): Limiter {
+  return {
+    async take(key) {
+      try {
+        await limiter.consume(key);
+        return true;
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return false;
+        throw error;
+      }
+    },
+    async refund(key) {
+      await limiter.reward(key, 1).catch(() => undefined);
+    },
+  };
+}
+
+/** Counts in this process only: one instance (the embedded default), and domain tests. */
+export const memoryLimiters: LimiterFactory = (rule) =>
+  flexibleLimiter(new RateLimiterMemory({ keyPrefix: rule.name, points: rule.limit, duration: windowSeconds(rule) }));
+
+/** Several limits that must all agree (per participant and per IP): a refusal by one gives the others their hit back. */
+export async function takeAll(pairs: [Limiter, string][]): Promise<boolean> {
+  const taken: [Limiter, string][] = [];
+  for (const [limiter, key] of pairs) {
+    if (!(await limiter.take(key))) {
+      await Promise.all(taken.map(([l, k]) => l.refund(k)));
+      return false;
+    }
+    taken.push([limiter, key]);
+  }
+  return true;
+}

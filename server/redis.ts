@@ -1,0 +1,55 @@
+// The one Redis connection of a scaled-out instance (REDIS_URL set): Socket.IO's
+// Redis Streams adapter, the shared rate limits and the job locks use it. Without
+// REDIS_URL there is none and everything stays in the process (the embedded default).
+import { createClient } from "redis";
+import { log } from "./log";
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+/** Connects, or throws after `timeoutMs` with a message for the operator. */
+export async function connectRedis(url: string, timeoutMs = 10_000): Promise<RedisClient> {
+  const client = createClient({
+    url,
+    socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000), connectTimeout: 5000 },
+  });
+  let lastError = "";
+  let reported = false;
+  client.on("error", (error: Error) => {
+    lastError = error.message;
+    // one line per outage, not one per retry
+    if (!reported && client.isOpen) log.warn({ err: error.message }, "redis: connection lost, retrying");
+    reported = true;
+  });
+  client.on("ready", () => {
+    if (reported) log.info("redis: connected again");
+    reported = false;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      client.connect(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis at REDIS_URL is unreachable (${lastError || "no answer"}).`)), timeoutMs);
+      }),
+    ]);
+  } catch (error) {
+    client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  return client;
+}
+
+/** Whether Redis answers now (readiness). */
+export async function pingRedis(client: RedisClient): Promise<boolean> {
+  if (!client.isReady) return false;
+  try {
+    let timer: NodeJS.Timeout | undefined;
+    const answer = await Promise.race([client.ping(), new Promise<string>((resolve) => (timer = setTimeout(() => resolve(""), 1000)))]);
+    clearTimeout(timer);
+    return answer === "PONG";
+  } catch {
+    return false;
+  }
+}
