@@ -12,6 +12,7 @@ import type { QaLimits } from "~/domain/qa/limits.server";
 import type { VoteQueue } from "~/domain/qa/votes.server";
 import type { SurveyLimits } from "~/domain/satisfaction/limits";
 import type { ResponseCache } from "~/utils/response-cache.server";
+import type { CountCache } from "~/domain/counts";
 
 /** What the app may know of the configuration (server/config.ts checks it at start). */
 export interface AppConfig {
@@ -43,6 +44,8 @@ export interface Services {
   surveyLimits: SurveyLimits;
   /** generated files (calendar feeds, open data) built once per change, with ETag and 304 */
   responses: ResponseCache;
+  /** list totals counted again only on change or after a few seconds */
+  counts: CountCache;
   config: AppConfig;
 }
 

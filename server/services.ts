@@ -12,6 +12,7 @@ import { createVoteQueue } from "~/domain/qa/votes.server";
 import { createSurveyLimits } from "~/domain/satisfaction/limits";
 import type { Publisher } from "~/realtime/publisher";
 import { createResponseCache } from "~/utils/response-cache.server";
+import { createCountCache } from "~/domain/counts";
 import type { Config } from "./config";
 import type { LimitStores } from "./limits";
 
@@ -27,6 +28,7 @@ export function createServices(config: Config, database: Database, realtime: Pub
     qaLimits,
     surveyLimits: createSurveyLimits(),
     responses: createResponseCache(),
+    counts: createCountCache(),
     votes: createVoteQueue(database.db, { limits: qaLimits, batchWindowMs: config.qa.voteBatchMs }),
     config: {
       production: config.production,

@@ -34,7 +34,7 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
     sort,
     page: Math.min(MAX_PAGE, Math.max(1, Math.floor(Number(p.get("page"))) || 1)),
   };
-  const [result, categories, kelurahan] = await Promise.all([browseAspirations(context.db, query), listCategories(context.db), listKelurahan(context.db)]);
+  const [result, categories, kelurahan] = await Promise.all([browseAspirations(context.db, query, context.counts), listCategories(context.db), listKelurahan(context.db)]);
   return { ...result, query, categories, kelurahan: kelurahan.map((k) => ({ id: k.id, name: k.name })) };
 });
 

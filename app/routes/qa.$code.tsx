@@ -9,7 +9,7 @@ import { AnswerText, AspirationCodes, LiveRefusal, QuestionMeta } from "~/compon
 import { CheckboxField, CsrfField, Field, FormAlert, TextAreaField, type FormState } from "~/components/forms";
 import { publicSession, publishChange, publishVoteCount } from "~/domain/qa/broadcast.server";
 import { askSchema, QUESTION_MAX, voteSchema } from "~/domain/qa/qa.schema";
-import { askQuestion, ensureParticipant, isBanned, participantSnapshot, requireSession } from "~/domain/qa/qa.server";
+import { ANSWERED_PAGE_SIZE, answeredPage, askQuestion, ensureParticipant, isBanned, participantSnapshot, requireSession } from "~/domain/qa/qa.server";
 import { sortQuestions } from "~/domain/qa/rules";
 import type { QuestionView } from "~/domain/qa/views";
 import type { MessageKey } from "~/i18n";
@@ -28,18 +28,22 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 ];
 
 const sortOf = (request: Request): "popular" | "newest" => (new URL(request.url).searchParams.get("sort") === "newest" ? "newest" : "popular");
+/** ?answered=2…: an older page of answered questions (page 1 is in the live list) */
+const answeredOf = (request: Request): number => Math.max(1, Math.min(100_000, Math.floor(Number(new URL(request.url).searchParams.get("answered"))) || 1));
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const session = await requireSession(context.db, params.code ?? "");
   if (params.code !== session.code) throw redirect(`/qa/${session.code}`);
   const { participantId, setCookie } = await participantFor(request, context);
-  const snapshot = await participantSnapshot(context.db, session, participantId);
+  const answered = answeredOf(request);
+  const [snapshot, older, banned] = await Promise.all([
+    participantSnapshot(context.db, session, participantId),
+    answered > 1 ? answeredPage(context.db, session, participantId, answered) : Promise.resolve(null),
+    isBanned(context.db, session.id, participantId),
+  ]);
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (setCookie) headers.append("Set-Cookie", setCookie);
-  return data(
-    { snapshot: { ...snapshot, session: publicSession(session) }, sort: sortOf(request), banned: await isBanned(context.db, session.id, participantId) },
-    { headers },
-  );
+  return data({ snapshot: { ...snapshot, session: publicSession(session) }, sort: sortOf(request), banned, older }, { headers });
 });
 
 const actionSchema = z.discriminatedUnion("intent", [askSchema.extend({ intent: z.literal("ask") }), voteSchema.extend({ intent: z.literal("vote") })]);
@@ -240,7 +244,52 @@ export default function QaParticipant() {
             })}
           </ul>
         )}
+        {(data.snapshot.answered?.total ?? 0) > ANSWERED_PAGE_SIZE && !data.older && (
+          <p>
+            <Link to={`?${new URLSearchParams({ ...(data.sort === "newest" ? { sort: "newest" } : {}), answered: "2" })}#answered-title`}>
+              {t("qa.answered.older")}
+            </Link>
+          </p>
+        )}
       </section>
+
+      {data.older && <OlderAnswers older={data.older} sort={data.sort} />}
     </div>
+  );
+}
+
+function OlderAnswers({ older, sort }: { older: { questions: QuestionView[]; page: number; pages: number; total: number }; sort: "popular" | "newest" }) {
+  const t = useT();
+  const href = (page: number) =>
+    `?${new URLSearchParams({ ...(sort === "newest" ? { sort: "newest" } : {}), ...(page > 1 ? { answered: String(page) } : {}) })}#answered-title`;
+  return (
+    <section aria-labelledby="answered-title">
+      <h2 id="answered-title">{t("qa.answered.title")}</h2>
+      <p>{t("qa.answered.page", { page: older.page, pages: older.pages, total: older.total })}</p>
+      <ul className="qa-list">
+        {older.questions.map((q) => (
+          <li key={q.id} id={`q-${q.id}`} className={`qa-item qa-item-${q.status}`}>
+            <p className="qa-text">{q.text}</p>
+            <QuestionMeta q={q} onScreen={false} />
+            <AnswerText q={q} />
+            <span className="qa-votes" data-votes={q.voteCount}>
+              {t("qa.votes", { count: q.voteCount })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <nav className="pagination" aria-label={t("qa.answered.nav")}>
+        <Link to={href(older.page - 1)} rel="prev">
+          {t("qa.answered.newer")}
+        </Link>
+        {older.page < older.pages ? (
+          <Link to={href(older.page + 1)} rel="next">
+            {t("qa.answered.older")}
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </section>
   );
 }

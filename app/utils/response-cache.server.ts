@@ -9,10 +9,14 @@
 // `maxAgeMs` (for what the marker cannot see, e.g. a renamed kelurahan). Concurrent
 // misses share one build. Least recently used entries go first beyond `maxBytes`.
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
+
+/** Files above this size are kept only gzipped (a client without gzip gets them inflated per request). */
+const PLAIN_MAX_BYTES = 1024 * 1024;
 
 export interface CachedFile {
-  body: Buffer;
+  /** null for a large file: only its gzip form is kept */
+  body: Buffer | null;
   gzip: Buffer;
   etag: string;
   lastModified: Date;
@@ -21,7 +25,13 @@ export interface CachedFile {
 }
 
 export interface ResponseCache {
-  get(key: string, version: string, build: () => Promise<{ body: string | Buffer; lastModified: Date }>): Promise<CachedFile>;
+  get(
+    key: string,
+    version: string,
+    build: () => Promise<{ body: string | Buffer; lastModified: Date }>,
+    /** answer with the previous file while a newer one is built, when this says the previous version may lag (e.g. only its time bucket is old) */
+    options?: { staleWhileRevalidate?: (previousVersion: string) => boolean },
+  ): Promise<CachedFile>;
   /** forget every entry whose key starts with the prefix (e.g. "calendar:") */
   invalidate(prefix: string): void;
   stats(): { entries: number; bytes: number; builds: number; hits: number };
@@ -40,13 +50,14 @@ export function createResponseCache(options: { maxAgeMs?: number; maxBytes?: num
   const drop = (key: string) => {
     const e = entries.get(key);
     if (!e) return;
-    bytes -= e.body.length + e.gzip.length;
+    bytes -= (e.body?.length ?? 0) + e.gzip.length;
     entries.delete(key);
   };
 
   return {
-    async get(key, version, build) {
+    async get(key, version, build, options = {}) {
       const cached = entries.get(key);
+      const stale = cached !== undefined && options.staleWhileRevalidate?.(cached.version) === true;
       if (cached && cached.version === version && now() - cached.builtAt < maxAgeMs) {
         hits++;
         // most recently used last
@@ -55,12 +66,12 @@ export function createResponseCache(options: { maxAgeMs?: number; maxBytes?: num
         return cached;
       }
       const pending = building.get(key);
-      if (pending && pending.version === version) return pending.promise;
+      if (pending && pending.version === version) return stale ? cached : pending.promise;
       const promise = (async () => {
         const { body, lastModified } = await build();
         const buf = typeof body === "string" ? Buffer.from(body, "utf8") : body;
         const file: CachedFile = {
-          body: buf,
+          body: buf.length <= PLAIN_MAX_BYTES ? buf : null,
           gzip: gzipSync(buf),
           etag: `"${createHash("sha1").update(buf).digest("base64url")}"`,
           // HTTP dates have whole seconds
@@ -71,7 +82,7 @@ export function createResponseCache(options: { maxAgeMs?: number; maxBytes?: num
         builds++;
         drop(key);
         entries.set(key, file);
-        bytes += file.body.length + file.gzip.length;
+        bytes += (file.body?.length ?? 0) + file.gzip.length;
         for (const k of entries.keys()) {
           if (bytes <= maxBytes || k === key) break;
           drop(k);
@@ -79,11 +90,15 @@ export function createResponseCache(options: { maxAgeMs?: number; maxBytes?: num
         return file;
       })();
       building.set(key, { version, promise });
-      try {
-        return await promise;
-      } finally {
+      const settled = promise.finally(() => {
         if (building.get(key)?.promise === promise) building.delete(key);
+      });
+      // the previous file answers while the new one is built (for what may lag a little, e.g. open data)
+      if (stale) {
+        settled.catch(() => undefined);
+        return cached;
       }
+      return settled;
     },
     invalidate(prefix) {
       for (const k of [...entries.keys()]) if (k.startsWith(prefix)) drop(k);
@@ -118,7 +133,7 @@ export function cachedFileResponse(request: Request, file: CachedFile, headers: 
     return new Response(null, { status: 304, headers: rest });
   }
   const gzip = /\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? "");
-  const body = gzip ? file.gzip : file.body;
+  const body = gzip ? file.gzip : (file.body ?? gunzipSync(file.gzip));
   // a Buffer is a Uint8Array over a plain ArrayBuffer here (never shared memory)
   return new Response(body as Uint8Array<ArrayBuffer>, {
     status: 200,

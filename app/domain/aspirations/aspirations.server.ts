@@ -384,8 +384,8 @@ export interface BrowseQuery {
   page: number;
 }
 
-/** The public list: primaries and ungrouped aspirations (group members live on their primary's page). */
-export async function browseAspirations(db: Db, query: BrowseQuery) {
+/** The public list: primaries and ungrouped aspirations (group members live on their primary's page). With `counts`, the total is counted again only when an aspiration or a status change is added, or after a few seconds. */
+export async function browseAspirations(db: Db, query: BrowseQuery, counts?: import("~/domain/counts").CountCache) {
   const where = {
     groupPrimaryId: null,
     ...(query.category ? { category: { slug: query.category } } : {}),
@@ -398,8 +398,13 @@ export async function browseAspirations(db: Db, query: BrowseQuery) {
       : query.sort === "oldest"
         ? [{ createdAt: "asc" as const }]
         : [{ createdAt: "desc" as const }];
+  const countAll = () => db.aspiration.count({ where });
   const [total, rows] = await Promise.all([
-    db.aspiration.count({ where }),
+    counts
+      ? Promise.all([db.aspiration.aggregate({ _max: { id: true } }), db.aspirationUpdate.aggregate({ _max: { id: true } })]).then(([a, u]) =>
+          counts.count(`aspirations:${JSON.stringify(where)}`, `${a._max.id ?? 0}.${u._max.id ?? 0}`, countAll),
+        )
+      : countAll(),
     db.aspiration.findMany({
       where,
       orderBy,

@@ -2,6 +2,7 @@
 // Cohort view: the aspirations received in the period, and where they stand now.
 import type { Db } from "~/db/client.server";
 import { providerOfClient } from "~/db/search";
+import type { Prisma } from "~/generated/sqlite/client";
 import { formatPeriod, periodRange, type Period } from "./period";
 import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp } from "./grouping.server";
 import { RESOLVED_STATUSES, isStatus } from "./status";
@@ -144,40 +145,74 @@ export async function followUpReport(db: Db, period: Period, now = new Date()) {
 }
 export type FollowUpReport = Awaited<ReturnType<typeof followUpReport>>;
 
-/** The public list as open data: no names, no contacts, no addresses of confidential submitters. */
-export async function openDataList(db: Db) {
-  const rows = await db.aspiration.findMany({
-    orderBy: { createdAt: "asc" },
-    select: {
-      code: true,
-      title: true,
-      description: true,
-      ...FOLLOW_UP_FIELDS,
-      channel: true,
-      supportCount: true,
-      createdAt: true,
-      groupPrimary: { select: { code: true, ...FOLLOW_UP_FIELDS } },
-      category: { select: { slug: true } },
-      kelurahan: { select: { name: true } },
-      rw: { select: { name: true } },
-    },
-  });
-  return rows.map((r) => {
-    const state = followUpOf(pickFollowUp(r), r.groupPrimary && pickFollowUp(r.groupPrimary));
-    return {
-      code: r.code,
-      title: r.title,
-      description: r.description,
-      category: r.category?.slug ?? null,
-      kelurahan: r.kelurahan?.name ?? null,
-      rw: r.rw?.name ?? null,
-      channel: r.channel,
-      status: state.status,
-      supports: r.supportCount,
-      groupPrimary: r.groupPrimary?.code ?? null,
-      receivedAt: r.createdAt.toISOString(),
-      verifiedAt: state.verifiedAt?.toISOString() ?? null,
-      firstResponseAt: state.firstResponseAt?.toISOString() ?? null,
-    };
-  });
+const openDataSelect = {
+  id: true,
+  code: true,
+  title: true,
+  description: true,
+  ...FOLLOW_UP_FIELDS,
+  channel: true,
+  supportCount: true,
+  createdAt: true,
+  groupPrimary: { select: { code: true, ...FOLLOW_UP_FIELDS } },
+  category: { select: { slug: true } },
+  kelurahan: { select: { name: true } },
+  rw: { select: { name: true } },
+} as const;
+
+type OpenDataSource = Prisma.AspirationGetPayload<{ select: typeof openDataSelect }>;
+
+function toOpenDataRow(r: OpenDataSource) {
+  const state = followUpOf(pickFollowUp(r), r.groupPrimary && pickFollowUp(r.groupPrimary));
+  return {
+    code: r.code,
+    title: r.title,
+    description: r.description,
+    category: r.category?.slug ?? null,
+    kelurahan: r.kelurahan?.name ?? null,
+    rw: r.rw?.name ?? null,
+    channel: r.channel,
+    status: state.status,
+    supports: r.supportCount,
+    groupPrimary: r.groupPrimary?.code ?? null,
+    receivedAt: r.createdAt.toISOString(),
+    verifiedAt: state.verifiedAt?.toISOString() ?? null,
+    firstResponseAt: state.firstResponseAt?.toISOString() ?? null,
+  };
+}
+export type OpenDataRow = ReturnType<typeof toOpenDataRow>;
+
+/**
+ * The public list as open data, oldest first, a page of rows at a time (keyset paging on
+ * (createdAt, id) over its index), so a city's list is never one query's worth of memory.
+ * No names, no contacts, no addresses of confidential submitters.
+ */
+export async function* openDataPages(db: Db, pageSize = 2000) {
+  let after: { createdAt: Date; id: number } | null = null;
+  for (;;) {
+    const rows: OpenDataSource[] = await db.aspiration.findMany({
+      where: after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: pageSize,
+      select: openDataSelect,
+    });
+    if (rows.length === 0) return;
+    yield rows.map(toOpenDataRow);
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1];
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+/** A cheap marker of the open data (primary-key steps only): the newest aspiration and the newest status change. */
+export async function openDataVersion(db: Db): Promise<string> {
+  const [a, u] = await Promise.all([db.aspiration.aggregate({ _max: { id: true } }), db.aspirationUpdate.aggregate({ _max: { id: true } })]);
+  return `${a._max.id ?? 0}.${u._max.id ?? 0}`;
+}
+
+/** The whole public list (tests, small exports). */
+export async function openDataList(db: Db): Promise<OpenDataRow[]> {
+  const out: OpenDataRow[] = [];
+  for await (const page of openDataPages(db)) out.push(...page);
+  return out;
 }

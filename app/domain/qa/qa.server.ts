@@ -187,22 +187,57 @@ export async function isBanned(db: Db, sessionId: number, participantId: string)
 
 // ------------------------------------------------------------------ snapshots
 
+/** Answered questions on the participant page: the newest answers in the live list, older ones a page at a time. */
+export const ANSWERED_PAGE_SIZE = 20;
+
+const answeredWhere = (sessionId: number) => ({ sessionId, status: "answered", mergedIntoId: null });
+
+/**
+ * The participant's live list: the open questions, their own pending and rejected ones, and
+ * the newest ANSWERED_PAGE_SIZE answered ones (older answers: answeredPage). Archived
+ * questions are not shown to participants.
+ */
 export async function participantSnapshot(db: Db, session: SessionView, participantId: string | null): Promise<Snapshot> {
+  const [rows, answered, answeredTotal, votes] = await Promise.all([
+    db.qaQuestion.findMany({
+      where: {
+        sessionId: session.id,
+        OR: [{ status: "approved", mergedIntoId: null }, ...(participantId ? [{ participantId, status: { in: ["pending", "rejected"] } }] : [])],
+      },
+      select: questionSelect,
+      orderBy: { id: "asc" },
+    }),
+    db.qaQuestion.findMany({
+      where: answeredWhere(session.id),
+      select: questionSelect,
+      orderBy: [{ answeredAt: "desc" }, { id: "desc" }],
+      take: ANSWERED_PAGE_SIZE,
+    }),
+    db.qaQuestion.count({ where: answeredWhere(session.id) }),
+    participantId ? db.qaVote.findMany({ where: { participantId, question: { sessionId: session.id } }, select: { questionId: true } }) : Promise.resolve([]),
+  ]);
+  const questions = [...rows, ...answered.reverse()].filter((q) => visibleTo(q, participantId)).map((q) => publicView(q, participantId));
+  return { session, questions, myVotes: votes.map((v) => v.questionId), answered: { total: answeredTotal, shown: answered.length } };
+}
+
+/** Older answered questions, newest answer first: page 2 follows the live list's ANSWERED_PAGE_SIZE. */
+export async function answeredPage(
+  db: Db,
+  session: SessionView,
+  participantId: string | null,
+  page: number,
+): Promise<{ questions: QuestionView[]; page: number; pages: number; total: number }> {
+  const total = await db.qaQuestion.count({ where: answeredWhere(session.id) });
+  const pages = Math.max(1, Math.ceil(total / ANSWERED_PAGE_SIZE));
+  const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const rows = await db.qaQuestion.findMany({
-    where: {
-      sessionId: session.id,
-      OR: [
-        { status: { in: ["approved", "answered"] }, mergedIntoId: null },
-        ...(participantId ? [{ participantId, status: { in: ["pending", "rejected"] } }] : []),
-      ],
-    },
+    where: answeredWhere(session.id),
     select: questionSelect,
-    orderBy: { id: "asc" },
+    orderBy: [{ answeredAt: "desc" }, { id: "desc" }],
+    skip: (p - 1) * ANSWERED_PAGE_SIZE,
+    take: ANSWERED_PAGE_SIZE,
   });
-  const myVotes = participantId
-    ? (await db.qaVote.findMany({ where: { participantId, question: { sessionId: session.id } }, select: { questionId: true } })).map((v) => v.questionId)
-    : [];
-  return { session, questions: rows.filter((q) => visibleTo(q, participantId)).map((q) => publicView(q, participantId)), myVotes };
+  return { questions: rows.map((q) => publicView(q, participantId)), page: p, pages, total };
 }
 
 /** The projector: only what is on screen now and next. */

@@ -43,6 +43,8 @@ export interface Snapshot {
   /** questions this participant voted for */
   myVotes: number[];
   counts?: LiveCounts;
+  /** participant page: how many questions are answered, and how many of the newest are in `questions` */
+  answered?: { total: number; shown: number };
 }
 
 export interface LiveCounts {
