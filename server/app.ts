@@ -15,6 +15,8 @@ import { attachHandlers, createPublisher, createRealtime, sameOrigin, type Realt
 import { projectRoot, type Config } from "./config";
 import { createRemixHandler } from "./remix";
 import { createServices } from "./services";
+import { createChannels, type Channels } from "./outbox";
+import { createWhatsAppWebhook } from "./whatsapp";
 import { createLimitStores, limitRequests } from "./limits";
 import { log } from "./log";
 import { createMetrics, metricsRoute, requestLogging, type Metrics } from "./observability";
@@ -34,6 +36,8 @@ export interface BalaiServer {
   jobs: JobRunner;
   /** SIGTERM: /readyz answers 503 so the proxy sends nobody new here */
   startDraining(): void;
+  /** the outbox worker (started by server/index.ts) and the WhatsApp client */
+  channels: Channels;
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -87,6 +91,7 @@ export async function createBalaiServer(config: Config, database: Database): Pro
   const cast = services.votes.cast.bind(services.votes);
   services.votes.cast = (...args) => cast(...args).then((result) => (metrics.votes.inc(), result));
   attachHandlers(io, services, config);
+  const channels = createChannels(config, database.db);
   let draining = false;
   const jobs = createJobRunner({ db: database.db, holder: config.instanceId, pollMs: config.jobsPollMs, enabled: config.jobs, metrics });
   jobs.define({ name: "sessions.cleanup", everyMs: 60 * 60_000, run: () => deleteExpiredSessions(database.db) });
@@ -176,6 +181,12 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     });
   });
 
+  // The WhatsApp webhook: signed by Meta (X-Hub-Signature-256 over the raw body read
+  // above), so it needs no CSRF token and has its own per-number limit.
+  const webhook = createWhatsAppWebhook(config, services, channels);
+  app.get("/webhooks/whatsapp", webhook.verify);
+  app.post("/webhooks/whatsapp", webhook.receive);
+
   // CSRF, layer 2: a double-submit token; forms carry it, `readForm` checks it.
   app.use((req, res, next) => {
     let token = readCookie(req, CSRF_COOKIE);
@@ -217,5 +228,5 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     if (!res.headersSent) plainPage(req, res, 500, "error.500.title");
   });
 
-  return { app, httpServer, io, services, redis, metrics, jobs, startDraining: () => void (draining = true) };
+  return { app, httpServer, io, services, redis, metrics, jobs, startDraining: () => void (draining = true), channels };
 }

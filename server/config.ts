@@ -38,6 +38,11 @@ export interface Config {
   smtp?: { host: string; port: number; user?: string; password?: string; from: string };
   publicUrl?: string;
   trustProxy: boolean;
+  /** WhatsApp Business Cloud API: sending when token and phone number id are set, the webhook when the app secret is */
+  whatsapp?: { apiUrl: string; token: string; phoneNumberId: string; appSecret?: string; verifyToken?: string; template: string; messagesPerMinute: number };
+  /** a generic HTTP SMS gateway for numbers without WhatsApp */
+  sms?: { url: string; token?: string; sender?: string };
+  outbox: { pollMs: number; batch: number; maxAttempts: number; retryBaseMs: number; leaseMs: number };
   /** BALAI_SEED=0 skips the demo data on an empty database */
   seedDemo: boolean;
   /** BALAI_BUILD_DIR: where the Remix build is (parallel test runs build side by side) */
@@ -135,6 +140,8 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = env.PUBLIC_URL || undefined;
   if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push("PUBLIC_URL must be an absolute http(s) URL, e.g. https://balai.example.go.id.");
 
+  if (production && !publicUrl) problems.push("PUBLIC_URL is required when NODE_ENV=production (links in e-mail, WhatsApp and SMS must be absolute), e.g. https://balai.example.go.id.");
+
   const int = (name: string, fallback: number, min: number) => {
     const raw = env[name];
     if (raw === undefined || raw === "") return fallback;
@@ -158,6 +165,42 @@ export function loadConfig(env: Env = process.env): Config {
     asksPerIp: int("QA_RATE_LIMIT_IP_ASKS", 60, 1),
     votesPerIp: int("QA_RATE_LIMIT_IP_VOTES", 600, 1),
   };
+  let whatsapp: Config["whatsapp"];
+  const waToken = env.WHATSAPP_TOKEN || undefined;
+  const waPhone = env.WHATSAPP_PHONE_NUMBER_ID || undefined;
+  const waApi = env.WHATSAPP_API_URL || "https://graph.facebook.com/v21.0";
+  if (!/^https?:\/\/[^/]+/.test(waApi)) problems.push("WHATSAPP_API_URL must be an absolute http(s) URL (default https://graph.facebook.com/v21.0).");
+  if (!!waToken !== !!waPhone) problems.push("WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID go together: set both or neither.");
+  if (waPhone && !/^\d+$/.test(waPhone)) problems.push("WHATSAPP_PHONE_NUMBER_ID must be the digits of the phone number id from Meta's app dashboard.");
+  if (waToken && !env.WHATSAPP_APP_SECRET) problems.push("WHATSAPP_APP_SECRET is required with WHATSAPP_TOKEN (it checks the webhook's X-Hub-Signature-256).");
+  if (waToken && !env.WHATSAPP_VERIFY_TOKEN) problems.push("WHATSAPP_VERIFY_TOKEN is required with WHATSAPP_TOKEN (the webhook's verification handshake).");
+  const waRate = int("WHATSAPP_RATE_LIMIT", 10, 1);
+  if (waToken && waPhone) {
+    whatsapp = {
+      apiUrl: waApi,
+      token: waToken,
+      phoneNumberId: waPhone,
+      appSecret: env.WHATSAPP_APP_SECRET,
+      verifyToken: env.WHATSAPP_VERIFY_TOKEN,
+      template: env.WHATSAPP_TEMPLATE || "balai_notifikasi",
+      messagesPerMinute: waRate,
+    };
+  }
+
+  let sms: Config["sms"];
+  if (env.SMS_GATEWAY_URL) {
+    if (!/^https?:\/\/[^/]+/.test(env.SMS_GATEWAY_URL)) problems.push("SMS_GATEWAY_URL must be an absolute http(s) URL.");
+    sms = { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN || undefined, sender: env.SMS_SENDER || undefined };
+  } else if (env.SMS_GATEWAY_TOKEN) problems.push("SMS_GATEWAY_TOKEN is set but SMS_GATEWAY_URL is not.");
+
+  const outbox = {
+    pollMs: int("OUTBOX_POLL_MS", 1000, 20),
+    batch: int("OUTBOX_BATCH", 20, 1),
+    maxAttempts: int("OUTBOX_MAX_ATTEMPTS", 8, 1),
+    retryBaseMs: int("OUTBOX_RETRY_BASE_MS", 30_000, 10),
+    leaseMs: int("OUTBOX_LEASE_MS", 60_000, 1000),
+  };
+
   const seedDemo = flag("BALAI_SEED", true);
   const bench = flag("BALAI_BENCH", false);
   if (bench && production) problems.push("BALAI_BENCH=1 is for the benchmark only and is refused when NODE_ENV=production.");
@@ -188,6 +231,9 @@ export function loadConfig(env: Env = process.env): Config {
     smtp,
     publicUrl,
     trustProxy,
+    whatsapp,
+    sms,
+    outbox,
     seedDemo,
     buildDir,
     bench,

@@ -33,13 +33,14 @@ async function main() {
   if (config.seedDemo && config.allowDemoAccounts) {
     if (await seedDemoIfEmpty(database.db)) console.log("Demo data added (Kecamatan Duren Sawit).");
   }
-  const { httpServer, io, services, redis, jobs, startDraining } = await createBalaiServer(config, database);
+  const { httpServer, io, services, redis, jobs, startDraining, channels } = await createBalaiServer(config, database);
   jobs.start(); // timed jobs: run once across instances (a lease in the database)
 
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     console.log(`Balai is listening on http://localhost:${port} (database: ${database.provider})`);
+    channels.worker.start(); // delivers the outbox: what was pending before a restart goes out now
   });
 
   let stopping = false;
@@ -59,6 +60,7 @@ async function main() {
     io.close(async () => {
       await services.votes.flush(); // every acknowledged vote is stored before the database closes
       await jobsStopped;
+      await channels.worker.stop(); // deliveries in flight finish and are recorded: nothing lost, nothing twice
       await redis?.quit().catch(() => undefined);
       await database.close();
       console.log("Balai stopped.");

@@ -14,6 +14,7 @@ import { messages as agendaMessages } from "./agenda";
 import { messages as servicesMessages } from "./services";
 import { messages as satisfactionMessages } from "./satisfaction";
 import { messages as jobsMessages } from "./jobs";
+import { messages as channelsMessages } from "./channels";
 
 export const areaId = {
   ...eventsMessages.id,
@@ -24,6 +25,7 @@ export const areaId = {
   ...pollsMessages.id,
   ...satisfactionMessages.id,
   ...jobsMessages.id,
+  ...channelsMessages.id,
   ...servicesMessages.id,};
 export const areaEn: Record<keyof typeof areaId, string> = {
   ...eventsMessages.en,
@@ -34,4 +36,5 @@ export const areaEn: Record<keyof typeof areaId, string> = {
   ...pollsMessages.en,
   ...satisfactionMessages.en,
   ...jobsMessages.en,
+  ...channelsMessages.en,
   ...servicesMessages.en,};

@@ -279,6 +279,8 @@ describe("RSVP", () => {
     expect(promoted.status).toBe("confirmed");
     expect(promoted.promotedAt).not.toBeNull();
     // told by e-mail; the log shows only a one-way tag of the address
+    // the message goes out through the outbox worker, a moment after the change
+    for (let i = 0; i < 100 && !server.output().includes(`to=${recipientTag(firstWaiting.guestContact!)}`); i++) await new Promise((r) => setTimeout(r, 100));
     expect(server.output()).toContain(`to=${recipientTag(firstWaiting.guestContact!)}`);
     expect(server.output()).not.toContain(firstWaiting.guestContact!);
   });
@@ -429,6 +431,7 @@ describe("staff", () => {
     expect((await staff.post(`/events/${series[1].id}/edit`, { intent: "cancel", reason: "Aula dipakai posko banjir" })).status).toBe(302);
     const note = await db().notification.findFirstOrThrow({ where: { userId: warga.id, messageKey: "events.notify.cancelled" }, orderBy: { id: "desc" } });
     expect(note.params).toContain("Aula dipakai posko banjir");
+    for (let i = 0; i < 100 && !server.output().includes(`to=${recipientTag(guestMail)}`); i++) await new Promise((r) => setTimeout(r, 100));
     expect(server.output()).toContain(`to=${recipientTag(guestMail)}`);
     const notifications = await resident.page("/notifications");
     expect(notifications.html).toContain("Aula dipakai posko banjir");

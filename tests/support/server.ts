@@ -87,6 +87,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       HOST: "127.0.0.1",
       DATABASE_URL: databaseUrl,
       SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
+      // required in production (absolute links in messages): the server's own address
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

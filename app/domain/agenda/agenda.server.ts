@@ -251,7 +251,22 @@ export async function advancePhase(db: Db, mailer: Mailer, actor: Actor, id: num
   );
   if (problem) throw new DomainError(problem, undefined, undefined, 409);
   // optimistic: only one of two concurrent clicks moves the phase
-  const moved = await db.deliberation.updateMany({ where: { id, phase: d.phase }, data: { phase: to } });
+  const moved = await db.$transaction(async (tx) => {
+    const moved = await tx.deliberation.updateMany({ where: { id, phase: d.phase }, data: { phase: to } });
+    if (moved.count === 1 && to === "decided") {
+      // everyone who voted hears that the outcome is public (followers of each aspiration already did),
+      // written to the outbox with the phase change
+      const voters = await tx.agendaVote.findMany({ where: { deliberationId: id }, distinct: ["userId"], select: { userId: true } });
+      await notify(tx as Db, mailer, {
+        userIds: voters.map((v) => v.userId),
+        messageKey: "agenda.notify.decided",
+        params: { year: d.year, area: d.area.name },
+        link: agendaPath(d),
+        key: `deliberation:${id}:decided`,
+      });
+    }
+    return moved;
+  });
   if (moved.count === 0) throw new DomainError("agenda.phase.notNext", undefined, undefined, 409);
   await audit(db, { actorId: actor.id, action: "agenda.phase", targetType: "Deliberation", targetId: id, details: { from: d.phase, to } });
   if (to === "review") {
@@ -273,16 +288,6 @@ export async function advancePhase(db: Db, mailer: Mailer, actor: Actor, id: num
         },
       );
     }
-  }
-  if (to === "decided") {
-    // everyone who voted hears that the outcome is public (followers of each aspiration already did)
-    const voters = await db.agendaVote.findMany({ where: { deliberationId: id }, distinct: ["userId"], select: { userId: true } });
-    await notify(db, mailer, {
-      userIds: voters.map((v) => v.userId),
-      messageKey: "agenda.notify.decided",
-      params: { year: d.year, area: d.area.name },
-      link: agendaPath(d),
-    });
   }
 }
 

@@ -13,20 +13,23 @@ import { deadlinesFor } from "./calendar.server";
 import { generateCode, normalizeCode } from "./code";
 import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp, refreshSupportCounts, rootIdOf } from "./grouping.server";
 import { nextStatuses } from "./status";
-import { attachPhotos, discardPhotos, storePhotos, type Photo } from "./photos.server";
-import type { ImageStore } from "~/domain/images/images";
-import { defaultLocale, translate } from "~/i18n";
+import { MAX_PHOTOS, attachPhotos, discardPhotos, storePhotos, type Photo } from "./photos.server";
+import type { ImageStore, SavedImage } from "~/domain/images/images";
+import { defaultLocale, translate, type Locale } from "~/i18n";
 
 export interface NotifyOptions {
   publicUrl?: string;
   now?: Date;
+  /** a guest's language (the page they wrote from): their messages come in it */
+  locale?: Locale;
 }
 
 export interface NewAspiration {
   title: string;
   description: string;
-  categoryId: number;
-  kelurahanId: number;
+  /** null only for messages (WhatsApp) that staff classify afterwards */
+  categoryId: number | null;
+  kelurahanId: number | null;
   rwId?: number | null;
   address?: string | null;
   channel: Channel;
@@ -44,7 +47,10 @@ export interface NewAspiration {
 }
 
 /** Checks the references of a new aspiration (field errors for the form). */
-export async function checkReferences(db: Db, data: Pick<NewAspiration, "categoryId" | "kelurahanId" | "rwId" | "sourceEventId">): Promise<void> {
+export async function checkReferences(
+  db: Db,
+  data: { categoryId: number; kelurahanId: number } & Pick<NewAspiration, "rwId" | "sourceEventId">,
+): Promise<void> {
   const category = await db.category.findFirst({ where: { id: data.categoryId, archived: false }, select: { id: true } });
   if (!category) throw new DomainError("aspirations.validation.category", "categoryId");
   const area = await checkKelurahanRw(db, data.kelurahanId, data.rwId ?? undefined);
@@ -95,10 +101,11 @@ export async function insertAspiration(db: Db, data: NewAspiration, now = new Da
   }
 }
 
-async function tellSubmitter(db: Db, mailer: Mailer, a: { code: string; title: string; submitterId: number | null; submitterContact: string | null }, options: NotifyOptions) {
-  const input = { messageKey: "aspirations.notify.received" as const, params: { code: a.code, title: a.title }, link: `/aspirations/${a.code}` };
-  if (a.submitterId) await notify(db, mailer, { userIds: [a.submitterId], ...input }, options.publicUrl);
-  else await notifyContact(mailer, a.submitterContact, input, options.publicUrl);
+/** The receipt, written to the outbox with the aspiration (call it inside the same transaction). */
+async function tellSubmitter(db: Db, mailer: Mailer, a: { id: number; code: string; title: string; submitterId: number | null; submitterContact: string | null }, options: NotifyOptions) {
+  const input = { messageKey: "aspirations.notify.received" as const, params: { code: a.code, title: a.title }, link: `/aspirations/${a.code}`, key: `aspiration:${a.id}:received` };
+  if (a.submitterId) await notify(db, mailer, { userIds: [a.submitterId], ...input });
+  else await notifyContact(db, a.submitterContact, input, { locale: options.locale, purpose: "aspirations.followUp" });
 }
 
 /**
@@ -119,25 +126,53 @@ export async function submitAspiration(
   const identity = input.identity === "account" && !actor ? "guest" : input.identity;
   let created: Awaited<ReturnType<typeof insertAspiration>>;
   try {
-    created = await insertAspiration(
-      db,
-      {
-        ...input,
-        channel: "web",
-        submitterId: identity === "account" ? actor!.id : null,
-        submitterName: identity === "guest" ? input.submitterName : null,
-        submitterContact: identity === "guest" ? input.submitterContact : null,
-        anonymous: identity === "anonymous",
-        confidential: input.confidential,
-      },
-      options.now,
-    );
-    await attachPhotos(db, created.id, stored, translate(defaultLocale, "aspirations.new.photoAlt", { title: created.title }));
+    // the aspiration, its photos and its receipt (outbox) are stored together
+    created = await db.$transaction(async (tx) => {
+      const row = await insertAspiration(
+        tx as Db,
+        {
+          ...input,
+          channel: "web",
+          submitterId: identity === "account" ? actor!.id : null,
+          submitterName: identity === "guest" ? input.submitterName : null,
+          submitterContact: identity === "guest" ? input.submitterContact : null,
+          anonymous: identity === "anonymous",
+          confidential: input.confidential,
+        },
+        options.now,
+      );
+      await attachPhotos(tx as Db, row.id, stored, translate(defaultLocale, "aspirations.new.photoAlt", { title: row.title }));
+      await tellSubmitter(tx as Db, mailer, row, options);
+      return row;
+    });
   } catch (error) {
     if (store) await discardPhotos(store, stored);
     throw error;
   }
-  await tellSubmitter(db, mailer, created, options);
+  return created;
+}
+
+/**
+ * A resident's message on a messaging channel (WhatsApp) becomes an aspiration with
+ * that channel: the first sentence is its title, the message its description, the
+ * photos that came with it its images. Category and kelurahan are left for staff to
+ * set. Call it inside the transaction that records the message; the caller replies
+ * on the same channel with the tracking code (so no e-mail receipt is sent here).
+ */
+export async function submitFromMessage(
+  tx: Db,
+  input: { text: string; channel: Channel; contact: string; name?: string | null; photos?: SavedImage[]; title?: string },
+  now = new Date(),
+) {
+  const text = input.text.trim();
+  const firstSentence = text.split(/(?<=[.!?])\s|\n/)[0] ?? text;
+  const title = (input.title?.trim() || (firstSentence.length > 150 ? `${firstSentence.slice(0, 147).replace(/\s+\S*$/, "")}…` : firstSentence)).slice(0, 150);
+  const created = await insertAspiration(
+    tx,
+    { title, description: text, categoryId: null, kelurahanId: null, channel: input.channel, submitterName: input.name ?? null, submitterContact: input.contact, consentRecorded: true },
+    now,
+  );
+  if (input.photos?.length) await attachPhotos(tx, created.id, input.photos.slice(0, MAX_PHOTOS), translate(defaultLocale, "aspirations.new.photoAlt", { title: created.title }));
   return created;
 }
 
@@ -146,14 +181,12 @@ export async function recordAspiration(db: Db, mailer: Mailer, actor: Actor, inp
   if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
   if (!input.consent) throw new DomainError("aspirations.validation.consent", "consent");
   await checkReferences(db, input);
-  const created = await insertAspiration(
-    db,
-    { ...input, assistedById: actor.id, consentRecorded: true },
-    options.now,
-  );
-  await audit(db, { actorId: actor.id, action: "aspiration.recorded", targetType: "aspiration", targetId: created.id, details: { channel: input.channel, code: created.code } });
-  await tellSubmitter(db, mailer, created, options);
-  return created;
+  return db.$transaction(async (tx) => {
+    const created = await insertAspiration(tx as Db, { ...input, assistedById: actor.id, consentRecorded: true }, options.now);
+    await audit(tx as Db, { actorId: actor.id, action: "aspiration.recorded", targetType: "aspiration", targetId: created.id, details: { channel: input.channel, code: created.code } });
+    await tellSubmitter(tx as Db, mailer, created, options);
+    return created;
+  });
 }
 
 // ------------------------------------------------------------------ similar

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
+import { createOutboxWorker } from "~/domain/notifications/worker.server";
 import type { Mail } from "~/domain/notifications/mailer.server";
 import { getPublicAspiration, getStaffAspiration, insertAspiration, supportAspiration } from "./aspirations.server";
 import { groupAspirations, ungroupAspiration } from "./grouping.server";
@@ -120,6 +121,8 @@ describe("changeAspirationStatus", () => {
     expect(log.map((u) => [u.fromStatus, u.toStatus, u.actorId])).toEqual([["received", "verified", ids.staff], ["verified", "forwarded", ids.staff]]);
     const notes = await db.notification.findMany({ where: { messageKey: "aspirations.notify.status.forwarded" } });
     expect(notes.map((n) => n.userId).sort()).toEqual([ids.residents[0], ids.residents[2], ids.residents[3]].sort());
+    // e-mail goes through the outbox: its worker delivers into `mails`
+    await createOutboxWorker({ db, mail: { deliver: async (m) => (mails.push(m), {}) }, log: () => undefined }).drain();
     expect(mails.filter((m) => m.text.includes("Sudin Pertamanan")).length).toBe(3);
   });
 

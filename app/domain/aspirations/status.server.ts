@@ -46,7 +46,7 @@ export async function changeAspirationStatus(
       data: { status: input.to, ...transitionEffects(current, input.to, now) },
     });
     if (count !== 1) throw new DomainError("aspirations.status.conflict", "to", undefined, 409);
-    await tx.aspirationUpdate.create({
+    const update = await tx.aspirationUpdate.create({
       data: { aspirationId: current.id, fromStatus: current.status, toStatus: input.to, note, actorId: actor.id, createdAt: now },
     });
     await audit(tx as Db, {
@@ -56,27 +56,29 @@ export async function changeAspirationStatus(
       targetId: current.id,
       details: { from: current.status, to: input.to },
     });
-    return tx.aspiration.findUniqueOrThrow({
+    const updated = await tx.aspiration.findUniqueOrThrow({
       where: { id: current.id },
       select: { id: true, code: true, title: true, status: true, verifiedAt: true, firstResponseAt: true, groupPrimaryId: true, submitterId: true, submitterContact: true },
     });
+    // everyone who follows the group hears about it (submitters and supporters), written to
+    // the outbox in this same transaction: the change and its messages are stored together
+    const rootId = updated.groupPrimaryId ?? updated.id;
+    const followers = await tx.aspiration.findMany({
+      where: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] },
+      select: { submitterId: true, submitterContact: true },
+    });
+    const supporterIds = await groupSupporterIds(tx as Db, rootId);
+    const userIds = [...new Set([...followers.map((f) => f.submitterId), ...supporterIds].filter((id): id is number => id !== null && id !== actor.id))];
+    const message = {
+      messageKey: `aspirations.notify.status.${input.to}` as MessageKey,
+      params: { code: updated.code, title: updated.title, note },
+      link: `/aspirations/${updated.code}`,
+      key: `aspiration:${updated.id}:update:${update.id}`,
+    };
+    await notify(tx as Db, mailer, { userIds, ...message });
+    const guestContacts = new Set(followers.filter((f) => f.submitterId === null && f.submitterContact).map((f) => f.submitterContact!));
+    for (const contact of guestContacts) await notifyContact(tx as Db, contact, message, { purpose: "aspirations.followUp" });
+    return updated;
   });
-
-  // everyone who follows the group hears about it: submitters and supporters
-  const rootId = updated.groupPrimaryId ?? updated.id;
-  const followers = await db.aspiration.findMany({
-    where: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] },
-    select: { submitterId: true, submitterContact: true },
-  });
-  const supporterIds = await groupSupporterIds(db, rootId);
-  const userIds = [...new Set([...followers.map((f) => f.submitterId), ...supporterIds].filter((id): id is number => id !== null && id !== actor.id))];
-  const message = {
-    messageKey: `aspirations.notify.status.${input.to}` as MessageKey,
-    params: { code: updated.code, title: updated.title, note },
-    link: `/aspirations/${updated.code}`,
-  };
-  await notify(db, mailer, { userIds, ...message }, options.publicUrl);
-  const guestContacts = new Set(followers.filter((f) => f.submitterId === null && f.submitterContact).map((f) => f.submitterContact!));
-  for (const contact of guestContacts) await notifyContact(mailer, contact, message, options.publicUrl);
   return updated;
 }

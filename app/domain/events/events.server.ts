@@ -8,6 +8,7 @@ import { DomainError } from "~/domain/errors";
 import { imageUrls, type ImageStore, type ImageUrls } from "~/domain/images/images";
 import { notify, notifyContact } from "~/domain/notifications/notifications.server";
 import { renderMarkdown } from "~/domain/text/markdown.server";
+import { formatDateTime } from "~/i18n";
 import { seatsLeft, waitlistPosition } from "./capacity";
 import { parseAccessibility, splitPair, type Accessibility, type EventFilters, type EventFormInput } from "./events.schema";
 import { describeRule, expandDates, formatRrule, parseRrule, ruleFor } from "./recurrence";
@@ -447,12 +448,35 @@ export async function updateEvent(db: Db, actor: Actor | null, id: number, input
           stalls: { create: d.stalls },
         },
       });
-      return promoteWaitlist(tx, id, input.capacity ?? null);
+      const promoted = await promoteWaitlist(tx, id, input.capacity ?? null);
+      if (notifier) {
+        // written with the change: the promoted get their seat, everyone registered hears of a new time or place
+        await announcePromotions(tx as Db, notifier, { id, title: input.title }, promoted);
+        const moved = existing.startsAt.getTime() !== input.startsAt.getTime() || existing.endsAt.getTime() !== input.endsAt.getTime() || existing.venueName !== input.venueName;
+        if (moved) await announceChange(tx as Db, notifier, id, input, promoted.map((p) => p.code));
+      }
+      return promoted;
     },
     { maxWait: 15_000, timeout: 15_000 },
   );
   await audit(db, { actorId: actor.id, action: "event.update", targetType: "event", targetId: id, details: { title: input.title, promoted: promoted.length } });
-  if (notifier) await announcePromotions(db, notifier, { id, title: input.title }, promoted);
+}
+
+/** Everyone registered (confirmed or waiting) hears that the event moved; inside the change's transaction. */
+async function announceChange(tx: Db, notifier: Notifier, id: number, input: EventFormInput, skipCodes: string[]) {
+  const { sequence } = await tx.event.findUniqueOrThrow({ where: { id }, select: { sequence: true } });
+  const registered = await tx.rsvp.findMany({
+    where: { eventId: id, status: { in: ["confirmed", "waitlisted"] }, code: { notIn: skipCodes } },
+    select: { userId: true, guestContact: true },
+  });
+  const message = {
+    messageKey: "channels.notify.eventChanged" as const,
+    params: { title: input.title, when: formatDateTime(input.startsAt, "id"), venue: input.venueName },
+    link: `/events/${id}`,
+    key: `event:${id}:changed:${sequence}`,
+  };
+  await notify(tx, notifier.mailer, { ...message, userIds: registered.flatMap((r) => (r.userId ? [r.userId] : [])) });
+  for (const r of registered) if (!r.userId) await notifyContact(tx, r.guestContact, message, { purpose: "events.rsvp" });
 }
 
 export async function publishEvent(db: Db, actor: Actor | null, id: number, wholeSeries = false): Promise<number> {
@@ -470,14 +494,18 @@ export async function cancelEvent(db: Db, actor: Actor | null, id: number, reaso
   requireManager(actor);
   const event = await findEventOr404(db, id);
   if (event.status === "cancelled" || event.status === "completed") throw new DomainError("events.cancel.notPossible");
-  await db.event.update({ where: { id }, data: { status: "cancelled", cancelReason: reason, registrationOpen: false, sequence: { increment: 1 } } });
-  const registered = await db.rsvp.findMany({
-    where: { eventId: id, status: { in: ["confirmed", "waitlisted"] } },
-    select: { userId: true, guestContact: true },
+  // the cancellation and everyone's message are stored together
+  const registered = await db.$transaction(async (tx) => {
+    await tx.event.update({ where: { id }, data: { status: "cancelled", cancelReason: reason, registrationOpen: false, sequence: { increment: 1 } } });
+    const registered = await tx.rsvp.findMany({
+      where: { eventId: id, status: { in: ["confirmed", "waitlisted"] } },
+      select: { userId: true, guestContact: true },
+    });
+    const message = { messageKey: "events.notify.cancelled" as const, params: { title: event.title, reason }, link: `/events/${id}`, key: `event:${id}:cancelled` };
+    await notify(tx as Db, notifier.mailer, { ...message, userIds: registered.flatMap((r) => (r.userId ? [r.userId] : [])) });
+    for (const r of registered) if (!r.userId) await notifyContact(tx as Db, r.guestContact, message, { purpose: "events.rsvp" });
+    return registered;
   });
-  const message = { messageKey: "events.notify.cancelled" as const, params: { title: event.title, reason }, link: `/events/${id}` };
-  await notify(db, notifier.mailer, { ...message, userIds: registered.flatMap((r) => (r.userId ? [r.userId] : [])) }, notifier.publicUrl);
-  for (const r of registered) if (!r.userId) await notifyContact(notifier.mailer, r.guestContact, message, notifier.publicUrl);
   await audit(db, { actorId: actor.id, action: "event.cancel", targetType: "event", targetId: id, details: { reason, notified: registered.length } });
   return registered.length;
 }

@@ -10,7 +10,8 @@ import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify, notifyContact } from "~/domain/notifications/notifications.server";
-import { formatDateTime } from "~/i18n";
+import { recordConsent } from "~/domain/notifications/outbox.server";
+import { formatDateTime, type Locale } from "~/i18n";
 import { statusForNewRsvp, toPromote, waitlistPosition } from "./capacity";
 import { newCalendarToken, newRsvpCode } from "./code";
 
@@ -20,6 +21,8 @@ const TX = { maxWait: 20_000, timeout: 20_000 };
 export interface Notifier {
   mailer: Mailer;
   publicUrl?: string;
+  /** the language of the page a guest registered from: their messages come in it */
+  locale?: Locale;
 }
 
 export async function lockEvent(tx: Tx, eventId: number): Promise<void> {
@@ -39,7 +42,7 @@ export async function promoteWaitlist(tx: Tx, eventId: number, capacity: number 
   return moving;
 }
 
-/** Tells each promoted person they have a seat now. */
+/** Tells each promoted person they have a seat now (call it inside the transaction that promoted them). */
 export async function announcePromotions(
   db: Db,
   notifier: Notifier,
@@ -48,14 +51,15 @@ export async function announcePromotions(
 ): Promise<void> {
   if (promoted.length === 0) return;
   const message = { messageKey: "events.notify.promoted" as const, params: { title: event.title }, link: `/events/${event.id}` };
-  await notify(db, notifier.mailer, { ...message, userIds: promoted.flatMap((p) => (p.userId ? [p.userId] : [])) }, notifier.publicUrl);
   for (const p of promoted) {
-    if (!p.userId)
+    const key = `rsvp:${p.code}:promoted`;
+    if (p.userId) await notify(db, notifier.mailer, { ...message, userIds: [p.userId], key });
+    else
       await notifyContact(
-        notifier.mailer,
+        db,
         p.guestContact,
-        { ...message, params: { title: event.title, code: p.code }, messageKey: "events.notify.promotedGuest", link: `/rsvp/${p.code}` },
-        notifier.publicUrl,
+        { ...message, params: { title: event.title, code: p.code }, messageKey: "events.notify.promotedGuest", link: `/rsvp/${p.code}`, key },
+        { purpose: "events.rsvp" },
       );
   }
 }
@@ -68,7 +72,7 @@ export interface RsvpResult {
 
 type Who = { userId: number } | { guestName: string; guestContact: string };
 
-async function register(db: Db, eventId: number, who: Who, now: Date): Promise<RsvpResult> {
+async function register(db: Db, eventId: number, who: Who, now: Date, onRegistered?: (tx: Db, result: RsvpResult) => Promise<void>): Promise<RsvpResult> {
   try {
     return await db.$transaction(async (tx) => {
       await lockEvent(tx, eventId);
@@ -100,7 +104,9 @@ async function register(db: Db, eventId: number, who: Who, now: Date): Promise<R
         const waitlist = await tx.rsvp.findMany({ where: { eventId, status: "waitlisted" }, select: { id: true, createdAt: true } });
         position = waitlistPosition(waitlist, row.id);
       }
-      return { code: row.code, status, position };
+      const result: RsvpResult = { code: row.code, status, position };
+      if (onRegistered) await onRegistered(tx as Db, result);
+      return result;
     }, TX);
   } catch (error) {
     if (isUniqueViolation(error))
@@ -122,23 +128,18 @@ export async function rsvpAsGuest(
   notifier?: Notifier,
   now = new Date(),
 ): Promise<RsvpResult> {
-  const result = await register(db, eventId, { guestName: input.name, guestContact: input.contact }, now);
-  if (notifier && input.contact.includes("@")) {
-    const event = await db.event.findUnique({ where: { id: eventId }, select: { title: true, startsAt: true } });
-    if (event) {
-      await notifyContact(
-        notifier.mailer,
-        input.contact,
-        {
-          messageKey: result.status === "confirmed" ? "events.notify.guestConfirmed" : "events.notify.guestWaitlisted",
-          params: { title: event.title, code: result.code, when: formatDateTime(event.startsAt, "id") },
-          link: `/rsvp/${result.code}`,
-        },
-        notifier.publicUrl,
-      );
-    }
-  }
-  return result;
+  // the guest's consent (what for, when) and their confirmation are stored with the registration
+  return register(db, eventId, { guestName: input.name, guestContact: input.contact }, now, async (tx, result) => {
+    await recordConsent(tx, input.contact, "events.rsvp", notifier?.locale, now);
+    if (!notifier) return;
+    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { title: true, startsAt: true } });
+    await notifyContact(tx, input.contact, {
+      messageKey: result.status === "confirmed" ? "events.notify.guestConfirmed" : "events.notify.guestWaitlisted",
+      params: { title: event.title, code: result.code, when: formatDateTime(event.startsAt, notifier.locale ?? "id") },
+      link: `/rsvp/${result.code}`,
+      key: `rsvp:${result.code}:${result.status}`,
+    });
+  });
 }
 
 async function cancelWhere(db: Db, where: { code: string } | { eventId: number; userId: number }, notifier?: Notifier) {
@@ -154,9 +155,9 @@ async function cancelWhere(db: Db, where: { code: string } | { eventId: number; 
     const event = await tx.event.findUniqueOrThrow({ where: { id: found.eventId }, select: { id: true, title: true, capacity: true, status: true } });
     await tx.rsvp.update({ where: { id: rsvp.id }, data: { status: "cancelled" } });
     const promoted = rsvp.status === "confirmed" && event.status === "published" ? await promoteWaitlist(tx, event.id, event.capacity) : [];
+    if (notifier) await announcePromotions(tx as Db, notifier, event, promoted);
     return { promoted, event };
   }, TX);
-  if (notifier) await announcePromotions(db, notifier, event, promoted);
   return { eventId: event.id, title: event.title, promoted: promoted.length };
 }
 

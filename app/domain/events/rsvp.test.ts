@@ -8,6 +8,7 @@ import { migrate } from "~/db/migrate.server";
 import type { Actor } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import type { Mail, Mailer } from "~/domain/notifications/mailer.server";
+import { createOutboxWorker } from "~/domain/notifications/worker.server";
 import { eventFormSchema } from "./events.schema";
 import { cancelEvent, closeEvent, createEvent, getEventPage, publishEvent, updateEvent } from "./events.server";
 import { addWalkIn, cancelMyRsvp, cancelRsvpByCode, checkInByCode, rsvpAsGuest, rsvpAsUser } from "./rsvp.server";
@@ -39,7 +40,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-beforeEach(() => {
+// mail goes through the outbox now: its worker delivers into `sent`
+const outbox = () => createOutboxWorker({ db: database.db, mail: { deliver: async (m) => (sent.push(m), {}) }, log: () => undefined });
+
+beforeEach(async () => {
+  await outbox().drain();
   sent.length = 0;
 });
 
@@ -85,6 +90,7 @@ describe("capacity and waitlist", () => {
     expect(rows[2].promotedAt).not.toBeNull();
     const notes = await database.db.notification.findMany({ where: { userId: c.id } });
     expect(notes.map((n) => n.messageKey)).toEqual(["events.notify.promoted"]);
+    await outbox().drain();
     expect(sent.map((m) => m.to)).toEqual(["w2@x.id"]);
 
     // cancelling again is refused; registering again puts them at the end of the line
@@ -100,6 +106,7 @@ describe("capacity and waitlist", () => {
     await rsvpAsUser(database.db, residents[0], id);
     await rsvpAsUser(database.db, residents[1], id);
     await rsvpAsGuest(database.db, id, { name: "Bu Sumarni", contact: "sumarni@contoh.id" }, notifier);
+    await outbox().drain();
     expect(sent.at(-1)?.text).toContain("daftar tunggu");
     await updateEvent(database.db, moderator, id, form({ capacity: "3" }), notifier);
     const page = await getEventPage(database.db, residents[1], id);
@@ -107,6 +114,7 @@ describe("capacity and waitlist", () => {
     expect(page.waitlisted).toBe(0);
     expect(page.mine).toMatchObject({ status: "confirmed" });
     // the guest is told by e-mail with their code
+    await outbox().drain();
     expect(sent.some((m) => m.to === "sumarni@contoh.id" && m.text.includes("Ada kursi"))).toBe(true);
   });
 
@@ -155,11 +163,13 @@ describe("life cycle", () => {
     const second = events[1].id;
     await rsvpAsUser(database.db, residents[4], second);
     await rsvpAsGuest(database.db, second, { name: "Yuli", contact: "yuli@contoh.id" });
+    await outbox().drain();
     sent.length = 0;
     expect(await cancelEvent(database.db, moderator, second, "Hujan deras", notifier)).toBe(2);
     const after = await database.db.event.findMany({ where: { seriesId: events[0].seriesId }, orderBy: { startsAt: "asc" } });
     expect(after.map((e) => e.status)).toEqual(["published", "cancelled", "published"]);
     expect(after[1].sequence).toBe(events[1].sequence + 2); // publish, then cancel
+    await outbox().drain();
     expect(sent.map((m) => m.to).sort()).toEqual(["w4@x.id", "yuli@contoh.id"]);
     expect(sent[0].text).toContain("Hujan deras");
   });

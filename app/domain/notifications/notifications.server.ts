@@ -1,41 +1,49 @@
-// In-app notifications (and e-mail to those who have an address). Messages are
-// stored as i18n keys with parameters, so each reader sees them in their language.
+// Notifications: in the app, and by e-mail, WhatsApp or SMS to those who receive them.
+// Everything goes through the outbox (outbox.server.ts): call these with the
+// transaction client of the change that causes the message, so that the change and
+// its messages are stored together or not at all. Messages are stored as i18n keys
+// with parameters, so each recipient reads them in their own language.
 import type { Db } from "~/db/client.server";
-import { defaultLocale, isLocale, translate, type MessageKey, type Params } from "~/i18n";
+import type { Locale, MessageKey, Params } from "~/i18n";
 import type { Mailer } from "./mailer.server";
+import { enqueue } from "./outbox.server";
 
 export interface NotificationInput {
   userIds: number[];
   messageKey: MessageKey;
   params?: Params;
-  /** site-relative link, e.g. /aspirations/ABCD-1234 */
+  /** site-relative link, e.g. /aspirations/ABCD-1234 (made absolute from PUBLIC_URL when sent) */
   link?: string;
+  /** what caused it, unique per cause: the same cause written twice sends once */
+  key?: string;
 }
 
-export async function notify(db: Db, mailer: Mailer, input: NotificationInput, publicUrl = ""): Promise<void> {
-  const userIds = [...new Set(input.userIds)];
-  if (userIds.length === 0) return;
-  const params = JSON.stringify(input.params ?? {});
-  await db.notification.createMany({
-    data: userIds.map((userId) => ({ userId, messageKey: input.messageKey, params, link: input.link })),
+/**
+ * Tells people with an account (in the app, and on the channels they chose). The
+ * mailer and publicUrl parameters are no longer used (the outbox worker sends, with
+ * PUBLIC_URL); they stay so that every caller keeps working.
+ */
+export async function notify(db: Db, _mailer: Mailer | undefined, input: NotificationInput, _publicUrl = ""): Promise<void> {
+  await enqueue(db, input.userIds.map((userId) => ({ userId })), { template: input.messageKey, params: input.params, link: input.link, key: input.key });
+}
+
+/**
+ * For people without an account who left an e-mail address or a phone number
+ * (guests). `purpose` records their consent when none is on file yet.
+ */
+export async function notifyContact(
+  db: Db,
+  contact: string | null | undefined,
+  input: Omit<NotificationInput, "userIds">,
+  options: { locale?: Locale; purpose?: string } = {},
+): Promise<void> {
+  if (!contact?.trim()) return;
+  await enqueue(db, [{ contact, locale: options.locale, purpose: options.purpose }], {
+    template: input.messageKey,
+    params: input.params,
+    link: input.link,
+    key: input.key,
   });
-  const users = await db.user.findMany({ where: { id: { in: userIds }, email: { not: null } }, select: { email: true, locale: true } });
-  for (const u of users) {
-    const locale = isLocale(u.locale) ? u.locale : defaultLocale;
-    await sendMessage(mailer, u.email!, locale, input, publicUrl);
-  }
-}
-
-/** For people without an account who left an e-mail address (guests). */
-export async function notifyContact(mailer: Mailer, contact: string | null | undefined, input: Omit<NotificationInput, "userIds">, publicUrl = "") {
-  if (!contact || !contact.includes("@")) return;
-  await sendMessage(mailer, contact, defaultLocale, input, publicUrl);
-}
-
-async function sendMessage(mailer: Mailer, to: string, locale: "id" | "en", input: Omit<NotificationInput, "userIds">, publicUrl: string) {
-  const text = translate(locale, input.messageKey, input.params);
-  const link = input.link ? `\n\n${publicUrl}${input.link}` : "";
-  await mailer.send({ to, subject: `Balai: ${text.slice(0, 80)}`, text: text + link });
 }
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
