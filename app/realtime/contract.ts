@@ -4,6 +4,7 @@ import type { Role } from "~/domain/accounts/roles";
 import type { ErrorCode } from "~/domain/errors";
 import type { MessageKey, Params } from "~/i18n";
 import type { LiveCounts, QuestionView, SessionView, Snapshot } from "~/domain/qa/qa.server";
+import type { ParticipantPoll, PollResults, PollView } from "~/domain/qa/polls";
 
 /** Why the server refused a message: a code for programs, a message key for people (one vocabulary for every area). */
 export interface AckError {
@@ -37,6 +38,26 @@ export interface ServerToClientEvents {
   "event:changed": (payload: { eventId: number }) => void;
   /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's broadcast */
   "bench:tick": (payload: { sessionId: number; counts: [number, number][] }) => void;
+  /** polls: stored changes of polls (opened, closed, results shown), each with its results */
+  "poll:state": (payload: { sessionId: number; polls: { poll: PollView; results: PollResults }[] }) => void;
+  /** polls: results, coalesced into one message per session per tick; `through` is the newest answer id they include */
+  "poll:results": (payload: PollResultsMessage) => void;
+  /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's poll broadcast */
+  "bench:poll": (payload: PollResultsMessage) => void;
+}
+
+export interface PollResultsMessage {
+  sessionId: number;
+  results: PollResults[];
+  through: number;
+}
+
+/** What a page needs of the session's polls after (re)joining. */
+export interface PollSnapshot {
+  /** participants and the projector: the open (or just closed) poll; the projector gets results only when shown */
+  current: ParticipantPoll | null;
+  /** moderators: every poll of the session with its results */
+  polls?: { poll: PollView; results: PollResults }[];
 }
 
 export interface QaUpdate {
@@ -69,6 +90,17 @@ export interface ClientToServerEvents {
   /** moderators: pre-moderation, close/reopen, clear screen/next, blocked words */
   "qa:session": (payload: { code: string; revision?: number; action: string; words?: string }, ack: Ack<{ revision: number }>) => void;
   "qa:ban": (payload: { code: string; questionId: number }, ack: Ack<{ revision: number }>) => void;
+  /** polls: the session's polls as this socket may see them (after qa:join, and again after a reconnect) */
+  "poll:current": (payload: { code: string; as: QaRole }, ack: Ack<PollSnapshot>) => void;
+  /** polls: a participant's answer (stored before the acknowledgement) */
+  "poll:answer": (
+    payload: { code: string; pollId: number; optionIds?: number[]; words?: string },
+    ack: Ack<{ pollId: number; answerId: number; optionIds: number[]; words: string | null }>,
+  ) => void;
+  /** polls, moderators: open, close, reopen, show/hide results, with the version the moderator saw */
+  "poll:moderate": (payload: { code: string; pollId: number; version: number; action: string }, ack: Ack<{ version: number }>) => void;
+  /** benchmark only (BALAI_BENCH=1): an answer handled by bare Socket.IO (no validation, no database) */
+  "bench:answer": (payload: { code: string; pollId: number; optionIds?: number[] }, ack: Ack<{ pollId: number; answerId: number }>) => void;
   /** follow one event's seats and check-ins live (drafts: staff only) */
   "event:join": (payload: { eventId: number }, ack: Ack<{ eventId: number }>) => void;
   "event:leave": (payload: { eventId: number }) => void;

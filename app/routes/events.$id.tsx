@@ -18,8 +18,15 @@ import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/
 import type { Flash } from "~/utils/flash.server";
 import { getLocale } from "~/utils/locale.server";
 import { originOf } from "~/utils/origin.server";
+// live polls of the event's Q&A sessions, kept in the closed event's public summary (issue 17)
+import { PollSummary } from "~/components/polls";
+import { eventPollSummary } from "~/domain/qa/polls.server";
+import pollsCss from "~/styles/polls.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: eventsCss },
+  { rel: "stylesheet", href: pollsCss },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -38,12 +45,13 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
     googleUrl: googleCalendarLink(page.event, url),
     signedIn: !!user,
     canManage: can.manageEvents(user),
+    polls: page.event.status === "completed" ? await eventPollSummary(context.db, id) : [],
   };
 });
 
 export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const id = idParam(params, "id", "events.notFound");
-  const notifier = { mailer: context.mailer, publicUrl: originOf(request, context) };
+  const notifier = { mailer: context.mailer, publicUrl: originOf(request, context), locale: getLocale(request) };
   const changed = () => context.realtime.publish(rooms.event(id), "event:changed", { eventId: id });
   switch (form.get("intent")) {
     case "guest": {
@@ -202,7 +210,7 @@ export default function EventPage() {
           )}
           {e.summaryHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: e.summaryHtml }} />}
           <h3>{t("events.detail.outcomes")}</h3>
-          {data.outcomes.questions.length === 0 && data.outcomes.aspirations.length === 0 && <p>{t("events.detail.noOutcomes")}</p>}
+          {data.outcomes.questions.length === 0 && data.outcomes.aspirations.length === 0 && data.polls.length === 0 && <p>{t("events.detail.noOutcomes")}</p>}
           {data.outcomes.questions.length > 0 && (
             <>
               <h4>{t("events.detail.questions")}</h4>
@@ -220,6 +228,7 @@ export default function EventPage() {
               </ul>
             </>
           )}
+          <PollSummary polls={data.polls} />
           {data.outcomes.aspirations.length > 0 && (
             <>
               <h4>{t("events.detail.aspirations")}</h4>

@@ -6,6 +6,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { AnswerText, AspirationCodes, LiveRefusal, QuestionMeta } from "~/components/qa";
+import { ParticipantPollPanel } from "~/components/polls";
+import { participantPoll } from "~/domain/qa/polls.server";
+import { usePollLive } from "~/realtime/polls-client";
+import pollsStyles from "~/styles/polls.css";
 import { CheckboxField, CsrfField, Field, FormAlert, TextAreaField, type FormState } from "~/components/forms";
 import { publicSession, publishChange, publishVoteCount } from "~/domain/qa/broadcast.server";
 import { askSchema, QUESTION_MAX, voteSchema } from "~/domain/qa/qa.schema";
@@ -21,7 +25,10 @@ import { getUser } from "~/utils/auth.server";
 import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
 import { participantFor } from "~/utils/qa-cookie.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: qaStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: qaStyles },
+  { rel: "stylesheet", href: pollsStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${metaT(matches)("qa.title")}${data ? ` · ${data.snapshot.session.eventTitle}` : ""} · Balai` },
@@ -43,7 +50,8 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   ]);
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (setCookie) headers.append("Set-Cookie", setCookie);
-  return data({ snapshot: { ...snapshot, session: publicSession(session) }, sort: sortOf(request), banned, older }, { headers });
+  const poll = await participantPoll(context.db, session, participantId);
+  return data({ snapshot: { ...snapshot, session: publicSession(session) }, sort: sortOf(request), banned, older, poll }, { headers });
 });
 
 const actionSchema = z.discriminatedUnion("intent", [askSchema.extend({ intent: z.literal("ask") }), voteSchema.extend({ intent: z.literal("vote") })]);
@@ -86,6 +94,7 @@ export default function QaParticipant() {
   const data = useLoaderData<typeof loader>();
   const actionState = useActionData<typeof action>();
   const live = useQaLive(data.snapshot.session.code, "participant", data.snapshot);
+  const polls = usePollLive(live, data.snapshot.session.code, "participant", { current: data.poll });
   const { session, questions, myVotes } = live.snapshot;
   const [liveState, setLiveState] = useState<FormState | undefined>();
   const [notice, setNotice] = useState<MessageKey | null>(null);
@@ -157,6 +166,8 @@ export default function QaParticipant() {
           {t(notice)}
         </div>
       )}
+
+      <ParticipantPollPanel code={session.code} live={live} polls={polls} />
 
       {open && (
         <section aria-labelledby="ask-title" className="qa-ask">

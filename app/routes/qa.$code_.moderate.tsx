@@ -7,6 +7,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { AnswerText, AspirationCodes, LiveRefusal, QuestionMeta } from "~/components/qa";
+import { ModeratorPollsPanel } from "~/components/polls";
+import { copySources, moderatorPolls } from "~/domain/qa/polls.server";
+import { usePollLive } from "~/realtime/polls-client";
+import pollsStyles from "~/styles/polls.css";
 import { CsrfField, FormAlert } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
 import { publishChange } from "~/domain/qa/broadcast.server";
@@ -20,7 +24,10 @@ import qaStyles from "~/styles/qa.css";
 import { requirePermission } from "~/utils/auth.server";
 import { defineAction, defineLoader } from "~/utils/boundary.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: qaStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: qaStyles },
+  { rel: "stylesheet", href: pollsStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${metaT(matches)("qa.mod.title", { event: data?.snapshot.session.eventTitle ?? "" })} · Balai` },
@@ -30,7 +37,8 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const user = await requirePermission(request, context, can.moderate);
   const session = await requireSession(context.db, params.code ?? "");
   const snapshot = await moderatorSnapshot(context.db, user, session);
-  return data({ snapshot }, { headers: { "Cache-Control": "no-store" } });
+  const [polls, pollSources] = await Promise.all([moderatorPolls(context.db, user, session), copySources(context.db, user, session)]);
+  return data({ snapshot, polls, pollSources }, { headers: { "Cache-Control": "no-store" } });
 });
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -259,6 +267,7 @@ export default function QaModerate() {
   const state = result?.ok === false ? result : undefined;
   const navigation = useNavigation();
   const live = useQaLive(data.snapshot.session.code, "moderator", data.snapshot);
+  const polls = usePollLive(live, data.snapshot.session.code, "moderator", { current: null, polls: data.polls });
   const snapshot = live.snapshot;
   const s = snapshot.session;
   const qs = snapshot.questions;
@@ -345,6 +354,8 @@ export default function QaModerate() {
           <p className="qa-text">{next ? next.text : t("qa.mod.nothing")}</p>
         </section>
       </div>
+
+      <ModeratorPollsPanel code={s.code} polls={polls.polls} sources={data.pollSources} />
 
       <Section id="queue-title" title={t("qa.mod.queue", { count: by("pending").length })} list={by("pending")} snapshot={snapshot} />
       <Section

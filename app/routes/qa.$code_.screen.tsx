@@ -5,6 +5,10 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { JoinQr, LiveRefusal } from "~/components/qa";
+import { ScreenPoll } from "~/components/polls";
+import { screenPoll } from "~/domain/qa/polls.server";
+import { usePollLive } from "~/realtime/polls-client";
+import pollsStyles from "~/styles/polls.css";
 import { publicSession } from "~/domain/qa/broadcast.server";
 import { requireSession, screenSnapshot } from "~/domain/qa/qa.server";
 import { metaT, useT } from "~/i18n/react";
@@ -13,7 +17,10 @@ import qaStyles from "~/styles/qa.css";
 import { defineLoader } from "~/utils/boundary.server";
 import { qrSvg } from "~/utils/qr.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: qaStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: qaStyles },
+  { rel: "stylesheet", href: pollsStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${metaT(matches)("qa.screen.title", { event: data?.snapshot.session.eventTitle ?? "" })} · Balai` },
@@ -28,8 +35,9 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const origin = siteOrigin(request, context.config.publicUrl);
   const joinUrl = `${origin}/qa/${session.code}`;
   const snapshot = await screenSnapshot(context.db, session);
+  const poll = await screenPoll(context.db, session);
   return data(
-    { snapshot: { ...snapshot, session: publicSession(session) }, joinUrl, shortUrl: `${new URL(origin).host}/qa`, qr: await qrSvg(joinUrl) },
+    { snapshot: { ...snapshot, session: publicSession(session) }, joinUrl, shortUrl: `${new URL(origin).host}/qa`, qr: await qrSvg(joinUrl), poll: poll && { ...poll, mine: null } },
     { headers: { "Cache-Control": "no-store" } },
   );
 });
@@ -38,6 +46,7 @@ export default function QaScreen() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
   const live = useQaLive(data.snapshot.session.code, "screen", data.snapshot);
+  const polls = usePollLive(live, data.snapshot.session.code, "screen", { current: data.poll });
   const { session, questions } = live.snapshot;
   const now = questions.find((q) => q.id === session.onScreenQuestionId);
   const next = questions.find((q) => q.id === session.nextQuestionId);
@@ -45,6 +54,7 @@ export default function QaScreen() {
     <div className="qa-screen">
       <div className="qa-screen-main">
         <p className="qa-screen-event">{session.eventTitle}</p>
+        <ScreenPoll current={polls.current} joinText={t("qa.joinAt", { url: data.shortUrl, code: session.code })} />
         <section aria-labelledby="screen-now" className="qa-screen-now">
           <h1 id="screen-now" className="qa-screen-label">
             {t("qa.screen.now")}

@@ -69,11 +69,12 @@ afterAll(async () => {
 describe("preparing and running polls", () => {
   it("prepares each kind as a draft; a scale gets 1–5, choices need two", async () => {
     const s = await newSession();
-    const single = (await createPoll(db(), mod, s, { kind: "single", question: "Siapa yang sudah pernah memakai JAKI?", options: "Sudah\nBelum\n" })).polls[0];
+    const single = (await createPoll(db(), mod, s, { kind: "single", question: "Siapa yang sudah pernah memakai JAKI?", options: "Sudah\nBelum\n" })).polls[0]
+      .poll;
     expect(single).toMatchObject({ status: "draft", kind: "single", options: [{ label: "Sudah" }, { label: "Belum" }] });
-    const scale = (await createPoll(db(), mod, s, { kind: "scale", question: "Seberapa puas?", options: "" })).polls[0];
+    const scale = (await createPoll(db(), mod, s, { kind: "scale", question: "Seberapa puas?", options: "" })).polls[0].poll;
     expect(scale.options.map((o) => o.label)).toEqual(["1", "2", "3", "4", "5"]);
-    const words = (await createPoll(db(), mod, s, { kind: "words", question: "Layanan apa yang paling sulit?", options: "a\nb" })).polls[0];
+    const words = (await createPoll(db(), mod, s, { kind: "words", question: "Layanan apa yang paling sulit?", options: "a\nb" })).polls[0].poll;
     expect(words.options).toEqual([]);
     expect(scale.position).toBeGreaterThan(single.position);
     expect((await refusal(createPoll(db(), mod, s, { kind: "multiple", question: "Apa?", options: "satu" }))).field).toBe("options");
@@ -101,14 +102,14 @@ describe("preparing and running polls", () => {
     const b = await aPoll(db(), s.id);
     await pollAction(db(), mod, s, { pollId: a.id, version: 0, action: "open" });
     const change = await pollAction(db(), mod, s, { pollId: b.id, version: 0, action: "open" });
-    const byId = new Map(change.polls.map((p) => [p.id, p]));
+    const byId = new Map(change.polls.map(({ poll }) => [poll.id, poll]));
     expect(byId.get(b.id)?.status).toBe("open");
     expect(byId.get(a.id)?.status).toBe("closed");
     expect(await db().qaPoll.count({ where: { sessionId: s.id, status: "open" } })).toBe(1);
     // close, reopen, show and hide on the projector
     let v = byId.get(b.id)!.version;
     for (const action of ["close", "reopen", "showResults", "hideResults"] as const) {
-      const p = (await pollAction(db(), mod, s, { pollId: b.id, version: v, action })).polls.find((x) => x.id === b.id)!;
+      const p = (await pollAction(db(), mod, s, { pollId: b.id, version: v, action })).polls.find((x) => x.poll.id === b.id)!.poll;
       v = p.version;
       if (action === "close") expect(p.status).toBe("closed");
       if (action === "reopen") expect(p.status).toBe("open");
@@ -146,7 +147,7 @@ describe("preparing and running polls", () => {
     });
     const s = await newSession();
     expect((await copySources(db(), mod, s)).map((x) => x.id)).toContain(source.id);
-    const copy = (await copyPoll(db(), mod, s, source.id)).polls[0];
+    const copy = (await copyPoll(db(), mod, s, source.id)).polls[0].poll;
     expect(copy).toMatchObject({ sessionId: s.id, status: "draft", kind: "multiple", question: "Stan apa tahun depan?", copiedFromId: source.id });
     expect(copy.options.map((o) => o.label)).toEqual(["Pasar", "Kuliner", "Kesehatan"]);
   });

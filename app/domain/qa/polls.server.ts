@@ -163,7 +163,11 @@ export async function screenPoll(db: Db, session: SessionView): Promise<{ poll: 
 /** What changed, for the broadcaster: stored, with the poll's new state. */
 export interface PollChange {
   sessionId: number;
-  polls: PollView[];
+  polls: { poll: PollView; results: PollResults }[];
+}
+
+async function changeOf(db: Db, sessionId: number, polls: PollView[]): Promise<PollChange> {
+  return { sessionId, polls: await Promise.all(polls.map(async (poll) => ({ poll, results: await pollResults(db, poll) }))) };
 }
 
 function optionsFor(input: CreatePollInput): string[] {
@@ -203,7 +207,7 @@ export async function createPoll(db: Db, actor: Actor | null, session: SessionVi
     targetId: poll.id,
     details: { sessionId: session.id, kind: poll.kind },
   });
-  return { sessionId: session.id, polls: [poll] };
+  return changeOf(db, session.id, [poll]);
 }
 
 /** Copy a poll of an earlier session into this one, as a draft. */
@@ -218,7 +222,7 @@ export async function copyPoll(db: Db, actor: Actor | null, session: SessionView
     copiedFromId: source.id,
   });
   await audit(db, { actorId: actor.id, action: "qa.poll.copy", targetType: "QaPoll", targetId: poll.id, details: { sessionId: session.id, from: source.id } });
-  return { sessionId: session.id, polls: [poll] };
+  return changeOf(db, session.id, [poll]);
 }
 
 /**
@@ -261,7 +265,7 @@ export async function pollAction(db: Db, actor: Actor | null, session: SessionVi
   });
   await audit(db, { actorId: actor.id, action: `qa.poll.${input.action}`, targetType: "QaPoll", targetId: poll.id, details: { sessionId: session.id } });
   const rows = await db.qaPoll.findMany({ where: { id: { in: [poll.id, ...closedOthers] } }, select: pollSelect });
-  return { sessionId: session.id, polls: rows.map(pollView) };
+  return changeOf(db, session.id, rows.map(pollView));
 }
 
 // ------------------------------------------------------------------ participants
