@@ -11,6 +11,7 @@ import { metaT, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { getUser } from "~/utils/auth.server";
 import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
+import { getLocale } from "~/utils/locale.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.new.title")} · Balai` }];
@@ -30,7 +31,7 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, context, fo
   }
   // the image domain's refusals (type, size, pixel limit) come back next to the photos field
   const photos = await readPhotos(form.data.getAll("photos"));
-  const created = await submitAspiration(context.db, context.mailer, user, input, { publicUrl: context.config.publicUrl, photos, store: context.images });
+  const created = await submitAspiration(context.db, context.mailer, user, input, { publicUrl: context.config.publicUrl, photos, store: context.images, locale: getLocale(request) });
   return redirectWithFlash(context, `/aspirations/${created.code}/receipt`, { key: "aspirations.flash.submitted", params: { code: created.code } });
 });
 
