@@ -2,7 +2,7 @@
 // questions in every state, so a moderator can run a whole session from the demo.
 import type { Db } from "~/db/client.server";
 import type { QuestionStatus } from "~/domain/qa/rules";
-import { aParticipant, aQaSession, aQuestion } from "../builders/qa";
+import { aParticipant, aPoll, aPollAnswer, aQaSession, aQuestion } from "../builders/qa";
 import type { SeedContext } from "./foundation";
 
 export const DEMO_QA_CODE = "KOPI42";
@@ -97,4 +97,10 @@ export async function seedQa(db: Db, { users }: SeedContext): Promise<void> {
     else if (q.status === "approved" && next === null) next = created.id;
   }
   await db.qaSession.update({ where: { id: session.id }, data: { onScreenQuestionId: onScreen, nextQuestionId: next, revision: questions.length } });
+
+  // polls (issue 17): one prepared for the moderator to open, and a word cloud already asked, with answers
+  await aPoll(db, session.id, { kind: "single", question: "Siapa yang sudah pernah memakai JAKI?", options: ["Sudah", "Belum", "Belum tahu JAKI"] });
+  const cloud = await aPoll(db, session.id, { kind: "words", question: "Layanan apa yang paling sulit?", status: "closed", showResults: true });
+  const words = ["izin usaha", "izin usaha", "izin usaha", "sertifikat halal", "sertifikat halal", "pindah domisili", "bpjs", "pajak daerah"];
+  for (const [i, w] of words.entries()) await aPollAnswer(db, cloud, { participantId: people[i], words: w });
 }
