@@ -206,9 +206,11 @@ export default function ServicePage() {
           {t("services.share.whatsapp")}
         </a>
         {staff.edit && (
-          <Link className="button button-secondary" to={`/layanan/kelola/${s.slug}`}>
+          // a plain link: a Remix <Link> to the editor from this route broke hydration (React #418)
+          // under lazy route discovery; the editor is a page load away either way
+          <a className="button button-secondary" href={`/layanan/kelola/${s.slug}`}>
             {t("services.staff.edit")}
-          </Link>
+          </a>
         )}
       </p>
 

@@ -52,16 +52,17 @@ function slidesOf(feed: DisplayFeed): Slide[] {
   ];
 }
 
-function SlideView({ slide, t, locale }: { slide: Slide; t: Translate; locale: "id" | "en" }) {
+function SlideView({ slide, t, locale, current }: { slide: Slide; t: Translate; locale: "id" | "en"; current: boolean }) {
+  const shown = { hidden: !current, "data-testid": current ? "display-slide" : undefined };
   if (slide.kind === "service") {
     const s = slide.s;
     return (
-      <div className="svc-display-slide" data-testid="display-slide" data-kind="service" data-slug={s.slug}>
+      <div className="svc-display-slide" {...shown} data-kind="service" data-slug={s.slug}>
         <h2 className="svc-display-name">{s.name}</h2>
         <div className="svc-display-facts">
           <p>
             <span className="svc-display-label">{t("services.cost")}</span>
-            <span className="svc-display-value" data-testid="display-cost">
+            <span className="svc-display-value" data-testid={current ? "display-cost" : undefined}>
               {costText(t, s.costAmount)}
             </span>
           </p>
@@ -81,7 +82,7 @@ function SlideView({ slide, t, locale }: { slide: Slide; t: Translate; locale: "
   }
   if (slide.kind === "announcement") {
     return (
-      <div className="svc-display-slide" data-testid="display-slide" data-kind="announcement">
+      <div className="svc-display-slide" {...shown} data-kind="announcement">
         <p className="svc-display-label">{t("services.unit.announcements")}</p>
         <h2 className="svc-display-name">{slide.a.title}</h2>
         {slide.a.body && <p className="svc-display-body">{slide.a.body}</p>}
@@ -89,7 +90,7 @@ function SlideView({ slide, t, locale }: { slide: Slide; t: Translate; locale: "
     );
   }
   return (
-    <div className="svc-display-slide" data-testid="display-slide" data-kind="maklumat">
+    <div className="svc-display-slide" {...shown} data-kind="maklumat">
       <h2 className="svc-display-label">{t("services.maklumat")}</h2>
       <p className="svc-display-maklumat">{slide.m.text}</p>
       <p className="svc-display-body">
@@ -107,7 +108,6 @@ export default function ServiceDisplay() {
   const [offline, setOffline] = useState(false);
   const [index, setIndex] = useState(loaded.slide);
   const slides = slidesOf(feed);
-  const current = slides.length ? slides[index % slides.length] : null;
   const unitId = feed.unit.id;
 
   useEffect(() => setFeed(loaded.feed), [loaded.feed]);
@@ -158,7 +158,11 @@ export default function ServiceDisplay() {
         className="svc-display-main"
         aria-label={slides.length ? t("services.display.slide", { index: (index % slides.length) + 1, count: slides.length }) : feed.unit.name}
       >
-        {current && <SlideView slide={current} t={t} locale={locale} />}
+        {/* every item is in the page, the current one shown: its words travel with the page, so
+            nothing is missing when the network drops */}
+        {slides.map((slide, i) => (
+          <SlideView key={i} slide={slide} t={t} locale={locale} current={slides.length > 0 && i === index % slides.length} />
+        ))}
       </section>
       <aside className="svc-display-side" aria-labelledby="display-calls">
         <h2 id="display-calls" className="svc-display-label">
@@ -185,7 +189,9 @@ export default function ServiceDisplay() {
         />
         <p className="svc-display-body">{t("services.display.scan")}</p>
         <p className="svc-display-status" role="status">
-          {offline ? t("services.display.offline") : t("services.display.updated", { time: formatTime(new Date(feed.generatedAt), locale) })}
+          {/* both sentences are rendered, so the offline one is there when the network is not */}
+          <span hidden={!offline}>{t("services.display.offline")}</span>
+          <span hidden={offline}>{t("services.display.updated", { time: formatTime(new Date(feed.generatedAt), locale) })}</span>
         </p>
       </aside>
     </div>
