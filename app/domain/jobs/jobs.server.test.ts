@@ -45,13 +45,13 @@ describe("timed jobs", () => {
     const live = await claimJob(db, "test.takeover", "live:2", 10_000, new Date(t0.getTime() + 11_000));
     expect(live?.holder).toBe("live:2");
     await finishJob(db, live!, { ok: false, error: "SMTP down" }, new Date(t0.getTime() + 70_000), new Date(t0.getTime() + 12_000));
-    const admin = await aUser(db, { role: "admin" });
+    const admin = { id: (await aUser(db, { role: "admin" })).id, role: "admin" as const };
     const job = (await listJobs(db, admin)).find((j) => j.name === "test.takeover")!;
     expect(job).toMatchObject({ lastStatus: "failed", lastError: "SMTP down", failures: 1, runs: 1, lastInstance: "live:2", leaseHolder: null });
     // "run now" makes it due at once
     await runJobSoon(db, admin, "test.takeover");
     expect(await claimJob(db, "test.takeover", "x:3", 10_000)).not.toBeNull();
-    const resident = await aUser(db, { role: "resident" });
+    const resident = { id: (await aUser(db)).id, role: "resident" as const };
     await expect(listJobs(db, resident)).rejects.toThrow();
   });
 
