@@ -50,6 +50,9 @@ async function main() {
     console.log(`${signal} received: finishing requests and closing.`);
     startDraining(); // /readyz says 503: the proxy stops sending new visitors here
     const jobsStopped = jobs.stop(); // a run in progress finishes and stores its outcome
+    // the outbox worker claims nothing more; deliveries in flight finish and are recorded
+    // (what is still pending waits in the database for the next start: nothing lost, nothing twice)
+    const outboxStopped = channels.worker.stop();
     const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
     force.unref();
     // votes queued so far are stored and acknowledged while their sockets are still open
@@ -60,7 +63,7 @@ async function main() {
     io.close(async () => {
       await services.votes.flush(); // every acknowledged vote is stored before the database closes
       await jobsStopped;
-      await channels.worker.stop(); // deliveries in flight finish and are recorded: nothing lost, nothing twice
+      await outboxStopped;
       await redis?.quit().catch(() => undefined);
       await database.close();
       console.log("Balai stopped.");
