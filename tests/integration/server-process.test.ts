@@ -17,17 +17,18 @@ describe("configuration", () => {
   it("reports every problem on its own line and refuses to start", () => {
     const run = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "server", "index.ts")], {
       cwd: projectRoot,
-      env: { ...process.env, NODE_ENV: "production", PORT: "abc", DATABASE_URL: "mysql://x", SESSION_SECRET: "", REDIS_URL: "http://nope" },
+      env: { ...process.env, NODE_ENV: "production", PORT: "abc", DATABASE_URL: "mysql://x", SESSION_SECRET: "", REDIS_URL: "http://nope", PUBLIC_URL: "" },
       encoding: "utf8",
       timeout: 30_000,
     });
     expect(run.status).toBe(1);
     const lines = run.stderr.split("\n").filter((l) => l.startsWith("Configuration error:"));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(run.stderr).toContain("PORT must be a whole number");
     expect(run.stderr).toContain("DATABASE_URL must start with file:");
     expect(run.stderr).toContain("SESSION_SECRET is required when NODE_ENV=production");
     expect(run.stderr).toContain("REDIS_URL must start with redis://");
+    expect(run.stderr).toContain("PUBLIC_URL is required when NODE_ENV=production");
   });
 });
 
