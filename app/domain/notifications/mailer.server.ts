@@ -66,7 +66,9 @@ export function createMailer(smtp: SmtpSettings | undefined, log: (line: string)
       }),
     );
     try {
-      const info = await (await transport).sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
+      const info = await (
+        await transport
+      ).sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
       return { id: typeof info.messageId === "string" ? info.messageId : undefined };
     } catch (error) {
       throw new Error(withoutAddresses(error instanceof Error ? error.message : String(error)));

@@ -24,7 +24,11 @@ export interface NotificationInput {
  * PUBLIC_URL); they stay so that every caller keeps working.
  */
 export async function notify(db: Db, _mailer: Mailer | undefined, input: NotificationInput, _publicUrl = ""): Promise<void> {
-  await enqueue(db, input.userIds.map((userId) => ({ userId })), { template: input.messageKey, params: input.params, link: input.link, key: input.key });
+  await enqueue(
+    db,
+    input.userIds.map((userId) => ({ userId })),
+    { template: input.messageKey, params: input.params, link: input.link, key: input.key },
+  );
 }
 
 /**
@@ -60,7 +64,14 @@ export async function listNotifications(db: Db, userId: number, page: number) {
   ]);
   return {
     pages: Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE)),
-    notifications: rows.map((n) => ({ id: n.id, messageKey: n.messageKey, params: safeParams(n.params), link: n.link, read: n.readAt !== null, createdAt: n.createdAt })),
+    notifications: rows.map((n) => ({
+      id: n.id,
+      messageKey: n.messageKey,
+      params: safeParams(n.params),
+      link: n.link,
+      read: n.readAt !== null,
+      createdAt: n.createdAt,
+    })),
   };
 }
 

@@ -196,8 +196,8 @@ export function createOutboxWorker(options: WorkerOptions): OutboxWorker {
     }
   }
 
-  async function deliver(m: Claimed): Promise<void> {
-    const group = m.digest && m.channel === "email" ? [m, ...(await claimDigestSiblings(m))] : [m];
+  async function deliver(m: Claimed, claimedWith: Claimed[] = []): Promise<void> {
+    const group = m.digest && m.channel === "email" ? [m, ...claimedWith, ...(await claimDigestSiblings(m))] : [m];
     try {
       const a = await address(m);
       // the confirmation of "BERHENTI" is the last message that number gets
@@ -222,8 +222,20 @@ export function createOutboxWorker(options: WorkerOptions): OutboxWorker {
 
   async function runOnce(): Promise<number> {
     const claimed = await claimDue(db, owner, batch, leaseMs, now());
-    for (let i = 0; i < claimed.length; i += concurrency) {
-      await Promise.all(claimed.slice(i, i + concurrency).map((m) => deliver(m)));
+    // one job per message, except a digest reader's e-mails of this batch: one job, one e-mail
+    const jobs: Claimed[][] = [];
+    const digests = new Map<string, Claimed[]>();
+    for (const m of claimed) {
+      if (!(m.digest && m.channel === "email")) jobs.push([m]);
+      else if (digests.has(m.recipientRef)) digests.get(m.recipientRef)!.push(m);
+      else {
+        const group = [m];
+        digests.set(m.recipientRef, group);
+        jobs.push(group);
+      }
+    }
+    for (let i = 0; i < jobs.length; i += concurrency) {
+      await Promise.all(jobs.slice(i, i + concurrency).map(([first, ...rest]) => deliver(first, rest)));
     }
     return claimed.length;
   }
