@@ -96,8 +96,13 @@ function registerPolls(socket: RealtimeSocket, deps: HandlerDeps, hub: PollHub):
   const ip = clientIp(socket, serverConfig.trustProxy);
   const participant = async () => socket.data.qaParticipant ?? (await readParticipantId(socket.request.headers.cookie, { config }));
   /** the session of a code this socket joined with qa:join (the join also made the participant) */
+  const joinedId = (code: string) => {
+    const id = socket.data.qaSessions?.[code];
+    if (id === undefined) throw new DomainError("qa.notJoined", undefined, undefined, 409);
+    return id;
+  };
   const joinedSession = async (code: string) => {
-    if (socket.data.qaSessions?.[code] === undefined) throw new DomainError("qa.notJoined", undefined, undefined, 409);
+    joinedId(code);
     return requireSession(db, code);
   };
 
@@ -118,9 +123,10 @@ function registerPolls(socket: RealtimeSocket, deps: HandlerDeps, hub: PollHub):
   on(socket, "poll:answer", answerPayload, async ({ code, ...input }) => {
     const participantId = await participant();
     if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
-    const session = await joinedSession(code);
-    const stored = await answerPoll(db, deps.qaLimits, { participantId, ip }, session, input);
-    markDirty(hub.dirty, session.id, stored.pollId, stored.answerId);
+    // the session's state is read with the poll (no lookup of the session per answer)
+    const sessionId = joinedId(code);
+    const stored = await answerPoll(db, deps.qaLimits, { participantId, ip }, { id: sessionId }, input);
+    markDirty(hub.dirty, sessionId, stored.pollId, stored.answerId);
     return stored;
   });
 

@@ -10,7 +10,7 @@ import { DomainError } from "~/domain/errors";
 import { audit } from "~/domain/audit/audit.server";
 import { can, type Actor } from "~/domain/accounts/roles";
 import type { QaLimits } from "./limits.server";
-import { containsProfanity } from "./profanity";
+import { containsProfanity, parseBlockedWords } from "./profanity";
 import type { AnswerInput, CreatePollInput, PollActionInput } from "./polls.schema";
 import {
   choiceValue,
@@ -302,18 +302,32 @@ export function answerValue(poll: PollView, session: Pick<SessionView, "extraBlo
 /**
  * A participant's answer (the participant exists: see ensureParticipant). One per
  * participant per poll: answering again replaces it until the poll closes.
- * Idempotent: the same answer twice stores one row.
+ * Idempotent: the same answer twice stores one row. Two database calls: the poll
+ * with its session's state and the participant's ban in one read, then the upsert
+ * (a whole room answers within seconds).
  */
-export async function answerPoll(db: Db, limits: QaLimits, who: Answerer, session: SessionView, input: AnswerInput): Promise<StoredAnswer> {
-  const poll = await requirePoll(db, session, input.pollId);
-  if (session.status !== "open") throw new DomainError("qa.closed", undefined, undefined, 409);
+export async function answerPoll(
+  db: Db,
+  limits: QaLimits,
+  who: Answerer,
+  session: Pick<SessionView, "id">,
+  input: AnswerInput,
+): Promise<StoredAnswer> {
+  const row = await db.qaPoll.findFirst({
+    where: { id: input.pollId, sessionId: session.id },
+    select: {
+      ...pollSelect,
+      session: { select: { status: true, extraBlockedWords: true, bans: { where: { participantId: who.participantId }, select: { participantId: true } } } },
+    },
+  });
+  if (!row) throw new DomainError("polls.notFound", undefined, undefined, 404);
+  const poll = pollView(row);
+  if (row.session.status !== "open") throw new DomainError("qa.closed", undefined, undefined, 409);
   if (poll.status !== "open") throw new DomainError("polls.notOpen", undefined, undefined, 409);
-  if ((await db.qaBan.count({ where: { sessionId: session.id, participantId: who.participantId } })) > 0) {
-    throw new DomainError("qa.banned", undefined, undefined, 403);
-  }
-  const value = answerValue(poll, session, input);
-  if (!limits.answer(who.participantId, who.ip)) throw new DomainError("qa.rateLimited", undefined, undefined, 429);
-  const row = await db.qaPollAnswer.upsert({
+  if (row.session.bans.length > 0) throw new DomainError("qa.banned", undefined, undefined, 403);
+  const value = answerValue(poll, { extraBlockedWords: parseBlockedWords(row.session.extraBlockedWords) }, input);
+  if (!(await limits.answer(who.participantId, who.ip))) throw new DomainError("qa.rateLimited", undefined, undefined, 429);
+  const stored = await db.qaPollAnswer.upsert({
     where: { pollId_participantId: { pollId: poll.id, participantId: who.participantId } },
     create: { pollId: poll.id, participantId: who.participantId, value },
     update: { value },
@@ -321,7 +335,7 @@ export async function answerPoll(db: Db, limits: QaLimits, who: Answerer, sessio
   });
   return {
     pollId: poll.id,
-    answerId: row.id,
+    answerId: stored.id,
     optionIds: poll.kind === "words" ? [] : parseChoiceValue(value),
     words: poll.kind === "words" ? value : null,
   };
