@@ -4,7 +4,7 @@
 // process-wide cache (context.responses) with ETag, Last-Modified and 304; while a newer
 // one is built, the previous one answers.
 import { toCsv } from "~/domain/aspirations/csv";
-import { currentPeriod, followUpReport, formatPeriod, openDataPages, openDataVersion, parsePeriod } from "~/domain/aspirations/report.server";
+import { cachedFollowUpReport, currentPeriod, formatPeriod, openDataPages, openDataVersion, parsePeriod } from "~/domain/aspirations/report.server";
 import { defineLoader, notFound } from "~/utils/boundary.server";
 import { cachedFileResponse } from "~/utils/response-cache.server";
 
@@ -81,7 +81,7 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ params, request, con
       `open-data:${file}:${formatPeriod(period)}`,
       version,
       async () => {
-        const report = await followUpReport(context.db, period);
+        const report = await cachedFollowUpReport(context.db, context.counts, period);
         if (json) return { body: JSON.stringify(report, null, 2), lastModified: new Date() };
         const cols = ["received", "verified", "rejected", "resolved", "overdue", "medianDaysToFirstResponse"] as const;
         const rows = [

@@ -4,7 +4,7 @@ import { BarChart } from "~/components/aspirations/BarChart";
 import { PrintButton } from "~/components/aspirations/PrintButton";
 import { getDeadlineSettings } from "~/domain/aspirations/calendar.server";
 import { currentPeriod, formatPeriod, parsePeriod, recentPeriods, type Period } from "~/domain/aspirations/period";
-import { followUpReport, type Breakdown } from "~/domain/aspirations/report.server";
+import { cachedFollowUpReport, type Breakdown } from "~/domain/aspirations/report.server";
 import { formatDate, type Locale } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const period = parsePeriod(new URL(request.url).searchParams.get("period")) ?? currentPeriod("month");
-  const [report, settings] = await Promise.all([followUpReport(context.db, period), getDeadlineSettings(context.db)]);
+  const [report, settings] = await Promise.all([cachedFollowUpReport(context.db, context.counts, period), getDeadlineSettings(context.db)]);
   return { report, settings, period, months: recentPeriods("month", 18), quarters: recentPeriods("quarter", 8) };
 });
 

@@ -89,9 +89,10 @@ async function pgWriter(url: string): Promise<Writer> {
     async done() {
       // explicit ids were written: move every sequence past them
       for (const t of tables) {
-        await client.query(
-          `SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), (SELECT MAX("id") FROM "${t}")) WHERE pg_get_serial_sequence('"${t}"', 'id') IS NOT NULL`,
-        );
+        // (a failing statement would end the transaction: ask only tables with an id column)
+        const hasId = (await client.query(`SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = 'id'`, [t])).rowCount;
+        const seq = hasId ? (await client.query(`SELECT pg_get_serial_sequence('"${t}"', 'id') AS s`)).rows[0]?.s : null;
+        if (seq) await client.query(`SELECT setval('${seq}', (SELECT MAX("id") FROM "${t}"))`);
       }
       await client.query("COMMIT");
       await client.query("ANALYZE");

@@ -9,8 +9,9 @@
 // measured twice, and the server's RSS is read after each pass, to see whether memory
 // grows run over run. SQLite by default; PostgreSQL with --pg (TEST_DATABASE_URL, or
 // postgresql://balai@127.0.0.1:5432/postgres) or TEST_DATABASE_URL set.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDatabase } from "~/db/client.server";
 import { currentPeriod, formatPeriod } from "~/domain/aspirations/period";
@@ -44,6 +45,28 @@ interface Result {
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * The server's memory after a full garbage collection: a heap snapshot (SIGUSR2, the
+ * server runs with --heapsnapshot-signal) collects garbage first; its size is about the
+ * live heap, and the RSS read after it is what the process keeps.
+ */
+async function afterGc(pid: number, dir: string): Promise<{ rss: number; liveHeapMb: number }> {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 600; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const file = readdirSync(dir).find((f) => !before.has(f) && f.endsWith(".heapsnapshot"));
+    if (!file) continue;
+    // complete when its size stops changing
+    const size = statSync(`${dir}/${file}`).size;
+    await new Promise((r) => setTimeout(r, 1000));
+    if (statSync(`${dir}/${file}`).size !== size || size === 0) continue;
+    rmSync(`${dir}/${file}`);
+    return { rss: rssMb(pid), liveHeapMb: Math.round(size / 1024 / 1024) };
+  }
+  return { rss: rssMb(pid), liveHeapMb: NaN };
 }
 
 function rssMb(pid: number): number {
@@ -108,7 +131,9 @@ async function main() {
     buildApp();
     console.log("done");
   }
+  const snapshots = mkdtempSync(path.join(os.tmpdir(), "balai-bench-heap-"));
   const env = {
+    NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshots}`,
     NODE_ENV: "production",
     BALAI_ALLOW_DEMO_ACCOUNTS: "1",
     SESSION_SECRET: "bench-secret-bench-secret-bench-secret-01",
@@ -149,14 +174,17 @@ async function main() {
         .join(", ")} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     server = await startServer({ env, databaseUrl, keepDatabase: true });
-    const rssFresh = rssMb(server.process.pid!);
+    const pid = server.process.pid!;
+    const rssFresh = rssMb(pid);
     const city = targets({ event: seeded.eventId, topic: seeded.topicId, qa: seeded.qaCode, period: seeded.reportPeriod });
     console.log(`large data (report period ${seeded.reportPeriod}), pass 1:`);
     const large = await run(server, city, "large");
-    const rss1 = rssMb(server.process.pid!);
+    const rss1 = rssMb(pid);
+    const gc1 = await afterGc(pid, snapshots);
     console.log("large data, pass 2 (memory run over run):");
     const large2 = await run(server, city, "large");
-    const rss2 = rssMb(server.process.pid!);
+    const rss2 = rssMb(pid);
+    const gc2 = await afterGc(pid, snapshots);
 
     console.log("");
     console.log(`| page | demo req/s | demo p95 | large req/s | large p95 | large p99 | size | ratio |`);
@@ -179,15 +207,15 @@ async function main() {
     }
     console.log("");
     console.log(`server RSS: ${rssDemo} MB after the demo pages; ${rssFresh} MB fresh on the large data; ${rss1} MB after pass 1; ${rss2} MB after pass 2`);
+    console.log(`after a full GC: pass 1 RSS ${gc1.rss} MB, live heap ${gc1.liveHeapMb} MB; pass 2 RSS ${gc2.rss} MB, live heap ${gc2.liveHeapMb} MB`);
     console.log(`load average at the end: ${load()} (${os.cpus().length} cores)`);
     console.log(`${failures ? `${failures} page(s) outside the targets (p95 < 200 ms, ≥ 0.5× demo throughput)` : "every page within the targets"}`);
     console.log(`worst page p95: ${worst.p95.toFixed(0)} ms (${worst.name})`);
   } finally {
     await server.stop();
+    rmSync(snapshots, { recursive: true, force: true });
     // the database was kept for the restart: remove it now
     if (databaseUrl.startsWith("file:")) {
-      const { rmSync } = await import("node:fs");
-      const path = await import("node:path");
       rmSync(path.dirname(databaseUrl.slice(5)), { recursive: true, force: true });
     } else {
       const { default: pg } = await import("pg");

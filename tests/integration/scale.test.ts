@@ -9,7 +9,7 @@ import { feedWindowStart } from "~/domain/events/calendar.server";
 import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp } from "~/domain/aspirations/grouping.server";
 import { followUpReport, periodRange, recentPeriods, formatPeriod, type Period } from "~/domain/aspirations/report.server";
 import { RESOLVED_STATUSES, isStatus } from "~/domain/aspirations/status";
-import { aUser, anEvent } from "../../prisma/builders";
+import { aQaSession, aQuestion, aUser, anAspiration, anEvent } from "../../prisma/builders";
 import { startServer, type RunningServer } from "../support/server";
 
 // ------------------------------------------------------------------ the oracle: the report as it was computed before (rows loaded into JavaScript)
@@ -111,6 +111,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** fetch, once more when the server had closed the idle pooled connection (a slow setup outlasts its keep-alive) */
+async function get(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw e;
+    return fetch(url, init);
+  }
+}
+
 const uidsOf = (ics: string) => {
   const cal = new ICAL.Component(ICAL.parse(ics));
   return { cal, uids: cal.getAllSubcomponents("vevent").map((e) => String(e.getFirstPropertyValue("uid"))) };
@@ -154,7 +164,7 @@ describe("the public calendar feed", () => {
       startsAt: new Date(Date.now() - 120 * 86_400_000),
       endsAt: new Date(Date.now() - 120 * 86_400_000 + 3_600_000),
     });
-    const res = await fetch(`${server.url}/calendar.ics`);
+    const res = await get(`${server.url}/calendar.ics`);
     expect(res.status).toBe(200);
     const { cal, uids } = uidsOf(await res.text());
     const inWindow = await db.event.findMany({
@@ -171,23 +181,23 @@ describe("the public calendar feed", () => {
 
   it("answers a conditional request with 304, and with the new feed after a change", async () => {
     const event = await anEvent(db, { title: "Ngopi Dursa bersyarat" });
-    const first = await fetch(`${server.url}/calendar.ics`);
+    const first = await get(`${server.url}/calendar.ics`);
     const etag = first.headers.get("etag");
     const lastModified = first.headers.get("last-modified");
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(lastModified).toBeTruthy();
     expect(await first.text()).toContain("Ngopi Dursa bersyarat");
 
-    const again = await fetch(`${server.url}/calendar.ics`, { headers: { "If-None-Match": etag! } });
+    const again = await get(`${server.url}/calendar.ics`, { headers: { "If-None-Match": etag! } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(etag);
-    const since = await fetch(`${server.url}/calendar.ics`, { headers: { "If-Modified-Since": lastModified! } });
+    const since = await get(`${server.url}/calendar.ics`, { headers: { "If-Modified-Since": lastModified! } });
     expect(since.status).toBe(304);
 
     // a change to an event: the cached feed is built again
     await db.event.update({ where: { id: event.id }, data: { title: "Ngopi Dursa berubah", sequence: { increment: 1 } } });
-    const changed = await fetch(`${server.url}/calendar.ics`, { headers: { "If-None-Match": etag! } });
+    const changed = await get(`${server.url}/calendar.ics`, { headers: { "If-None-Match": etag! } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
     const body = await changed.text();
@@ -195,7 +205,7 @@ describe("the public calendar feed", () => {
     expect(body).not.toContain("Ngopi Dursa bersyarat");
 
     // compressed for clients that accept it, the same bytes once inflated
-    const gz = await fetch(`${server.url}/calendar.ics`, { headers: { "Accept-Encoding": "gzip" } });
+    const gz = await get(`${server.url}/calendar.ics`, { headers: { "Accept-Encoding": "gzip" } });
     expect(gz.headers.get("content-encoding")).toBe("gzip");
     expect(await gz.text()).toBe(body);
   });
@@ -221,18 +231,73 @@ describe("the private calendar feed", () => {
     });
     await db.rsvp.createMany({ data: created.map((e, i) => ({ eventId: e.id, userId: user.id, code: `PRIV${i}X${user.id}`, status: "confirmed" })) });
     const url = `${server.url}/calendar/${token}/events.ics`;
-    const res = await fetch(url);
+    const res = await get(url);
     expect(res.status).toBe(200);
     const { uids } = uidsOf(await res.text());
     expect(uids.length).toBe(505);
     const etag = res.headers.get("etag")!;
-    expect((await fetch(url, { headers: { "If-None-Match": etag } })).status).toBe(304);
+    expect((await get(url, { headers: { "If-None-Match": etag } })).status).toBe(304);
 
     const extra = await anEvent(db, { title: "Kegiatan pribadi tambahan" });
     await db.rsvp.create({ data: { eventId: extra.id, userId: user.id, code: `PRIVX${user.id}`, status: "confirmed" } });
-    const after = await fetch(url, { headers: { "If-None-Match": etag } });
+    const after = await get(url, { headers: { "If-None-Match": etag } });
     expect(after.status).toBe(200);
     expect(uidsOf(await after.text()).uids).toContain(`event-${extra.id}@balai.duren-sawit`);
-    expect((await fetch(`${server.url}/calendar/${"u".repeat(43)}/events.ics`)).status).toBe(404);
+    expect((await get(`${server.url}/calendar/${"u".repeat(43)}/events.ics`)).status).toBe(404);
+  });
+});
+
+describe("the Q&A participant page", () => {
+  it("shows the newest answered questions and pages through the older ones; archived ones stay out", async () => {
+    const session = await aQaSession(db);
+    const base = Date.now() - 3_600_000;
+    for (let i = 0; i < 45; i++)
+      await aQuestion(db, session.id, {
+        status: "answered",
+        text: `Terjawab nomor ${i} ?`,
+        answerText: `Jawaban ${i}`,
+        answeredAt: new Date(base + i * 60_000),
+      });
+    await aQuestion(db, session.id, { status: "archived", text: "Pertanyaan arsip" });
+    await aQuestion(db, session.id, { status: "approved", text: "Pertanyaan terbuka" });
+    const first = await (await get(`${server.url}/qa/${session.code}`)).text();
+    expect(first).toContain("Pertanyaan terbuka");
+    expect(first).toContain("Terjawab nomor 44 ?");
+    expect(first).toContain("Terjawab nomor 25 ?");
+    expect(first).not.toContain("Terjawab nomor 24 ?");
+    expect(first).not.toContain("Pertanyaan arsip");
+    expect(first).toContain("answered=2");
+    const second = await (await get(`${server.url}/qa/${session.code}?answered=2`)).text();
+    expect(second).toContain("Terjawab nomor 24 ?");
+    expect(second).toContain("Terjawab nomor 5 ?");
+    expect(second).not.toContain("Terjawab nomor 4 ?");
+    expect(second).toContain("answered=3");
+    const third = await (await get(`${server.url}/qa/${session.code}?answered=3`)).text();
+    expect(third).toContain("Terjawab nomor 0 ?");
+    expect(third).not.toContain("answered=4");
+    // beyond the last page: the last page
+    expect(await (await get(`${server.url}/qa/${session.code}?answered=99`)).text()).toContain("Terjawab nomor 0 ?");
+  });
+});
+
+describe("open data", () => {
+  it("is answered from the cache with an ETag and 304, and shows a new aspiration at once", async () => {
+    const url = `${server.url}/aspirations/data/aspirations.json`;
+    const first = await get(url);
+    const etag = first.headers.get("etag")!;
+    expect(etag).toBeTruthy();
+    const list = (await first.json()) as { aspirations: { code: string }[] };
+    expect(list.aspirations.length).toBe(await db.aspiration.count());
+    expect((await get(url, { headers: { "If-None-Match": etag } })).status).toBe(304);
+    const added = await anAspiration(db);
+    const after = await get(url, { headers: { "If-None-Match": etag } });
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as { aspirations: { code: string }[] }).aspirations.map((a) => a.code)).toContain(added.code);
+    const csv = await get(`${server.url}/aspirations/data/aspirations.csv`);
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe(
+      "code,title,description,category,kelurahan,rw,channel,status,supports,groupPrimary,receivedAt,verifiedAt,firstResponseAt",
+    );
+    expect(text).toContain(added.code);
   });
 });

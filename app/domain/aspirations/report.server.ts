@@ -3,6 +3,7 @@
 import type { Db } from "~/db/client.server";
 import { providerOfClient } from "~/db/search";
 import type { Prisma } from "~/generated/sqlite/client";
+import type { CountCache } from "~/domain/counts";
 import { formatPeriod, periodRange, type Period } from "./period";
 import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp } from "./grouping.server";
 import { RESOLVED_STATUSES, isStatus } from "./status";
@@ -145,6 +146,15 @@ export async function followUpReport(db: Db, period: Period, now = new Date()) {
 }
 export type FollowUpReport = Awaited<ReturnType<typeof followUpReport>>;
 
+/** The figures change with a new aspiration or status change at once, with time (deadlines passing) within a minute. */
+const REPORT_MAX_AGE_MS = 60_000;
+
+/** followUpReport, computed again only when an aspiration or a status change is added, or after a minute (one per process: `memo` is context.counts). */
+export async function cachedFollowUpReport(db: Db, memo: CountCache, period: Period): Promise<FollowUpReport> {
+  const version = `${await openDataVersion(db)}/${Math.floor(Date.now() / REPORT_MAX_AGE_MS)}`;
+  return memo.value(`aspirations:report:${formatPeriod(period)}`, version, () => followUpReport(db, period));
+}
+
 const openDataSelect = {
   id: true,
   code: true,
@@ -183,24 +193,23 @@ function toOpenDataRow(r: OpenDataSource) {
 export type OpenDataRow = ReturnType<typeof toOpenDataRow>;
 
 /**
- * The public list as open data, oldest first, a page of rows at a time (keyset paging on
- * (createdAt, id) over its index), so a city's list is never one query's worth of memory.
+ * The public list as open data, in the order of entry, a page of rows at a time (keyset
+ * paging on the primary key), so a city's list is never one query's worth of memory.
  * No names, no contacts, no addresses of confidential submitters.
  */
 export async function* openDataPages(db: Db, pageSize = 2000) {
-  let after: { createdAt: Date; id: number } | null = null;
+  let after = 0;
   for (;;) {
     const rows: OpenDataSource[] = await db.aspiration.findMany({
-      where: after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
       take: pageSize,
       select: openDataSelect,
     });
     if (rows.length === 0) return;
     yield rows.map(toOpenDataRow);
     if (rows.length < pageSize) return;
-    const last = rows[rows.length - 1];
-    after = { createdAt: last.createdAt, id: last.id };
+    after = rows[rows.length - 1].id;
   }
 }
 
