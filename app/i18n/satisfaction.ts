@@ -61,6 +61,7 @@ export const messages = defineMessages({
     "satisfaction.channel.queue": "Setelah antrean",
 
     "satisfaction.validation.score": "Pilih salah satu jawaban 1–4.",
+    "satisfaction.validation.score100": "Isi nilai 0–100.",
     "satisfaction.validation.comment": "Komentar paling banyak 1.000 karakter.",
     "satisfaction.validation.service": "Layanan ini bukan layanan unit tersebut.",
     "satisfaction.validation.date": "Tanggal tidak valid (tidak boleh di masa depan).",
@@ -73,7 +74,7 @@ export const messages = defineMessages({
     "satisfaction.validation.description": "Uraian paling banyak 2.000 karakter.",
     "satisfaction.validation.owner": "Isi penanggung jawab.",
 
-    "satisfaction.results.title": "Hasil SKM: {unit}",
+    "satisfaction.results.title": "Hasil SKM dan tindak lanjut: {unit}",
     "satisfaction.results.period": "Periode",
     "satisfaction.period.quarter": "Triwulan {n} {year}",
     "satisfaction.period.semester": "Semester {n} {year}",
@@ -366,6 +367,7 @@ export const messages = defineMessages({
     "satisfaction.channel.queue": "After a queue visit",
 
     "satisfaction.validation.score": "Choose one answer from 1 to 4.",
+    "satisfaction.validation.score100": "Enter a score from 0 to 100.",
     "satisfaction.validation.comment": "A comment has at most 1,000 characters.",
     "satisfaction.validation.service": "That service is not offered by this unit.",
     "satisfaction.validation.date": "Not a valid date (it cannot be in the future).",
@@ -378,7 +380,7 @@ export const messages = defineMessages({
     "satisfaction.validation.description": "A description has at most 2,000 characters.",
     "satisfaction.validation.owner": "Enter who is responsible.",
 
-    "satisfaction.results.title": "SKM results: {unit}",
+    "satisfaction.results.title": "SKM results and follow-up: {unit}",
     "satisfaction.results.period": "Period",
     "satisfaction.period.quarter": "Quarter {n} {year}",
     "satisfaction.period.semester": "Semester {n} {year}",

@@ -8,6 +8,8 @@ import { ElementsTable, IkmSummary, SampleNote } from "~/components/satisfaction
 import { PeriodPicker, periodText } from "~/components/satisfaction/PeriodPicker";
 import { profileLabel } from "~/components/satisfaction/SheetForm";
 import { unitResults } from "~/domain/satisfaction/figures.server";
+import { followUpPlan } from "~/domain/satisfaction/followup.server";
+import { FollowUpTable } from "~/components/satisfaction/FollowUpTable";
 import { PROFILE_FIELDS, type ProfileField } from "~/domain/satisfaction/satisfaction.schema";
 import { formatPeriod } from "~/domain/periods";
 import { formatDate, type MessageKey } from "~/i18n";
@@ -26,7 +28,7 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const period = periodFrom(request);
   const results = await unitResults(context.db, id, period, serviceFrom(request));
   if (!results) notFound("satisfaction.unit.notFound");
-  return { results, period: formatPeriod(period), choices: periodChoices(period) };
+  return { results, plan: await followUpPlan(context.db, id, formatPeriod(period)), period: formatPeriod(period), choices: periodChoices(period) };
 });
 
 const PROFILE_TITLE: Record<ProfileField, MessageKey> = {
@@ -39,7 +41,7 @@ const PROFILE_TITLE: Record<ProfileField, MessageKey> = {
 export default function Results() {
   const t = useT();
   const locale = useLocale();
-  const { results: r, period, choices } = useLoaderData<typeof loader>();
+  const { results: r, plan, period, choices } = useLoaderData<typeof loader>();
   const kiosk = r.figures.answers - r.figures.respondents;
   return (
     <>
@@ -100,6 +102,24 @@ export default function Results() {
           </ul>
         )}
       </section>
+      <section aria-labelledby="plan-h">
+        <h2 id="plan-h">{t("satisfaction.followUp.title")}</h2>
+        <FollowUpTable plan={plan} />
+      </section>
+      <p>
+        {(() => {
+          const [before, middle, after] = t("satisfaction.publish.openData", { json: "\u0000", csv: "\u0001" }).split(/[\u0000\u0001]/);
+          return (
+            <>
+              {before}
+              <a href={`/survei/data/${r.unit.id}/hasil.json?period=${period}`}>JSON</a>
+              {middle}
+              <a href={`/survei/data/${r.unit.id}/hasil.csv?period=${period}`}>CSV</a>
+              {after}
+            </>
+          );
+        })()}
+      </p>
       <p>
         <Link to={`/survei/unit/${r.unit.id}`}>{t("satisfaction.answer")}</Link> ·{" "}
         <Link to={`/survei/rapor/${r.unit.id}?period=${period}`}>{t("satisfaction.report.open")}</Link>

@@ -10,6 +10,10 @@ import { PeriodPicker, periodText } from "~/components/satisfaction/PeriodPicker
 import { acknowledgeAlert } from "~/domain/satisfaction/alerts.server";
 import { unitDesk } from "~/domain/satisfaction/desk.server";
 import { heatMap } from "~/domain/satisfaction/figures.server";
+import { createFollowUp, followUpPlan, setFollowUpStatus } from "~/domain/satisfaction/followup.server";
+import { FollowUpTable } from "~/components/satisfaction/FollowUpTable";
+import { ELEMENT_KEYS } from "~/domain/satisfaction/ikm";
+import { FOLLOW_UP_STATUSES, followUpSchema, followUpStatusSchema } from "~/domain/satisfaction/satisfaction.schema";
 import { decideAnomaly, enrolDevice, linkToken, moderateComment, revokeDevice, setServiceUsers, visitToken } from "~/domain/satisfaction/responses.server";
 import {
   acknowledgeSchema,
@@ -41,7 +45,8 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const user = await requireUser(request, context);
   const period = periodFrom(request);
   const desk = await unitDesk(context.db, context.mailer, user, id, period);
-  return { desk, heat: await heatMap(context.db, id, period), choices: periodChoices(period) };
+  const [heat, plan] = await Promise.all([heatMap(context.db, id, period), followUpPlan(context.db, id, desk.period)]);
+  return { desk, heat, plan, choices: periodChoices(period) };
 });
 
 export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
@@ -96,6 +101,16 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, params, con
       await moderateComment(context.db, user, input);
       return redirectWithFlash(context, `${back}#komentar`, { key: "satisfaction.desk.commentDone" });
     }
+    case "followUp": {
+      const input = form.parse(followUpSchema);
+      await createFollowUp(context.db, user, { ...input, unitId: id });
+      return redirectWithFlash(context, `${back}?period=${input.period}#rtl`, { key: "satisfaction.followUp.saved" });
+    }
+    case "followUpStatus": {
+      const input = form.parse(followUpStatusSchema);
+      await setFollowUpStatus(context.db, user, input);
+      return redirectWithFlash(context, `${back}#rtl`, { key: "satisfaction.followUp.saved" });
+    }
     default:
       throw new DomainError("error.badRequest");
   }
@@ -106,7 +121,7 @@ const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 export default function Desk() {
   const t = useT();
   const locale = useLocale();
-  const { desk, heat, choices } = useLoaderData<typeof loader>();
+  const { desk, heat, plan, choices } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const failure = state && "errors" in state ? state : undefined;
   const link = state && "link" in state ? state.link : null;
@@ -122,6 +137,12 @@ export default function Desk() {
         <Link to={`/survei/kelola/${desk.unit.id}/kertas`}>{t("satisfaction.desk.paper")}</Link> ·{" "}
         <Link to={`/survei/hasil/${desk.unit.id}?period=${desk.period}`}>{t("satisfaction.desk.results")}</Link> ·{" "}
         <Link to={`/survei/rapor/${desk.unit.id}?period=${desk.period}`}>{t("satisfaction.desk.reportCard")}</Link>
+        {desk.supervises && (
+          <>
+            {" "}
+            · <Link to={`/survei/kelola/${desk.unit.id}/misteri`}>{t("satisfaction.desk.mystery")}</Link>
+          </>
+        )}
       </p>
       {link && (
         <p className="alert alert-success" role="status">
@@ -349,6 +370,66 @@ export default function Desk() {
           )}
         </section>
       )}
+
+      <section aria-labelledby="rtl">
+        <h2 id="rtl">{t("satisfaction.followUp.title")}</h2>
+        <FollowUpTable plan={plan} />
+        {desk.supervises && plan.length > 0 && (
+          <ul className="skm-list">
+            {plan.map((a) => (
+              <li key={a.id}>
+                <Form method="post" className="skm-picker">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="followUpStatus" />
+                  <input type="hidden" name="actionId" value={a.id} />
+                  <div className="field">
+                    <label htmlFor={`f-status-${a.id}`}>
+                      {t("satisfaction.followUp.status")}: {a.title}
+                    </label>
+                    <select id={`f-status-${a.id}`} name="status" defaultValue={a.status}>
+                      {FOLLOW_UP_STATUSES.map((st) => (
+                        <option key={st} value={st}>
+                          {t(`satisfaction.followUp.status.${st}` as MessageKey)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <button type="submit">{t("satisfaction.followUp.setStatus")}</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        {desk.supervises && (
+          <Form method="post" className="stack card" noValidate>
+            <CsrfField />
+            <h3>{t("satisfaction.followUp.new")}</h3>
+            <input type="hidden" name="intent" value="followUp" />
+            <input type="hidden" name="unitId" value={desk.unit.id} />
+            <input type="hidden" name="period" value={desk.period} />
+            <FormAlert state={stateOf("followUp")} />
+            <Field name="title" label={t("satisfaction.followUp.actionTitle")} required state={stateOf("followUp")} />
+            <Field name="description" label={t("satisfaction.followUp.description")} state={stateOf("followUp")} />
+            <Field name="ownerName" label={t("satisfaction.followUp.owner")} required state={stateOf("followUp")} />
+            <Field name="dueOn" type="date" label={t("satisfaction.followUp.due")} required state={stateOf("followUp")} />
+            <div className="field">
+              <label htmlFor="f-elementKey">{t("satisfaction.followUp.elementKey")}</label>
+              <select id="f-elementKey" name="elementKey" defaultValue={stateOf("followUp")?.values?.elementKey ?? ""}>
+                <option value="">—</option>
+                {ELEMENT_KEYS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field name="aspirationCode" label={t("satisfaction.followUp.aspirationCode")} state={stateOf("followUp")} />
+            <Field name="agendaItemId" label={t("satisfaction.followUp.agendaItemId")} inputMode="numeric" state={stateOf("followUp")} />
+            <Field name="checkItemId" label={t("satisfaction.followUp.checkItemId")} inputMode="numeric" state={stateOf("followUp")} />
+            <button type="submit">{t("satisfaction.followUp.save")}</button>
+          </Form>
+        )}
+      </section>
 
       <section aria-labelledby="heat-h">
         <h2 id="heat-h">{t("satisfaction.desk.heatMap")}</h2>

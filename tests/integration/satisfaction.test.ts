@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { ELEMENT_KEYS } from "~/domain/satisfaction/ikm";
-import { aKioskDevice, aServedTicket, aService, aServiceUnit, aSurveySheet, aUnitStaffMember, aUser, sheetOf } from "../../prisma/builders";
+import { aKioskDevice, anAspiration, aServedTicket, aService, aServiceUnit, aSurveySheet, aUnitStaffMember, aUser, sheetOf } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -292,5 +292,81 @@ describe("report cards", () => {
     expect(card.status).toBe(200);
     expect(card.html).toContain("Tren IKM");
     expect((await c.page("/survei/rapor/99999999999")).status).toBe(404);
+  });
+});
+
+describe("published with the follow-up", () => {
+  it("the supervisor plans an action answering an aspiration; the public page and open data show it; others may not plan", async () => {
+    const aspiration = await anAspiration(db());
+    const desk = `/survei/kelola/${unit.id}`;
+    const fields = {
+      intent: "followUp",
+      unitId: String(unit.id),
+      period: "2025-Q1",
+      title: "Tambah kursi untuk lansia di ruang tunggu",
+      ownerName: "Kepala Satpel PTSP",
+      dueOn: "2025-05-31",
+      elementKey: "U8",
+      aspirationCode: aspiration.code,
+    };
+    const counter = await as(people.counter);
+    expect((await counter.post(desk, fields, { fromPage: desk })).status).toBe(403);
+    const supervisor = await as(people.supervisor);
+    expect((await supervisor.post(desk, fields, { fromPage: desk })).status).toBe(302);
+    const action = await db().followUpAction.findFirstOrThrow({ where: { unitId: unit.id, title: fields.title } });
+    expect((await supervisor.post(desk, { intent: "followUpStatus", actionId: String(action.id), status: "in_progress" }, { fromPage: desk })).status).toBe(
+      302,
+    );
+    expect((await counter.post(desk, { intent: "followUpStatus", actionId: String(action.id), status: "done" }, { fromPage: desk })).status).toBe(403);
+
+    const publicPage = await (await as(null)).page(`/survei/hasil/${unit.id}?period=2025-Q1`);
+    expect(publicPage.html).toContain("Hasil SKM dan tindak lanjut");
+    expect(publicPage.html).toContain(fields.title);
+    expect(publicPage.html).toContain("Berjalan");
+    expect(publicPage.html).toContain(aspiration.code);
+    const c = await as(null);
+    const json = await c.get(`/survei/data/${unit.id}/hasil.json?period=2025-Q1`);
+    expect(json.headers.get("content-type")).toContain("application/json");
+    const doc = await json.json();
+    expect(doc.followUp).toEqual([
+      {
+        title: fields.title,
+        element: "U8",
+        owner: "Kepala Satpel PTSP",
+        due: "2025-05-31",
+        status: "in_progress",
+        aspirations: [aspiration.code],
+        agendaItems: [],
+      },
+    ]);
+    expect(doc.elements.map((e: { key: string }) => e.key)).toEqual(["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]);
+    const csv = await (await c.get(`/survei/data/${unit.id}/hasil.csv?period=2025-Q1`)).text();
+    expect(csv.split(/\r?\n/)[0]).toBe("section,key,label,value,detail,due,links");
+    expect(csv).toContain("follow_up,U8,Tambah kursi untuk lansia di ruang tunggu,in_progress");
+    expect((await c.get(`/survei/data/${unit.id}/lain.txt`)).status).toBe(404);
+  });
+});
+
+describe("mystery shopping", () => {
+  it("only the unit's supervisor and admins plan and record visits", async () => {
+    const page = `/survei/kelola/${unit.id}/misteri`;
+    for (const who of [people.counter, people.planner, people.otherSupervisor, people.resident]) expect((await (await as(who)).get(page)).status).toBe(403);
+    const supervisor = await as(people.supervisor);
+    expect((await supervisor.page(page)).status).toBe(200);
+    const planned = await supervisor.post(page, { serviceId: String(serviceId), plannedFor: "2026-12-15", shopperName: "Relawan uji" }, { fromPage: page });
+    expect(planned.status).toBe(302);
+    const visitUrl = planned.headers.get("location")!;
+    const visit = await db().mysteryVisit.findFirstOrThrow({ where: { unitId: unit.id }, include: { items: true }, orderBy: { id: "desc" } });
+    expect((await (await as(people.counter)).get(visitUrl)).status).toBe(403);
+    const fields: Record<string, string> = { notes: "Petugas ramah" };
+    for (const i of visit.items) {
+      fields[`score_${i.id}`] = i.key === "maklumat" ? "0" : "100";
+      fields[`notes_${i.id}`] = "";
+    }
+    expect((await supervisor.post(visitUrl, fields, { fromPage: visitUrl })).status).toBe(302);
+    // Maklumat not displayed: 1 of 15 weight points lost -> 933, green
+    expect((await supervisor.page(visitUrl)).html).toContain("Nilai 933 dari 1000 · zona hijau");
+    const admin = await as(people.admin);
+    expect((await admin.get(visitUrl)).status).toBe(200);
   });
 });
