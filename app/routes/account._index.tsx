@@ -28,6 +28,9 @@ export default function Account() {
       <p>
         <Link to="/account/calendar">{t("events.calendar.title")}</Link>
       </p>
+      <p>
+        <Link to="/account/notifications">{t("channels.prefs.title")}</Link>
+      </p>
     </>
   );
 }

@@ -213,8 +213,8 @@ function dueWhere(now: Date) {
 /**
  * Claims up to `limit` due messages for `owner` until `leaseUntil`. PostgreSQL:
  * SELECT … FOR UPDATE SKIP LOCKED, so several instances never take the same row.
- * SQLite (one writer at a time): a conditional UPDATE per candidate that only
- * succeeds while the row is still in the state the worker read.
+ * SQLite (one writer at a time): one conditional UPDATE that takes only the
+ * candidates still due when it runs, then the rows that carry this very lease.
  */
 export async function claimDue(db: Db, owner: string, limit: number, leaseMs: number, now = new Date()): Promise<Claimed[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
@@ -235,15 +235,17 @@ export async function claimDue(db: Db, owner: string, limit: number, leaseMs: nu
     where: dueWhere(now),
     orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
     take: limit,
-    select: { id: true, status: true, attempts: true },
+    select: { id: true },
   });
-  const claimed: number[] = [];
-  for (const c of candidates) {
-    const { count } = await db.outboxMessage.updateMany({ where: { id: c.id, status: c.status, attempts: c.attempts }, data: claimData });
-    if (count === 1) claimed.push(c.id);
-  }
-  if (claimed.length === 0) return [];
-  return (await db.outboxMessage.findMany({ where: { id: { in: claimed } }, select: claimSelect, orderBy: { id: "asc" } })) as Claimed[];
+  if (candidates.length === 0) return [];
+  // one conditional UPDATE: it takes only the candidates that are still due when it runs
+  // (SQLite runs one writer at a time, so another worker's claim either came first or waits)
+  await db.outboxMessage.updateMany({ where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(now) }, data: claimData });
+  return (await db.outboxMessage.findMany({
+    where: { id: { in: candidates.map((c) => c.id) }, leaseOwner: owner, leaseUntil, status: "sending" },
+    select: claimSelect,
+    orderBy: { id: "asc" },
+  })) as Claimed[];
 }
 
 /** Only the worker holding the lease records the outcome. */
