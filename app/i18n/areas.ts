@@ -15,6 +15,7 @@ import { messages as servicesMessages } from "./services";
 import { messages as satisfactionMessages } from "./satisfaction";
 import { messages as jobsMessages } from "./jobs";
 import { messages as channelsMessages } from "./channels";
+import { messages as queueMessages } from "./queue";
 
 export const areaId = {
   ...eventsMessages.id,
@@ -26,7 +27,8 @@ export const areaId = {
   ...satisfactionMessages.id,
   ...jobsMessages.id,
   ...channelsMessages.id,
-  ...servicesMessages.id,};
+  ...servicesMessages.id,
+  ...queueMessages.id,};
 export const areaEn: Record<keyof typeof areaId, string> = {
   ...eventsMessages.en,
   ...agendaMessages.en,
@@ -37,4 +39,5 @@ export const areaEn: Record<keyof typeof areaId, string> = {
   ...satisfactionMessages.en,
   ...jobsMessages.en,
   ...channelsMessages.en,
-  ...servicesMessages.en,};
+  ...servicesMessages.en,
+  ...queueMessages.en,};

@@ -36,6 +36,8 @@ export interface ServerToClientEvents {
   "qa:counts": (payload: LiveCounts & { sessionId: number }) => void;
   /** events: seats, registrations or check-ins of an event changed (pages reload their data) */
   "event:changed": (payload: { eventId: number }) => void;
+  /** queue: a stored change at a unit's queue (the display and desks re-fetch; `call` is what the display shows) */
+  "queue:changed": (payload: QueueChange) => void;
   /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's broadcast */
   "bench:tick": (payload: { sessionId: number; counts: [number, number][] }) => void;
   /** polls: stored changes of polls (opened, closed, results shown), each with its results */
@@ -44,6 +46,13 @@ export interface ServerToClientEvents {
   "poll:results": (payload: PollResultsMessage) => void;
   /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's poll broadcast */
   "bench:poll": (payload: PollResultsMessage) => void;
+}
+
+/** A public fact about a unit's queue: a number was called (or recalled), or the queue changed. */
+export interface QueueChange {
+  unitId: number;
+  kind: "taken" | "called" | "recalled" | "closed";
+  call?: { number: number; priority: string | null; counter: string | null; service: string; calledAt: string };
 }
 
 export interface PollResultsMessage {
@@ -104,6 +113,13 @@ export interface ClientToServerEvents {
   /** follow one event's seats and check-ins live (drafts: staff only) */
   "event:join": (payload: { eventId: number }, ack: Ack<{ eventId: number }>) => void;
   "event:leave": (payload: { eventId: number }) => void;
+  /** follow one unit's queue (display, desk, a resident's ticket page): public facts only */
+  "queue:join": (payload: { unitId: number }, ack: Ack<{ unitId: number }>) => void;
+  /** counter staff: one action on the queue, stored before it is acknowledged and broadcast */
+  "queue:act": (
+    payload: { unitId: number; action: string; counter?: string; ticketId?: number; serviceId?: number },
+    ack: Ack<{ ticketId: number | null; number: number | null }>,
+  ) => void;
   /** benchmark only (BALAI_BENCH=1): a message handled like a vote by bare Socket.IO (no validation, no database) */
   "bench:vote": (payload: { code: string; questionId: number; on: boolean }, ack: Ack<{ questionId: number; on: boolean; voteCount: number }>) => void;
 }
@@ -129,6 +145,8 @@ export const rooms = {
   qa: (sessionId: number) => `qa:${sessionId}`,
   qaModerators: (sessionId: number) => `qa:${sessionId}:mod`,
   qaAsker: (sessionId: number, participantId: string) => `qa:${sessionId}:p:${participantId}`,
+  /** everyone following a unit's queue (display, desks, ticket pages) */
+  queue: (unitId: number) => `queue:${unitId}`,
   /** every socket of one signed-in browser session (a hash of the session id, never the id itself) */
   authSession: (sessionKey: string) => `auth:${sessionKey}`,
 } as const;
