@@ -9,7 +9,17 @@ import { DomainError } from "~/domain/errors";
 import { idNumber } from "~/domain/ids";
 import { publishPollChange } from "~/domain/qa/polls-broadcast.server";
 import { answerMessage, pollActionSchema } from "~/domain/qa/polls.schema";
-import { answerPoll, moderatorPolls, participantPoll, pollAction, resultsOf, screenPoll } from "~/domain/qa/polls.server";
+import {
+  moderatorPolls,
+  participantPoll,
+  pollAction,
+  prepareAnswer,
+  resultsOf,
+  screenPoll,
+  storeAnswers,
+  type PreparedAnswer,
+  type StoredAnswer,
+} from "~/domain/qa/polls.server";
 import { codeSchema } from "~/domain/qa/qa.schema";
 import { requireSession } from "~/domain/qa/qa.server";
 import { computeResults } from "~/domain/qa/polls";
@@ -23,16 +33,34 @@ type BenchAck = (response: { data: unknown }) => void;
 /** Per-server state: polls with new answers since the last tick (session → poll → newest answer id). */
 interface PollHub {
   dirty: Map<number, Map<number, number>>;
+  /** checked answers waiting for the tick's commit (group commit), acknowledged after it */
+  queue: { sessionId: number; answer: PreparedAnswer; resolve: (s: StoredAnswer) => void; reject: (e: unknown) => void }[];
   /** the bare baseline (BALAI_BENCH=1): counts in memory only */
   bench: { nextId: number; counts: Map<number, Map<number, number>>; dirty: Map<number, Map<number, number>> };
 }
 
 function createHub(deps: HandlerDeps): PollHub {
-  const hub: PollHub = { dirty: new Map(), bench: { nextId: 0, counts: new Map(), dirty: new Map() } };
+  const hub: PollHub = { dirty: new Map(), queue: [], bench: { nextId: 0, counts: new Map(), dirty: new Map() } };
   const io = deps.io;
   const TICK_MS = deps.serverConfig.qa.voteTickMs;
   const tick = async () => {
     const started = Date.now();
+    // store the queued answers in one transaction, then acknowledge them
+    const batch = hub.queue.splice(0, 2000);
+    if (batch.length) {
+      try {
+        const stored = await storeAnswers(
+          deps.db,
+          batch.map((b) => b.answer),
+        );
+        batch.forEach((b, i) => {
+          markDirty(hub.dirty, b.sessionId, stored[i].pollId, stored[i].answerId);
+          b.resolve(stored[i]);
+        });
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
     // take this tick's work first: answers stored while the results are counted go out next tick
     const dirty = [...hub.dirty];
     hub.dirty.clear();
@@ -125,9 +153,9 @@ function registerPolls(socket: RealtimeSocket, deps: HandlerDeps, hub: PollHub):
     if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
     // the session's state is read with the poll (no lookup of the session per answer)
     const sessionId = joinedId(code);
-    const stored = await answerPoll(db, deps.qaLimits, { participantId, ip }, { id: sessionId }, input);
-    markDirty(hub.dirty, sessionId, stored.pollId, stored.answerId);
-    return stored;
+    const answer = await prepareAnswer(db, deps.qaLimits, { participantId, ip }, { id: sessionId }, input);
+    // stored by the next tick's commit, acknowledged after it (at most one tick later)
+    return new Promise<StoredAnswer>((resolve, reject) => hub.queue.push({ sessionId, answer, resolve, reject }));
   });
 
   on(socket, "poll:moderate", moderateMessage, async ({ code, ...input }) => {

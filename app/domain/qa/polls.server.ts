@@ -299,20 +299,21 @@ export function answerValue(poll: PollView, session: Pick<SessionView, "extraBlo
   return choiceValue(ids);
 }
 
+/** An answer checked and ready to store (see prepareAnswer, storeAnswers). */
+export interface PreparedAnswer {
+  pollId: number;
+  kind: PollView["kind"];
+  participantId: string;
+  value: string;
+}
+
 /**
- * A participant's answer (the participant exists: see ensureParticipant). One per
- * participant per poll: answering again replaces it until the poll closes.
- * Idempotent: the same answer twice stores one row. Two database calls: the poll
- * with its session's state and the participant's ban in one read, then the upsert
- * (a whole room answers within seconds).
+ * Checks an answer without storing it: the poll is open and in this session, the
+ * session is open, the participant is not banned, the answer fits the poll (and
+ * the filter), and the limits allow it. One read: the poll with its session's
+ * state and the participant's ban.
  */
-export async function answerPoll(
-  db: Db,
-  limits: QaLimits,
-  who: Answerer,
-  session: Pick<SessionView, "id">,
-  input: AnswerInput,
-): Promise<StoredAnswer> {
+export async function prepareAnswer(db: Db, limits: QaLimits, who: Answerer, session: Pick<SessionView, "id">, input: AnswerInput): Promise<PreparedAnswer> {
   const row = await db.qaPoll.findFirst({
     where: { id: input.pollId, sessionId: session.id },
     select: {
@@ -327,18 +328,43 @@ export async function answerPoll(
   if (row.session.bans.length > 0) throw new DomainError("qa.banned", undefined, undefined, 403);
   const value = answerValue(poll, { extraBlockedWords: parseBlockedWords(row.session.extraBlockedWords) }, input);
   if (!(await limits.answer(who.participantId, who.ip))) throw new DomainError("qa.rateLimited", undefined, undefined, 429);
-  const stored = await db.qaPollAnswer.upsert({
-    where: { pollId_participantId: { pollId: poll.id, participantId: who.participantId } },
-    create: { pollId: poll.id, participantId: who.participantId, value },
-    update: { value },
-    select: { id: true },
-  });
-  return {
-    pollId: poll.id,
-    answerId: stored.id,
-    optionIds: poll.kind === "words" ? [] : parseChoiceValue(value),
-    words: poll.kind === "words" ? value : null,
-  };
+  return { pollId: poll.id, kind: poll.kind, participantId: who.participantId, value };
+}
+
+/**
+ * Stores checked answers in one transaction (group commit: the socket hub stores
+ * a tick's answers together, one commit instead of one per answer). One row per
+ * participant per poll: a later answer replaces the earlier one. A poll closed in
+ * the meantime keeps what was already checked before the close.
+ */
+export async function storeAnswers(db: Db, answers: PreparedAnswer[]): Promise<StoredAnswer[]> {
+  if (answers.length === 0) return [];
+  const rows = await db.$transaction(
+    answers.map((a) =>
+      db.qaPollAnswer.upsert({
+        where: { pollId_participantId: { pollId: a.pollId, participantId: a.participantId } },
+        create: { pollId: a.pollId, participantId: a.participantId, value: a.value },
+        update: { value: a.value },
+        select: { id: true },
+      }),
+    ),
+  );
+  return answers.map((a, i) => ({
+    pollId: a.pollId,
+    answerId: rows[i].id,
+    optionIds: a.kind === "words" ? [] : parseChoiceValue(a.value),
+    words: a.kind === "words" ? a.value : null,
+  }));
+}
+
+/**
+ * A participant's answer (the participant exists: see ensureParticipant). One per
+ * participant per poll: answering again replaces it until the poll closes.
+ * Idempotent: the same answer twice stores one row.
+ */
+export async function answerPoll(db: Db, limits: QaLimits, who: Answerer, session: Pick<SessionView, "id">, input: AnswerInput): Promise<StoredAnswer> {
+  const [stored] = await storeAnswers(db, [await prepareAnswer(db, limits, who, session, input)]);
+  return stored;
 }
 
 // ------------------------------------------------------------------ record
