@@ -1,5 +1,6 @@
 // Test projects: unit (beside the code), integration (real server over HTTP and
-// Socket.IO on a free port), e2e (real Chromium), pg (integration on PostgreSQL).
+// Socket.IO on a free port), e2e (real Chromium), pg (integration on PostgreSQL),
+// cluster (three instances on PostgreSQL and Redis behind nginx).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -41,6 +42,18 @@ export default defineConfig({
           globalSetup: ["tests/support/build.ts", "tests/support/postgres.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // several instances on PostgreSQL + Redis behind nginx (npm run test:cluster)
+          name: "cluster",
+          root,
+          include: ["tests/cluster/**/*.test.ts"],
+          globalSetup: ["tests/support/build.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
         },
       },
       {
