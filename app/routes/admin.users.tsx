@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CsrfField } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
 import { TableRegion } from "~/components/TableRegion";
@@ -58,6 +58,9 @@ export default function AdminUsers() {
   return (
     <>
       <h1>{t("admin.users.title")}</h1>
+      <p>
+        <Link to="/admin/outbox">{t("channels.outbox.title")}</Link>
+      </p>
       <Form method="get" className="search-form" role="search">
         <div className="field">
           <label htmlFor="q">{t("admin.users.search")}</label>

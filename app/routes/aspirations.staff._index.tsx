@@ -29,6 +29,7 @@ export default function StaffDesk() {
       <ul className="actions">
         <li><Link className="button" to="/aspirations/staff/intake">{t("aspirations.staff.intake")}</Link></li>
         <li><Link to="/aspirations/staff/import">{t("aspirations.staff.import")}</Link></li>
+        <li><Link to="/aspirations/staff/inbox">{t("channels.inbox.title")}</Link></li>
         <li><Link to="/aspirations/report">{t("aspirations.index.report")}</Link></li>
         {data.admin && <li><Link to="/aspirations/staff/settings">{t("aspirations.staff.settings")}</Link></li>}
       </ul>
