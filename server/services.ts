@@ -18,7 +18,7 @@ import type { LimitStores } from "./limits";
 
 /** `stores`: where the rate limits count (memory, or Redis shared by every instance: server/limits.ts). */
 export function createServices(config: Config, database: Database, realtime: Publisher, stores: LimitStores): Services {
-  const qaLimits = createQaLimits({ asksPerIp: config.qa.asksPerIp, votesPerIp: config.qa.votesPerIp });
+  const qaLimits = createQaLimits({ asksPerIp: config.qa.asksPerIp, votesPerIp: config.qa.votesPerIp }, stores.limiters);
   return {
     db: database.db,
     realtime,

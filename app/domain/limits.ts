@@ -47,15 +47,14 @@ export function flexibleLimiter(limiter: { consume(key: string): Promise<unknown
 export const memoryLimiters: LimiterFactory = (rule) =>
   flexibleLimiter(new RateLimiterMemory({ keyPrefix: rule.name, points: rule.limit, duration: windowSeconds(rule) }));
 
-/** Several limits that must all agree (per participant and per IP): a refusal by one gives the others their hit back. */
+/**
+ * Several limits that must all agree (per participant and per IP), asked at once
+ * (one round trip to Redis, not one per limit): when one refuses, the others get
+ * their hit back.
+ */
 export async function takeAll(pairs: [Limiter, string][]): Promise<boolean> {
-  const taken: [Limiter, string][] = [];
-  for (const [limiter, key] of pairs) {
-    if (!(await limiter.take(key))) {
-      await Promise.all(taken.map(([l, k]) => l.refund(k)));
-      return false;
-    }
-    taken.push([limiter, key]);
-  }
-  return true;
+  const answers = await Promise.all(pairs.map(([limiter, key]) => limiter.take(key)));
+  if (answers.every(Boolean)) return true;
+  await Promise.all(pairs.map(([limiter, key], i) => (answers[i] ? limiter.refund(key) : undefined)));
+  return false;
 }

@@ -1,8 +1,10 @@
-// Per-participant and per-IP rate limits for asking and voting. Many phones at a
-// meeting share one IP (the venue Wi-Fi, mobile carrier NAT), so the per-IP limits
-// are generous; the per-participant ones are tight. The server creates one set for
-// the process and hands it to the HTTP actions and the socket handlers alike.
-import { RateLimiter, takeAll } from "./rate-limit";
+// Per-participant and per-IP rate limits for asking, voting and answering polls.
+// Many phones at a meeting share one IP (the venue Wi-Fi, mobile carrier NAT), so
+// the per-IP limits are generous; the per-participant ones are tight. The server
+// creates one set for the process and hands it to the HTTP actions and the socket
+// handlers alike; with REDIS_URL the counts live in Redis (server/limits.ts), so a
+// participant cannot get more by switching instance either.
+import { memoryLimiters, takeAll, type Limiter, type LimiterFactory } from "~/domain/limits";
 
 export interface QaLimitRules {
   /** questions per IP per minute */
@@ -14,51 +16,34 @@ export interface QaLimitRules {
 }
 
 export interface QaLimits {
-  ask(participantId: string, ip?: string): boolean;
-  vote(participantId: string, ip?: string): boolean;
+  ask(participantId: string, ip?: string): Promise<boolean>;
+  vote(participantId: string, ip?: string): Promise<boolean>;
   /** poll answers (and changes of an answer) */
-  answer(participantId: string, ip?: string): boolean;
+  answer(participantId: string, ip?: string): Promise<boolean>;
 }
 
 export const defaultQaLimitRules: QaLimitRules = { asksPerIp: 60, votesPerIp: 600, answersPerIp: 3000 };
 
-export function createQaLimits(rules: QaLimitRules = defaultQaLimitRules): QaLimits {
-  const askPerParticipant = new RateLimiter({ limit: 3, windowMs: 60_000 });
-  const askPerIp = new RateLimiter({ limit: rules.asksPerIp, windowMs: 60_000 });
-  const votePerParticipant = new RateLimiter({ limit: 30, windowMs: 10_000 });
-  const votePerIp = new RateLimiter({ limit: rules.votesPerIp, windowMs: 10_000 });
-  const answerPerParticipant = new RateLimiter({ limit: 10, windowMs: 10_000 });
-  const answerPerIp = new RateLimiter({ limit: rules.answersPerIp ?? 3000, windowMs: 10_000 });
+/** `limiters`: where the counts live (this process by default; Redis when the server scales out). */
+export function createQaLimits(rules: QaLimitRules = defaultQaLimitRules, limiters: LimiterFactory = memoryLimiters): QaLimits {
+  const askPerParticipant = limiters({ name: "qa-ask-p", limit: 3, windowMs: 60_000 });
+  const askPerIp = limiters({ name: "qa-ask-ip", limit: rules.asksPerIp, windowMs: 60_000 });
+  const votePerParticipant = limiters({ name: "qa-vote-p", limit: 30, windowMs: 10_000 });
+  const votePerIp = limiters({ name: "qa-vote-ip", limit: rules.votesPerIp, windowMs: 10_000 });
+  const answerPerParticipant = limiters({ name: "qa-answer-p", limit: 10, windowMs: 10_000 });
+  const answerPerIp = limiters({ name: "qa-answer-ip", limit: rules.answersPerIp ?? 3000, windowMs: 10_000 });
+  const both = (perParticipant: Limiter, perIp: Limiter, participantId: string, ip?: string) =>
+    takeAll(
+      ip
+        ? [
+            [perParticipant, participantId],
+            [perIp, ip],
+          ]
+        : [[perParticipant, participantId]],
+    );
   return {
-    ask(participantId, ip) {
-      return takeAll(
-        ip
-          ? [
-              [askPerParticipant, participantId],
-              [askPerIp, ip],
-            ]
-          : [[askPerParticipant, participantId]],
-      );
-    },
-    vote(participantId, ip) {
-      return takeAll(
-        ip
-          ? [
-              [votePerParticipant, participantId],
-              [votePerIp, ip],
-            ]
-          : [[votePerParticipant, participantId]],
-      );
-    },
-    answer(participantId, ip) {
-      return takeAll(
-        ip
-          ? [
-              [answerPerParticipant, participantId],
-              [answerPerIp, ip],
-            ]
-          : [[answerPerParticipant, participantId]],
-      );
-    },
+    ask: (participantId, ip) => both(askPerParticipant, askPerIp, participantId, ip),
+    vote: (participantId, ip) => both(votePerParticipant, votePerIp, participantId, ip),
+    answer: (participantId, ip) => both(answerPerParticipant, answerPerIp, participantId, ip),
   };
 }

@@ -313,7 +313,7 @@ export async function askQuestion(
   if (containsProfanity(input.text, session.extraBlockedWords) || (input.displayName && containsProfanity(input.displayName, session.extraBlockedWords))) {
     throw new DomainError("qa.validation.profanity", "text");
   }
-  if (!limits.ask(who.participantId, who.ip)) throw new DomainError("qa.rateLimited", "text", undefined, 429);
+  if (!(await limits.ask(who.participantId, who.ip))) throw new DomainError("qa.rateLimited", "text", undefined, 429);
   await ensureParticipant(db, who.participantId);
   const status = initialStatus(session.premoderation);
   const [created, updated] = await db.$transaction([

@@ -73,20 +73,20 @@ describe("rate limiter", () => {
 });
 
 describe("Q&A limits", () => {
-  it("lets a participant ask three questions a minute, per participant and per IP", () => {
+  it("lets a participant ask three questions a minute, per participant and per IP", async () => {
     const limits = createQaLimits();
-    expect([limits.ask("p1", "1.1.1.1"), limits.ask("p1", "1.1.1.1"), limits.ask("p1", "1.1.1.1"), limits.ask("p1", "1.1.1.1")]).toEqual([
+    expect([await limits.ask("p1", "1.1.1.1"), await limits.ask("p1", "1.1.1.1"), await limits.ask("p1", "1.1.1.1"), await limits.ask("p1", "1.1.1.1")]).toEqual([
       true,
       true,
       true,
       false,
     ]);
-    expect(limits.ask("p2", "1.1.1.1")).toBe(true);
+    expect(await limits.ask("p2", "1.1.1.1")).toBe(true);
   });
-  it("caps votes per participant", () => {
+  it("caps votes per participant", async () => {
     const limits = createQaLimits();
     let ok = 0;
-    for (let i = 0; i < 40; i++) if (limits.vote("p1", "2.2.2.2")) ok++;
+    for (let i = 0; i < 40; i++) if (await limits.vote("p1", "2.2.2.2")) ok++;
     expect(ok).toBe(30);
   });
 });

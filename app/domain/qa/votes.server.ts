@@ -117,11 +117,16 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
       if (!PARTICIPANT_ID.test(who.participantId) || !Number.isSafeInteger(input.questionId) || !Number.isSafeInteger(sessionId)) {
         return Promise.reject(new DomainError("qa.validation.invalid"));
       }
-      if (!options.limits.vote(who.participantId, who.ip)) return Promise.reject(new DomainError("qa.rateLimited", undefined, undefined, 429));
-      return new Promise((resolve, reject) => {
-        q.items.push({ sessionId, participantId: who.participantId, questionId: input.questionId, on: input.on, resolve, reject });
-        schedule(castOptions.deferred ? DEFERRED_FALLBACK_MS : options.batchWindowMs);
-      });
+      // the limits may live in Redis (several instances): checked first, queued in the order the checks answer
+      return options.limits.vote(who.participantId, who.ip).then(
+        (allowed) =>
+          allowed
+            ? new Promise<VoteResult>((resolve, reject) => {
+                q.items.push({ sessionId, participantId: who.participantId, questionId: input.questionId, on: input.on, resolve, reject });
+                schedule(castOptions.deferred ? DEFERRED_FALLBACK_MS : options.batchWindowMs);
+              })
+            : Promise.reject(new DomainError("qa.rateLimited", undefined, undefined, 429)),
+      );
     },
     commit,
     async flush() {
