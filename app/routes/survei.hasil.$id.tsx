@@ -7,7 +7,10 @@ import { TableRegion } from "~/components/TableRegion";
 import { ElementsTable, IkmSummary, SampleNote } from "~/components/satisfaction/Figures";
 import { PeriodPicker, periodText } from "~/components/satisfaction/PeriodPicker";
 import { profileLabel } from "~/components/satisfaction/SheetForm";
-import { unitResults } from "~/domain/satisfaction/figures.server";
+import { trendFigures, trendPeriods, unitResults } from "~/domain/satisfaction/figures.server";
+import { formatIkm } from "~/domain/satisfaction/ikm";
+import { PrintButton } from "~/components/aspirations/PrintButton";
+import { TrendChart, gradeLabel } from "~/components/satisfaction/Figures";
 import { followUpPlan } from "~/domain/satisfaction/followup.server";
 import { FollowUpTable } from "~/components/satisfaction/FollowUpTable";
 import { PROFILE_FIELDS, type ProfileField } from "~/domain/satisfaction/satisfaction.schema";
@@ -28,7 +31,18 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const period = periodFrom(request);
   const results = await unitResults(context.db, id, period, serviceFrom(request));
   if (!results) notFound("satisfaction.unit.notFound");
-  return { results, plan: await followUpPlan(context.db, id, formatPeriod(period)), period: formatPeriod(period), choices: periodChoices(period) };
+  const periods = trendPeriods(period, 4);
+  const [plan, trend] = await Promise.all([
+    followUpPlan(context.db, id, formatPeriod(period)),
+    trendFigures(context.db, { unitId: id, serviceId: results.service?.id }, periods),
+  ]);
+  return {
+    results,
+    plan,
+    trend: periods.map((p, i) => ({ period: formatPeriod(p), ikm: trend[i].result.shown, grade: trend[i].result.grade, respondents: trend[i].respondents })),
+    period: formatPeriod(period),
+    choices: periodChoices(period),
+  };
 });
 
 const PROFILE_TITLE: Record<ProfileField, MessageKey> = {
@@ -41,7 +55,7 @@ const PROFILE_TITLE: Record<ProfileField, MessageKey> = {
 export default function Results() {
   const t = useT();
   const locale = useLocale();
-  const { results: r, plan, period, choices } = useLoaderData<typeof loader>();
+  const { results: r, plan, trend, period, choices } = useLoaderData<typeof loader>();
   const kiosk = r.figures.answers - r.figures.respondents;
   return (
     <>
@@ -50,7 +64,10 @@ export default function Results() {
         {periodText(t, period)}
         {r.service && ` · ${r.service.name}`}
       </p>
-      <PeriodPicker period={period} choices={choices} services={r.services} service={r.service?.id} />
+      <div className="no-print">
+        <PeriodPicker period={period} choices={choices} services={r.services} service={r.service?.id} />
+        <PrintButton label={t("satisfaction.report.print")} />
+      </div>
       <div className="skm-headline">
         <IkmSummary result={r.figures.result} respondents={r.figures.respondents} />
         <SampleNote sample={r.sample} users={r.users} />
@@ -101,6 +118,33 @@ export default function Results() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="trend-h">
+        <h2 id="trend-h">{t("satisfaction.report.trend")}</h2>
+        <TrendChart id="trend" title={t("satisfaction.report.trendChart")} points={trend} />
+        <TableRegion labelledBy="trend-caption">
+          <table>
+            <caption id="trend-caption">{t("satisfaction.report.trend")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("satisfaction.results.period")}</th>
+                <th scope="col">IKM</th>
+                <th scope="col">{t("satisfaction.report.grade")}</th>
+                <th scope="col">{t("satisfaction.report.respondents")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trend.map((p) => (
+                <tr key={p.period}>
+                  <th scope="row">{periodText(t, p.period)}</th>
+                  <td>{p.ikm === null ? "—" : formatIkm(p.ikm, locale)}</td>
+                  <td>{p.grade ? `${p.grade} (${t(gradeLabel(p.grade))})` : "—"}</td>
+                  <td>{p.respondents}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </section>
       <section aria-labelledby="plan-h">
         <h2 id="plan-h">{t("satisfaction.followUp.title")}</h2>

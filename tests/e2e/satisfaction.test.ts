@@ -70,6 +70,9 @@ describe("the web survey", () => {
       await page.goto(`/survei/rapor/${unit.id}`);
       expect(await main(page).locator("svg[role=img] title").count()).toBeGreaterThan(1);
       await expectNoSeriousA11yViolations(page, `/survei/rapor/<id>, JS ${js}`);
+      await page.goto("/survei/laporan");
+      expect(await main(page).innerText()).toContain(unit.name);
+      await expectNoSeriousA11yViolations(page, `/survei/laporan, JS ${js}`);
     });
   }
 
@@ -118,6 +121,32 @@ describe("staff pages", () => {
       await logIn(adminPage, admin);
       await adminPage.goto("/survei/kelola/unsur");
       await expectNoSeriousA11yViolations(adminPage, `element labels, JS ${js}`);
+      // follow-up plan and mystery shopping
+      await page.goto(`/survei/kelola/${unit.id}`);
+      await main(page).getByLabel(t("satisfaction.followUp.actionTitle")).fill(`Tambah loket pagi ${unique()}`);
+      await main(page).getByLabel(t("satisfaction.followUp.owner")).fill("Kepala Satpel PTSP");
+      await main(page).getByLabel(t("satisfaction.followUp.due")).fill("2027-01-31");
+      await main(page)
+        .getByRole("button", { name: t("satisfaction.followUp.save") })
+        .click();
+      await eventually(() => page.getByText(t("satisfaction.followUp.saved")).count()).toBe(1);
+      await page.goto(`/survei/hasil/${unit.id}`);
+      expect(await main(page).innerText()).toContain("Kepala Satpel PTSP");
+      await expectNoSeriousA11yViolations(page, `results with the follow-up plan, JS ${js}`);
+      await page.goto(`/survei/kelola/${unit.id}/misteri`);
+      await main(page).getByLabel(t("satisfaction.mystery.plannedFor")).fill("2027-01-10");
+      await main(page)
+        .getByRole("button", { name: t("satisfaction.mystery.plan") })
+        .click();
+      await page.waitForURL(/\/survei\/kelola\/misteri\/\d+$/);
+      await expectNoSeriousA11yViolations(page, `mystery visit, JS ${js}`);
+      for (const input of await main(page).getByLabel(t("satisfaction.mystery.score")).all()) await input.fill("100");
+      await main(page)
+        .getByRole("button", { name: t("satisfaction.mystery.record") })
+        .click();
+      await eventually(() => main(page).getByText("Nilai 1000 dari 1000 · zona hijau").count()).toBe(1);
+      await page.goto(`/survei/kelola/${unit.id}/misteri`);
+      await expectNoSeriousA11yViolations(page, `mystery visits, JS ${js}`);
     });
   }
 });

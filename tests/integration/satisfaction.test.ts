@@ -344,6 +344,11 @@ describe("published with the follow-up", () => {
     expect(csv.split(/\r?\n/)[0]).toBe("section,key,label,value,detail,due,links");
     expect(csv).toContain("follow_up,U8,Tambah kursi untuk lansia di ruang tunggu,in_progress");
     expect((await c.get(`/survei/data/${unit.id}/lain.txt`)).status).toBe(404);
+    // the office report brings what was said, decided and done together
+    const office = await c.page("/survei/laporan?period=2025-Q1");
+    expect(office.status).toBe(200);
+    expect(office.html).toContain("Kami mendengar, kami bertindak");
+    expect(office.html).toMatch(/Berjalan<\/dt><dd>1<\/dd>/);
   });
 });
 
