@@ -23,6 +23,7 @@ import { createMetrics, metricsRoute, requestLogging, type Metrics } from "./obs
 import { connectRedis, pingRedis, type RedisClient } from "./redis";
 import { createJobRunner, type JobRunner } from "./jobs";
 import { deleteExpiredSessions } from "~/domain/jobs/cleanups.server";
+import { precompressedAssets } from "./precompressed";
 
 export interface BalaiServer {
   app: express.Express;
@@ -208,6 +209,7 @@ export async function createBalaiServer(config: Config, database: Database): Pro
   const buildDir = config.buildDir;
   const assetsDir = buildDir ? path.join(buildDir, "assets") : path.join(projectRoot, "public", "build");
   const buildPath = buildDir ? path.join(buildDir, "server", "index.js") : path.join(projectRoot, "build", "index.js");
+  app.use("/build", precompressedAssets(assetsDir));
   app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
 

@@ -1,34 +1,217 @@
 // The i18n layer: every user-facing string goes through `translate`.
 // Core messages live in id.ts / en.ts; each product area keeps its own file
-// (app/i18n/<area>.ts exporting `{ id, en }`) and is merged here.
-import { en as coreEn } from "./en";
-import { id as coreId } from "./id";
-import { areaEn, areaId } from "./areas";
-
-const id = { ...coreId, ...areaId };
-const en: Record<keyof typeof id, string> = { ...coreEn, ...areaEn };
+// (app/i18n/<area>.ts exporting `{ id, en }`), merged in catalog.server.ts.
+//
+// The server has every message. The browser does not download the catalogues: a page
+// carries the messages its server render used (window.__balaiMessages, written by
+// entry.server.tsx), and a message the browser needs later (another page, an error
+// after a submit) makes it load that area's catalogue (one small chunk) and re-render.
+import * as server from "./catalog.server";
+import type { CatalogueKey } from "./catalog.server";
+import "../server-stubs"; // browser: every server stub in this chunk (package.json "browser")
 
 export const locales = ["id", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "id";
-export type MessageKey = keyof typeof id;
+export type MessageKey = CatalogueKey;
 export type Params = Record<string, string | number>;
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
-export const allMessages = dictionaries;
+type Dictionary = Partial<Record<MessageKey, string>>;
+
+declare global {
+  interface Window {
+    __balaiMessages?: Partial<Record<Locale, Dictionary>>;
+  }
+}
+
+/**
+ * What this copy of the module knows: everything on the server; on the browser what the
+ * page brought plus what was loaded since (filled in place, so not a fixed value there).
+ */
+const dictionaries: Record<Locale, Dictionary> = server.catalogues ?? { id: {}, en: {} };
+
+// The page's messages come in a script at the end of the document, which may run after this
+// module (module scripts can run before the parser is done): taken on first use.
+// eslint-disable-next-line balai/no-module-state
+let adopted = false;
+function adoptPageMessages(): void {
+  if (adopted || typeof window === "undefined" || !window.__balaiMessages) return;
+  adopted = true;
+  for (const locale of locales) Object.assign(dictionaries[locale], window.__balaiMessages[locale]);
+}
+
+/** The complete catalogues (server and tests only; undefined in the browser bundle). */
+export const allMessages = server.catalogues as Record<Locale, Record<MessageKey, string>>;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
+const KEY_SHAPE = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9_-]+)+$/;
+
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === "string" && value in id;
+  if (typeof value !== "string") return false;
+  // the browser has no full list of keys: anything shaped like a key is taken for one
+  return server.catalogues ? value in server.catalogues.id : KEY_SHAPE.test(value);
+}
+
+// --- loading in the browser ---------------------------------------------------------
+
+/** The catalogue file that holds a key, by its first segment (core keys are in id.ts / en.ts). */
+const areaLoaders: Record<string, () => Promise<{ messages: { id: Dictionary; en: Dictionary } }>> = {
+  events: () => import("./events"),
+  agenda: () => import("./agenda"),
+  aspirations: () => import("./aspirations"),
+  discussions: () => import("./discussions"),
+  qa: () => import("./qa"),
+  satisfaction: () => import("./satisfaction"),
+  services: () => import("./services"),
+};
+const coreLoaders: Record<Locale, () => Promise<Dictionary>> = {
+  id: () => import("./id").then((m) => m.id),
+  en: () => import("./en").then((m) => m.en),
+};
+
+// Browser-only bookkeeping of chunks already asked for, and who to tell when one arrives
+// (the server never loads anything: its catalogues are complete).
+// eslint-disable-next-line balai/no-module-state
+const loading = new Map<string, Promise<void>>();
+// eslint-disable-next-line balai/no-module-state
+const listeners = new Set<() => void>();
+// eslint-disable-next-line balai/no-module-state
+let version = 0;
+
+function loadOnce(name: string, load: () => Promise<void>): Promise<void> {
+  let promise = loading.get(name);
+  if (!promise) {
+    promise = load()
+      .then(() => {
+        version++;
+        for (const listener of [...listeners]) listener();
+      })
+      .catch(() => {
+        loading.delete(name); // offline: try again next time
+      });
+    loading.set(name, promise);
+  }
+  return promise;
+}
+
+function loadCore(locale: Locale): Promise<void> {
+  return loadOnce(`core.${locale}`, async () => {
+    Object.assign(dictionaries[locale], await coreLoaders[locale]());
+  });
+}
+
+function loadArea(area: string): Promise<void> {
+  const loader = areaLoaders[area];
+  if (!loader) return Promise.resolve();
+  return loadOnce(area, async () => {
+    const { messages } = await loader();
+    for (const locale of locales) Object.assign(dictionaries[locale], messages[locale]);
+  });
+}
+
+/** Loads what a message needs: its area's file, else the core, else every area (areas.ts). */
+function requestMessage(locale: Locale, key: string): void {
+  const area = key.slice(0, key.indexOf("."));
+  const first = areaLoaders[area] ? loadArea(area) : loadCore(locale);
+  void first.then(() => {
+    if (key in dictionaries[locale]) return;
+    // a key outside its prefix's file (e.g. "nav.events" lives in events.ts) or an area
+    // without its own entry above
+    void loadOnce("all", async () => {
+      const { areaId, areaEn } = await import("./areas");
+      Object.assign(dictionaries.id, areaId);
+      Object.assign(dictionaries.en, areaEn);
+    });
+  });
+}
+
+/** Starts loading the catalogue a page of this path will likely need (before it renders). */
+export function preloadMessagesFor(pathname: string, locale: Locale): void {
+  if (server.catalogues) return;
+  const first = pathname.split("/")[1] ?? "";
+  const area = { layanan: "services", survei: "satisfaction", kiosk: "satisfaction" }[first] ?? first;
+  if (areaLoaders[area]) void loadArea(area);
+  void loadCore(locale);
+}
+
+/** For React: subscribe to loaded catalogues (see useLocale in ./react). */
+export function subscribeMessages(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+export function messagesVersion(): number {
+  return version;
+}
+
+// --- translating --------------------------------------------------------------------
+
+const intlLocale: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
+
+// A memo of pure values (built from the locale alone), like the date formatters below.
+// eslint-disable-next-line balai/no-module-state
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale[locale])));
+  return rules.select(count);
+}
+
+/**
+ * ICU-lite plurals: `{count, plural, =0 {no one} one {# resident} other {# residents}}`.
+ * The form is chosen with Intl.PluralRules of the locale (`=N` forms first); `#` is the number.
+ */
+function plurals(locale: Locale, template: string, params: Params): string {
+  let out = "";
+  let i = 0;
+  const opener = /\{(\w+),\s*plural,/g;
+  for (let m = opener.exec(template); m; m = opener.exec(template)) {
+    // find the matching closing brace
+    let depth = 1;
+    let j = m.index + m[0].length;
+    for (; j < template.length && depth > 0; j++) {
+      if (template[j] === "{") depth++;
+      else if (template[j] === "}") depth--;
+    }
+    const body = template.slice(m.index + m[0].length, j - 1);
+    const forms = new Map<string, string>();
+    const form = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/g;
+    for (let f = form.exec(body); f; f = form.exec(body)) {
+      let d = 1;
+      let k = f.index + f[0].length;
+      for (; k < body.length && d > 0; k++) {
+        if (body[k] === "{") d++;
+        else if (body[k] === "}") d--;
+      }
+      forms.set(f[1], body.slice(f.index + f[0].length, k - 1));
+      form.lastIndex = k;
+    }
+    const n = Number(params[m[1]]);
+    const chosen = forms.get(`=${n}`) ?? forms.get(Number.isFinite(n) ? pluralCategory(locale, n) : "other") ?? forms.get("other") ?? "";
+    out += template.slice(i, m.index) + chosen.replace(/#/g, String(params[m[1]]));
+    i = j;
+    opener.lastIndex = j;
+  }
+  return out + template.slice(i);
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = dictionaries[locale][key] ?? dictionaries[defaultLocale][key] ?? key;
+  server.noteMessage?.(locale, key);
+  if (!server.catalogues) adoptPageMessages();
+  let template = dictionaries[locale][key];
+  if (template === undefined) {
+    if (!server.catalogues) {
+      requestMessage(locale, key);
+      return "";
+    }
+    template = dictionaries[defaultLocale][key] ?? key;
+  }
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const withPlurals = template.includes(", plural,") ? plurals(locale, template, params) : template;
+  return withPlurals.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -38,8 +221,6 @@ export function translator(locale: Locale): Translate {
 }
 
 export const TIME_ZONE = "Asia/Jakarta";
-
-const intlLocale: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 
 // Building an Intl.DateTimeFormat costs far more than using one: keep them. A memo of
 // pure values, not state: a second copy of this module would hold the same formatters.

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Socket } from "socket.io-client";
 import type { LiveCounts, QuestionView, Snapshot } from "~/domain/qa/views";
+import { useMessages } from "~/i18n/react";
 import type { AckError, ClientToServerEvents, QaRole, QaUpdate, ServerToClientEvents } from "./contract";
 
 type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -43,6 +44,8 @@ export interface QaLive {
 }
 
 export function useQaLive(code: string, as: QaRole, initial: Snapshot): QaLive {
+  // shown once the socket is up: sent with the page rather than loaded with the Q&A catalogue
+  useMessages("qa.live.connected", "qa.live.offline");
   const [snapshot, setSnap] = useState(initial);
   const [counts, setCounts] = useState(initial.counts);
   const [online, setOnline] = useState(false);
