@@ -12,7 +12,8 @@ describe("messages", () => {
   });
 
   it("uses the same placeholders in both languages", () => {
-    const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
+    // "{name}" and the argument of "{name, plural, …}"
+    const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort().join();
     for (const key of Object.keys(id) as (keyof typeof id)[]) {
       expect(names(en[key]), key).toBe(names(id[key]));
     }
@@ -21,6 +22,27 @@ describe("messages", () => {
   it("fills in parameters", () => {
     expect(translate("id", "auth.signup.welcome", { name: "Siti" })).toBe("Selamat datang di Balai, Siti!");
     expect(translate("en", "auth.login.locked", { minutes: 3 })).toBe("Too many failed attempts. Try again in 3 minutes.");
+  });
+});
+
+describe("plurals", () => {
+  it("chooses the form with Intl.PluralRules of the reader's language", () => {
+    expect(translate("en", "aspirations.support.count", { count: 1 })).toBe("1 resident supports this");
+    expect(translate("en", "aspirations.support.count", { count: 2 })).toBe("2 residents support this");
+    expect(translate("en", "aspirations.support.count", { count: 0 })).toBe("No resident supports this yet");
+    expect(translate("id", "aspirations.support.count", { count: 1 })).toBe("1 warga mendukung");
+    expect(translate("en", "auth.login.locked", { minutes: 1 })).toBe("Too many failed attempts. Try again in 1 minute.");
+  });
+
+  it("keeps other placeholders inside a form and around it", () => {
+    expect(translate("en", "events.seatsLeft", { count: 1, capacity: 40 })).toBe("1 of 40 seats left");
+    expect(translate("en", "discussions.action.supportLabel", { count: 1 })).toBe("Agree with this post, now 1 support");
+  });
+
+  it("has an `other` form in every plural", () => {
+    for (const [key, value] of [...Object.entries(id), ...Object.entries(en)]) {
+      if (value.includes(", plural,")) expect(value, key).toMatch(/\bother \{/);
+    }
   });
 });
 

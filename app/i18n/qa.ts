@@ -196,7 +196,7 @@ export const messages = defineMessages({
     "qa.sort.popular": "Most popular",
     "qa.sort.newest": "Newest",
     "qa.sort.submit": "Sort",
-    "qa.votes": "{count} votes",
+    "qa.votes": "{count, plural, one {# vote} other {# votes}}",
     "qa.vote": "Upvote",
     "qa.unvote": "Take back vote",
     "qa.voteLabel": "Upvote the question: {text}",
