@@ -1,23 +1,31 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
 import stylesHref from "~/styles/app.css";
 import { CsrfField } from "~/components/forms";
 import { ErrorPage } from "~/components/ErrorPage";
 import { can } from "~/domain/accounts/roles";
-import { translator, type Locale } from "~/i18n";
+import { preloadMessagesFor, translator, type Locale } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { countUnread } from "~/domain/notifications/notifications.server";
 import { getUser } from "~/utils/auth.server";
 import { defineLoader } from "~/utils/boundary.server";
 import { readFlash } from "~/utils/flash.server";
+import { displayClasses, getDisplay } from "~/utils/display.server";
 import { getLocale } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
 
+const FAVICON =
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5c4a"/><path d="M6 14 16 6l10 8v2H6z M8 17h3v8H8z M14.5 17h3v8h-3z M21 17h3v8h-3z M6 26h20v2H6z" fill="#fff"/></svg>',
+  );
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // inline: one request less on every page (the same picture as public/favicon.svg)
+  { rel: "icon", href: FAVICON, type: "image/svg+xml" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Balai" }];
@@ -27,9 +35,11 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
   const user = await getUser(request, context);
   const { flash, clear } = await readFlash(request, context);
   const unread = user ? await countUnread(context.db, user.id) : 0;
+  const display = getDisplay(request);
   return data(
     {
       locale,
+      display: { ...display, className: displayClasses(display) },
       csrfToken: context.csrfToken,
       user: user ? { id: user.id, name: user.name, role: user.role, unread } : null,
       flash,
@@ -52,6 +62,26 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   );
 }
 
+/** Larger text and high contrast: plain links (no JavaScript, no account), kept in a cookie. */
+function DisplaySettings() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  const location = useLocation();
+  const back = encodeURIComponent(location.pathname + location.search);
+  const large = root?.display.largeText ?? false;
+  const contrast = root?.display.highContrast ?? false;
+  return (
+    <nav aria-label={t("display.label")} className="display-settings container">
+      <a href={`/settings/display?text=${large ? "normal" : "large"}&back=${back}`} className="display-text" rel="nofollow">
+        {t(large ? "display.normalText" : "display.largeText")}
+      </a>
+      <a href={`/settings/display?contrast=${contrast ? "normal" : "high"}&back=${back}`} className="display-contrast" rel="nofollow">
+        {t(contrast ? "display.normalContrast" : "display.highContrast")}
+      </a>
+    </nav>
+  );
+}
+
 function Header() {
   const root = useRouteLoaderData<typeof loader>("root");
   const t = useT();
@@ -59,6 +89,7 @@ function Header() {
   const user = root?.user;
   return (
     <header className="site-header">
+      <DisplaySettings />
       <div className="container header-row">
         <Link to="/" className="brand">
           <span className="brand-name">{t("app.name")}</span>
@@ -147,8 +178,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const locale = useLocale();
   const t = translator(locale);
+  const display = useRouteLoaderData<typeof loader>("root")?.display;
+  // the next page's messages start loading with its data (pages carry only their own)
+  const next = useNavigation().location?.pathname;
+  useEffect(() => {
+    if (next) preloadMessagesFor(next, locale);
+  }, [next, locale]);
   return (
-    <html lang={locale}>
+    <html lang={locale} className={display?.className}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

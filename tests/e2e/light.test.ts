@@ -1,0 +1,61 @@
+// Issue 15 in the browser: the display settings (larger text, high contrast) work with
+// JavaScript off and last without an account; pages hydrate from the messages they carry.
+import { describe, expect, it } from "vitest";
+import { translator } from "~/i18n";
+import { browserSuite, expectNoSeriousA11yViolations, waitForHydration } from "./support";
+
+const suite = browserSuite();
+const t = translator("id");
+const rootFontSize = (page: import("playwright-core").Page) => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+
+describe("display settings", () => {
+  it("larger text and high contrast with JavaScript off, kept across pages and visits", async () => {
+    const page = await suite.page({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    await page.goto("/events");
+    expect(await rootFontSize(page)).toBe("16px");
+    const settings = page.getByRole("navigation", { name: t("display.label") });
+    await settings.getByRole("link", { name: t("display.largeText") }).click();
+    await page.waitForURL((url) => url.pathname === "/events");
+    expect(await rootFontSize(page)).toBe("20px");
+    await settings.getByRole("link", { name: t("display.highContrast") }).click();
+    await page.waitForURL((url) => url.pathname === "/events");
+    expect(await page.getAttribute("html", "class")).toBe("text-large contrast-high");
+    // another page, and a new visit with the same cookies
+    await page.goto("/aspirations");
+    expect(await rootFontSize(page)).toBe("20px");
+    await expectNoSeriousA11yViolations(page);
+    await settings.getByRole("link", { name: t("display.normalText") }).click();
+    await page.waitForURL((url) => url.pathname === "/aspirations");
+    expect(await page.getAttribute("html", "class")).toBe("contrast-high");
+    expect(await rootFontSize(page)).toBe("16px");
+  });
+
+  it("refuses to send the reader to another site", async () => {
+    const page = await suite.page({ javaScriptEnabled: false });
+    await page.goto("/settings/display?text=large&back=//example.com/x");
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(await rootFontSize(page)).toBe("20px");
+  });
+});
+
+describe("pages carry their own messages", () => {
+  it("hydrate in both languages without loading a catalogue, and a later page loads what it needs", async () => {
+    const page = await suite.page();
+    const catalogues: string[] = [];
+    page.on("request", (r) => {
+      if (/\/build\/_shared\/(events|qa|aspirations|discussions|agenda|services|satisfaction|id|en|areas)-[A-Z0-9]+\.js$/.test(r.url()))
+        catalogues.push(r.url());
+    });
+    await page.goto("/aspirations?lang=en");
+    await waitForHydration(page);
+    await expect.poll(() => page.evaluate(() => document.title)).toContain("aspirations");
+    expect(catalogues).toEqual([]);
+    // a client-side navigation to another area: its text is there once its catalogue arrived
+    await page
+      .locator("header")
+      .getByRole("link", { name: translator("en")("nav.events") })
+      .click();
+    await page.waitForURL((url) => url.pathname === "/events");
+    await expect.poll(() => page.locator("h1").innerText()).toBe(translator("en")("events.title"));
+  });
+});
