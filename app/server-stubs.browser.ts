@@ -27,6 +27,8 @@ import "~/domain/events/rsvp.server";
 import "~/domain/jobs/jobs.server";
 import "~/domain/notifications/notifications.server";
 import "~/domain/notifications/outbox.server";
+import "~/domain/notifications/preferences.server";
+import "~/domain/notifications/whatsapp-inbound.server";
 import "~/domain/qa/broadcast.server";
 import "~/domain/qa/polls-broadcast.server";
 import "~/domain/qa/polls.server";
