@@ -13,11 +13,11 @@ import {
   moderatorPolls,
   participantPoll,
   pollAction,
-  prepareAnswer,
+  prepareAnswers,
   resultsOf,
   screenPoll,
   storeAnswers,
-  type PreparedAnswer,
+  type ReceivedAnswer,
   type StoredAnswer,
 } from "~/domain/qa/polls.server";
 import { codeSchema } from "~/domain/qa/qa.schema";
@@ -33,8 +33,8 @@ type BenchAck = (response: { data: unknown }) => void;
 /** Per-server state: polls with new answers since the last tick (session → poll → newest answer id). */
 interface PollHub {
   dirty: Map<number, Map<number, number>>;
-  /** checked answers waiting for the tick's commit (group commit), acknowledged after it */
-  queue: { sessionId: number; answer: PreparedAnswer; resolve: (s: StoredAnswer) => void; reject: (e: unknown) => void }[];
+  /** answers waiting for the tick: checked and stored together (group commit), acknowledged after the commit */
+  queue: { received: ReceivedAnswer; resolve: (s: StoredAnswer) => void; reject: (e: unknown) => void }[];
   /** the bare baseline (BALAI_BENCH=1): counts in memory only */
   bench: { nextId: number; counts: Map<number, Map<number, number>>; dirty: Map<number, Map<number, number>> };
 }
@@ -45,16 +45,26 @@ function createHub(deps: HandlerDeps): PollHub {
   const TICK_MS = deps.serverConfig.qa.voteTickMs;
   const tick = async () => {
     const started = Date.now();
-    // store the queued answers in one transaction, then acknowledge them
+    // check the queued answers together (two reads), store them in one transaction, then acknowledge them
     const batch = hub.queue.splice(0, 2000);
     if (batch.length) {
       try {
+        const checked = await prepareAnswers(
+          deps.db,
+          deps.qaLimits,
+          batch.map((b) => b.received),
+        );
+        const ok = batch.filter((_, i) => !(checked[i] instanceof DomainError));
         const stored = await storeAnswers(
           deps.db,
-          batch.map((b) => b.answer),
+          checked.filter((c): c is Exclude<typeof c, DomainError> => !(c instanceof DomainError)),
         );
         batch.forEach((b, i) => {
-          markDirty(hub.dirty, b.sessionId, stored[i].pollId, stored[i].answerId);
+          const c = checked[i];
+          if (c instanceof DomainError) b.reject(c);
+        });
+        ok.forEach((b, i) => {
+          markDirty(hub.dirty, b.received.sessionId, stored[i].pollId, stored[i].answerId);
           b.resolve(stored[i]);
         });
       } catch (error) {
@@ -153,9 +163,8 @@ function registerPolls(socket: RealtimeSocket, deps: HandlerDeps, hub: PollHub):
     if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
     // the session's state is read with the poll (no lookup of the session per answer)
     const sessionId = joinedId(code);
-    const answer = await prepareAnswer(db, deps.qaLimits, { participantId, ip }, { id: sessionId }, input);
-    // stored by the next tick's commit, acknowledged after it (at most one tick later)
-    return new Promise<StoredAnswer>((resolve, reject) => hub.queue.push({ sessionId, answer, resolve, reject }));
+    // checked and stored by the next tick (group commit), acknowledged after the commit (at most one tick later)
+    return new Promise<StoredAnswer>((resolve, reject) => hub.queue.push({ received: { who: { participantId, ip }, sessionId, input }, resolve, reject }));
   });
 
   on(socket, "poll:moderate", moderateMessage, async ({ code, ...input }) => {

@@ -19,6 +19,8 @@ import {
   eventPollSummary,
   moderatorPolls,
   participantPoll,
+  prepareAnswers,
+  storeAnswers,
   pollAction,
   pollResults,
   pollsCsv,
@@ -241,6 +243,36 @@ describe("answers", () => {
     expect((await refusal(answerPoll(db(), l, { participantId: r, ip: "10.0.0.1" }, s, { pollId: poll.id, optionIds: [poll.options[0].id] }))).status).toBe(
       429,
     );
+  });
+});
+
+describe("group commit", () => {
+  it("checks a tick's answers together, each with its own outcome, and stores the checked ones in one transaction", async () => {
+    const s = await newSession();
+    const open = await aPoll(db(), s.id, { status: "open", options: ["A", "B"] });
+    const draft = await aPoll(db(), s.id, { options: ["X", "Y"] });
+    const [a, b, c] = [await participant(), await participant(), await participant()];
+    await db().qaBan.create({ data: { sessionId: s.id, participantId: c } });
+    const checked = await prepareAnswers(db(), limits(), [
+      { who: { participantId: a }, sessionId: s.id, input: { pollId: open.id, optionIds: [open.options[0].id] } },
+      { who: { participantId: b }, sessionId: s.id, input: { pollId: draft.id, optionIds: [draft.options[0].id] } },
+      { who: { participantId: c }, sessionId: s.id, input: { pollId: open.id, optionIds: [open.options[1].id] } },
+      { who: { participantId: b }, sessionId: s.id + 1000, input: { pollId: open.id, optionIds: [open.options[1].id] } },
+      { who: { participantId: b }, sessionId: s.id, input: { pollId: open.id, optionIds: [open.options[1].id] } },
+    ]);
+    expect(checked.map((x) => (x instanceof DomainError ? x.messageKey : x.value))).toEqual([
+      String(open.options[0].id),
+      "polls.notOpen",
+      "qa.banned",
+      "polls.notFound",
+      String(open.options[1].id),
+    ]);
+    const stored = await storeAnswers(
+      db(),
+      checked.filter((x): x is PreparedAnswer => !(x instanceof DomainError)),
+    );
+    expect(stored).toHaveLength(2);
+    expect(await db().qaPollAnswer.count({ where: { pollId: open.id } })).toBe(2);
   });
 });
 

@@ -331,6 +331,55 @@ export async function prepareAnswer(db: Db, limits: QaLimits, who: Answerer, ses
   return { pollId: poll.id, kind: poll.kind, participantId: who.participantId, value };
 }
 
+/** One answer as received, for prepareAnswers (a tick's answers checked together). */
+export interface ReceivedAnswer {
+  who: Answerer;
+  sessionId: number;
+  input: AnswerInput;
+}
+
+/**
+ * prepareAnswer for many answers at once, with two reads in all (the polls with
+ * their sessions, the bans): each answer gets its own outcome, checked or refused.
+ */
+export async function prepareAnswers(db: Db, limits: QaLimits, received: ReceivedAnswer[]): Promise<(PreparedAnswer | DomainError)[]> {
+  if (received.length === 0) return [];
+  const pollIds = [...new Set(received.map((r) => r.input.pollId))];
+  const [polls, bans] = await Promise.all([
+    db.qaPoll.findMany({
+      where: { id: { in: pollIds } },
+      select: { ...pollSelect, session: { select: { status: true, extraBlockedWords: true } } },
+    }),
+    db.qaBan.findMany({
+      where: {
+        sessionId: { in: [...new Set(received.map((r) => r.sessionId))] },
+        participantId: { in: [...new Set(received.map((r) => r.who.participantId))] },
+      },
+      select: { sessionId: true, participantId: true },
+    }),
+  ]);
+  const byId = new Map(polls.map((p) => [p.id, p]));
+  const banned = new Set(bans.map((b) => `${b.sessionId}:${b.participantId}`));
+  const out: (PreparedAnswer | DomainError)[] = [];
+  for (const r of received) {
+    try {
+      const row = byId.get(r.input.pollId);
+      if (!row || row.sessionId !== r.sessionId) throw new DomainError("polls.notFound", undefined, undefined, 404);
+      const poll = pollView(row);
+      if (row.session.status !== "open") throw new DomainError("qa.closed", undefined, undefined, 409);
+      if (poll.status !== "open") throw new DomainError("polls.notOpen", undefined, undefined, 409);
+      if (banned.has(`${r.sessionId}:${r.who.participantId}`)) throw new DomainError("qa.banned", undefined, undefined, 403);
+      const value = answerValue(poll, { extraBlockedWords: parseBlockedWords(row.session.extraBlockedWords) }, r.input);
+      if (!(await limits.answer(r.who.participantId, r.who.ip))) throw new DomainError("qa.rateLimited", undefined, undefined, 429);
+      out.push({ pollId: poll.id, kind: poll.kind, participantId: r.who.participantId, value });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      out.push(error);
+    }
+  }
+  return out;
+}
+
 /**
  * Stores checked answers in one transaction (group commit: the socket hub stores
  * a tick's answers together, one commit instead of one per answer). One row per
