@@ -358,6 +358,17 @@ describe("the WhatsApp webhook", () => {
     });
     expect(answered.status).toBe(302);
     await waTo(other, "ada yang bisa kami bantu");
+    // the next short message is turned into an aspiration by staff; the resident gets its code
+    await webhook(waPayload({ from: other, id: `wamid.${unique()}`, text: "Got mampet pak" }));
+    const second = await eventually(
+      () => db().inboundMessage.findFirst({ where: { contact: { value: `+${other}` }, outcome: "queued" } }),
+      "the second queued message",
+    );
+    const converted = await c.post("/aspirations/staff/inbox", { intent: "convert", messageId: String(second.id), title: "Got mampet di gang warga" });
+    expect(converted.status).toBe(302);
+    const made = await db().aspiration.findFirstOrThrow({ where: { submitterContact: `+${other}` } });
+    expect(made).toMatchObject({ channel: "whatsapp", title: "Got mampet di gang warga", description: "Got mampet pak" });
+    await waTo(other, made.code);
   });
 
   it("limits a flood from one number", async () => {
