@@ -14,7 +14,10 @@ const domainMayNot = [
   [["**/server/*", "../../server/*"], "app/ never imports from server/: services arrive through the load context."],
 ];
 const noDatabase = [
-  [["~/db/client.server", "~/db/*", "~/generated/*", "**/generated/*", "@prisma/*"], "Routes and components never touch the database: call a domain function with context.db."],
+  [
+    ["~/db/client.server", "~/db/*", "~/generated/*", "**/generated/*", "@prisma/*"],
+    "Routes and components never touch the database: call a domain function with context.db.",
+  ],
 ];
 
 export default tseslint.config(
@@ -29,7 +32,13 @@ export default tseslint.config(
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
-      "no-restricted-syntax": ["error", { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read the environment only in server/config.ts (every variable is checked at start)." }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read the environment only in server/config.ts (every variable is checked at start).",
+        },
+      ],
     },
   },
   {
@@ -40,7 +49,10 @@ export default tseslint.config(
   { files: ["app/domain/**/*.{ts,tsx}"], rules: { "@typescript-eslint/no-restricted-imports": restrict(...domainMayNot) } },
   {
     files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx"],
-    rules: { "balai/pure-server-exports": "error", "@typescript-eslint/no-restricted-imports": restrict(...noDatabase, [["**/server/*"], "app/ never imports from server/."]) },
+    rules: {
+      "balai/pure-server-exports": "error",
+      "@typescript-eslint/no-restricted-imports": restrict(...noDatabase, [["**/server/*"], "app/ never imports from server/."]),
+    },
   },
   {
     files: ["app/components/**/*.{ts,tsx}"],
@@ -61,7 +73,10 @@ export default tseslint.config(
       ),
     },
   },
-  { files: ["app/realtime/**/*.{ts,tsx}", "app/i18n/**/*.{ts,tsx}", "app/db/**/*.ts"], rules: { "@typescript-eslint/no-restricted-imports": restrict(...domainMayNot.slice(0, 1)) } },
+  {
+    files: ["app/realtime/**/*.{ts,tsx}", "app/i18n/**/*.{ts,tsx}", "app/db/**/*.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict(...domainMayNot.slice(0, 1)) },
+  },
   // configuration is read in one place; tools and tests may read their own switches
   { files: ["server/config.ts", "tests/**", "prisma/**", "**/*.test.{ts,tsx}", "remix.config.js", ".eslint/**"], rules: { "no-restricted-syntax": "off" } },
   { files: ["**/*.{js,mjs,cjs}"], rules: { "@typescript-eslint/no-require-imports": "off" } },

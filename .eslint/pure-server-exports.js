@@ -11,7 +11,10 @@ export default {
     docs: { description: "server-only route exports built by a call are marked /* @__PURE__ */" },
     fixable: "code",
     schema: [],
-    messages: { impure: "`export const {{name}} = …(…)` needs /* @__PURE__ */ before the call, or the browser build keeps the call (and crashes: the .server module is empty there)." },
+    messages: {
+      impure:
+        "`export const {{name}} = …(…)` needs /* @__PURE__ */ before the call, or the browser build keeps the call (and crashes: the .server module is empty there).",
+    },
   },
   create(context) {
     const source = context.sourceCode;
@@ -21,7 +24,8 @@ export default {
         const init = node.init;
         if (!init || (init.type !== "CallExpression" && init.type !== "NewExpression")) return;
         const pure = source.getCommentsBefore(init).some((c) => /[@#]__PURE__/.test(c.value));
-        if (!pure) context.report({ node: init, messageId: "impure", data: { name: node.id.name }, fix: (fixer) => fixer.insertTextBefore(init, "/* @__PURE__ */ ") });
+        if (!pure)
+          context.report({ node: init, messageId: "impure", data: { name: node.id.name }, fix: (fixer) => fixer.insertTextBefore(init, "/* @__PURE__ */ ") });
       },
     };
   },

@@ -16,13 +16,17 @@ describe("migrations for both providers", () => {
     expect(readMigration(migrations.at(-1)!, "schema.prisma")).toBe(readSchema());
   });
 
-  it.each(migrations.map((name, i) => [name, i] as const))("%s has the generated SQL for SQLite and PostgreSQL", (name, i) => {
-    const previous = i === 0 ? null : readMigration(migrations[i - 1], "schema.prisma");
-    const current = readMigration(name, "schema.prisma");
-    for (const provider of ["sqlite", "postgresql"]) {
-      expect(readMigration(name, `${provider}.sql`), `${name}/${provider}.sql`).toBe(diffSql(provider, previous, current));
-    }
-  }, 60_000);
+  it.each(migrations.map((name, i) => [name, i] as const))(
+    "%s has the generated SQL for SQLite and PostgreSQL",
+    (name, i) => {
+      const previous = i === 0 ? null : readMigration(migrations[i - 1], "schema.prisma");
+      const current = readMigration(name, "schema.prisma");
+      for (const provider of ["sqlite", "postgresql"]) {
+        expect(readMigration(name, `${provider}.sql`), `${name}/${provider}.sql`).toBe(diffSql(provider, previous, current));
+      }
+    },
+    60_000,
+  );
 
   it("derives the PostgreSQL schema from the SQLite one and nothing else", () => {
     const pg = schemaFor("postgresql", readSchema());

@@ -71,9 +71,12 @@ function localeOf(req: Request): Locale {
 function plainPage(req: Request, res: Response, status: number, key: MessageKey) {
   const locale = localeOf(req);
   const text = translate(locale, key);
-  res.status(status).type("html").send(
-    `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${text}</title><main><h1>${text}</h1><p><a href="/">${translate(locale, "error.backHome")}</a></p></main></html>`,
-  );
+  res
+    .status(status)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${text}</title><main><h1>${text}</h1><p><a href="/">${translate(locale, "error.backHome")}</a></p></main></html>`,
+    );
 }
 
 /** The largest body a path accepts: photo forms get room for their photos, everything else 1 MB. */
@@ -106,21 +109,27 @@ export async function createBalaiServer(config: Config, database: Database): Pro
   app.get("/readyz", async (_req, res) => {
     const [dbOk, redisOk] = await Promise.all([database.ping(), redis ? pingRedis(redis) : Promise.resolve(true)]);
     const ready = dbOk && redisOk && !draining;
-    res.status(ready ? 200 : 503).set("Cache-Control", "no-store").json({
-      status: ready ? "ready" : draining ? "draining" : "unavailable",
-      database: dbOk ? "ok" : "unreachable",
-      redis: redis ? (redisOk ? "ok" : "unreachable") : "not used",
-    });
+    res
+      .status(ready ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json({
+        status: ready ? "ready" : draining ? "draining" : "unavailable",
+        database: dbOk ? "ok" : "unreachable",
+        redis: redis ? (redisOk ? "ok" : "unreachable") : "not used",
+      });
   });
 
   // liveness: the process answers (it stays 200 while Redis is away: restarting would not help)
   app.get("/healthz", async (_req, res) => {
     const dbOk = await database.ping();
-    res.status(dbOk ? 200 : 503).set("Cache-Control", "no-store").json({
-      status: dbOk ? "ok" : "degraded",
-      database: { status: dbOk ? "ok" : "unreachable", provider: database.provider },
-      realtime: { status: "ok", connections: io.engine.clientsCount },
-    });
+    res
+      .status(dbOk ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json({
+        status: dbOk ? "ok" : "degraded",
+        database: { status: dbOk ? "ok" : "unreachable", provider: database.provider },
+        realtime: { status: "ok", connections: io.engine.clientsCount },
+      });
   });
 
   app.use(compression());
@@ -218,7 +227,11 @@ export async function createBalaiServer(config: Config, database: Database): Pro
     await createRemixHandler({
       buildPath,
       development: config.development,
-      getLoadContext: (req, res) => ({ ...services, cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken, clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+      getLoadContext: (req, res) => ({
+        ...services,
+        cspNonce: res.locals.cspNonce,
+        csrfToken: res.locals.csrfToken,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "",
         requestMemo: {},
       }),
     }),

@@ -39,7 +39,13 @@ describe("configuration", () => {
     expect(() => loadConfig({ NODE_ENV: "production", DATA_DIR: tmp() })).toThrow(ConfigError);
     const prod = loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PUBLIC_URL: "https://balai.test", DATA_DIR: tmp() });
     expect(prod.allowDemoAccounts).toBe(false);
-    const seeded = loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PUBLIC_URL: "https://balai.test", BALAI_ALLOW_DEMO_ACCOUNTS: "1", DATA_DIR: tmp() });
+    const seeded = loadConfig({
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(40),
+      PUBLIC_URL: "https://balai.test",
+      BALAI_ALLOW_DEMO_ACCOUNTS: "1",
+      DATA_DIR: tmp(),
+    });
     expect(seeded.allowDemoAccounts).toBe(true);
   });
 

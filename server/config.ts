@@ -133,14 +133,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (env.SMTP_HOST) {
     const smtpPort = Number(env.SMTP_PORT || 587);
     if (!Number.isInteger(smtpPort) || smtpPort <= 0) problems.push(`SMTP_PORT must be a port number (got "${env.SMTP_PORT}").`);
-    if (!env.SMTP_FROM) problems.push("SMTP_FROM is required when SMTP_HOST is set (e.g. \"Balai <balai@example.go.id>\").");
+    if (!env.SMTP_FROM) problems.push('SMTP_FROM is required when SMTP_HOST is set (e.g. "Balai <balai@example.go.id>").');
     smtp = { host: env.SMTP_HOST, port: smtpPort, user: env.SMTP_USER, password: env.SMTP_PASSWORD, from: env.SMTP_FROM ?? "" };
   }
 
   const publicUrl = env.PUBLIC_URL || undefined;
   if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push("PUBLIC_URL must be an absolute http(s) URL, e.g. https://balai.example.go.id.");
 
-  if (production && !publicUrl) problems.push("PUBLIC_URL is required when NODE_ENV=production (links in e-mail, WhatsApp and SMS must be absolute), e.g. https://balai.example.go.id.");
+  if (production && !publicUrl)
+    problems.push("PUBLIC_URL is required when NODE_ENV=production (links in e-mail, WhatsApp and SMS must be absolute), e.g. https://balai.example.go.id.");
 
   const int = (name: string, fallback: number, min: number) => {
     const raw = env[name];

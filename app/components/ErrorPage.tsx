@@ -13,7 +13,13 @@ function errorData(value: unknown): ErrorData | null {
   return { messageKey, params: typeof params === "object" && params !== null ? (params as ErrorData["params"]) : undefined };
 }
 
-const titles: Record<string, MessageKey> = { "400": "error.400.title", "403": "error.403.title", "404": "error.404.title", "413": "error.400.title", "429": "error.rateLimited" };
+const titles: Record<string, MessageKey> = {
+  "400": "error.400.title",
+  "403": "error.403.title",
+  "404": "error.404.title",
+  "413": "error.400.title",
+  "429": "error.rateLimited",
+};
 const texts: Record<string, MessageKey> = { "403": "error.403.text", "404": "error.404.text" };
 
 export function ErrorPage() {

@@ -12,9 +12,21 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
   };
   return (
     <nav className="pagination" aria-label={t("pagination.label")}>
-      {page > 1 ? <Link to={href(page - 1)} rel="prev">{t("pagination.prev")}</Link> : <span />}
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev">
+          {t("pagination.prev")}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span aria-current="page">{t("pagination.page", { page, pages })}</span>
-      {page < pages ? <Link to={href(page + 1)} rel="next">{t("pagination.next")}</Link> : <span />}
+      {page < pages ? (
+        <Link to={href(page + 1)} rel="next">
+          {t("pagination.next")}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

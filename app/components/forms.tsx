@@ -52,9 +52,17 @@ function Labelled(props: { id: string; label: string; required?: boolean; hint?:
       <label htmlFor={id}>
         {label} {!required && <span className="muted">{t("form.optional")}</span>}
       </label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {children}
-      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error.key, error.params)}
+        </p>
+      )}
     </div>
   );
 }
@@ -71,7 +79,7 @@ export function Field({ name, label, state, hint, type = "text", autoComplete, r
         required={required}
         inputMode={inputMode}
         autoFocus={autoFocus}
-        defaultValue={keepValue ? state?.values?.[name] ?? defaultValue : undefined}
+        defaultValue={keepValue ? (state?.values?.[name] ?? defaultValue) : undefined}
       />
     </Labelled>
   );
@@ -159,8 +167,16 @@ export function CheckboxField({ name, label, state, hint, value = "on", defaultC
         aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
       />
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="field-error" id={`${id}-error`}>{t(error.key, error.params)}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error.key, error.params)}
+        </p>
+      )}
     </div>
   );
 }

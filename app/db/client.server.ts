@@ -29,10 +29,7 @@ export function sqlitePath(url: string): string {
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   if (provider === "sqlite") {
-    const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([
-      import("../generated/sqlite/client"),
-      import("@prisma/adapter-better-sqlite3"),
-    ]);
+    const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([import("../generated/sqlite/client"), import("@prisma/adapter-better-sqlite3")]);
     // busy_timeout: wait for a concurrent writer instead of failing with SQLITE_BUSY
     const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 });
     const db = new PrismaClient({ adapter });
@@ -42,10 +39,7 @@ export async function openDatabase(url: string): Promise<Database> {
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
     return wrap(db, provider);
   }
-  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
-    import("../generated/postgresql/client"),
-    import("@prisma/adapter-pg"),
-  ]);
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import("../generated/postgresql/client"), import("@prisma/adapter-pg")]);
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   const db = new PrismaClient({ adapter }) as unknown as Db;
   return wrap(db, provider);

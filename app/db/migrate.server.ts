@@ -75,10 +75,12 @@ async function migrateSqlite(file: string, migrations: Migration[]): Promise<Mig
     checkApplied(applied, migrations);
     const done: string[] = [];
     for (const m of migrations.filter((m) => !applied.has(m.name))) {
-      conn.transaction(() => {
-        conn.exec(m.sql);
-        conn.prepare(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
-      }).immediate();
+      conn
+        .transaction(() => {
+          conn.exec(m.sql);
+          conn.prepare(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
+        })
+        .immediate();
       done.push(m.name);
     }
     return { applied: done };

@@ -13,7 +13,10 @@ describe("migration runner (SQLite)", () => {
     expect(first.applied.length).toBeGreaterThan(0);
     expect((await migrate(url)).applied).toEqual([]);
     const db = new Sqlite(path.join(dir, "a.db"));
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all().map((r) => (r as { name: string }).name);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type='table'")
+      .all()
+      .map((r) => (r as { name: string }).name);
     db.close();
     expect(tables).toEqual(expect.arrayContaining(["User", "Event", "Aspiration", "QaQuestion", "Deliberation", "SurveyResponse"]));
   });

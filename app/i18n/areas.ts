@@ -28,7 +28,8 @@ export const areaId = {
   ...jobsMessages.id,
   ...channelsMessages.id,
   ...servicesMessages.id,
-  ...queueMessages.id,};
+  ...queueMessages.id,
+};
 export const areaEn: Record<keyof typeof areaId, string> = {
   ...eventsMessages.en,
   ...agendaMessages.en,
@@ -40,4 +41,5 @@ export const areaEn: Record<keyof typeof areaId, string> = {
   ...jobsMessages.en,
   ...channelsMessages.en,
   ...servicesMessages.en,
-  ...queueMessages.en,};
+  ...queueMessages.en,
+};

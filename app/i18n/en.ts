@@ -35,7 +35,8 @@ export const en: Record<keyof typeof id, string> = {
   "role.admin": "Administrator",
 
   "home.title": "Balai: a place for residents' dialogue",
-  "home.lead": "Balai brings residents and sub-district officials together. Join a Ngopi Dursa, visit a Dursa Vaganza, share your aspirations and follow what happens to them.",
+  "home.lead":
+    "Balai brings residents and sub-district officials together. Join a Ngopi Dursa, visit a Dursa Vaganza, share your aspirations and follow what happens to them.",
   "home.upcoming": "Upcoming events",
   "home.noUpcoming": "No events are scheduled yet. Please check back later.",
   "home.ways": "Ways to take part",

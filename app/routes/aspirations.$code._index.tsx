@@ -58,13 +58,19 @@ export default function AspirationPage() {
   const place = [a.address, a.rw, a.kelurahan].filter(Boolean).join(", ");
   return (
     <>
-      <p className="tag">{t("aspirations.detail.code")} <span className="code-inline">{a.code}</span></p>
+      <p className="tag">
+        {t("aspirations.detail.code")} <span className="code-inline">{a.code}</span>
+      </p>
       <h1>{a.title}</h1>
-      <p><StatusTag status={a.status} /></p>
+      <p>
+        <StatusTag status={a.status} />
+      </p>
       {a.primary && (
         <div className="alert alert-info">
           <p>{t("aspirations.group.memberOf", { code: a.primary.code })}</p>
-          <p><Link to={`/aspirations/${a.primary.code}`}>{a.primary.title}</Link> · <StatusTag status={a.primary.status} /></p>
+          <p>
+            <Link to={`/aspirations/${a.primary.code}`}>{a.primary.title}</Link> · <StatusTag status={a.primary.status} />
+          </p>
         </div>
       )}
       <FormAlert state={state} />
@@ -73,7 +79,15 @@ export default function AspirationPage() {
         <ul className="photos" aria-label={t("aspirations.detail.photos")}>
           {photos.map((p) => (
             <li key={p.id}>
-              <img src={p.src} srcSet={p.srcSet} sizes="(min-width: 40rem) 20rem, 100vw" alt={p.alt} width={p.width ?? undefined} height={p.height ?? undefined} loading="lazy" />
+              <img
+                src={p.src}
+                srcSet={p.srcSet}
+                sizes="(min-width: 40rem) 20rem, 100vw"
+                alt={p.alt}
+                width={p.width ?? undefined}
+                height={p.height ?? undefined}
+                loading="lazy"
+              />
             </li>
           ))}
         </ul>
@@ -84,7 +98,10 @@ export default function AspirationPage() {
         <dt>{t("aspirations.detail.place")}</dt>
         <dd>{place || "-"}</dd>
         <dt>{t("aspirations.detail.channel")}</dt>
-        <dd>{t(channelLabel(a.channel))}{a.assisted ? ` (${t("aspirations.detail.assisted")})` : ""}</dd>
+        <dd>
+          {t(channelLabel(a.channel))}
+          {a.assisted ? ` (${t("aspirations.detail.assisted")})` : ""}
+        </dd>
         <dt>{t("aspirations.detail.by")}</dt>
         <dd>{a.submitterName ?? t("aspirations.detail.anonymous")}</dd>
         <dt>{t("aspirations.detail.received")}</dt>
@@ -97,7 +114,9 @@ export default function AspirationPage() {
           <ul>
             {a.sources.map((s) => (
               <li key={s.href}>
-                <Link to={s.href}>{s.kind === "event" ? t("aspirations.detail.source.event", { title: s.label ?? "" }) : t(`aspirations.detail.source.${s.kind}`)}</Link>
+                <Link to={s.href}>
+                  {s.kind === "event" ? t("aspirations.detail.source.event", { title: s.label ?? "" }) : t(`aspirations.detail.source.${s.kind}`)}
+                </Link>
               </li>
             ))}
           </ul>
@@ -111,11 +130,20 @@ export default function AspirationPage() {
             {agendaItems.map((i) => (
               <li key={i.itemId}>
                 <Link to={i.path}>
-                  {t("aspirations.detail.agendaItem", { year: i.year, level: t(`agenda.level.${i.level as "rw" | "kelurahan" | "kecamatan"}`), area: i.areaName, title: i.title })}
+                  {t("aspirations.detail.agendaItem", {
+                    year: i.year,
+                    level: t(`agenda.level.${i.level as "rw" | "kelurahan" | "kecamatan"}`),
+                    area: i.areaName,
+                    title: i.title,
+                  })}
                 </Link>
                 <br />
                 <strong>{t(i.decision ? `agenda.decision.${i.decision as "accepted" | "deferred" | "declined"}` : "agenda.decision.undecided")}</strong>
-                {i.decisionReason && <p>{t("agenda.decision.reason")}: {i.decisionReason}</p>}
+                {i.decisionReason && (
+                  <p>
+                    {t("agenda.decision.reason")}: {i.decisionReason}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -126,16 +154,22 @@ export default function AspirationPage() {
         <h2 id="support-title">{t("aspirations.support.count", { count: a.supportCount })}</h2>
         {a.supportedByMe && <p>{t("aspirations.support.youSupport")}</p>}
         {!signedIn ? (
-          <p><Link to={`/login?redirectTo=/aspirations/${a.code}`}>{t("aspirations.support.signIn")}</Link></p>
+          <p>
+            <Link to={`/login?redirectTo=/aspirations/${a.code}`}>{t("aspirations.support.signIn")}</Link>
+          </p>
         ) : a.ownedByViewer ? null : a.supportedByMe ? (
           <Form method="post">
             <CsrfField />
-            <button type="submit" name="intent" value="withdraw" className="button-secondary">{t("aspirations.support.withdraw")}</button>
+            <button type="submit" name="intent" value="withdraw" className="button-secondary">
+              {t("aspirations.support.withdraw")}
+            </button>
           </Form>
         ) : a.status !== "rejected" ? (
           <Form method="post">
             <CsrfField />
-            <button type="submit" name="intent" value="support">{t("aspirations.support.button")}</button>
+            <button type="submit" name="intent" value="support">
+              {t("aspirations.support.button")}
+            </button>
           </Form>
         ) : null}
       </section>
@@ -145,7 +179,9 @@ export default function AspirationPage() {
           <h2 id="members-title">{t("aspirations.group.members")}</h2>
           <ul>
             {a.members.map((m) => (
-              <li key={m.code}><Link to={`/aspirations/${m.code}`}>{m.title}</Link> (<span className="code-inline">{m.code}</span>)</li>
+              <li key={m.code}>
+                <Link to={`/aspirations/${m.code}`}>{m.title}</Link> (<span className="code-inline">{m.code}</span>)
+              </li>
             ))}
           </ul>
         </section>
@@ -154,8 +190,20 @@ export default function AspirationPage() {
       <section aria-labelledby="deadline-title">
         <h2 id="deadline-title">{t("aspirations.detail.deadlines")}</h2>
         <ul>
-          <li>{a.verifiedAt ? t("aspirations.detail.verifiedOn", { date: date(a.verifiedAt) }) : a.verifyDueAt ? t("aspirations.detail.verifyBy", { date: date(a.verifyDueAt) }) : null}</li>
-          <li>{a.firstResponseAt ? t("aspirations.detail.respondedOn", { date: date(a.firstResponseAt) }) : a.responseDueAt ? t("aspirations.detail.respondBy", { date: date(a.responseDueAt) }) : null}</li>
+          <li>
+            {a.verifiedAt
+              ? t("aspirations.detail.verifiedOn", { date: date(a.verifiedAt) })
+              : a.verifyDueAt
+                ? t("aspirations.detail.verifyBy", { date: date(a.verifyDueAt) })
+                : null}
+          </li>
+          <li>
+            {a.firstResponseAt
+              ? t("aspirations.detail.respondedOn", { date: date(a.firstResponseAt) })
+              : a.responseDueAt
+                ? t("aspirations.detail.respondBy", { date: date(a.responseDueAt) })
+                : null}
+          </li>
         </ul>
       </section>
 
@@ -167,7 +215,11 @@ export default function AspirationPage() {
           <ol className="log">
             {a.updates.map((u) => (
               <li key={u.id}>
-                <strong>{u.fromStatus ? t("aspirations.detail.logEntry", { from: t(statusLabel(u.fromStatus)), to: t(statusLabel(u.toStatus)) }) : t(statusLabel(u.toStatus))}</strong>
+                <strong>
+                  {u.fromStatus
+                    ? t("aspirations.detail.logEntry", { from: t(statusLabel(u.fromStatus)), to: t(statusLabel(u.toStatus)) })
+                    : t(statusLabel(u.toStatus))}
+                </strong>
                 <br />
                 <span className="meta">
                   <time dateTime={u.createdAt.toISOString()}>{date(u.createdAt)}</time>

@@ -15,7 +15,9 @@ import { requirePermission } from "~/utils/auth.server";
 import { defineAction, defineLoader, notFound, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${metaT(matches)("aspirations.manage.title", { code: data?.a.code ?? "" })} · Balai` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${metaT(matches)("aspirations.manage.title", { code: data?.a.code ?? "" })} · Balai` },
+];
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
   const actor = await requirePermission(request, context, can.manageAspirations);
@@ -32,7 +34,13 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, context, pa
   switch (form.get("intent")) {
     case "status": {
       const input = form.parse(statusChangeSchema);
-      await changeAspirationStatus(context.db, context.mailer, actor, { aspirationId: id, to: input.to, note: input.note }, { publicUrl: context.config.publicUrl });
+      await changeAspirationStatus(
+        context.db,
+        context.mailer,
+        actor,
+        { aspirationId: id, to: input.to, note: input.note },
+        { publicUrl: context.config.publicUrl },
+      );
       return redirectWithFlash(context, here, { key: "aspirations.flash.statusChanged" });
     }
     case "group": {
@@ -59,9 +67,13 @@ export default function ManageAspiration() {
   const date = (d: Date | null) => (d ? formatDateTime(d, locale) : "-");
   return (
     <>
-      <p className="tag"><span className="code-inline">{a.code}</span> · <Link to={`/aspirations/${a.code}`}>{t("aspirations.manage.public")}</Link></p>
+      <p className="tag">
+        <span className="code-inline">{a.code}</span> · <Link to={`/aspirations/${a.code}`}>{t("aspirations.manage.public")}</Link>
+      </p>
       <h1>{a.title}</h1>
-      <p><StatusTag status={a.status} /> · {t(channelLabel(a.channel))} · {t("aspirations.support.count", { count: a.supportCount })}</p>
+      <p>
+        <StatusTag status={a.status} /> · {t(channelLabel(a.channel))} · {t("aspirations.support.count", { count: a.supportCount })}
+      </p>
       <p className="description">{a.description}</p>
 
       <section aria-labelledby="identity-title">
@@ -79,10 +91,21 @@ export default function ManageAspiration() {
           </dl>
         )}
         {a.identity.confidential && <p className="alert alert-info">{t("aspirations.manage.confidential")}</p>}
-        {a.assistedBy && <p>{t("aspirations.manage.assistedBy", { name: a.assistedBy })} · {a.consentRecorded ? t("aspirations.manage.consent") : t("aspirations.manage.noConsent")}</p>}
+        {a.assistedBy && (
+          <p>
+            {t("aspirations.manage.assistedBy", { name: a.assistedBy })} ·{" "}
+            {a.consentRecorded ? t("aspirations.manage.consent") : t("aspirations.manage.noConsent")}
+          </p>
+        )}
         <p>{t("aspirations.manage.ownSupports", { count: a.ownSupports })}</p>
-        <p>{a.verifiedAt ? t("aspirations.detail.verifiedOn", { date: date(a.verifiedAt) }) : t("aspirations.detail.verifyBy", { date: date(a.verifyDueAt) })}</p>
-        <p>{a.firstResponseAt ? t("aspirations.detail.respondedOn", { date: date(a.firstResponseAt) }) : t("aspirations.detail.respondBy", { date: date(a.responseDueAt) })}</p>
+        <p>
+          {a.verifiedAt ? t("aspirations.detail.verifiedOn", { date: date(a.verifiedAt) }) : t("aspirations.detail.verifyBy", { date: date(a.verifyDueAt) })}
+        </p>
+        <p>
+          {a.firstResponseAt
+            ? t("aspirations.detail.respondedOn", { date: date(a.firstResponseAt) })
+            : t("aspirations.detail.respondBy", { date: date(a.responseDueAt) })}
+        </p>
       </section>
 
       <section aria-labelledby="status-title">
@@ -91,7 +114,8 @@ export default function ManageAspiration() {
           <>
             {intent === "status" && <FormAlert state={state} />}
             <p>
-              {t("aspirations.group.followUp")} <Link to={`/aspirations/${a.primary.code}/manage`}>{a.primary.title}</Link> (<span className="code-inline">{a.primary.code}</span>)
+              {t("aspirations.group.followUp")} <Link to={`/aspirations/${a.primary.code}/manage`}>{a.primary.title}</Link> (
+              <span className="code-inline">{a.primary.code}</span>)
             </p>
           </>
         ) : a.next.length === 0 ? (
@@ -104,10 +128,20 @@ export default function ManageAspiration() {
               <input type="hidden" name="intent" value="status" />
               <SelectField name="to" label={t("aspirations.manage.to")} required state={intent === "status" ? state : undefined}>
                 {a.next.map((s) => (
-                  <option key={s} value={s}>{t(statusLabel(s))}</option>
+                  <option key={s} value={s}>
+                    {t(statusLabel(s))}
+                  </option>
                 ))}
               </SelectField>
-              <TextAreaField name="note" label={t("aspirations.manage.note")} hint={t("aspirations.manage.noteHint")} required rows={4} maxLength={2000} state={intent === "status" ? state : undefined} />
+              <TextAreaField
+                name="note"
+                label={t("aspirations.manage.note")}
+                hint={t("aspirations.manage.noteHint")}
+                required
+                rows={4}
+                maxLength={2000}
+                state={intent === "status" ? state : undefined}
+              />
               <button type="submit">{t("aspirations.manage.save")}</button>
             </Form>
           </>
@@ -119,10 +153,14 @@ export default function ManageAspiration() {
         {intent === "group" || intent === "ungroup" ? <FormAlert state={state} /> : null}
         {a.primary ? (
           <>
-            <p>{t("aspirations.group.memberOf", { code: a.primary.code })} <Link to={`/aspirations/${a.primary.code}/manage`}>{a.primary.title}</Link></p>
+            <p>
+              {t("aspirations.group.memberOf", { code: a.primary.code })} <Link to={`/aspirations/${a.primary.code}/manage`}>{a.primary.title}</Link>
+            </p>
             <Form method="post">
               <CsrfField />
-              <button type="submit" name="intent" value="ungroup" className="button-secondary">{t("aspirations.group.ungroup")}</button>
+              <button type="submit" name="intent" value="ungroup" className="button-secondary">
+                {t("aspirations.group.ungroup")}
+              </button>
             </Form>
           </>
         ) : (
@@ -130,7 +168,13 @@ export default function ManageAspiration() {
             <CsrfField />
             <input type="hidden" name="intent" value="group" />
             <p className="hint">{t("aspirations.group.hint")}</p>
-            <Field name="primaryCode" label={t("aspirations.group.primaryCode")} hint={t("aspirations.track.hint")} required state={intent === "group" ? state : undefined} />
+            <Field
+              name="primaryCode"
+              label={t("aspirations.group.primaryCode")}
+              hint={t("aspirations.track.hint")}
+              required
+              state={intent === "group" ? state : undefined}
+            />
             <button type="submit">{t("aspirations.group.submit")}</button>
           </Form>
         )}
@@ -139,7 +183,9 @@ export default function ManageAspiration() {
             <h3>{t("aspirations.group.members")}</h3>
             <ul>
               {a.members.map((m) => (
-                <li key={m.code}><Link to={`/aspirations/${m.code}/manage`}>{m.title}</Link> (<span className="code-inline">{m.code}</span>)</li>
+                <li key={m.code}>
+                  <Link to={`/aspirations/${m.code}/manage`}>{m.title}</Link> (<span className="code-inline">{m.code}</span>)
+                </li>
               ))}
             </ul>
           </>

@@ -9,7 +9,10 @@ import href from "~/styles/aspirations.css";
 import { defineLoader, notFound } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
-export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("aspirations.receipt.title")} · Balai` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaT(matches)("aspirations.receipt.title")} · Balai` },
+  { name: "robots", content: "noindex" },
+];
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ context, params, request }) => {
   const a = await getPublicAspiration(context.db, params.code ?? "", null);
@@ -18,7 +21,15 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ context, params, req
   return {
     url: `${origin}/aspirations/${a.code}`,
     // a grouped duplicate's receipt shows its group's status and deadlines, as its page does
-    a: { code: a.code, title: a.title, status: a.status, createdAt: a.createdAt, verifyDueAt: a.verifyDueAt, responseDueAt: a.responseDueAt, kelurahan: a.kelurahan },
+    a: {
+      code: a.code,
+      title: a.title,
+      status: a.status,
+      createdAt: a.createdAt,
+      verifyDueAt: a.verifyDueAt,
+      responseDueAt: a.responseDueAt,
+      kelurahan: a.kelurahan,
+    },
   };
 });
 
@@ -32,12 +43,16 @@ export default function Receipt() {
       <h1>{t("aspirations.receipt.title")}</h1>
       <div className="receipt">
         <p>{t("aspirations.receipt.code")}</p>
-        <p className="tracking-code" id="tracking-code">{a.code}</p>
+        <p className="tracking-code" id="tracking-code">
+          {a.code}
+        </p>
         <dl>
           <dt>{t("aspirations.new.titleLabel")}</dt>
           <dd>{a.title}</dd>
           <dt>{t("aspirations.detail.status")}</dt>
-          <dd><StatusTag status={a.status} /></dd>
+          <dd>
+            <StatusTag status={a.status} />
+          </dd>
           <dt>{t("aspirations.receipt.received")}</dt>
           <dd>{date(a.createdAt)}</dd>
           <dt>{t("aspirations.receipt.verifyBy")}</dt>
@@ -48,10 +63,11 @@ export default function Receipt() {
         <p>{t("aspirations.receipt.keep", { url })}</p>
       </div>
       <div className="actions">
-        <Link className="button" to={`/aspirations/${a.code}`}>{t("aspirations.receipt.view")}</Link>
+        <Link className="button" to={`/aspirations/${a.code}`}>
+          {t("aspirations.receipt.view")}
+        </Link>
         <PrintButton label={t("aspirations.receipt.print")} />
       </div>
     </>
   );
 }
-

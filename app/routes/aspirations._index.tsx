@@ -34,7 +34,11 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
     sort,
     page: Math.min(MAX_PAGE, Math.max(1, Math.floor(Number(p.get("page"))) || 1)),
   };
-  const [result, categories, kelurahan] = await Promise.all([browseAspirations(context.db, query, context.counts), listCategories(context.db), listKelurahan(context.db)]);
+  const [result, categories, kelurahan] = await Promise.all([
+    browseAspirations(context.db, query, context.counts),
+    listCategories(context.db),
+    listKelurahan(context.db),
+  ]);
   return { ...result, query, categories, kelurahan: kelurahan.map((k) => ({ id: k.id, name: k.name })) };
 });
 
@@ -48,7 +52,9 @@ export default function AspirationsIndex() {
       <h1>{t("aspirations.index.title")}</h1>
       <p className="lead">{t("aspirations.index.lead")}</p>
       <div className="actions">
-        <Link className="button" to="/aspirations/new">{t("aspirations.index.new")}</Link>
+        <Link className="button" to="/aspirations/new">
+          {t("aspirations.index.new")}
+        </Link>
         <Link to="/aspirations/report">{t("aspirations.index.report")}</Link>
         <span>
           {t("aspirations.index.openData")}: <a href="/aspirations/data/aspirations.csv">CSV</a> · <a href="/aspirations/data/aspirations.json">JSON</a>
@@ -60,7 +66,9 @@ export default function AspirationsIndex() {
         <Form method="get" action="/aspirations/track" className="search-form">
           <div className="field">
             <label htmlFor="track-code">{t("aspirations.track.code")}</label>
-            <p className="hint" id="track-code-hint">{t("aspirations.track.hint")}</p>
+            <p className="hint" id="track-code-hint">
+              {t("aspirations.track.hint")}
+            </p>
             <input id="track-code" name="code" autoComplete="off" autoCapitalize="characters" aria-describedby="track-code-hint" />
           </div>
           <button type="submit">{t("aspirations.track.submit")}</button>
@@ -74,7 +82,9 @@ export default function AspirationsIndex() {
           <select id="f-category" name="category" defaultValue={q.category ?? ""}>
             <option value="">{t("aspirations.index.all")}</option>
             {data.categories.map((c) => (
-              <option key={c.slug} value={c.slug}>{locale === "en" ? c.nameEn : c.nameId}</option>
+              <option key={c.slug} value={c.slug}>
+                {locale === "en" ? c.nameEn : c.nameId}
+              </option>
             ))}
           </select>
         </div>
@@ -83,7 +93,9 @@ export default function AspirationsIndex() {
           <select id="f-kelurahan" name="kelurahan" defaultValue={q.kelurahan ? String(q.kelurahan) : ""}>
             <option value="">{t("aspirations.index.all")}</option>
             {data.kelurahan.map((k) => (
-              <option key={k.id} value={k.id}>{k.name}</option>
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
             ))}
           </select>
         </div>
@@ -92,7 +104,9 @@ export default function AspirationsIndex() {
           <select id="f-status" name="status" defaultValue={q.status ?? ""}>
             <option value="">{t("aspirations.index.all")}</option>
             {STATUSES.map((s) => (
-              <option key={s} value={s}>{t(statusLabel(s))}</option>
+              <option key={s} value={s}>
+                {t(statusLabel(s))}
+              </option>
             ))}
           </select>
         </div>
@@ -100,7 +114,9 @@ export default function AspirationsIndex() {
           <label htmlFor="f-sort">{t("aspirations.index.sort")}</label>
           <select id="f-sort" name="sort" defaultValue={q.sort}>
             {SORTS.map((s) => (
-              <option key={s} value={s}>{t(`aspirations.index.sort.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`aspirations.index.sort.${s}`)}
+              </option>
             ))}
           </select>
         </div>
@@ -114,13 +130,20 @@ export default function AspirationsIndex() {
         <ul className="aspiration-list">
           {data.aspirations.map((a) => (
             <li key={a.code}>
-              <h2><Link to={`/aspirations/${a.code}`}>{a.title}</Link></h2>
+              <h2>
+                <Link to={`/aspirations/${a.code}`}>{a.title}</Link>
+              </h2>
               <p className="meta">
                 <StatusTag status={a.status} /> · <span className="code-inline">{a.code}</span> · {t("aspirations.support.count", { count: a.supportCount })}
                 {a.groupSize > 0 && <> · {t("aspirations.group.size", { count: a.groupSize })}</>}
               </p>
               <p className="meta">
-                {[a.category ? (locale === "en" ? a.category.nameEn : a.category.nameId) : null, a.kelurahan, t(channelLabel(a.channel)), t("aspirations.index.received", { date: formatShortDate(a.createdAt, locale) })]
+                {[
+                  a.category ? (locale === "en" ? a.category.nameEn : a.category.nameId) : null,
+                  a.kelurahan,
+                  t(channelLabel(a.channel)),
+                  t("aspirations.index.received", { date: formatShortDate(a.createdAt, locale) }),
+                ]
                   .filter(Boolean)
                   .join(" · ")}
               </p>

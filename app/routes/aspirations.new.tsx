@@ -19,7 +19,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const user = await getUser(request, context);
   const eventId = Number(new URL(request.url).searchParams.get("event"));
-  const [categories, kelurahan, event] = await Promise.all([listCategories(context.db), listKelurahan(context.db), eventId ? eventForAspiration(context.db, eventId) : null]);
+  const [categories, kelurahan, event] = await Promise.all([
+    listCategories(context.db),
+    listKelurahan(context.db),
+    eventId ? eventForAspiration(context.db, eventId) : null,
+  ]);
   return { user: user ? { name: user.name } : null, categories, kelurahan, event };
 });
 
@@ -31,7 +35,12 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, context, fo
   }
   // the image domain's refusals (type, size, pixel limit) come back next to the photos field
   const photos = await readPhotos(form.data.getAll("photos"));
-  const created = await submitAspiration(context.db, context.mailer, user, input, { publicUrl: context.config.publicUrl, photos, store: context.images, locale: getLocale(request) });
+  const created = await submitAspiration(context.db, context.mailer, user, input, {
+    publicUrl: context.config.publicUrl,
+    photos,
+    store: context.images,
+    locale: getLocale(request),
+  });
   return redirectWithFlash(context, `/aspirations/${created.code}/receipt`, { key: "aspirations.flash.submitted", params: { code: created.code } });
 });
 
@@ -88,8 +97,13 @@ export default function NewAspiration() {
                 <ul className="aspiration-list">
                   {similar.map((s) => (
                     <li key={s.code}>
-                      <h3><Link to={`/aspirations/${s.code}`}>{t("aspirations.new.viewSimilar", { title: s.title })}</Link></h3>
-                      <p className="meta"><StatusTag status={s.status} /> · {t("aspirations.support.count", { count: s.supportCount })}{s.kelurahan ? ` · ${s.kelurahan}` : ""}</p>
+                      <h3>
+                        <Link to={`/aspirations/${s.code}`}>{t("aspirations.new.viewSimilar", { title: s.title })}</Link>
+                      </h3>
+                      <p className="meta">
+                        <StatusTag status={s.status} /> · {t("aspirations.support.count", { count: s.supportCount })}
+                        {s.kelurahan ? ` · ${s.kelurahan}` : ""}
+                      </p>
                     </li>
                   ))}
                 </ul>
@@ -101,7 +115,9 @@ export default function NewAspiration() {
               <label htmlFor="f-photos">
                 {t("aspirations.new.photos")} <span className="muted">{t("form.optional")}</span>
               </label>
-              <p className="hint" id="f-photos-hint">{t("aspirations.new.photosHint")}</p>
+              <p className="hint" id="f-photos-hint">
+                {t("aspirations.new.photosHint")}
+              </p>
               <input
                 id="f-photos"
                 name="photos"
@@ -111,15 +127,25 @@ export default function NewAspiration() {
                 aria-invalid={photosError ? true : undefined}
                 aria-describedby={photosError ? "f-photos-hint f-photos-error" : "f-photos-hint"}
               />
-              {photosError && <p className="field-error" id="f-photos-error">{t(photosError.key, photosError.params)}</p>}
+              {photosError && (
+                <p className="field-error" id="f-photos-error">
+                  {t(photosError.key, photosError.params)}
+                </p>
+              )}
             </div>
             <div className="actions">
-              <button type="submit" name="intent" value="submit" disabled={busy}>{t("aspirations.new.submit")}</button>
-              <button type="submit" name="intent" value="check" className="button-secondary" disabled={busy}>{t("aspirations.new.check")}</button>
+              <button type="submit" name="intent" value="submit" disabled={busy}>
+                {t("aspirations.new.submit")}
+              </button>
+              <button type="submit" name="intent" value="check" className="button-secondary" disabled={busy}>
+                {t("aspirations.new.check")}
+              </button>
             </div>
           </section>
         ) : (
-          <button type="submit" name="intent" value="check" disabled={busy}>{t("aspirations.new.check")}</button>
+          <button type="submit" name="intent" value="check" disabled={busy}>
+            {t("aspirations.new.check")}
+          </button>
         )}
       </Form>
     </>

@@ -22,7 +22,9 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
 
 function periodName(p: Period, locale: Locale, t: ReturnType<typeof useT>) {
   if (p.kind === "quarter") return t("aspirations.report.quarter", { n: p.n, year: p.year });
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(p.year, p.n - 1, 15)));
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(p.year, p.n - 1, 15)),
+  );
 }
 
 function BreakdownSection({ id, title, rows }: { id: string; title: string; rows: Breakdown[] }) {
@@ -33,10 +35,20 @@ function BreakdownSection({ id, title, rows }: { id: string; title: string; rows
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{title}</h2>
       <p className="legend" aria-hidden="true">
-        <span><span className="swatch swatch-received" />{t("aspirations.report.legendReceived")}</span>
-        <span><span className="swatch swatch-resolved" />{t("aspirations.report.legendResolved")}</span>
+        <span>
+          <span className="swatch swatch-received" />
+          {t("aspirations.report.legendReceived")}
+        </span>
+        <span>
+          <span className="swatch swatch-resolved" />
+          {t("aspirations.report.legendResolved")}
+        </span>
       </p>
-      <BarChart id={id} title={t("aspirations.report.chartLabel", { by: title.toLowerCase() })} rows={rows.map((r) => ({ label: label(r), received: r.received, resolved: r.resolved }))} />
+      <BarChart
+        id={id}
+        title={t("aspirations.report.chartLabel", { by: title.toLowerCase() })}
+        rows={rows.map((r) => ({ label: label(r), received: r.received, resolved: r.resolved }))}
+      />
       {/* focusable so keyboard users can scroll a wide table on a narrow screen */}
       <TableRegion label={title}>
         <table>
@@ -61,7 +73,11 @@ function BreakdownSection({ id, title, rows }: { id: string; title: string; rows
                 <td>{r.rejected}</td>
                 <td>{r.resolved}</td>
                 <td>{r.overdue}</td>
-                <td>{r.medianDaysToFirstResponse === null ? t("aspirations.report.noMedian") : r.medianDaysToFirstResponse.toLocaleString(locale === "en" ? "en-GB" : "id-ID")}</td>
+                <td>
+                  {r.medianDaysToFirstResponse === null
+                    ? t("aspirations.report.noMedian")
+                    : r.medianDaysToFirstResponse.toLocaleString(locale === "en" ? "en-GB" : "id-ID")}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -81,21 +97,29 @@ export default function Report() {
   const jsonHref = `/aspirations/data/report.json?period=${current}`;
   return (
     <>
-      <h1>{t("aspirations.report.title")}: {periodName(period, locale, t)}</h1>
+      <h1>
+        {t("aspirations.report.title")}: {periodName(period, locale, t)}
+      </h1>
       <p>{t("aspirations.report.lead", { verify: settings.verifyDays, response: settings.responseDays })}</p>
-      <p className="meta">{formatDate(report.start, locale)} – {formatDate(new Date(report.end.getTime() - 1), locale)}</p>
+      <p className="meta">
+        {formatDate(report.start, locale)} – {formatDate(new Date(report.end.getTime() - 1), locale)}
+      </p>
       <Form method="get" className="search-form no-print">
         <div className="field">
           <label htmlFor="period">{t("aspirations.report.period")}</label>
           <select id="period" name="period" defaultValue={current}>
             <optgroup label={t("aspirations.report.months")}>
               {months.map((p) => (
-                <option key={formatPeriod(p)} value={formatPeriod(p)}>{periodName(p, locale, t)}</option>
+                <option key={formatPeriod(p)} value={formatPeriod(p)}>
+                  {periodName(p, locale, t)}
+                </option>
               ))}
             </optgroup>
             <optgroup label={t("aspirations.report.quarters")}>
               {quarters.map((p) => (
-                <option key={formatPeriod(p)} value={formatPeriod(p)}>{periodName(p, locale, t)}</option>
+                <option key={formatPeriod(p)} value={formatPeriod(p)}>
+                  {periodName(p, locale, t)}
+                </option>
               ))}
             </optgroup>
           </select>
@@ -104,12 +128,30 @@ export default function Report() {
       </Form>
 
       <ul className="figures">
-        <li><span className="value">{report.totals.received}</span>{t("aspirations.report.received")}</li>
-        <li><span className="value">{report.totals.verified}</span>{t("aspirations.report.verified")}</li>
-        <li><span className="value">{report.totals.resolved}</span>{t("aspirations.report.resolved")}</li>
-        <li><span className="value">{report.totals.rejected}</span>{t("aspirations.report.rejected")}</li>
-        <li><span className="value">{report.totals.overdue}</span>{t("aspirations.report.overdue")}</li>
-        <li><span className="value">{m === null ? "–" : t("aspirations.report.days", { days: m.toLocaleString(locale === "en" ? "en-GB" : "id-ID") })}</span>{t("aspirations.report.median")}</li>
+        <li>
+          <span className="value">{report.totals.received}</span>
+          {t("aspirations.report.received")}
+        </li>
+        <li>
+          <span className="value">{report.totals.verified}</span>
+          {t("aspirations.report.verified")}
+        </li>
+        <li>
+          <span className="value">{report.totals.resolved}</span>
+          {t("aspirations.report.resolved")}
+        </li>
+        <li>
+          <span className="value">{report.totals.rejected}</span>
+          {t("aspirations.report.rejected")}
+        </li>
+        <li>
+          <span className="value">{report.totals.overdue}</span>
+          {t("aspirations.report.overdue")}
+        </li>
+        <li>
+          <span className="value">{m === null ? "–" : t("aspirations.report.days", { days: m.toLocaleString(locale === "en" ? "en-GB" : "id-ID") })}</span>
+          {t("aspirations.report.median")}
+        </li>
       </ul>
 
       {report.totals.received === 0 ? (
@@ -121,11 +163,25 @@ export default function Report() {
         </>
       )}
       <p className="no-print">
-        {t("aspirations.report.download", { csv: "CSV", json: "JSON" }).split(/(CSV|JSON)/).map((part, i) =>
-          part === "CSV" ? <a key={i} href={csv}>CSV</a> : part === "JSON" ? <a key={i} href={jsonHref}>JSON</a> : part,
-        )}
+        {t("aspirations.report.download", { csv: "CSV", json: "JSON" })
+          .split(/(CSV|JSON)/)
+          .map((part, i) =>
+            part === "CSV" ? (
+              <a key={i} href={csv}>
+                CSV
+              </a>
+            ) : part === "JSON" ? (
+              <a key={i} href={jsonHref}>
+                JSON
+              </a>
+            ) : (
+              part
+            ),
+          )}
       </p>
-      <p className="no-print">{t("aspirations.report.print")} <PrintButton label={t("aspirations.report.printButton")} /></p>
+      <p className="no-print">
+        {t("aspirations.report.print")} <PrintButton label={t("aspirations.report.printButton")} />
+      </p>
     </>
   );
 }

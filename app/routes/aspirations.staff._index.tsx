@@ -27,14 +27,30 @@ export default function StaffDesk() {
     <>
       <h1>{t("aspirations.staff.title")}</h1>
       <ul className="actions">
-        <li><Link className="button" to="/aspirations/staff/intake">{t("aspirations.staff.intake")}</Link></li>
-        <li><Link to="/aspirations/staff/import">{t("aspirations.staff.import")}</Link></li>
-        <li><Link to="/aspirations/staff/inbox">{t("channels.inbox.title")}</Link></li>
-        <li><Link to="/aspirations/report">{t("aspirations.index.report")}</Link></li>
-        {data.admin && <li><Link to="/aspirations/staff/settings">{t("aspirations.staff.settings")}</Link></li>}
+        <li>
+          <Link className="button" to="/aspirations/staff/intake">
+            {t("aspirations.staff.intake")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/aspirations/staff/import">{t("aspirations.staff.import")}</Link>
+        </li>
+        <li>
+          <Link to="/aspirations/staff/inbox">{t("channels.inbox.title")}</Link>
+        </li>
+        <li>
+          <Link to="/aspirations/report">{t("aspirations.index.report")}</Link>
+        </li>
+        {data.admin && (
+          <li>
+            <Link to="/aspirations/staff/settings">{t("aspirations.staff.settings")}</Link>
+          </li>
+        )}
       </ul>
 
-      <h2 id="overdue-title">{t("aspirations.staff.overdue")} ({data.overdue.length})</h2>
+      <h2 id="overdue-title">
+        {t("aspirations.staff.overdue")} ({data.overdue.length})
+      </h2>
       {data.overdue.length === 0 ? (
         <p>{t("aspirations.staff.noOverdue")}</p>
       ) : (
@@ -51,10 +67,16 @@ export default function StaffDesk() {
             <tbody>
               {data.overdue.map((o) => (
                 <tr key={o.code}>
-                  <td><Link to={`/aspirations/${o.code}/manage`}>{o.title}</Link><br /><span className="code-inline">{o.code}</span> · {t(channelLabel(o.channel))}</td>
+                  <td>
+                    <Link to={`/aspirations/${o.code}/manage`}>{o.title}</Link>
+                    <br />
+                    <span className="code-inline">{o.code}</span> · {t(channelLabel(o.channel))}
+                  </td>
                   <td>{t(`aspirations.staff.kind.${o.kind}`)}</td>
                   <td>{formatDateTime(o.dueAt, locale)}</td>
-                  <td><StatusTag status={o.status} /></td>
+                  <td>
+                    <StatusTag status={o.status} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -62,15 +84,22 @@ export default function StaffDesk() {
         </TableRegion>
       )}
 
-      <h2 id="verify-title">{t("aspirations.staff.toVerify")} ({data.toVerify.length})</h2>
+      <h2 id="verify-title">
+        {t("aspirations.staff.toVerify")} ({data.toVerify.length})
+      </h2>
       {data.toVerify.length === 0 ? (
         <p>{t("aspirations.staff.noneToVerify")}</p>
       ) : (
         <ul className="aspiration-list">
           {data.toVerify.map((a) => (
             <li key={a.code}>
-              <h3><Link to={`/aspirations/${a.code}/manage`}>{a.title}</Link></h3>
-              <p className="meta"><span className="code-inline">{a.code}</span> · {t(channelLabel(a.channel))} · {a.verifyDueAt ? t("aspirations.detail.verifyBy", { date: formatDateTime(a.verifyDueAt, locale) }) : ""}</p>
+              <h3>
+                <Link to={`/aspirations/${a.code}/manage`}>{a.title}</Link>
+              </h3>
+              <p className="meta">
+                <span className="code-inline">{a.code}</span> · {t(channelLabel(a.channel))} ·{" "}
+                {a.verifyDueAt ? t("aspirations.detail.verifyBy", { date: formatDateTime(a.verifyDueAt, locale) }) : ""}
+              </p>
             </li>
           ))}
         </ul>

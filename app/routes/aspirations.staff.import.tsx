@@ -54,7 +54,11 @@ export default function ImportPage() {
               <p>{t("aspirations.import.imported")}:</p>
               <ul>
                 {report.imported.map((code) => (
-                  <li key={code}><Link to={`/aspirations/${code}`} className="code-inline">{code}</Link></li>
+                  <li key={code}>
+                    <Link to={`/aspirations/${code}`} className="code-inline">
+                      {code}
+                    </Link>
+                  </li>
                 ))}
               </ul>
             </div>
@@ -67,9 +71,13 @@ export default function ImportPage() {
               </ul>
             </div>
           ) : report.valid ? (
-            <p className="alert alert-info" role="status">{t("aspirations.import.valid", { count: report.lines.length })}</p>
+            <p className="alert alert-info" role="status">
+              {t("aspirations.import.valid", { count: report.lines.length })}
+            </p>
           ) : (
-            <p className="alert alert-error" role="alert">{t("aspirations.import.invalid", { count: bad })}</p>
+            <p className="alert alert-error" role="alert">
+              {t("aspirations.import.invalid", { count: bad })}
+            </p>
           )}
           {report.lines.length > 0 && report.imported.length === 0 && (
             <TableRegion labelledBy="report-title">
@@ -92,7 +100,9 @@ export default function ImportPage() {
                         ) : (
                           <ul>
                             {l.problems.map((p) => (
-                              <li key={p.field}>{t(`aspirations.import.field.${p.field}` as MessageKey)}: {t(p.key)}</li>
+                              <li key={p.field}>
+                                {t(`aspirations.import.field.${p.field}` as MessageKey)}: {t(p.key)}
+                              </li>
                             ))}
                           </ul>
                         )}
@@ -115,8 +125,12 @@ export default function ImportPage() {
         </div>
         <CheckboxField name="consent" label={t("aspirations.import.consent")} state={report?.imported.length ? undefined : state} />
         <div className="actions">
-          <button type="submit" name="intent" value="check" className="button-secondary" disabled={busy}>{t("aspirations.import.check")}</button>
-          <button type="submit" name="intent" value="import" disabled={busy}>{t("aspirations.import.import")}</button>
+          <button type="submit" name="intent" value="check" className="button-secondary" disabled={busy}>
+            {t("aspirations.import.check")}
+          </button>
+          <button type="submit" name="intent" value="import" disabled={busy}>
+            {t("aspirations.import.import")}
+          </button>
         </div>
       </Form>
     </>

@@ -19,7 +19,11 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
   const url = new URL(request.url);
   const eventId = Number(url.searchParams.get("event"));
   const channel = url.searchParams.get("channel") ?? "";
-  const [categories, kelurahan, event] = await Promise.all([listCategories(context.db), listKelurahan(context.db), eventId ? eventForAspiration(context.db, eventId) : null]);
+  const [categories, kelurahan, event] = await Promise.all([
+    listCategories(context.db),
+    listKelurahan(context.db),
+    eventId ? eventForAspiration(context.db, eventId) : null,
+  ]);
   return { categories, kelurahan, event, channel: (OFFLINE_CHANNELS as readonly string[]).includes(channel) ? channel : event ? "event" : "" };
 });
 
@@ -50,7 +54,9 @@ export default function Intake() {
         <SelectField name="channel" label={t("aspirations.intake.channel")} required state={state} defaultValue={data.channel} autoFocus={!state}>
           <option value="">{t("form.choose")}</option>
           {OFFLINE_CHANNELS.map((c) => (
-            <option key={c} value={c}>{t(channelLabel(c))}</option>
+            <option key={c} value={c}>
+              {t(channelLabel(c))}
+            </option>
           ))}
         </SelectField>
         <AspirationFields options={data} state={state} defaults={{ kelurahanId: data.event?.kelurahanId ?? undefined, rwId: data.event?.rwId ?? undefined }} />
@@ -60,8 +66,12 @@ export default function Intake() {
         <CheckboxField name="confidential" label={t("aspirations.new.confidential")} state={state} />
         <CheckboxField name="consent" label={t("aspirations.intake.consent")} state={state} />
         <div className="actions">
-          <button type="submit" name="intent" value="save" disabled={busy}>{t("aspirations.intake.save")}</button>
-          <button type="submit" name="intent" value="saveNext" className="button-secondary" disabled={busy}>{t("aspirations.intake.saveNext")}</button>
+          <button type="submit" name="intent" value="save" disabled={busy}>
+            {t("aspirations.intake.save")}
+          </button>
+          <button type="submit" name="intent" value="saveNext" className="button-secondary" disabled={busy}>
+            {t("aspirations.intake.saveNext")}
+          </button>
         </div>
       </Form>
     </>

@@ -56,8 +56,24 @@ export default function Settings() {
       <Form method="post" className="stack" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="deadlines" />
-        <Field name="verifyDays" type="number" inputMode="numeric" label={t("aspirations.settings.verifyDays")} required defaultValue={String(settings.verifyDays)} state={intent === "deadlines" ? state : undefined} />
-        <Field name="responseDays" type="number" inputMode="numeric" label={t("aspirations.settings.responseDays")} required defaultValue={String(settings.responseDays)} state={intent === "deadlines" ? state : undefined} />
+        <Field
+          name="verifyDays"
+          type="number"
+          inputMode="numeric"
+          label={t("aspirations.settings.verifyDays")}
+          required
+          defaultValue={String(settings.verifyDays)}
+          state={intent === "deadlines" ? state : undefined}
+        />
+        <Field
+          name="responseDays"
+          type="number"
+          inputMode="numeric"
+          label={t("aspirations.settings.responseDays")}
+          required
+          defaultValue={String(settings.responseDays)}
+          state={intent === "deadlines" ? state : undefined}
+        />
         <button type="submit">{t("aspirations.settings.save")}</button>
       </Form>
 
@@ -76,7 +92,9 @@ export default function Settings() {
             <tr>
               <th scope="col">{t("aspirations.settings.date")}</th>
               <th scope="col">{t("aspirations.settings.name")}</th>
-              <th scope="col"><span className="visually-hidden">{t("aspirations.settings.remove")}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t("aspirations.settings.remove")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -89,7 +107,9 @@ export default function Settings() {
                     <CsrfField />
                     <input type="hidden" name="intent" value="removeHoliday" />
                     <input type="hidden" name="date" value={h.date} />
-                    <button type="submit" className="button-secondary" aria-label={t("aspirations.settings.removeLabel", { name: `${h.name} (${h.date})` })}>{t("aspirations.settings.remove")}</button>
+                    <button type="submit" className="button-secondary" aria-label={t("aspirations.settings.removeLabel", { name: `${h.name} (${h.date})` })}>
+                      {t("aspirations.settings.remove")}
+                    </button>
                   </Form>
                 </td>
               </tr>

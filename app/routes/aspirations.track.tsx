@@ -24,12 +24,25 @@ export default function Track() {
   return (
     <>
       <h1>{t("aspirations.track.title")}</h1>
-      {page.notFound && <div className="alert alert-error" role="alert">{t("aspirations.track.notFound")}</div>}
+      {page.notFound && (
+        <div className="alert alert-error" role="alert">
+          {t("aspirations.track.notFound")}
+        </div>
+      )}
       <Form method="get" className="search-form">
         <div className="field">
           <label htmlFor="track-code">{t("aspirations.track.code")}</label>
-          <p className="hint" id="track-code-hint">{t("aspirations.track.hint")}</p>
-          <input id="track-code" name="code" defaultValue={page.code} autoComplete="off" aria-invalid={page.notFound || undefined} aria-describedby="track-code-hint" />
+          <p className="hint" id="track-code-hint">
+            {t("aspirations.track.hint")}
+          </p>
+          <input
+            id="track-code"
+            name="code"
+            defaultValue={page.code}
+            autoComplete="off"
+            aria-invalid={page.notFound || undefined}
+            aria-describedby="track-code-hint"
+          />
         </div>
         <button type="submit">{t("aspirations.track.submit")}</button>
       </Form>

@@ -40,7 +40,9 @@ export default function Notifications() {
         <>
           <Form method="post">
             <CsrfField />
-            <button type="submit" className="button-secondary">{t("notifications.markAllRead")}</button>
+            <button type="submit" className="button-secondary">
+              {t("notifications.markAllRead")}
+            </button>
           </Form>
           <ul className="cards notifications">
             {notifications.map((n) => (

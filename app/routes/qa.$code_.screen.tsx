@@ -37,7 +37,13 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const snapshot = await screenSnapshot(context.db, session);
   const poll = await screenPoll(context.db, session);
   return data(
-    { snapshot: { ...snapshot, session: publicSession(session) }, joinUrl, shortUrl: `${new URL(origin).host}/qa`, qr: await qrSvg(joinUrl), poll: poll && { ...poll, mine: null } },
+    {
+      snapshot: { ...snapshot, session: publicSession(session) },
+      joinUrl,
+      shortUrl: `${new URL(origin).host}/qa`,
+      qr: await qrSvg(joinUrl),
+      poll: poll && { ...poll, mine: null },
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 });

@@ -17,7 +17,11 @@ export function conversionLoader(kind: SourceKind, param: string) {
   return defineLoader(async ({ request, context, params }) => {
     const actor = await requirePermission(request, context, can.manageAspirations);
     const source = await loadConversionSource(context.db, actor, kind, sourceId(params, param));
-    if (source.existingCode) throw await redirectWithFlash(context, `/aspirations/${source.existingCode}`, { key: "aspirations.flash.existing", params: { code: source.existingCode } });
+    if (source.existingCode)
+      throw await redirectWithFlash(context, `/aspirations/${source.existingCode}`, {
+        key: "aspirations.flash.existing",
+        params: { code: source.existingCode },
+      });
     const [categories, kelurahan] = await Promise.all([listCategories(context.db), listKelurahan(context.db)]);
     return { kind, source: { href: source.href, text: source.text, prefill: source.prefill }, categories, kelurahan };
   });
@@ -34,7 +38,10 @@ export function conversionAction(kind: SourceKind, param: string) {
         throw redirect(new URL(request.url).pathname, 303);
       case "confirm": {
         const result = await convertToAspiration(context.db, actor, kind, id, form.parse(conversionSchema));
-        return redirectWithFlash(context, `/aspirations/${result.code}`, { key: result.created ? "aspirations.flash.converted" : "aspirations.flash.existing", params: { code: result.code } });
+        return redirectWithFlash(context, `/aspirations/${result.code}`, {
+          key: result.created ? "aspirations.flash.converted" : "aspirations.flash.existing",
+          params: { code: result.code },
+        });
       }
       default:
         throw new DomainError("error.badRequest");

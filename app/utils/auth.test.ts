@@ -8,7 +8,17 @@ describe("safeRedirect", () => {
   });
 
   it("refuses every target a browser would take to another origin", () => {
-    for (const target of ["//evil.example", "/\t/evil.example", "/%09/evil.example".replace("%09", "\t"), "/\\evil.example", "/\n/evil.example", "https://evil.example", "javascript:alert(1)", " /x", ""]) {
+    for (const target of [
+      "//evil.example",
+      "/\t/evil.example",
+      "/%09/evil.example".replace("%09", "\t"),
+      "/\\evil.example",
+      "/\n/evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      " /x",
+      "",
+    ]) {
       expect(safeRedirect(target), JSON.stringify(target)).toBe("/");
     }
     expect(safeRedirect(null, "/account")).toBe("/account");

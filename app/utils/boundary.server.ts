@@ -128,9 +128,7 @@ export function domainErrorResponse(error: unknown, values?: Record<string, stri
   const message: Message = error.params ? { key: error.messageKey, params: error.params } : { key: error.messageKey };
   const pageLevel = !error.field && (error.status === 403 || error.status === 404 || error.status === 401);
   if (values === undefined || pageLevel) throw pageError(error.messageKey, error.status, error.params);
-  const failure: FormFailure = error.field
-    ? { ok: false, errors: { [error.field]: message }, values }
-    : { ok: false, errors: {}, values, formError: message };
+  const failure: FormFailure = error.field ? { ok: false, errors: { [error.field]: message }, values } : { ok: false, errors: {}, values, formError: message };
   return data(failure, { status: error.status });
 }
 

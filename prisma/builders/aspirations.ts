@@ -97,9 +97,15 @@ export async function anAspiration(db: Db, overrides: AspirationOverrides = {}) 
  * A resident's support of an aspiration (a new resident unless `userId` is given);
  * the group's counts are refreshed as the domain does.
  */
-export async function anAspirationSupport(db: Db, aspiration: { id: number; groupPrimaryId?: number | null }, overrides: { userId?: number; createdAt?: Date } = {}) {
+export async function anAspirationSupport(
+  db: Db,
+  aspiration: { id: number; groupPrimaryId?: number | null },
+  overrides: { userId?: number; createdAt?: Date } = {},
+) {
   const userId = overrides.userId ?? (await aUser(db)).id;
-  const support = await db.aspirationSupport.create({ data: { aspirationId: aspiration.id, userId, ...(overrides.createdAt && { createdAt: overrides.createdAt }) } });
+  const support = await db.aspirationSupport.create({
+    data: { aspirationId: aspiration.id, userId, ...(overrides.createdAt && { createdAt: overrides.createdAt }) },
+  });
   const root = await db.aspiration.findUniqueOrThrow({ where: { id: aspiration.id }, select: { groupPrimaryId: true } });
   await refreshSupportCounts(db, root.groupPrimaryId ?? aspiration.id);
   return support;
@@ -121,6 +127,13 @@ export async function anAspirationUpdate(
   const actorId = overrides.actorId === undefined ? (await aStaffMember(db, "moderator")).id : overrides.actorId;
   await db.aspiration.update({ where: { id: aspiration.id }, data: { status: to, ...transitionEffects(current, to, createdAt) } });
   return db.aspirationUpdate.create({
-    data: { aspirationId: aspiration.id, fromStatus: current.status, toStatus: to, note: overrides.note ?? `Sudah ditinjau petugas ${unique()}.`, actorId, createdAt },
+    data: {
+      aspirationId: aspiration.id,
+      fromStatus: current.status,
+      toStatus: to,
+      note: overrides.note ?? `Sudah ditinjau petugas ${unique()}.`,
+      actorId,
+      createdAt,
+    },
   });
 }

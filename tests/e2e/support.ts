@@ -88,7 +88,14 @@ export function browserSuite(options: StartOptions = {}): BrowserSuite {
   });
   afterEach(async () => {
     const pages = suite.pages.splice(0);
-    await Promise.all(pages.map((p) => p.context().close().catch(() => undefined)));
+    await Promise.all(
+      pages.map((p) =>
+        p
+          .context()
+          .close()
+          .catch(() => undefined),
+      ),
+    );
     expectNoPageErrors();
   });
   afterAll(async () => {
@@ -154,9 +161,7 @@ async function analyzeWithoutPageScripts(page: Page) {
  * or "critical", listing each rule with the offending nodes.
  */
 export async function expectNoSeriousA11yViolations(page: Page, label = page.url()): Promise<void> {
-  const results = pagesWithoutJavaScript.has(page)
-    ? await analyzeWithoutPageScripts(page)
-    : await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
+  const results = pagesWithoutJavaScript.has(page) ? await analyzeWithoutPageScripts(page) : await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
   // guard against a vacuous run (an empty or blank page passes every rule)
   expect(results.passes.length, `axe checked nothing on ${label}`).toBeGreaterThan(0);
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -8,7 +8,21 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { recipientTag } from "~/domain/notifications/mailer.server";
-import { aCategory, aKelurahan, anAspiration, anAspirationUpdate, anEvent, aPng, aQaSession, aQuestion, aReply, aStaffMember, aTopic, aUser, unique } from "../../prisma/builders";
+import {
+  aCategory,
+  aKelurahan,
+  anAspiration,
+  anAspirationUpdate,
+  anEvent,
+  aPng,
+  aQaSession,
+  aQuestion,
+  aReply,
+  aStaffMember,
+  aTopic,
+  aUser,
+  unique,
+} from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -28,7 +42,14 @@ beforeAll(async () => {
   database = await openDatabase(server.databaseUrl);
   const db = database.db;
   const [category, kelurahan, other] = await Promise.all([aCategory(db), aKelurahan(db), aKelurahan(db)]);
-  ids = { category: category.id, categorySlug: category.slug, kelurahan: kelurahan.id, kelurahanName: kelurahan.name, rw: kelurahan.rws[2].id, otherRw: other.rws[0].id };
+  ids = {
+    category: category.id,
+    categorySlug: category.slug,
+    kelurahan: kelurahan.id,
+    kelurahanName: kelurahan.name,
+    rw: kelurahan.rws[2].id,
+    otherRw: other.rws[0].id,
+  };
   people = {
     resident: await aUser(db, { kelurahanId: kelurahan.id }),
     moderator: await aStaffMember(db, "moderator"),
@@ -58,7 +79,8 @@ async function as(who?: Built) {
   return c;
 }
 /** A built aspiration in the test's category and kelurahan. */
-const built = (overrides: Parameters<typeof anAspiration>[1] = {}) => anAspiration(database.db, { categoryId: ids.category, kelurahanId: ids.kelurahan, ...overrides });
+const built = (overrides: Parameters<typeof anAspiration>[1] = {}) =>
+  anAspiration(database.db, { categoryId: ids.category, kelurahanId: ids.kelurahan, ...overrides });
 
 /** POSTs a multipart form (with photos) as `c`, like a browser. */
 async function sendMultipart(c: Client, pathName: string, fields: Record<string, string>, photos: Buffer[] = []) {
@@ -66,14 +88,25 @@ async function sendMultipart(c: Client, pathName: string, fields: Record<string,
   const body = new FormData();
   for (const [k, v] of Object.entries({ ...fields, csrf })) body.append(k, v);
   for (const [i, bytes] of photos.entries()) body.append("photos", new Blob([new Uint8Array(bytes)], { type: "image/png" }), `foto-${i}.png`);
-  return fetch(`${server.url}${pathName}`, { method: "POST", body, redirect: "manual", headers: { Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: server.url } });
+  return fetch(`${server.url}${pathName}`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: server.url },
+  });
 }
 
 describe("web intake (no JavaScript)", () => {
   it("checks similar aspirations first, then submits as a guest and shows a receipt with the tracking code", async () => {
-    const similar = await built({ title: `Saluran air tersumbat di Jl. Swadaya ${unique()}`, description: "Saluran di depan gang tersumbat sampah dan lumpur, air meluap setiap hujan." });
+    const similar = await built({
+      title: `Saluran air tersumbat di Jl. Swadaya ${unique()}`,
+      description: "Saluran di depan gang tersumbat sampah dan lumpur, air meluap setiap hujan.",
+    });
     const c = await as();
-    const check = await c.post("/aspirations/new", asp({ intent: "check", identity: "guest", title: "Saluran air tersumbat di Jl. Swadaya", submitterName: "Pak Tamu" }));
+    const check = await c.post(
+      "/aspirations/new",
+      asp({ intent: "check", identity: "guest", title: "Saluran air tersumbat di Jl. Swadaya", submitterName: "Pak Tamu" }),
+    );
     expect(check.status).toBe(200);
     const html = await check.text();
     expect(html).toContain('id="similar-title"');
@@ -86,7 +119,14 @@ describe("web intake (no JavaScript)", () => {
     const receipt = await c.page(`/aspirations/${code}/receipt`);
     expect(receipt.html).toContain(code);
     const row = await database.db.aspiration.findUniqueOrThrow({ where: { code } });
-    expect(row).toMatchObject({ channel: "web", status: "received", submitterName: "Pak Tamu", submitterContact: "+6281234567890", submitterId: null, anonymous: false });
+    expect(row).toMatchObject({
+      channel: "web",
+      status: "received",
+      submitterName: "Pak Tamu",
+      submitterContact: "+6281234567890",
+      submitterId: null,
+      anonymous: false,
+    });
     expect(row.verifyDueAt!.getTime()).toBeGreaterThan(row.createdAt.getTime());
     expect(row.responseDueAt!.getTime()).toBeGreaterThan(row.verifyDueAt!.getTime());
   });
@@ -107,13 +147,18 @@ describe("web intake (no JavaScript)", () => {
     const code = codeFrom(res);
     const row = await database.db.aspiration.findUniqueOrThrow({ where: { code } });
     expect(row.submitterId).toBe(people.resident.id);
-    const note = await database.db.notification.findFirst({ where: { userId: people.resident.id, messageKey: "aspirations.notify.received" }, orderBy: { id: "desc" } });
+    const note = await database.db.notification.findFirst({
+      where: { userId: people.resident.id, messageKey: "aspirations.notify.received" },
+      orderBy: { id: "desc" },
+    });
     expect(JSON.parse(note!.params).code).toBe(code);
   });
 
   it("stores nothing about an anonymous submitter, even when a name was typed", async () => {
     const c = await as(people.resident);
-    const res = await c.post("/aspirations/new", asp({ intent: "submit", identity: "anonymous", submitterName: "Jangan Simpan" }), { fromPage: "/aspirations/new" });
+    const res = await c.post("/aspirations/new", asp({ intent: "submit", identity: "anonymous", submitterName: "Jangan Simpan" }), {
+      fromPage: "/aspirations/new",
+    });
     const row = await database.db.aspiration.findUniqueOrThrow({ where: { code: codeFrom(res) } });
     expect(row).toMatchObject({ anonymous: true, submitterId: null, submitterName: null, submitterContact: null });
   });
@@ -123,7 +168,9 @@ describe("web intake (no JavaScript)", () => {
     const c = await as();
     const form = await c.page(`/aspirations/new?event=${event.id}`);
     expect(form.html).toContain(`name="sourceEventId" value="${event.id}"`);
-    const res = await c.post("/aspirations/new", asp({ intent: "submit", identity: "guest", sourceEventId: String(event.id) }), { fromPage: `/aspirations/new?event=${event.id}` });
+    const res = await c.post("/aspirations/new", asp({ intent: "submit", identity: "guest", sourceEventId: String(event.id) }), {
+      fromPage: `/aspirations/new?event=${event.id}`,
+    });
     const code = codeFrom(res);
     expect((await database.db.aspiration.findUniqueOrThrow({ where: { code } })).sourceEventId).toBe(event.id);
     expect((await c.page(`/aspirations/${code}`)).html).toContain(`href="/events/${event.id}"`);
@@ -183,12 +230,20 @@ describe("ids beyond the integer range (issue 10, defect 4)", () => {
       const res = await c.post("/aspirations/new", asp({ intent: "submit", identity: "guest", [field]: HUGE_ID }), { fromPage: "/aspirations/new" });
       expect(res.status, field).toBe(400);
       expect(await res.text(), field).toContain(shown);
-      const intake = await staff.post("/aspirations/staff/intake", asp({ channel: "walk_in", consent: "on", [field]: HUGE_ID }), { fromPage: "/aspirations/staff/intake" });
+      const intake = await staff.post("/aspirations/staff/intake", asp({ channel: "walk_in", consent: "on", [field]: HUGE_ID }), {
+        fromPage: "/aspirations/staff/intake",
+      });
       expect(intake.status, `intake ${field}`).toBe(400);
       expect(await intake.text(), `intake ${field}`).toContain(shown);
     }
-    const point = (await anEvent(database.db, { agenda: ["Titik genangan"] }).then((e) => database.db.eventAgendaPoint.findFirstOrThrow({ where: { eventId: e.id } }))).id;
-    const convert = await staff.post(`/aspirations/from-event-point/${point}`, { intent: "confirm", ...asp({ categoryId: HUGE_ID }) }, { fromPage: `/aspirations/from-event-point/${point}` });
+    const point = (
+      await anEvent(database.db, { agenda: ["Titik genangan"] }).then((e) => database.db.eventAgendaPoint.findFirstOrThrow({ where: { eventId: e.id } }))
+    ).id;
+    const convert = await staff.post(
+      `/aspirations/from-event-point/${point}`,
+      { intent: "confirm", ...asp({ categoryId: HUGE_ID }) },
+      { fromPage: `/aspirations/from-event-point/${point}` },
+    );
     expect(convert.status).toBe(400);
     expect(await convert.text()).toContain('id="f-categoryId-error"');
     expect(await database.db.aspiration.count()).toBe(before);
@@ -202,7 +257,11 @@ describe("ids beyond the integer range (issue 10, defect 4)", () => {
         expect(page.status, `${route}/${id}`).toBe(404);
         expect(page.html, `${route}/${id}`).toContain("Sumber ini tidak ditemukan atau sudah dihapus.");
       }
-      const post = await staff.post(`/aspirations/${route}/${HUGE_ID}`, { intent: "confirm", ...asp() }, { csrf: staff.csrf((await staff.page("/aspirations/new")).html) });
+      const post = await staff.post(
+        `/aspirations/${route}/${HUGE_ID}`,
+        { intent: "confirm", ...asp() },
+        { csrf: staff.csrf((await staff.page("/aspirations/new")).html) },
+      );
       expect(post.status, `POST ${route}`).toBe(404);
     }
     const unknown = await staff.page("/aspirations/AAAA-AAAA");
@@ -212,7 +271,12 @@ describe("ids beyond the integer range (issue 10, defect 4)", () => {
 
   it("ignores ids and page numbers beyond the range in the query string", async () => {
     const c = await as(people.resident);
-    for (const path of [`/aspirations/new?event=${HUGE_ID}`, `/aspirations?kelurahan=${HUGE_ID}`, `/aspirations?page=${HUGE_ID}`, `/notifications?page=${HUGE_ID}`]) {
+    for (const path of [
+      `/aspirations/new?event=${HUGE_ID}`,
+      `/aspirations?kelurahan=${HUGE_ID}`,
+      `/aspirations?page=${HUGE_ID}`,
+      `/notifications?page=${HUGE_ID}`,
+    ]) {
       expect((await c.get(path)).status, path).toBe(200);
     }
   });
@@ -238,7 +302,14 @@ describe("staff intake, permissions", () => {
     expect(res.headers.get("location")).toContain("/login");
     const resident = await as(people.resident);
     const { code } = await built();
-    for (const path of ["/aspirations/staff", "/aspirations/staff/intake", "/aspirations/staff/import", "/aspirations/staff/settings", `/aspirations/${code}/manage`, "/aspirations/from-question/1"]) {
+    for (const path of [
+      "/aspirations/staff",
+      "/aspirations/staff/intake",
+      "/aspirations/staff/import",
+      "/aspirations/staff/settings",
+      `/aspirations/${code}/manage`,
+      "/aspirations/from-question/1",
+    ]) {
       expect((await resident.get(path)).status, path).toBe(403);
     }
     const moderator = await as(people.moderator);
@@ -252,19 +323,24 @@ describe("staff intake, permissions", () => {
     expect(forged.status).toBe(403);
   });
 
-  it.each(["walk_in", "whatsapp", "email", "suggestion_box", "social_media", "kiosk", "event"])("records a %s aspiration on a resident's behalf, with consent", async (channel) => {
-    const c = await as(people.moderator);
-    const name = `Ibu Warsini ${unique()}`;
-    const without = await c.post("/aspirations/staff/intake", asp({ channel, submitterName: name }));
-    expect(without.status).toBe(400);
-    expect(await without.text()).toContain('id="f-consent-error"');
-    const res = await c.post("/aspirations/staff/intake", asp({ channel, submitterName: name, consent: "on", intent: "saveNext" }), { fromPage: "/aspirations/staff/intake" });
-    expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toContain(`/aspirations/staff/intake?channel=${channel}`);
-    const row = await database.db.aspiration.findFirstOrThrow({ where: { channel, submitterName: name } });
-    expect(row.assistedById).toBe(people.moderator.id);
-    expect(row.consentRecorded).toBe(true);
-  });
+  it.each(["walk_in", "whatsapp", "email", "suggestion_box", "social_media", "kiosk", "event"])(
+    "records a %s aspiration on a resident's behalf, with consent",
+    async (channel) => {
+      const c = await as(people.moderator);
+      const name = `Ibu Warsini ${unique()}`;
+      const without = await c.post("/aspirations/staff/intake", asp({ channel, submitterName: name }));
+      expect(without.status).toBe(400);
+      expect(await without.text()).toContain('id="f-consent-error"');
+      const res = await c.post("/aspirations/staff/intake", asp({ channel, submitterName: name, consent: "on", intent: "saveNext" }), {
+        fromPage: "/aspirations/staff/intake",
+      });
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toContain(`/aspirations/staff/intake?channel=${channel}`);
+      const row = await database.db.aspiration.findFirstOrThrow({ where: { channel, submitterName: name } });
+      expect(row.assistedById).toBe(people.moderator.id);
+      expect(row.consentRecorded).toBe(true);
+    },
+  );
 });
 
 describe("status changes, supports and grouping", () => {
@@ -285,7 +361,10 @@ describe("status changes, supports and grouping", () => {
     expect(page.html).toContain("Terverifikasi");
     const row = await database.db.aspiration.findUniqueOrThrow({ where: { code } });
     expect(row.verifiedAt).not.toBeNull();
-    const note = await database.db.notification.findFirst({ where: { userId: people.resident.id, messageKey: "aspirations.notify.status.verified" }, orderBy: { id: "desc" } });
+    const note = await database.db.notification.findFirst({
+      where: { userId: people.resident.id, messageKey: "aspirations.notify.status.verified" },
+      orderBy: { id: "desc" },
+    });
     expect(JSON.parse(note!.params).code).toBe(code);
   });
 
@@ -320,7 +399,11 @@ describe("status changes, supports and grouping", () => {
     const db = database.db;
     const primary = await built();
     const member = await built({ createdAt: new Date(Date.now() - 20 * 86_400_000) });
-    for (const [to, note] of [["verified", "Sudah dicek petugas kelurahan."], ["on_agenda", "Masuk agenda rembuk tahunan."], ["accepted", "Disetujui pada rembuk tahunan kecamatan."]] as const) {
+    for (const [to, note] of [
+      ["verified", "Sudah dicek petugas kelurahan."],
+      ["on_agenda", "Masuk agenda rembuk tahunan."],
+      ["accepted", "Disetujui pada rembuk tahunan kecamatan."],
+    ] as const) {
       await anAspirationUpdate(db, primary, { to, note, actorId: people.planner.id });
     }
     const staff = await as(people.moderator);
@@ -347,14 +430,22 @@ describe("status changes, supports and grouping", () => {
 
 describe("deadlines and the overdue list", () => {
   it("lists a late aspiration for staff, and admins change the working-day deadlines", async () => {
-    const late = await built({ title: `Sampah menumpuk ${unique()}`, createdAt: new Date(Date.now() - 10 * 86_400_000), verifyDueAt: new Date(Date.now() - 5 * 86_400_000) });
+    const late = await built({
+      title: `Sampah menumpuk ${unique()}`,
+      createdAt: new Date(Date.now() - 10 * 86_400_000),
+      verifyDueAt: new Date(Date.now() - 5 * 86_400_000),
+    });
     const staff = await as(people.moderator);
     const desk = await staff.page("/aspirations/staff");
     expect(desk.html).toContain(late.title);
     const admin = await as(people.admin);
     const bad = await admin.post("/aspirations/staff/settings", { intent: "deadlines", verifyDays: "0", responseDays: "5" });
     expect(bad.status).toBe(400);
-    const ok = await admin.post("/aspirations/staff/settings", { intent: "deadlines", verifyDays: "10", responseDays: "20" }, { fromPage: "/aspirations/staff/settings" });
+    const ok = await admin.post(
+      "/aspirations/staff/settings",
+      { intent: "deadlines", verifyDays: "10", responseDays: "20" },
+      { fromPage: "/aspirations/staff/settings" },
+    );
     expect(ok.status).toBe(302);
     try {
       const code = codeFrom(await (await as()).post("/aspirations/new", asp({ intent: "submit", identity: "guest" }), { fromPage: "/aspirations/new" }));
@@ -379,7 +470,8 @@ describe("deadlines and the overdue list", () => {
 
 describe("CSV import", () => {
   const header = "judul,uraian,kategori,kelurahan,rw,kanal,nama,kontak,rahasia";
-  const good = (n: number) => `"Lampu jalan mati ${n} ${unique()}","Lampu di gang ${n} mati sejak minggu lalu, gelap sekali.",${ids.categorySlug},${ids.kelurahanName},3,kotak saran,Pak Udin,,tidak`;
+  const good = (n: number) =>
+    `"Lampu jalan mati ${n} ${unique()}","Lampu di gang ${n} mati sejak minggu lalu, gelap sekali.",${ids.categorySlug},${ids.kelurahanName},3,kotak saran,Pak Udin,,tidak`;
 
   it("imports nothing when one line is bad, and reports that line", async () => {
     const c = await as(people.moderator);
@@ -419,7 +511,11 @@ describe("CSV import", () => {
     body.append("consent", "on");
     body.append("csv", "");
     body.append("file", new Blob([[header, good(7), good(8)].join("\n")], { type: "text/csv" }), "kotak-saran.csv");
-    const res = await fetch(`${server.url}/aspirations/staff/import`, { method: "POST", body, headers: { Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: server.url } });
+    const res = await fetch(`${server.url}/aspirations/staff/import`, {
+      method: "POST",
+      body,
+      headers: { Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: server.url },
+    });
     expect(res.status).toBe(200);
     expect(await database.db.aspiration.count()).toBe(before + 2);
   });
@@ -466,12 +562,22 @@ describe("one-click conversions", () => {
     const event = await anEvent(db, { agenda: ["Titik genangan di Jl. Swadaya"] });
     const point = await db.eventAgendaPoint.findFirstOrThrow({ where: { eventId: event.id } });
     const c = await as(people.planner);
-    const fields = { intent: "confirm", title: "Usulan dari forum warga", description: "Uraian usulan yang cukup panjang.", categoryId: String(ids.category), kelurahanId: String(ids.kelurahan) };
+    const fields = {
+      intent: "confirm",
+      title: "Usulan dari forum warga",
+      description: "Uraian usulan yang cukup panjang.",
+      categoryId: String(ids.category),
+      kelurahanId: String(ids.kelurahan),
+    };
     const p = codeFrom(await c.post(`/aspirations/from-post/${post.id}`, fields, { fromPage: `/aspirations/from-post/${post.id}` }));
     expect(await db.aspiration.findUniqueOrThrow({ where: { code: p } })).toMatchObject({ channel: "discussion", sourcePostId: post.id });
     expect((await c.page(`/aspirations/${p}`)).html).toContain(`href="/discussions/${topic.id}`);
     const e = codeFrom(await c.post(`/aspirations/from-event-point/${point.id}`, fields, { fromPage: `/aspirations/from-event-point/${point.id}` }));
-    expect(await db.aspiration.findUniqueOrThrow({ where: { code: e } })).toMatchObject({ channel: "event", sourceAgendaPointId: point.id, sourceEventId: event.id });
+    expect(await db.aspiration.findUniqueOrThrow({ where: { code: e } })).toMatchObject({
+      channel: "event",
+      sourceAgendaPointId: point.id,
+      sourceEventId: event.id,
+    });
     expect((await c.page(`/aspirations/${e}`)).html).toContain(`href="/events/${event.id}"`);
   });
 });
@@ -482,11 +588,27 @@ describe("confidential submitters stay confidential", () => {
     const contact = `rahasia.${unique()}@contoh.id`;
     const c = await as();
     const title = `Pungutan liar di loket ${unique()}`;
-    const code = codeFrom(await c.post("/aspirations/new", asp({ intent: "submit", identity: "guest", submitterName: name, submitterContact: contact, confidential: "on", title, address: "Rumah saya di Gg. Rahasia 9" }), { fromPage: "/aspirations/new" }));
+    const code = codeFrom(
+      await c.post(
+        "/aspirations/new",
+        asp({
+          intent: "submit",
+          identity: "guest",
+          submitterName: name,
+          submitterContact: contact,
+          confidential: "on",
+          title,
+          address: "Rumah saya di Gg. Rahasia 9",
+        }),
+        { fromPage: "/aspirations/new" },
+      ),
+    );
     // a resident's account name, confidential
     const resident = await aUser(database.db, { name: `Warga Rahasia ${unique()}` });
     const w = await as(resident);
-    const code2 = codeFrom(await w.post("/aspirations/new", asp({ intent: "submit", identity: "account", confidential: "on" }), { fromPage: "/aspirations/new" }));
+    const code2 = codeFrom(
+      await w.post("/aspirations/new", asp({ intent: "submit", identity: "account", confidential: "on" }), { fromPage: "/aspirations/new" }),
+    );
     const staff = await as(people.moderator);
     await staff.post(`/aspirations/${code}/manage`, { intent: "status", to: "verified", note: "Sudah diverifikasi" });
     const month = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
@@ -523,13 +645,20 @@ describe("confidential submitters stay confidential", () => {
   it("keeps the submitters' e-mail addresses out of the server's log (issue 10, defect 7)", async () => {
     const contact = `pelapor.rahasia.${unique()}@contoh.id`;
     const c = await as();
-    const code = codeFrom(await c.post("/aspirations/new", asp({ intent: "submit", identity: "guest", submitterContact: contact, confidential: "on" }), { fromPage: "/aspirations/new" }));
+    const code = codeFrom(
+      await c.post("/aspirations/new", asp({ intent: "submit", identity: "guest", submitterContact: contact, confidential: "on" }), {
+        fromPage: "/aspirations/new",
+      }),
+    );
     const resident = await aUser(database.db);
     const w = await as(resident);
-    const code2 = codeFrom(await w.post("/aspirations/new", asp({ intent: "submit", identity: "account", confidential: "on" }), { fromPage: "/aspirations/new" }));
+    const code2 = codeFrom(
+      await w.post("/aspirations/new", asp({ intent: "submit", identity: "account", confidential: "on" }), { fromPage: "/aspirations/new" }),
+    );
     // a status change mails them again
     const staff = await as(people.moderator);
-    for (const c of [code, code2]) expect((await staff.post(`/aspirations/${c}/manage`, { intent: "status", to: "verified", note: "Sudah diverifikasi petugas" })).status).toBe(302);
+    for (const c of [code, code2])
+      expect((await staff.post(`/aspirations/${c}/manage`, { intent: "status", to: "verified", note: "Sudah diverifikasi petugas" })).status).toBe(302);
     const log = server.output();
     // the mails were written to the log (no SMTP here) ...
     expect(log).toContain(`to=${recipientTag(contact)}`);
@@ -559,7 +688,9 @@ describe("reports and open data", () => {
     expect(json.totals.received).toBeGreaterThan(0);
     expect(json.byKelurahan.length).toBeGreaterThan(0);
     const csv = await (await c.get("/aspirations/data/aspirations.csv")).text();
-    expect(csv.split("\r\n")[0]).toBe("code,title,description,category,kelurahan,rw,channel,status,supports,groupPrimary,receivedAt,verifiedAt,firstResponseAt");
+    expect(csv.split("\r\n")[0]).toBe(
+      "code,title,description,category,kelurahan,rw,channel,status,supports,groupPrimary,receivedAt,verifiedAt,firstResponseAt",
+    );
     expect((await c.get("/aspirations/data/nothing.csv")).status).toBe(404);
   });
 

@@ -8,24 +8,57 @@ export interface FieldOptions {
   kelurahan: { id: number; name: string; rws: { id: number; name: string }[] }[];
 }
 
-export function AspirationFields({ options, state, defaults = {}, withAddress = true, autoFocus }: { options: FieldOptions; state?: FormState; defaults?: Record<string, string | number | undefined>; withAddress?: boolean; autoFocus?: boolean }) {
+export function AspirationFields({
+  options,
+  state,
+  defaults = {},
+  withAddress = true,
+  autoFocus,
+}: {
+  options: FieldOptions;
+  state?: FormState;
+  defaults?: Record<string, string | number | undefined>;
+  withAddress?: boolean;
+  autoFocus?: boolean;
+}) {
   const t = useT();
   const locale = useLocale();
   const d = (k: string) => (defaults[k] === undefined || defaults[k] === null ? undefined : String(defaults[k]));
   return (
     <>
-      <Field name="title" label={t("aspirations.new.titleLabel")} hint={t("aspirations.new.titleHint")} required state={state} defaultValue={d("title")} autoFocus={autoFocus} />
-      <TextAreaField name="description" label={t("aspirations.new.description")} hint={t("aspirations.new.descriptionHint")} required rows={6} maxLength={4000} state={state} defaultValue={d("description")} />
+      <Field
+        name="title"
+        label={t("aspirations.new.titleLabel")}
+        hint={t("aspirations.new.titleHint")}
+        required
+        state={state}
+        defaultValue={d("title")}
+        autoFocus={autoFocus}
+      />
+      <TextAreaField
+        name="description"
+        label={t("aspirations.new.description")}
+        hint={t("aspirations.new.descriptionHint")}
+        required
+        rows={6}
+        maxLength={4000}
+        state={state}
+        defaultValue={d("description")}
+      />
       <SelectField name="categoryId" label={t("aspirations.new.category")} required state={state} defaultValue={d("categoryId")}>
         <option value="">{t("form.choose")}</option>
         {options.categories.map((c) => (
-          <option key={c.id} value={c.id}>{locale === "en" ? c.nameEn : c.nameId}</option>
+          <option key={c.id} value={c.id}>
+            {locale === "en" ? c.nameEn : c.nameId}
+          </option>
         ))}
       </SelectField>
       <SelectField name="kelurahanId" label={t("aspirations.new.kelurahan")} required state={state} defaultValue={d("kelurahanId")}>
         <option value="">{t("form.choose")}</option>
         {options.kelurahan.map((k) => (
-          <option key={k.id} value={k.id}>{k.name}</option>
+          <option key={k.id} value={k.id}>
+            {k.name}
+          </option>
         ))}
       </SelectField>
       <SelectField name="rwId" label={t("aspirations.new.rw")} state={state} defaultValue={d("rwId")}>

@@ -22,11 +22,17 @@ export function BarChart({ id, title, rows }: { id: string; title: string; rows:
         const w2 = (r.resolved / max) * barArea;
         return (
           <g key={r.label} aria-hidden="true">
-            <text x={labelWidth - 8} y={y + 18} textAnchor="end">{r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label}</text>
+            <text x={labelWidth - 8} y={y + 18} textAnchor="end">
+              {r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label}
+            </text>
             <rect className="bar-received" x={labelWidth} y={y + 2} width={Math.max(w1, 1)} height={13} />
-            <text x={labelWidth + Math.max(w1, 1) + 4} y={y + 13}>{r.received}</text>
+            <text x={labelWidth + Math.max(w1, 1) + 4} y={y + 13}>
+              {r.received}
+            </text>
             <rect className="bar-resolved" x={labelWidth} y={y + 16} width={Math.max(w2, 1)} height={11} />
-            <text x={labelWidth + Math.max(w2, 1) + 4} y={y + 26}>{r.resolved}</text>
+            <text x={labelWidth + Math.max(w2, 1) + 4} y={y + 26}>
+              {r.resolved}
+            </text>
           </g>
         );
       })}

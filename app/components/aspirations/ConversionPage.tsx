@@ -14,9 +14,13 @@ export function ConversionPage() {
       <h1>{t("aspirations.convert.title")}</h1>
       <p>{t("aspirations.convert.lead")}</p>
       <section aria-labelledby="source-title">
-        <h2 id="source-title">{t("aspirations.convert.source")}: {t(`aspirations.convert.source.${data.kind}`)}</h2>
+        <h2 id="source-title">
+          {t("aspirations.convert.source")}: {t(`aspirations.convert.source.${data.kind}`)}
+        </h2>
         <blockquote className="description">{data.source.text}</blockquote>
-        <p><Link to={data.source.href}>{data.source.href}</Link></p>
+        <p>
+          <Link to={data.source.href}>{data.source.href}</Link>
+        </p>
       </section>
       <FormAlert state={state} />
       <Form method="post" className="stack" noValidate>

@@ -176,7 +176,13 @@ describe("decisions flowing back", () => {
     const primary = await aspiration({ kelurahanId: ids.kel[0], status: "on_agenda" });
     const member = await aspiration({ kelurahanId: ids.kel[0], status: "on_agenda" });
     await db().aspiration.update({ where: { id: member.id }, data: { groupPrimaryId: primary.id } });
-    const changed = await propagateStatus(db(), createMailer(undefined, () => undefined), planner(), [member.id], { to: "accepted", note: "Disetujui dalam musyawarah." });
+    const changed = await propagateStatus(
+      db(),
+      createMailer(undefined, () => undefined),
+      planner(),
+      [member.id],
+      { to: "accepted", note: "Disetujui dalam musyawarah." },
+    );
     expect(changed).toBe(1);
     expect((await db().aspiration.findUniqueOrThrow({ where: { id: primary.id } })).status).toBe("accepted");
   });

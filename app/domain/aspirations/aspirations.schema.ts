@@ -104,8 +104,16 @@ export const importSchema = z.object({
 });
 
 export const deadlineSettingsSchema = z.object({
-  verifyDays: z.coerce.number({ invalid_type_error: "aspirations.validation.days" }).int("aspirations.validation.days").min(1, "aspirations.validation.days").max(60, "aspirations.validation.days"),
-  responseDays: z.coerce.number({ invalid_type_error: "aspirations.validation.days" }).int("aspirations.validation.days").min(1, "aspirations.validation.days").max(90, "aspirations.validation.days"),
+  verifyDays: z.coerce
+    .number({ invalid_type_error: "aspirations.validation.days" })
+    .int("aspirations.validation.days")
+    .min(1, "aspirations.validation.days")
+    .max(60, "aspirations.validation.days"),
+  responseDays: z.coerce
+    .number({ invalid_type_error: "aspirations.validation.days" })
+    .int("aspirations.validation.days")
+    .min(1, "aspirations.validation.days")
+    .max(90, "aspirations.validation.days"),
 });
 
 export const holidaySchema = z.object({

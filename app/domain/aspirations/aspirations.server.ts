@@ -79,11 +79,11 @@ export async function insertAspiration(db: Db, data: NewAspiration, now = new Da
           address: data.address ?? null,
           channel: data.channel,
           // anonymous: nothing about the person is kept at all
-          submitterId: anonymous ? null : data.submitterId ?? null,
-          submitterName: anonymous ? null : data.submitterName ?? null,
-          submitterContact: anonymous ? null : data.submitterContact ?? null,
+          submitterId: anonymous ? null : (data.submitterId ?? null),
+          submitterName: anonymous ? null : (data.submitterName ?? null),
+          submitterContact: anonymous ? null : (data.submitterContact ?? null),
           anonymous,
-          confidential: anonymous ? false : data.confidential ?? false,
+          confidential: anonymous ? false : (data.confidential ?? false),
           assistedById: data.assistedById ?? null,
           consentRecorded: data.consentRecorded ?? false,
           sourceQuestionId: data.sourceQuestionId ?? null,
@@ -102,8 +102,18 @@ export async function insertAspiration(db: Db, data: NewAspiration, now = new Da
 }
 
 /** The receipt, written to the outbox with the aspiration (call it inside the same transaction). */
-async function tellSubmitter(db: Db, mailer: Mailer, a: { id: number; code: string; title: string; submitterId: number | null; submitterContact: string | null }, options: NotifyOptions) {
-  const input = { messageKey: "aspirations.notify.received" as const, params: { code: a.code, title: a.title }, link: `/aspirations/${a.code}`, key: `aspiration:${a.id}:received` };
+async function tellSubmitter(
+  db: Db,
+  mailer: Mailer,
+  a: { id: number; code: string; title: string; submitterId: number | null; submitterContact: string | null },
+  options: NotifyOptions,
+) {
+  const input = {
+    messageKey: "aspirations.notify.received" as const,
+    params: { code: a.code, title: a.title },
+    link: `/aspirations/${a.code}`,
+    key: `aspiration:${a.id}:received`,
+  };
   if (a.submitterId) await notify(db, mailer, { userIds: [a.submitterId], ...input });
   else await notifyContact(db, a.submitterContact, input, { locale: options.locale, purpose: "aspirations.followUp" });
 }
@@ -169,10 +179,20 @@ export async function submitFromMessage(
   const title = (input.title?.trim() || (firstSentence.length > 150 ? `${firstSentence.slice(0, 147).replace(/\s+\S*$/, "")}…` : firstSentence)).slice(0, 150);
   const created = await insertAspiration(
     tx,
-    { title, description: text, categoryId: null, kelurahanId: null, channel: input.channel, submitterName: input.name ?? null, submitterContact: input.contact, consentRecorded: true },
+    {
+      title,
+      description: text,
+      categoryId: null,
+      kelurahanId: null,
+      channel: input.channel,
+      submitterName: input.name ?? null,
+      submitterContact: input.contact,
+      consentRecorded: true,
+    },
     now,
   );
-  if (input.photos?.length) await attachPhotos(tx, created.id, input.photos.slice(0, MAX_PHOTOS), translate(defaultLocale, "aspirations.new.photoAlt", { title: created.title }));
+  if (input.photos?.length)
+    await attachPhotos(tx, created.id, input.photos.slice(0, MAX_PHOTOS), translate(defaultLocale, "aspirations.new.photoAlt", { title: created.title }));
   return created;
 }
 
@@ -183,7 +203,13 @@ export async function recordAspiration(db: Db, mailer: Mailer, actor: Actor, inp
   await checkReferences(db, input);
   return db.$transaction(async (tx) => {
     const created = await insertAspiration(tx as Db, { ...input, assistedById: actor.id, consentRecorded: true }, options.now);
-    await audit(tx as Db, { actorId: actor.id, action: "aspiration.recorded", targetType: "aspiration", targetId: created.id, details: { channel: input.channel, code: created.code } });
+    await audit(tx as Db, {
+      actorId: actor.id,
+      action: "aspiration.recorded",
+      targetType: "aspiration",
+      targetId: created.id,
+      details: { channel: input.channel, code: created.code },
+    });
     await tellSubmitter(tx as Db, mailer, created, options);
     return created;
   });
@@ -192,7 +218,9 @@ export async function recordAspiration(db: Db, mailer: Mailer, actor: Actor, inp
 // ------------------------------------------------------------------ similar
 
 const STOPWORDS = new Set(
-  "yang di ke dari dan untuk dengan ini itu ada tidak kami kita saya mohon agar pada akan sudah belum atau juga karena sangat lebih dalam oleh bisa tolong segera harap minta warga the and for with of to in a is are".split(" "),
+  "yang di ke dari dan untuk dengan ini itu ada tidak kami kita saya mohon agar pada akan sudah belum atau juga karena sangat lebih dalam oleh bisa tolong segera harap minta warga the and for with of to in a is are".split(
+    " ",
+  ),
 );
 
 export function tokens(text: string): Set<string> {
@@ -220,7 +248,16 @@ export async function findSimilar(db: Db, input: { title: string; description?: 
     where: { groupPrimaryId: null, status: { notIn: ["rejected"] } },
     orderBy: { createdAt: "desc" },
     take: 500,
-    select: { code: true, title: true, description: true, status: true, supportCount: true, categoryId: true, kelurahanId: true, kelurahan: { select: { name: true } } },
+    select: {
+      code: true,
+      title: true,
+      description: true,
+      status: true,
+      supportCount: true,
+      categoryId: true,
+      kelurahanId: true,
+      kelurahan: { select: { name: true } },
+    },
   });
   return candidates
     .map((c) => {
@@ -236,7 +273,10 @@ export async function findSimilar(db: Db, input: { title: string; description?: 
 
 // ------------------------------------------------------------------ reading
 
-const updatesSelect = { orderBy: { createdAt: "asc" as const }, select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true } } } };
+const updatesSelect = {
+  orderBy: { createdAt: "asc" as const },
+  select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true } } },
+};
 
 const publicSelect = {
   id: true,
@@ -277,7 +317,12 @@ function sourceOf(a: {
   const links: SourceLink[] = [];
   if (a.sourceQuestion) links.push({ kind: "qa", href: `/qa/${a.sourceQuestion.session.code}` });
   if (a.sourcePost) links.push({ kind: "discussion", href: `/discussions/${a.sourcePost.topicId}#post-${a.sourcePost.id}` });
-  if (a.sourceEvent) links.push({ kind: "event", href: `/events/${a.sourceEvent.id}`, label: a.sourceAgendaPoint ? `${a.sourceEvent.title}: ${a.sourceAgendaPoint.text}` : a.sourceEvent.title });
+  if (a.sourceEvent)
+    links.push({
+      kind: "event",
+      href: `/events/${a.sourceEvent.id}`,
+      label: a.sourceAgendaPoint ? `${a.sourceEvent.title}: ${a.sourceAgendaPoint.text}` : a.sourceEvent.title,
+    });
   return links;
 }
 
@@ -297,7 +342,12 @@ export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor
   const primary = a.groupPrimary;
   const [members, supportedByMe] = await Promise.all([
     db.aspiration.findMany({ where: { groupPrimaryId: rootId }, orderBy: { createdAt: "asc" }, select: { code: true, title: true, status: true } }),
-    viewer ? db.aspirationSupport.findFirst({ where: { userId: viewer.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } }, select: { aspirationId: true } }) : null,
+    viewer
+      ? db.aspirationSupport.findFirst({
+          where: { userId: viewer.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } },
+          select: { aspirationId: true },
+        })
+      : null,
   ]);
   // a member of a group shows its group's status, deadlines and log (the one rule: followUpOf)
   const state = followUpOf({ ...pickFollowUp(a), updates: a.updates }, primary && { ...pickFollowUp(primary), updates: primary.updates });
@@ -326,7 +376,14 @@ export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor
     primary: primary && { code: primary.code, title: primary.title, status: primary.status, supportCount: primary.supportCount },
     members: members.filter((m) => m.code !== a.code),
     sources: sourceOf(a),
-    updates: state.updates.map((u) => ({ id: u.id, fromStatus: u.fromStatus, toStatus: u.toStatus, note: u.note, createdAt: u.createdAt, actorName: u.actor?.name ?? null })),
+    updates: state.updates.map((u) => ({
+      id: u.id,
+      fromStatus: u.fromStatus,
+      toStatus: u.toStatus,
+      note: u.note,
+      createdAt: u.createdAt,
+      actorName: u.actor?.name ?? null,
+    })),
   };
 }
 export type PublicAspiration = NonNullable<Awaited<ReturnType<typeof getPublicAspiration>>>;
@@ -384,7 +441,10 @@ export async function supportAspiration(db: Db, actor: Actor, rawCode: string): 
   const id = await findIdByCode(db, rawCode);
   if (!id) throw new DomainError("aspirations.notFound", undefined, undefined, 404);
   const rootId = await rootIdOf(db, id);
-  const a = await db.aspiration.findUniqueOrThrow({ where: { id }, select: { submitterId: true, ...FOLLOW_UP_FIELDS, groupPrimary: { select: FOLLOW_UP_FIELDS } } });
+  const a = await db.aspiration.findUniqueOrThrow({
+    where: { id },
+    select: { submitterId: true, ...FOLLOW_UP_FIELDS, groupPrimary: { select: FOLLOW_UP_FIELDS } },
+  });
   if (a.submitterId === actor.id) throw new DomainError("aspirations.support.own");
   if (followUpOf(pickFollowUp(a), a.groupPrimary).status === "rejected") throw new DomainError("aspirations.support.closed");
   const existing = await db.aspirationSupport.findFirst({ where: { userId: actor.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } } });
@@ -492,11 +552,30 @@ export async function listOverdue(db: Db, actor: Actor, now = new Date()) {
     },
     orderBy: { createdAt: "asc" },
     take: 200,
-    select: { code: true, title: true, status: true, channel: true, createdAt: true, verifiedAt: true, verifyDueAt: true, responseDueAt: true, kelurahan: { select: { name: true } } },
+    select: {
+      code: true,
+      title: true,
+      status: true,
+      channel: true,
+      createdAt: true,
+      verifiedAt: true,
+      verifyDueAt: true,
+      responseDueAt: true,
+      kelurahan: { select: { name: true } },
+    },
   });
   return rows.map((r) => {
     const kind: "verify" | "response" = r.verifiedAt === null && r.verifyDueAt !== null && r.verifyDueAt < now ? "verify" : "response";
-    return { code: r.code, title: r.title, status: r.status, channel: r.channel, createdAt: r.createdAt, kind, dueAt: kind === "verify" ? r.verifyDueAt! : r.responseDueAt!, kelurahan: r.kelurahan?.name ?? null };
+    return {
+      code: r.code,
+      title: r.title,
+      status: r.status,
+      channel: r.channel,
+      createdAt: r.createdAt,
+      kind,
+      dueAt: kind === "verify" ? r.verifyDueAt! : r.responseDueAt!,
+      kelurahan: r.kelurahan?.name ?? null,
+    };
   });
 }
 
@@ -519,5 +598,9 @@ export async function eventForAspiration(db: Db, id: number) {
 
 /** Aspirations that came from an event (for the event's page). */
 export async function aspirationsFromEvent(db: Db, eventId: number) {
-  return db.aspiration.findMany({ where: { sourceEventId: eventId }, orderBy: { createdAt: "asc" }, select: { code: true, title: true, status: true, sourceAgendaPointId: true, sourceQuestionId: true } });
+  return db.aspiration.findMany({
+    where: { sourceEventId: eventId },
+    orderBy: { createdAt: "asc" },
+    select: { code: true, title: true, status: true, sourceAgendaPointId: true, sourceQuestionId: true },
+  });
 }

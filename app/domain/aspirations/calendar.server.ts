@@ -32,7 +32,10 @@ export async function getDeadlineSettings(db: Db): Promise<DeadlineSettings> {
 
 export async function saveDeadlineSettings(db: Db, actor: Actor, input: DeadlineSettings): Promise<void> {
   if (!can.configureAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
-  for (const [key, value] of [[SETTING_VERIFY_DAYS, input.verifyDays], [SETTING_RESPONSE_DAYS, input.responseDays]] as const) {
+  for (const [key, value] of [
+    [SETTING_VERIFY_DAYS, input.verifyDays],
+    [SETTING_RESPONSE_DAYS, input.responseDays],
+  ] as const) {
     await db.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(value) }, update: { value: JSON.stringify(value) } });
   }
   await audit(db, { actorId: actor.id, action: "aspirations.deadlines_changed", targetType: "setting", details: { ...input } });

@@ -23,7 +23,12 @@ export interface ConversionSource {
 }
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`);
-const plain = (markdown: string) => markdown.replace(/[*_`>#\[\]]/g, "").replace(/\(https?:[^)]+\)/g, "").replace(/\s+/g, " ").trim();
+const plain = (markdown: string) =>
+  markdown
+    .replace(/[*_`>#\[\]]/g, "")
+    .replace(/\(https?:[^)]+\)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKind, id: number): Promise<ConversionSource> {
   if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
@@ -31,7 +36,14 @@ export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKin
   if (kind === "question") {
     const q = await db.qaQuestion.findUnique({
       where: { id },
-      select: { id: true, text: true, answerText: true, userId: true, displayName: true, session: { select: { code: true, eventId: true, event: { select: { kelurahanId: true, rwId: true } } } } },
+      select: {
+        id: true,
+        text: true,
+        answerText: true,
+        userId: true,
+        displayName: true,
+        session: { select: { code: true, eventId: true, event: { select: { kelurahanId: true, rwId: true } } } },
+      },
     });
     if (!q) throw notFound;
     const existing = await db.aspiration.findFirst({ where: { sourceQuestionId: q.id }, select: { code: true } });
@@ -41,7 +53,12 @@ export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKin
       href: `/qa/${q.session.code}`,
       text: q.text,
       existingCode: existing?.code ?? null,
-      prefill: { title: clip(plain(q.text), 150), description: q.text, kelurahanId: q.session.event.kelurahanId ?? undefined, rwId: q.session.event.rwId ?? undefined },
+      prefill: {
+        title: clip(plain(q.text), 150),
+        description: q.text,
+        kelurahanId: q.session.event.kelurahanId ?? undefined,
+        rwId: q.session.event.rwId ?? undefined,
+      },
       // nothing personal: only the asker's own account, when they had one, to hear about progress
       fields: {
         channel: "qa",
@@ -56,7 +73,15 @@ export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKin
   if (kind === "post") {
     const p = await db.post.findUnique({
       where: { id },
-      select: { id: true, body: true, status: true, parentId: true, authorId: true, topicId: true, topic: { select: { title: true, categoryId: true, kelurahanId: true, eventId: true } } },
+      select: {
+        id: true,
+        body: true,
+        status: true,
+        parentId: true,
+        authorId: true,
+        topicId: true,
+        topic: { select: { title: true, categoryId: true, kelurahanId: true, eventId: true } },
+      },
     });
     if (!p || p.status === "deleted" || p.status === "hidden") throw notFound;
     const existing = await db.aspiration.findFirst({ where: { sourcePostId: p.id }, select: { code: true } });
@@ -99,11 +124,23 @@ export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKin
 }
 
 /** Creates the aspiration from the confirmed form, or returns the one that already exists. */
-export async function convertToAspiration(db: Db, actor: Actor, kind: SourceKind, id: number, input: ConversionInput): Promise<{ code: string; created: boolean }> {
+export async function convertToAspiration(
+  db: Db,
+  actor: Actor,
+  kind: SourceKind,
+  id: number,
+  input: ConversionInput,
+): Promise<{ code: string; created: boolean }> {
   const source = await loadConversionSource(db, actor, kind, id);
   if (source.existingCode) return { code: source.existingCode, created: false };
   await checkReferences(db, { ...input, sourceEventId: source.fields.sourceEventId });
   const created = await insertAspiration(db, { ...source.fields, ...input, assistedById: actor.id });
-  await audit(db, { actorId: actor.id, action: "aspiration.converted", targetType: "aspiration", targetId: created.id, details: { from: kind, sourceId: id, code: created.code } });
+  await audit(db, {
+    actorId: actor.id,
+    action: "aspiration.converted",
+    targetType: "aspiration",
+    targetId: created.id,
+    details: { from: kind, sourceId: id, code: created.code },
+  });
   return { code: created.code, created: true };
 }

@@ -40,7 +40,14 @@ afterAll(async () => {
 });
 
 const make = (title: string, submitterId: number | null = null) =>
-  insertAspiration(database.db, { title, description: `${title}, mohon ditindaklanjuti.`, categoryId: ids.category, kelurahanId: ids.kelurahan, channel: "web", submitterId });
+  insertAspiration(database.db, {
+    title,
+    description: `${title}, mohon ditindaklanjuti.`,
+    categoryId: ids.category,
+    kelurahanId: ids.kelurahan,
+    channel: "web",
+    submitterId,
+  });
 const resident = (i: number) => ({ id: ids.residents[i], role: "resident" as const });
 const staff = () => ({ id: ids.staff, role: "moderator" as const });
 
@@ -118,7 +125,10 @@ describe("changeAspirationStatus", () => {
     const forwarded = await changeAspirationStatus(db, mailer, staff(), { aspirationId: a.id, to: "forwarded", note: "Diteruskan ke Sudin Pertamanan" });
     expect(forwarded.firstResponseAt).not.toBeNull();
     const log = await db.aspirationUpdate.findMany({ where: { aspirationId: a.id }, orderBy: { id: "asc" } });
-    expect(log.map((u) => [u.fromStatus, u.toStatus, u.actorId])).toEqual([["received", "verified", ids.staff], ["verified", "forwarded", ids.staff]]);
+    expect(log.map((u) => [u.fromStatus, u.toStatus, u.actorId])).toEqual([
+      ["received", "verified", ids.staff],
+      ["verified", "forwarded", ids.staff],
+    ]);
     const notes = await db.notification.findMany({ where: { messageKey: "aspirations.notify.status.forwarded" } });
     expect(notes.map((n) => n.userId).sort()).toEqual([ids.residents[0], ids.residents[2], ids.residents[3]].sort());
     // e-mail goes through the outbox: its worker delivers into `mails`
@@ -129,8 +139,12 @@ describe("changeAspirationStatus", () => {
   it("refuses disallowed changes and a rejection without a reason", async () => {
     const db = database.db;
     const a = await make("Jalan berlubang di gang");
-    await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: a.id, to: "done", note: "ok" })).rejects.toMatchObject({ messageKey: "aspirations.status.notAllowed" });
-    await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: a.id, to: "rejected", note: "" })).rejects.toMatchObject({ messageKey: "aspirations.status.reasonRequired" });
+    await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: a.id, to: "done", note: "ok" })).rejects.toMatchObject({
+      messageKey: "aspirations.status.notAllowed",
+    });
+    await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: a.id, to: "rejected", note: "" })).rejects.toMatchObject({
+      messageKey: "aspirations.status.reasonRequired",
+    });
     await expect(changeAspirationStatus(db, mailer, resident(0), { aspirationId: a.id, to: "verified", note: "x" })).rejects.toMatchObject({ status: 403 });
     expect(await db.aspirationUpdate.count({ where: { aspirationId: a.id } })).toBe(0);
   });
@@ -162,7 +176,10 @@ describe("a grouped duplicate shows its group's follow-up (issue 10, defect 8)",
     const desk = (await getStaffAspiration(db, staff(), member.code))!;
     expect(desk.status).toBe("accepted");
     expect(desk.next).toEqual([]);
-    await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: member.id, to: "verified", note: "Dicek" })).rejects.toMatchObject({ messageKey: "aspirations.group.followUpOnPrimary", field: undefined });
+    await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: member.id, to: "verified", note: "Dicek" })).rejects.toMatchObject({
+      messageKey: "aspirations.group.followUpOnPrimary",
+      field: undefined,
+    });
 
     // the open data and the report say the same
     const row = (await openDataList(db)).find((r) => r.code === member.code)!;

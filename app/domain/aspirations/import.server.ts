@@ -68,7 +68,10 @@ export interface ImportReport {
 async function lookups(db: Db) {
   const [categories, kelurahan] = await Promise.all([
     db.category.findMany({ where: { archived: false }, select: { id: true, slug: true, nameId: true, nameEn: true } }),
-    db.area.findMany({ where: { level: "kelurahan" }, select: { id: true, name: true, children: { where: { level: "rw" }, select: { id: true, name: true } } } }),
+    db.area.findMany({
+      where: { level: "kelurahan" },
+      select: { id: true, name: true, children: { where: { level: "rw" }, select: { id: true, name: true } } },
+    }),
   ]);
   const category = new Map<string, number>();
   for (const c of categories) for (const k of [c.slug, c.nameId, c.nameEn]) category.set(k.toLowerCase(), c.id);

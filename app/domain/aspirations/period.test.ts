@@ -34,10 +34,38 @@ describe("report figures", () => {
     const now = d("2025-06-30T00:00:00Z");
     const f = figures(
       [
-        { status: "done", createdAt: d("2025-06-02T00:00:00Z"), verifiedAt: d("2025-06-03T00:00:00Z"), firstResponseAt: d("2025-06-04T00:00:00Z"), verifyDueAt: d("2025-06-05T00:00:00Z"), responseDueAt: d("2025-06-09T00:00:00Z") },
-        { status: "rejected", createdAt: d("2025-06-02T00:00:00Z"), verifiedAt: d("2025-06-10T00:00:00Z"), firstResponseAt: d("2025-06-10T00:00:00Z"), verifyDueAt: d("2025-06-05T00:00:00Z"), responseDueAt: d("2025-06-09T00:00:00Z") },
-        { status: "received", createdAt: d("2025-06-20T00:00:00Z"), verifiedAt: null, firstResponseAt: null, verifyDueAt: d("2025-06-25T00:00:00Z"), responseDueAt: d("2025-06-27T00:00:00Z") },
-        { status: "verified", createdAt: d("2025-06-27T00:00:00Z"), verifiedAt: d("2025-06-27T05:00:00Z"), firstResponseAt: null, verifyDueAt: d("2025-07-02T00:00:00Z"), responseDueAt: d("2025-07-04T00:00:00Z") },
+        {
+          status: "done",
+          createdAt: d("2025-06-02T00:00:00Z"),
+          verifiedAt: d("2025-06-03T00:00:00Z"),
+          firstResponseAt: d("2025-06-04T00:00:00Z"),
+          verifyDueAt: d("2025-06-05T00:00:00Z"),
+          responseDueAt: d("2025-06-09T00:00:00Z"),
+        },
+        {
+          status: "rejected",
+          createdAt: d("2025-06-02T00:00:00Z"),
+          verifiedAt: d("2025-06-10T00:00:00Z"),
+          firstResponseAt: d("2025-06-10T00:00:00Z"),
+          verifyDueAt: d("2025-06-05T00:00:00Z"),
+          responseDueAt: d("2025-06-09T00:00:00Z"),
+        },
+        {
+          status: "received",
+          createdAt: d("2025-06-20T00:00:00Z"),
+          verifiedAt: null,
+          firstResponseAt: null,
+          verifyDueAt: d("2025-06-25T00:00:00Z"),
+          responseDueAt: d("2025-06-27T00:00:00Z"),
+        },
+        {
+          status: "verified",
+          createdAt: d("2025-06-27T00:00:00Z"),
+          verifiedAt: d("2025-06-27T05:00:00Z"),
+          firstResponseAt: null,
+          verifyDueAt: d("2025-07-02T00:00:00Z"),
+          responseDueAt: d("2025-07-04T00:00:00Z"),
+        },
       ],
       now,
     );

@@ -45,4 +45,3 @@ export function recentPeriods(kind: Period["kind"], count: number, now = new Dat
   }
   return out;
 }
-

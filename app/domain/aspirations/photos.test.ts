@@ -55,7 +55,8 @@ function refusingStore(accept: number) {
   return { store, kept, removed };
 }
 
-const input = (title: string) => webSubmitSchema.parse({ intent: "submit", identity: "guest", title, description: "Uraian yang cukup panjang untuk diterima.", ...fields });
+const input = (title: string) =>
+  webSubmitSchema.parse({ intent: "submit", identity: "guest", title, description: "Uraian yang cukup panjang untuk diterima.", ...fields });
 
 describe("photos of a web submission", () => {
   it("puts the upload check's refusals next to the photos field", async () => {
@@ -71,7 +72,11 @@ describe("photos of a web submission", () => {
     const photos = await readPhotos([photo(PNG), photo(PNG)]);
     const { store, kept, removed } = refusingStore(1);
     const before = await db.aspiration.count();
-    await expect(submitAspiration(db, silent, null, input(title), { photos, store })).rejects.toMatchObject({ field: "photos", messageKey: "events.photo.unreadable", status: 422 });
+    await expect(submitAspiration(db, silent, null, input(title), { photos, store })).rejects.toMatchObject({
+      field: "photos",
+      messageKey: "events.photo.unreadable",
+      status: 422,
+    });
     expect(await db.aspiration.count()).toBe(before);
     expect(await db.image.count()).toBe(0);
     // the photo stored before the refusal is removed again

@@ -20,13 +20,7 @@ export interface StatusChange {
   note: string;
 }
 
-export async function changeAspirationStatus(
-  db: Db,
-  mailer: Mailer,
-  actor: Actor,
-  input: StatusChange,
-  options: { publicUrl?: string; now?: Date } = {},
-) {
+export async function changeAspirationStatus(db: Db, mailer: Mailer, actor: Actor, input: StatusChange, options: { publicUrl?: string; now?: Date } = {}) {
   if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
   const now = options.now ?? new Date();
   const note = input.note.trim();
@@ -58,7 +52,17 @@ export async function changeAspirationStatus(
     });
     const updated = await tx.aspiration.findUniqueOrThrow({
       where: { id: current.id },
-      select: { id: true, code: true, title: true, status: true, verifiedAt: true, firstResponseAt: true, groupPrimaryId: true, submitterId: true, submitterContact: true },
+      select: {
+        id: true,
+        code: true,
+        title: true,
+        status: true,
+        verifiedAt: true,
+        firstResponseAt: true,
+        groupPrimaryId: true,
+        submitterId: true,
+        submitterContact: true,
+      },
     });
     // everyone who follows the group hears about it (submitters and supporters), written to
     // the outbox in this same transaction: the change and its messages are stored together

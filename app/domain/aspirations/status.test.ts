@@ -50,7 +50,10 @@ describe("aspiration status rules", () => {
   it("sets verifiedAt when leaving received and firstResponseAt on the first answer", () => {
     const now = new Date("2025-06-02T03:00:00Z");
     expect(transitionEffects({ status: "received", verifiedAt: null, firstResponseAt: null }, "verified", now)).toEqual({ verifiedAt: now });
-    expect(transitionEffects({ status: "received", verifiedAt: null, firstResponseAt: null }, "rejected", now)).toEqual({ verifiedAt: now, firstResponseAt: now });
+    expect(transitionEffects({ status: "received", verifiedAt: null, firstResponseAt: null }, "rejected", now)).toEqual({
+      verifiedAt: now,
+      firstResponseAt: now,
+    });
     const earlier = new Date("2025-06-01T03:00:00Z");
     expect(transitionEffects({ status: "verified", verifiedAt: earlier, firstResponseAt: null }, "forwarded", now)).toEqual({ firstResponseAt: now });
     expect(transitionEffects({ status: "forwarded", verifiedAt: earlier, firstResponseAt: earlier }, "done", now)).toEqual({});

@@ -1,17 +1,7 @@
 // The status workflow of an aspiration, in one place: which statuses exist, which
 // changes are allowed, and which need a reason. Pure: used by the domain, the
 // pages (to offer only allowed changes) and by the deliberation area.
-export const STATUSES = [
-  "received",
-  "verified",
-  "rejected",
-  "forwarded",
-  "on_agenda",
-  "accepted",
-  "deferred",
-  "declined",
-  "done",
-] as const;
+export const STATUSES = ["received", "verified", "rejected", "forwarded", "on_agenda", "accepted", "deferred", "declined", "done"] as const;
 export type AspirationStatus = (typeof STATUSES)[number];
 
 export function isStatus(value: unknown): value is AspirationStatus {

@@ -452,8 +452,18 @@ export async function updateEvent(db: Db, actor: Actor | null, id: number, input
       if (notifier) {
         // written with the change: the promoted get their seat, everyone registered hears of a new time or place
         await announcePromotions(tx as Db, notifier, { id, title: input.title }, promoted);
-        const moved = existing.startsAt.getTime() !== input.startsAt.getTime() || existing.endsAt.getTime() !== input.endsAt.getTime() || existing.venueName !== input.venueName;
-        if (moved) await announceChange(tx as Db, notifier, id, input, promoted.map((p) => p.code));
+        const moved =
+          existing.startsAt.getTime() !== input.startsAt.getTime() ||
+          existing.endsAt.getTime() !== input.endsAt.getTime() ||
+          existing.venueName !== input.venueName;
+        if (moved)
+          await announceChange(
+            tx as Db,
+            notifier,
+            id,
+            input,
+            promoted.map((p) => p.code),
+          );
       }
       return promoted;
     },
@@ -501,7 +511,12 @@ export async function cancelEvent(db: Db, actor: Actor | null, id: number, reaso
       where: { eventId: id, status: { in: ["confirmed", "waitlisted"] } },
       select: { userId: true, guestContact: true },
     });
-    const message = { messageKey: "events.notify.cancelled" as const, params: { title: event.title, reason }, link: `/events/${id}`, key: `event:${id}:cancelled` };
+    const message = {
+      messageKey: "events.notify.cancelled" as const,
+      params: { title: event.title, reason },
+      link: `/events/${id}`,
+      key: `event:${id}:cancelled`,
+    };
     await notify(tx as Db, notifier.mailer, { ...message, userIds: registered.flatMap((r) => (r.userId ? [r.userId] : [])) });
     for (const r of registered) if (!r.userId) await notifyContact(tx as Db, r.guestContact, message, { purpose: "events.rsvp" });
     return registered;

@@ -25,6 +25,7 @@ import {
   pollResults,
   pollsCsv,
   screenPoll,
+  type PreparedAnswer,
 } from "./polls.server";
 import { ensureParticipant, requireSession } from "./qa.server";
 import type { SessionView } from "./views";

@@ -75,12 +75,12 @@ describe("rate limiter", () => {
 describe("Q&A limits", () => {
   it("lets a participant ask three questions a minute, per participant and per IP", async () => {
     const limits = createQaLimits();
-    expect([await limits.ask("p1", "1.1.1.1"), await limits.ask("p1", "1.1.1.1"), await limits.ask("p1", "1.1.1.1"), await limits.ask("p1", "1.1.1.1")]).toEqual([
-      true,
-      true,
-      true,
-      false,
-    ]);
+    expect([
+      await limits.ask("p1", "1.1.1.1"),
+      await limits.ask("p1", "1.1.1.1"),
+      await limits.ask("p1", "1.1.1.1"),
+      await limits.ask("p1", "1.1.1.1"),
+    ]).toEqual([true, true, true, false]);
     expect(await limits.ask("p2", "1.1.1.1")).toBe(true);
   });
   it("caps votes per participant", async () => {

@@ -118,14 +118,13 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
         return Promise.reject(new DomainError("qa.validation.invalid"));
       }
       // the limits may live in Redis (several instances): checked first, queued in the order the checks answer
-      return options.limits.vote(who.participantId, who.ip).then(
-        (allowed) =>
-          allowed
-            ? new Promise<VoteResult>((resolve, reject) => {
-                q.items.push({ sessionId, participantId: who.participantId, questionId: input.questionId, on: input.on, resolve, reject });
-                schedule(castOptions.deferred ? DEFERRED_FALLBACK_MS : options.batchWindowMs);
-              })
-            : Promise.reject(new DomainError("qa.rateLimited", undefined, undefined, 429)),
+      return options.limits.vote(who.participantId, who.ip).then((allowed) =>
+        allowed
+          ? new Promise<VoteResult>((resolve, reject) => {
+              q.items.push({ sessionId, participantId: who.participantId, questionId: input.questionId, on: input.on, resolve, reject });
+              schedule(castOptions.deferred ? DEFERRED_FALLBACK_MS : options.batchWindowMs);
+            })
+          : Promise.reject(new DomainError("qa.rateLimited", undefined, undefined, 429)),
       );
     },
     commit,
