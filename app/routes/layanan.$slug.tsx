@@ -3,8 +3,9 @@
 // complain. `?v=<n>` (the QR code of a printed guide) says what changed since.
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ChangeList, CostAndTime, costText, durationText, useServiceStaff, versionMeta } from "~/components/services";
-import { getServicePage } from "~/domain/services/services.server";
+import { ChangeList, CostAndTime, costText, durationText, versionMeta } from "~/components/services";
+import { getServicePage, mayEditUnit } from "~/domain/services/services.server";
+import { getUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime, translator } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/services.css";
@@ -42,14 +43,15 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const slug = slugParam(params);
   const printed = printedVersionParam(request);
   const service = await getServicePage(context.db, slug, printed);
-  return { service, origin: siteOrigin(request, context.config.publicUrl) };
+  // the editor link only for those the editor will let in (the server checks again there)
+  const mayEdit = await mayEditUnit(context.db, await getUser(request, context), service.unitId);
+  return { service, mayEdit, origin: siteOrigin(request, context.config.publicUrl) };
 });
 
 export default function ServicePage() {
   const t = useT();
   const locale = useLocale();
-  const { service: s, origin } = useLoaderData<typeof loader>();
-  const staff = useServiceStaff();
+  const { service: s, origin, mayEdit } = useLoaderData<typeof loader>();
   const v = s.currentVersion;
   const duration = { value: v.durationValue, unit: v.durationUnit };
   const c = s.comparison;
@@ -205,7 +207,7 @@ export default function ServicePage() {
         <a className="button button-secondary" href={`https://wa.me/?text=${encodeURIComponent(shareText)}`} rel="noopener noreferrer">
           {t("services.share.whatsapp")}
         </a>
-        {staff.edit && (
+        {mayEdit && (
           // a plain link: a Remix <Link> to the editor from this route broke hydration (React #418)
           // under lazy route discovery; the editor is a page load away either way
           <a className="button button-secondary" href={`/layanan/kelola/${s.slug}`}>

@@ -137,7 +137,7 @@ export default function Desk() {
         <Link to={`/survei/kelola/${desk.unit.id}/kertas`}>{t("satisfaction.desk.paper")}</Link> ·{" "}
         <Link to={`/survei/hasil/${desk.unit.id}?period=${desk.period}`}>{t("satisfaction.desk.results")}</Link> ·{" "}
         <Link to={`/survei/rapor/${desk.unit.id}?period=${desk.period}`}>{t("satisfaction.desk.reportCard")}</Link>
-        {desk.supervises && (
+        {desk.mysteryShops && (
           <>
             {" "}
             · <Link to={`/survei/kelola/${desk.unit.id}/misteri`}>{t("satisfaction.desk.mystery")}</Link>

@@ -15,8 +15,8 @@ import { defaultLocale, isLocale, type Locale, type MessageKey, type Params } fr
 
 export const CHANNELS = ["inapp", "email", "whatsapp", "sms"] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const STATUSES = ["pending", "sending", "sent", "failed", "dead"] as const;
-export type OutboxStatus = (typeof STATUSES)[number];
+import { STATUSES, type OutboxStatus } from "./outbox";
+export { STATUSES, type OutboxStatus };
 
 /** Someone with an account, or a guest's contact (e-mail or +62… number) given for a purpose. */
 export type Recipient = { userId: number } | { contact: string; locale?: Locale; purpose?: string };

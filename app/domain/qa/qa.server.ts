@@ -188,7 +188,8 @@ export async function isBanned(db: Db, sessionId: number, participantId: string)
 // ------------------------------------------------------------------ snapshots
 
 /** Answered questions on the participant page: the newest answers in the live list, older ones a page at a time. */
-export const ANSWERED_PAGE_SIZE = 20;
+import { ANSWERED_PAGE_SIZE } from "./views";
+export { ANSWERED_PAGE_SIZE };
 
 const answeredWhere = (sessionId: number) => ({ sessionId, status: "answered", mergedIntoId: null });
 

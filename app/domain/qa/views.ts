@@ -1,6 +1,7 @@
 // What the Q&A pages, the browser client and the socket contract see of a session
-// and its questions. Types only: components and the browser import them without
-// pulling in the server-side use cases (qa.server.ts builds these views).
+// and its questions. Types (and one constant): components and the browser import them without
+// pulling in the server-side use cases (qa.server.ts builds these views), and the
+// page size both sides agree on.
 
 export interface SessionView {
   id: number;
@@ -53,3 +54,6 @@ export interface LiveCounts {
   votes: number;
   participants?: number;
 }
+
+/** Answered questions shown live on the participant page; older ones page with ?answered=N. */
+export const ANSWERED_PAGE_SIZE = 20;

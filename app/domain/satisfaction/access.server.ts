@@ -26,12 +26,14 @@ export async function requireUnitSupervisor(db: Db, actor: Actor | null | undefi
   if (access !== "all" && access !== "supervisor") forbidden();
 }
 
-/** Mystery shopping: the unit's supervisor and admins only (not planners). */
+/** Mystery shopping: the unit's supervisor and admins only (not planners). The one rule, for pages' links too. */
+export function mayMysteryShop(actor: Actor | null | undefined, access: Awaited<ReturnType<typeof unitAccess>>): boolean {
+  return !!actor && (can.manageUsers(actor) || access === "supervisor");
+}
+
 export async function requireMysteryAccess(db: Db, actor: Actor | null | undefined, unitId: number) {
   if (!actor) forbidden();
-  if (can.manageUsers(actor)) return;
-  const access = await unitAccess(db, actor, unitId);
-  if (access !== "supervisor") forbidden();
+  if (!mayMysteryShop(actor, can.manageUsers(actor) ? null : await unitAccess(db, actor, unitId))) forbidden();
 }
 
 /** Units whose survey desk the actor may open ("all" for planners and admins). */

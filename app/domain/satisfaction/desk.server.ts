@@ -6,7 +6,7 @@ import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { formatPeriod, type Period } from "~/domain/periods";
-import { forbidden, requireUnitStaff, unitNotFound } from "./access.server";
+import { forbidden, mayMysteryShop, requireUnitStaff, unitNotFound } from "./access.server";
 import { unitAlerts, userNames } from "./alerts.server";
 import { getUnit, serviceUsers } from "./figures.server";
 import type { ElementLabelsInput } from "./satisfaction.schema";
@@ -41,6 +41,8 @@ export async function unitDesk(db: Db, mailer: Mailer, actor: Actor, unitId: num
     unit,
     period: formatPeriod(period),
     supervises: access === "all" || access === "supervisor",
+    /** mystery shopping is for the unit's supervisor and admins, not planners */
+    mysteryShops: mayMysteryShop(actor, access),
     devices: devices.map((d) => ({ id: d.id, name: d.name, createdAt: d.createdAt, lastSeenAt: d.lastSeenAt, revoked: d.revokedAt !== null })),
     anomalies: anomalies.map((a) => ({
       id: a.id,

@@ -52,9 +52,15 @@ export async function unitAccess(db: Db, actor: Actor | null | undefined, unitId
 }
 
 /** Edit services, the Maklumat and announcements: planners, admins and the unit's supervisor. */
-export async function requireUnitEditor(db: Db, actor: Actor | null | undefined, unitId: number): Promise<void> {
+/** Whether the actor may edit the unit's services (planners and admins everywhere, a supervisor at their units). */
+export async function mayEditUnit(db: Db, actor: Actor | null | undefined, unitId: number): Promise<boolean> {
+  if (!actor) return false;
   const access = await unitAccess(db, actor, unitId);
-  if (access !== "all" && access !== "supervisor") forbidden();
+  return access === "all" || access === "supervisor";
+}
+
+export async function requireUnitEditor(db: Db, actor: Actor | null | undefined, unitId: number): Promise<void> {
+  if (!(await mayEditUnit(db, actor, unitId))) forbidden();
 }
 
 /** Units the actor works at (all of them for planners and admins). */
