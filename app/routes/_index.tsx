@@ -19,6 +19,8 @@ const ways: { title: MessageKey; text: MessageKey; to: string }[] = [
   { title: "home.way.qa.title", text: "home.way.qa.text", to: "/qa" },
   { title: "home.way.aspiration.title", text: "home.way.aspiration.text", to: "/aspirations/new" },
   { title: "home.way.deliberation.title", text: "home.way.deliberation.text", to: "/agenda" },
+  { title: "home.way.services.title", text: "home.way.services.text", to: "/layanan" },
+  { title: "home.way.survey.title", text: "home.way.survey.text", to: "/survei" },
 ];
 
 export default function Home() {
