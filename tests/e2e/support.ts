@@ -161,6 +161,9 @@ async function analyzeWithoutPageScripts(page: Page) {
  * or "critical", listing each rule with the offending nodes.
  */
 export async function expectNoSeriousA11yViolations(page: Page, label = page.url()): Promise<void> {
+  // check the page once it has settled: after a client-side navigation the browser may still
+  // be fetching the next area's messages (app/i18n), and a label is empty for that moment
+  if (!pagesWithoutJavaScript.has(page)) await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
   const results = pagesWithoutJavaScript.has(page) ? await analyzeWithoutPageScripts(page) : await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
   // guard against a vacuous run (an empty or blank page passes every rule)
   expect(results.passes.length, `axe checked nothing on ${label}`).toBeGreaterThan(0);
