@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
-import type { AckError, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
+import type { ServerToClientEvents } from "~/realtime/contract";
 import { aQaSession, aQuestion, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import {
@@ -26,9 +26,7 @@ import {
   type Instance,
   type Service,
 } from "./cluster";
-
-type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type AckResult<T = unknown> = { data: T } | { error: AckError };
+import { call, data, type AckResult, type QaSocket } from "../support/sockets";
 
 const METRICS_TOKEN = "cluster-test-metrics-token";
 let dir: string;
@@ -88,21 +86,6 @@ async function connect(url: string, c: Client | null, extraCookie = ""): Promise
     s.once("connect_error", reject);
   });
   return s;
-}
-
-function call<T = unknown>(s: QaSocket, event: string, ...args: unknown[]): Promise<AckResult<T>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ack for ${event}`)), 8000);
-    (s.emit as (e: string, ...a: unknown[]) => void)(event, ...args, (res: AckResult<T>) => {
-      clearTimeout(timer);
-      resolve(res);
-    });
-  });
-}
-
-function data<T>(res: AckResult<T>): T {
-  if ("error" in res) throw new Error(`unexpected error ${JSON.stringify(res.error)}`);
-  return res.data;
 }
 
 function next<E extends keyof ServerToClientEvents>(

@@ -3,16 +3,14 @@
 // HTTP and the socket, a stale version refused, the CSV and the event summary,
 // and a restart in the middle of a poll keeping every acknowledged answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import { openDatabase, type Database } from "~/db/client.server";
 import type { Snapshot } from "~/domain/qa/views";
-import type { AckError, ClientToServerEvents, PollSnapshot, ServerToClientEvents } from "~/realtime/contract";
+import type { PollSnapshot, ServerToClientEvents } from "~/realtime/contract";
 import { aPoll, aPollAnswer, aQaSession, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
-
-type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type AckResult<T = unknown> = { data: T } | { error: AckError };
+import { call, data, type QaSocket } from "../support/sockets";
 
 let server: RunningServer;
 let database: Database;
@@ -45,21 +43,6 @@ async function connect(c: Client | null): Promise<QaSocket> {
     s.once("connect_error", reject);
   });
   return s;
-}
-
-function call<T = unknown>(s: QaSocket, event: string, ...args: unknown[]): Promise<AckResult<T>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ack for ${event}`)), 5000);
-    (s.emit as (e: string, ...a: unknown[]) => void)(event, ...args, (res: AckResult<T>) => {
-      clearTimeout(timer);
-      resolve(res);
-    });
-  });
-}
-
-function data<T>(res: AckResult<T>): T {
-  if ("error" in res) throw new Error(`unexpected error ${JSON.stringify(res.error)}`);
-  return res.data;
 }
 
 function next<E extends keyof ServerToClientEvents>(s: QaSocket, event: E, match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true) {

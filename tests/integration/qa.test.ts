@@ -3,17 +3,16 @@
 // moderators at once, a restart mid-session, the forms without JavaScript, and
 // the limits and the vote queue that HTTP and Socket.IO share (one module graph).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import { openDatabase, type Database } from "~/db/client.server";
 import type { ErrorCode } from "~/domain/errors";
 import type { Snapshot } from "~/domain/qa/views";
-import type { AckError, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
+import type { ServerToClientEvents } from "~/realtime/contract";
 import { anEvent, aQaSession, aQuestion, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
+import { call, data, type QaSocket } from "../support/sockets";
 
-type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type AckResult<T = unknown> = { data: T } | { error: AckError };
 type Role = "resident" | "moderator" | "admin";
 
 let server: RunningServer;
@@ -50,21 +49,6 @@ async function connect(c: Client | null, options: { url?: string; headers?: Reco
     s.once("connect_error", reject);
   });
   return s;
-}
-
-function call<T = unknown>(s: QaSocket, event: string, ...args: unknown[]): Promise<AckResult<T>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ack for ${event}`)), 5000);
-    (s.emit as (e: string, ...a: unknown[]) => void)(event, ...args, (res: AckResult<T>) => {
-      clearTimeout(timer);
-      resolve(res);
-    });
-  });
-}
-
-function data<T>(res: AckResult<T>): T {
-  if ("error" in res) throw new Error(`unexpected error ${JSON.stringify(res.error)}`);
-  return res.data;
 }
 
 /** The acknowledgement of a refusal: its code for programs, its message key for people. */
