@@ -8,9 +8,8 @@ import { ElementsTable, IkmSummary, SampleNote } from "~/components/satisfaction
 import { PeriodPicker, periodText } from "~/components/satisfaction/PeriodPicker";
 import { profileLabel } from "~/components/satisfaction/SheetForm";
 import { trendFigures, trendPeriods, unitResults } from "~/domain/satisfaction/figures.server";
-import { formatIkm } from "~/domain/satisfaction/ikm";
 import { PrintButton } from "~/components/aspirations/PrintButton";
-import { TrendChart, gradeLabel } from "~/components/satisfaction/Figures";
+import { TrendSection } from "~/components/satisfaction/Figures";
 import { followUpPlan } from "~/domain/satisfaction/followup.server";
 import { FollowUpTable } from "~/components/satisfaction/FollowUpTable";
 import { PROFILE_FIELDS, type ProfileField } from "~/domain/satisfaction/satisfaction.schema";
@@ -119,33 +118,7 @@ export default function Results() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="trend-h">
-        <h2 id="trend-h">{t("satisfaction.report.trend")}</h2>
-        <TrendChart id="trend" title={t("satisfaction.report.trendChart")} points={trend} />
-        <TableRegion labelledBy="trend-caption">
-          <table>
-            <caption id="trend-caption">{t("satisfaction.report.trend")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("satisfaction.results.period")}</th>
-                <th scope="col">IKM</th>
-                <th scope="col">{t("satisfaction.report.grade")}</th>
-                <th scope="col">{t("satisfaction.report.respondents")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trend.map((p) => (
-                <tr key={p.period}>
-                  <th scope="row">{periodText(t, p.period)}</th>
-                  <td>{p.ikm === null ? "—" : formatIkm(p.ikm, locale)}</td>
-                  <td>{p.grade ? `${p.grade} (${t(gradeLabel(p.grade))})` : "—"}</td>
-                  <td>{p.respondents}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      </section>
+      <TrendSection trend={trend} />
       <section aria-labelledby="plan-h">
         <h2 id="plan-h">{t("satisfaction.followUp.title")}</h2>
         <FollowUpTable plan={plan} />

@@ -4,12 +4,10 @@
 // aspirations. Charts as SVG with the same figures in tables; printable.
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { TableRegion } from "~/components/TableRegion";
 import { PrintButton } from "~/components/aspirations/PrintButton";
-import { ElementsTable, IkmSummary, SampleNote, TrendChart, gradeLabel } from "~/components/satisfaction/Figures";
+import { ElementsTable, IkmSummary, SampleNote, TrendSection } from "~/components/satisfaction/Figures";
 import { PeriodPicker, periodText } from "~/components/satisfaction/PeriodPicker";
 import { reportCard } from "~/domain/satisfaction/figures.server";
-import { formatIkm } from "~/domain/satisfaction/ikm";
 import { formatPeriod } from "~/domain/periods";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/satisfaction.css";
@@ -58,33 +56,7 @@ export default function ReportCardPage() {
         <h2 id="card-elements-h">{t("satisfaction.results.elements")}</h2>
         <ElementsTable id="card-elements" elements={card.elements} nrr={card.figures.result.nrr} />
       </section>
-      <section aria-labelledby="trend-h">
-        <h2 id="trend-h">{t("satisfaction.report.trend")}</h2>
-        <TrendChart id="trend" title={t("satisfaction.report.trendChart")} points={card.trend} />
-        <TableRegion labelledBy="trend-caption">
-          <table>
-            <caption id="trend-caption">{t("satisfaction.report.trend")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("satisfaction.results.period")}</th>
-                <th scope="col">IKM</th>
-                <th scope="col">{t("satisfaction.report.grade")}</th>
-                <th scope="col">{t("satisfaction.report.respondents")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {card.trend.map((p) => (
-                <tr key={p.period}>
-                  <th scope="row">{periodText(t, p.period)}</th>
-                  <td>{p.ikm === null ? "—" : formatIkm(p.ikm, locale)}</td>
-                  <td>{p.grade ? `${p.grade} (${t(gradeLabel(p.grade))})` : "—"}</td>
-                  <td>{p.respondents}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      </section>
+      <TrendSection trend={card.trend} />
       <section aria-labelledby="counter-h">
         <h2 id="counter-h">{t("satisfaction.report.counter")}</h2>
         <dl className="skm-facts">

@@ -6,6 +6,7 @@ import type { ElementLabels } from "~/domain/satisfaction/elements";
 import { formatIkm, type ElementKey, type Grade, type IkmResult } from "~/domain/satisfaction/ikm";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
+import { periodText } from "./PeriodPicker";
 
 export function gradeLabel(grade: Grade): MessageKey {
   return `satisfaction.grade.${grade}` as MessageKey;
@@ -190,5 +191,47 @@ export function TrendChart({ id, title, points }: { id: string; title: string; p
         ))}
       </g>
     </svg>
+  );
+}
+
+export interface TrendPoint {
+  period: string;
+  ikm: number | null;
+  grade: Grade | null;
+  respondents: number;
+}
+
+/** The trend over earlier periods: the chart and the same figures in a table (results page and report card). */
+export function TrendSection({ trend }: { trend: TrendPoint[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="trend-h">
+      <h2 id="trend-h">{t("satisfaction.report.trend")}</h2>
+      <TrendChart id="trend" title={t("satisfaction.report.trendChart")} points={trend} />
+      <TableRegion labelledBy="trend-caption">
+        <table>
+          <caption id="trend-caption">{t("satisfaction.report.trend")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("satisfaction.results.period")}</th>
+              <th scope="col">IKM</th>
+              <th scope="col">{t("satisfaction.report.grade")}</th>
+              <th scope="col">{t("satisfaction.report.respondents")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trend.map((p) => (
+              <tr key={p.period}>
+                <th scope="row">{periodText(t, p.period)}</th>
+                <td>{p.ikm === null ? "—" : formatIkm(p.ikm, locale)}</td>
+                <td>{p.grade ? `${p.grade} (${t(gradeLabel(p.grade))})` : "—"}</td>
+                <td>{p.respondents}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </section>
   );
 }
