@@ -17,6 +17,7 @@ import { discussionHandlers } from "./realtime/discussions";
 import { eventHandlers } from "./realtime/events";
 import { qaHandlers } from "./realtime/qa";
 import { pollHandlers } from "./realtime/polls";
+import { queueHandlers } from "./realtime/queue";
 
 /** Between instances (Redis adapter): each answers with its own sockets' room sizes. */
 export interface InterServerEvents {
@@ -39,7 +40,7 @@ export interface HandlerDeps extends Services {
  * A handler validates its payload with the area's zod schema, authorizes from
  * `socket.data` (never from the payload) and calls the same domain functions as the HTTP routes.
  */
-const areas = [qaHandlers, pollHandlers, discussionHandlers, eventHandlers];
+const areas = [qaHandlers, pollHandlers, discussionHandlers, eventHandlers, queueHandlers];
 
 /** Sessions are named by a hash in room names, so a room list never shows a session id. */
 export function sessionKey(sessionId: string): string {

@@ -9,6 +9,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { chime, useLiveQueue } from "~/components/queue";
 import { costText, durationText } from "~/components/services";
 import type { DisplayFeed } from "~/domain/services/services.server";
 import { displayFeed } from "~/domain/services/services.server";
@@ -115,8 +116,15 @@ export default function ServiceDisplay() {
     const timer = setInterval(() => setIndex((i) => i + 1), ROTATE_MS);
     return () => clearInterval(timer);
   }, []);
-  // Queue hook: when the queue (issue 11, second half) publishes called numbers over
-  // Socket.IO, subscribe to the unit's room here and merge them into feed.calls.
+  // Queue: a number called or recalled arrives over Socket.IO (stored before it is sent)
+  // and goes on top of the calls at once, with a chime where the browser allows sound;
+  // the loader's data follows (and is fetched again after a reconnect).
+  useLiveQueue(unitId, (change) => {
+    const call = change.call;
+    if (!call) return;
+    setFeed((f) => ({ ...f, calls: [call, ...f.calls.filter((c) => c.number !== call.number)].slice(0, 4) }));
+    chime();
+  });
   useEffect(() => {
     let stopped = false;
     const poll = async () => {
