@@ -2,7 +2,8 @@
 // JavaScript off and last without an account; pages hydrate from the messages they carry.
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n";
-import { browserSuite, expectNoSeriousA11yViolations, waitForHydration } from "./support";
+import { aStaffMember } from "../../prisma/builders";
+import { browserSuite, expectNoSeriousA11yViolations, logIn, waitForHydration } from "./support";
 
 const suite = browserSuite();
 const t = translator("id");
@@ -57,5 +58,22 @@ describe("pages carry their own messages", () => {
       .click();
     await page.waitForURL((url) => url.pathname === "/events");
     await expect.poll(() => page.locator("h1").innerText()).toBe(translator("en")("events.title"));
+  });
+});
+
+describe("the desktop menu", () => {
+  it("stays on one line at 1366 px, for an administrator in both languages", async () => {
+    const admin = await aStaffMember(suite.database.db, "admin");
+    const page = await suite.page({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, admin);
+    for (const lang of ["id", "en"]) {
+      await page.goto(`/?lang=${lang}`);
+      const rows = await page.evaluate(
+        () => new Set([...document.querySelectorAll(".main-nav li")].map((li) => Math.round(li.getBoundingClientRect().top))).size,
+      );
+      expect(rows, lang).toBe(1);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, lang).toBeLessThanOrEqual(0);
+    }
   });
 });
