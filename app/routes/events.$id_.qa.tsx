@@ -61,7 +61,8 @@ export default function EventQa() {
           <JoinQr svg={data.qr} url={data.joinUrl} />
           <div>
             <p className="qa-code-big">{data.open.code}</p>
-            <p>{t("qa.joinAt", { url: data.joinUrl, code: data.open.code })}</p>
+            {/* the session's own address needs no code: the code is for typing it in at /qa */}
+            <p>{t("qa.event.joinAt", { url: data.joinUrl, code: data.open.code })}</p>
             <p>
               <a className="button" href={`/qa/${data.open.code}`}>
                 {t("qa.event.joinLink")}

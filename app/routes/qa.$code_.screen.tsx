@@ -58,6 +58,10 @@ export default function QaScreen() {
   const next = questions.find((q) => q.id === session.nextQuestionId);
   return (
     <div className="qa-screen">
+      {/* without JavaScript the projector reloads itself (with it, the socket keeps it current) */}
+      <noscript>
+        <meta httpEquiv="refresh" content="15" />
+      </noscript>
       <div className="qa-screen-main">
         <p className="qa-screen-event">{session.eventTitle}</p>
         <ScreenPoll current={polls.current} joinText={t("qa.joinAt", { url: data.shortUrl, code: session.code })} />

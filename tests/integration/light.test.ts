@@ -1,0 +1,34 @@
+// Issue 15 over HTTP: rough edges of the Q&A pages without JavaScript.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "~/db/client.server";
+import { aQaSession } from "../../prisma/builders";
+import { Client } from "../support/http";
+import { startServer, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let database: Database;
+beforeAll(async () => {
+  server = await startServer({ env: { BALAI_SEED: "0" } });
+  database = await openDatabase(server.databaseUrl);
+});
+afterAll(async () => {
+  await database?.close();
+  await server?.stop();
+});
+
+describe("live Q&A without JavaScript", () => {
+  it("the event's Q&A page does not ask for a code on the address that needs none", async () => {
+    const session = await aQaSession(database.db);
+    const page = await new Client(server.url).page(`/events/${session.eventId}/qa`);
+    expect(page.status).toBe(200);
+    expect(page.html).not.toMatch(new RegExp(`/qa/${session.code}\\s+lalu masukkan kode`));
+    expect(page.html).toMatch(new RegExp(`Buka \\S+/qa/${session.code} di ponsel`));
+  });
+
+  it("the projector page refreshes itself (a meta refresh only browsers without JavaScript read)", async () => {
+    const session = await aQaSession(database.db);
+    const page = await new Client(server.url).page(`/qa/${session.code}/screen`);
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/<noscript><meta http-equiv="refresh" content="15"\/?><\/noscript>/);
+  });
+});
