@@ -243,6 +243,11 @@ export function loadConfig(env: Env = process.env): Config {
   };
 }
 
+/** The configuration with some variables given by a script (e.g. `db:restore --data-dir`), the rest from the environment. */
+export function loadConfigWith(overrides: Env): Config {
+  return loadConfig({ ...process.env, ...overrides });
+}
+
 /** The embedded default keeps a generated secret under ./data so sessions survive restarts. */
 function embeddedSecret(dataDir: string): string {
   const file = path.join(dataDir, "session-secret");
