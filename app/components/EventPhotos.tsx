@@ -1,7 +1,7 @@
 // The photo section of the staff event form: upload (multipart, works without
 // JavaScript) and remove. Both post to /events/:id/photos.
 import { Form } from "@remix-run/react";
-import { CheckboxField, CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
+import { CheckboxField, CsrfField, Field, FileInput, FormAlert, type FormState } from "~/components/forms";
 import { useT } from "~/i18n/react";
 
 interface Photo {
@@ -63,10 +63,9 @@ export function EventPhotos({ eventId, photos, state }: { eventId: number; photo
           <p className="hint" id="f-photo-hint">
             {t("events.photo.fileHint")}
           </p>
-          <input
+          <FileInput
             id="f-photo"
             name="photo"
-            type="file"
             accept="image/jpeg,image/png,image/webp"
             required
             aria-invalid={state?.errors?.photo ? true : undefined}

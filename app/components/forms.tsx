@@ -1,7 +1,7 @@
 // Accessible form pieces: a visible label, the hint and the error tied to the
 // input with aria-describedby, and the value the person typed kept on error.
 import { useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useState, type InputHTMLAttributes, type ReactNode } from "react";
 import type { FieldErrors, FormState } from "~/utils/forms";
 import { useT } from "~/i18n/react";
 
@@ -178,5 +178,37 @@ export function CheckboxField({ name, label, state, hint, value = "on", defaultC
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A file input that says "Pilih file" in Indonesian (the browser's own button speaks the
+ * browser's language: "Choose Files"). Once the page runs JavaScript, the real input lies,
+ * transparent, over a button in the page's language and the chosen names are shown; screen
+ * readers and the keyboard still reach the real input (its label is the field's label).
+ * Without JavaScript the browser's input is shown as it is.
+ */
+export function FileInput({ onChange, ...props }: InputHTMLAttributes<HTMLInputElement> & { id: string }) {
+  const t = useT();
+  const [enhanced, setEnhanced] = useState(false);
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => setEnhanced(true), []);
+  return (
+    <span className={enhanced ? "file-input is-enhanced" : "file-input"}>
+      <input
+        {...props}
+        type="file"
+        onChange={(event) => {
+          setNames([...(event.currentTarget.files ?? [])].map((f) => f.name));
+          onChange?.(event);
+        }}
+      />
+      {enhanced && (
+        <span className="file-input-face" aria-hidden="true">
+          <span className="file-input-button">{t(props.multiple ? "form.file.chooseMany" : "form.file.choose")}</span>
+          <span className="file-input-names">{names.length > 0 ? names.join(", ") : t("form.file.none")}</span>
+        </span>
+      )}
+    </span>
   );
 }

@@ -2,7 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { AspirationFields, StatusTag } from "~/components/aspirations/AspirationFields";
-import { CheckboxField, CsrfField, Field, FormAlert } from "~/components/forms";
+import { CheckboxField, CsrfField, Field, FileInput, FormAlert } from "~/components/forms";
 import { listKelurahan } from "~/domain/areas/areas.server";
 import { webSubmitSchema } from "~/domain/aspirations/aspirations.schema";
 import { eventForAspiration, findSimilar, listCategories, submitAspiration } from "~/domain/aspirations/aspirations.server";
@@ -118,10 +118,9 @@ export default function NewAspiration() {
               <p className="hint" id="f-photos-hint">
                 {t("aspirations.new.photosHint")}
               </p>
-              <input
+              <FileInput
                 id="f-photos"
                 name="photos"
-                type="file"
                 multiple
                 accept="image/jpeg,image/png,image/webp"
                 aria-invalid={photosError ? true : undefined}

@@ -1,7 +1,7 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { CheckboxField, CsrfField, FormAlert, TextAreaField } from "~/components/forms";
+import { CheckboxField, CsrfField, FileInput, FormAlert, TextAreaField } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
 import { importSchema } from "~/domain/aspirations/aspirations.schema";
 import { importAspirations } from "~/domain/aspirations/import.server";
@@ -121,7 +121,7 @@ export default function ImportPage() {
         <TextAreaField name="csv" label={t("aspirations.import.csv")} rows={10} state={report?.imported.length ? undefined : state} />
         <div className="field">
           <label htmlFor="f-file">{t("aspirations.import.file")}</label>
-          <input id="f-file" name="file" type="file" accept=".csv,text/csv" />
+          <FileInput id="f-file" name="file" accept=".csv,text/csv" />
         </div>
         <CheckboxField name="consent" label={t("aspirations.import.consent")} state={report?.imported.length ? undefined : state} />
         <div className="actions">

@@ -77,3 +77,20 @@ describe("the desktop menu", () => {
     }
   });
 });
+
+describe("file inputs", () => {
+  it('say "Pilih file" in Indonesian and show the chosen name; the real input keeps its label', async () => {
+    const admin = await aStaffMember(suite.database.db, "admin");
+    const page = await suite.page({ viewport: { width: 360, height: 740 } });
+    await logIn(page, admin);
+    await page.goto("/aspirations/staff/import");
+    await waitForHydration(page);
+    const field = page.locator(".file-input");
+    await expect.poll(() => field.locator(".file-input-button").innerText()).toBe(t("form.file.choose"));
+    expect(await field.locator(".file-input-names").innerText()).toBe(t("form.file.none"));
+    const input = page.getByLabel(t("aspirations.import.file"), { exact: true });
+    await input.setInputFiles({ name: "aspirasi.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n") });
+    await expect.poll(() => field.locator(".file-input-names").innerText()).toBe("aspirasi.csv");
+    await expectNoSeriousA11yViolations(page);
+  });
+});
