@@ -4,6 +4,7 @@
 import type { Db } from "~/db/client.server";
 import { createMailer } from "~/domain/notifications/mailer.server";
 import { createSmsGateway, createWhatsApp, type WhatsAppClient } from "~/domain/notifications/providers.server";
+import { sealKeyFrom } from "~/domain/notifications/sealed.server";
 import { createOutboxWorker, type OutboxWorker } from "~/domain/notifications/worker.server";
 import type { Config } from "./config";
 
@@ -22,6 +23,7 @@ export function createChannels(config: Config, db: Db): Channels {
     whatsapp,
     sms,
     publicUrl: config.publicUrl,
+    sealKey: sealKeyFrom(config.sessionSecret),
     pollMs: config.outbox.pollMs,
     batch: config.outbox.batch,
     maxAttempts: config.outbox.maxAttempts,

@@ -172,6 +172,33 @@ export async function enqueueReply(db: Db, contactId: number, channel: "whatsapp
   });
 }
 
+/**
+ * One message to one person with an account on one channel, whatever their notification
+ * preferences: something they asked for themselves (a password-reset link or code, with
+ * its secret sealed: sealed.server.ts). Call it with the transaction client of the change.
+ */
+export async function enqueueTo(
+  db: Db,
+  userId: number,
+  channel: "email" | "whatsapp" | "sms",
+  message: Message & { locale: Locale },
+  now = new Date(),
+): Promise<void> {
+  await db.outboxMessage.create({
+    data: {
+      channel,
+      recipientRef: `user:${userId}`,
+      templateKey: message.template,
+      params: JSON.stringify(message.params ?? {}),
+      link: message.link ?? null,
+      locale: message.locale,
+      idempotencyKey: `${message.key ?? `once:${randomUUID()}`}:user:${userId}:${channel}`,
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+  });
+}
+
 // ------------------------------------------------------------------ claims (the worker's side)
 
 export interface Claimed {

@@ -2,3 +2,11 @@
 // empty in the browser, so a page must not take its lists from one).
 export const STATUSES = ["pending", "sending", "sent", "failed", "dead"] as const;
 export type OutboxStatus = (typeof STATUSES)[number];
+
+/**
+ * Messages the person asked for themselves go even to a contact that opted out of
+ * notifications: the confirmation of "BERHENTI", and a password-reset link or code.
+ */
+export function goesDespiteOptOut(templateKey: string): boolean {
+  return templateKey === "channels.wa.stopped" || templateKey.startsWith("accounts.reset.message.");
+}

@@ -11,7 +11,9 @@ import { defaultLocale, isLocale, type Locale, type Params } from "~/i18n";
 import { recipientTag, type MailTransport } from "./mailer.server";
 import { claimDue, markFailed, markSent, normalizeContact, reroute, type Claimed } from "./outbox.server";
 import { ProviderError, type SmsClient, type WhatsAppClient } from "./providers.server";
+import { openSealed, SealError } from "./sealed.server";
 import { renderDigest, renderMessage, type Rendered } from "./templates";
+import { goesDespiteOptOut } from "./outbox";
 
 export interface WorkerOptions {
   db: Db;
@@ -19,6 +21,8 @@ export interface WorkerOptions {
   whatsapp?: WhatsAppClient;
   sms?: SmsClient;
   publicUrl?: string;
+  /** opens sealed parameters and links (a reset code or link: sealed.server.ts) */
+  sealKey?: Buffer;
   pollMs?: number;
   batch?: number;
   concurrency?: number;
@@ -106,7 +110,21 @@ export function createOutboxWorker(options: WorkerOptions): OutboxWorker {
     } catch {
       /* keep {} */
     }
-    return renderMessage({ locale: a.locale, templateKey: m.templateKey, params, link: m.link, publicUrl: options.publicUrl, guest: a.guest });
+    let opened: { params: Params; link: string | null };
+    try {
+      opened = openSealed(options.sealKey, params, m.link);
+    } catch (error) {
+      if (error instanceof SealError) throw new ProviderError(error.message, true);
+      throw error;
+    }
+    return renderMessage({
+      locale: a.locale,
+      templateKey: m.templateKey,
+      params: opened.params,
+      link: opened.link,
+      publicUrl: options.publicUrl,
+      guest: a.guest,
+    });
   }
 
   /** Digest rows of the same recipient that are due now go out in the same e-mail. */
@@ -201,7 +219,7 @@ export function createOutboxWorker(options: WorkerOptions): OutboxWorker {
     try {
       const a = await address(m);
       // the confirmation of "BERHENTI" is the last message that number gets
-      if (!a || (a.stopped && m.templateKey !== "channels.wa.stopped")) {
+      if (!a || (a.stopped && !goesDespiteOptOut(m.templateKey))) {
         for (const g of group) await markFailed(db, g.id, owner, a ? "recipient opted out" : "recipient has no address for this channel", null);
         return;
       }
