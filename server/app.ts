@@ -193,7 +193,9 @@ export async function createBalaiServer(config: Config, database: Database): Pro
 
   // The WhatsApp webhook: signed by Meta (X-Hub-Signature-256 over the raw body read
   // above), so it needs no CSRF token and has its own per-number limit.
-  const webhook = createWhatsAppWebhook(config, services, channels);
+  const webhook = createWhatsAppWebhook(config, services, channels, {
+    limiter: stores.limiters({ name: "whatsapp-from", limit: config.whatsapp?.messagesPerMinute ?? 10, windowMs: 60_000 }),
+  });
   app.get("/webhooks/whatsapp", webhook.verify);
   app.post("/webhooks/whatsapp", webhook.receive);
 

@@ -1,11 +1,14 @@
 // The WhatsApp Cloud API webhook (GET: the verification handshake; POST: messages).
 // Every POST is checked against X-Hub-Signature-256 (HMAC-SHA256 of the raw body with
 // WHATSAPP_APP_SECRET) before it is read, validated with zod (malformed: 400), and
-// each sender is limited to WHATSAPP_RATE_LIMIT messages a minute. Log lines carry
+// each sender is limited to WHATSAPP_RATE_LIMIT messages a minute through the shared
+// Limiter (server/limits.ts: in Redis when REDIS_URL is set, so a flood spread over
+// several instances is counted once; this process's memory otherwise). Log lines carry
 // recipient tags, never numbers. Meta retries deliveries that are not answered 200;
 // repeated deliveries are harmless (the message id is unique).
 import type { Request, RequestHandler } from "express";
 import type { Services } from "~/context";
+import type { Limiter } from "~/domain/limits";
 import { recipientTag } from "~/domain/notifications/mailer.server";
 import { handleMessage, messagesOf, validSignature, webhookSchema } from "~/domain/notifications/whatsapp-inbound.server";
 import type { Config } from "./config";
@@ -16,17 +19,18 @@ export interface WhatsAppWebhook {
   receive: RequestHandler;
 }
 
-export function createWhatsAppWebhook(config: Config, services: Services, channels: Channels, log: (line: string) => void = console.log): WhatsAppWebhook {
+export interface WebhookOptions {
+  /** messages per sender and minute (WHATSAPP_RATE_LIMIT), from the server's limit stores */
+  limiter: Limiter;
+  log?: (line: string) => void;
+  /** what handles one message (the domain's handleMessage; tests give their own) */
+  handle?: typeof handleMessage;
+}
+
+export function createWhatsAppWebhook(config: Config, services: Services, channels: Channels, options: WebhookOptions): WhatsAppWebhook {
   const settings = config.whatsapp;
-  // per number: the times of its recent messages (one process; with several instances each counts its own)
-  const recent = new Map<string, number[]>();
-  const limited = (from: string, now: number) => {
-    const times = (recent.get(from) ?? []).filter((t) => now - t < 60_000);
-    times.push(now);
-    recent.set(from, times);
-    if (recent.size > 10_000) for (const [k, v] of recent) if (v.every((t) => now - t >= 60_000)) recent.delete(k);
-    return times.length > (settings?.messagesPerMinute ?? 10);
-  };
+  const log = options.log ?? console.log;
+  const handle = options.handle ?? handleMessage;
   const from = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "";
 
   return {
@@ -74,11 +78,11 @@ export function createWhatsAppWebhook(config: Config, services: Services, channe
       const now = Date.now();
       try {
         for (const message of messagesOf(parsed.data)) {
-          if (limited(message.from, now)) {
+          if (!(await options.limiter.take(message.from))) {
             log(`[whatsapp] message from ${recipientTag(`+${message.from}`)} dropped: more than ${settings.messagesPerMinute} a minute`);
             continue;
           }
-          const outcome = await handleMessage(
+          const outcome = await handle(
             { db: services.db, images: services.images, whatsapp: channels.whatsapp, publicUrl: config.publicUrl, log },
             message,
             new Date(Number(message.timestamp) * 1000 || now),
