@@ -7,7 +7,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { Services } from "~/context";
-import type { Database } from "~/db/client.server";
+import { refreshPlannerStatistics, type Database } from "~/db/client.server";
 import { isLocale, translate, defaultLocale, type Locale, type MessageKey } from "~/i18n";
 import { CSRF_COOKIE, LANG_COOKIE } from "~/utils/cookies.server";
 import { PHOTO_MAX_BYTES } from "~/domain/images/images";
@@ -99,6 +99,7 @@ export async function createBalaiServer(config: Config, database: Database): Pro
   let draining = false;
   const jobs = createJobRunner({ db: database.db, holder: config.instanceId, pollMs: config.jobsPollMs, enabled: config.jobs, metrics });
   jobs.define({ name: "sessions.cleanup", everyMs: 60 * 60_000, run: () => deleteExpiredSessions(database.db) });
+  jobs.define({ name: "db.statistics", everyMs: 6 * 60 * 60_000, run: () => refreshPlannerStatistics(database) });
 
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", 1);

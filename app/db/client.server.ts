@@ -37,12 +37,29 @@ export async function openDatabase(url: string): Promise<Database> {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-    return wrap(db, provider);
+    const database = wrap(db, provider);
+    await refreshPlannerStatistics(database);
+    return database;
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import("../generated/postgresql/client"), import("@prisma/adapter-pg")]);
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   const db = new PrismaClient({ adapter }) as unknown as Db;
   return wrap(db, provider);
+}
+
+/**
+ * SQLite's planner statistics (sqlite_stat1), refreshed when a table has grown or shrunk
+ * tenfold since they were taken (PRAGMA optimize; analysis_limit keeps it to milliseconds
+ * on a city-sized database). Without them SQLite guesses, and with several indexes on one
+ * leading column it may take one that does not match the ORDER BY and sort every row (the
+ * /aspirations list did). Run on open and every few hours (the "db.statistics" job).
+ * PostgreSQL keeps its own (autovacuum's ANALYZE): nothing to do.
+ */
+export async function refreshPlannerStatistics(database: Pick<Database, "db" | "provider">): Promise<string> {
+  if (database.provider !== "sqlite") return "postgresql: autovacuum";
+  await database.db.$queryRawUnsafe("PRAGMA analysis_limit = 400");
+  await database.db.$executeRawUnsafe("PRAGMA optimize = 0x10002");
+  return "sqlite: PRAGMA optimize";
 }
 
 function wrap(db: Db, provider: Provider): Database {
