@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
 import { listNotifications, markAllRead } from "~/domain/notifications/notifications.server";
+import { localizeParams } from "~/domain/notifications/templates";
 import { formatDateTime, isMessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { requireUser } from "~/utils/auth.server";
@@ -48,7 +49,7 @@ export default function Notifications() {
             {notifications.map((n) => (
               <li key={n.id} className="card">
                 {!n.read && <span className="tag">{t("notifications.unread")}</span>}
-                <p>{isMessageKey(n.messageKey) ? t(n.messageKey, n.params) : n.messageKey}</p>
+                <p>{isMessageKey(n.messageKey) ? t(n.messageKey, localizeParams(locale, n.params)) : n.messageKey}</p>
                 <p className="muted">
                   <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
                   {n.link && (

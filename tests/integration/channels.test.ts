@@ -208,6 +208,9 @@ describe("e-mail through SMTP", () => {
     // the event moves: everyone registered hears it; then it is cancelled with a reason
     const registeredMail = email();
     await rsvpAsGuest(db(), event.id, { name: "Bu Daftar", contact: registeredMail }, { mailer: unused });
+    const english = await aUser(db(), { email: email() });
+    await db().user.update({ where: { id: english.id }, data: { locale: "en" } });
+    await anRsvp(db(), event, { userId: english.id, status: "waitlisted" });
     const form = eventFormSchema.parse({
       kind: "dialogue",
       title: event.title,
@@ -220,7 +223,13 @@ describe("e-mail through SMTP", () => {
       registrationOpen: "on",
     });
     await updateEvent(db(), { id: moderator.id, role: "moderator" }, event.id, form, { mailer: unused });
-    expect((await mailTo(registeredMail, "Balai Warga RW 07")).subject).toContain("Perubahan kegiatan");
+    const changed = await mailTo(registeredMail, "Balai Warga RW 07");
+    expect(changed.subject).toContain("Perubahan kegiatan");
+    expect(changed.text).toContain(", 19.00 WIB, Balai Warga RW 07");
+    // an English reader reads the new time in English
+    const changedEn = await mailTo(english.email!, "Balai Warga RW 07");
+    expect(changedEn.subject).toContain("Event changed");
+    expect(changedEn.text).toMatch(/(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d+ [A-Z][a-z]+ \d{4}, 19:00 WIB, Balai Warga RW 07/);
     await cancelEvent(db(), { id: moderator.id, role: "moderator" }, event.id, "Aula dipakai posko banjir", { mailer: unused });
     const cancelled = await mailTo(registeredMail, "posko banjir");
     expect(cancelled.subject).toContain("Balai: Dibatalkan: Ngopi Dursa kanal");

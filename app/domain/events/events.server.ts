@@ -8,7 +8,6 @@ import { DomainError } from "~/domain/errors";
 import { imageUrls, type ImageStore, type ImageUrls } from "~/domain/images/images";
 import { notify, notifyContact } from "~/domain/notifications/notifications.server";
 import { renderMarkdown } from "~/domain/text/markdown.server";
-import { formatDateTime } from "~/i18n";
 import { seatsLeft, waitlistPosition } from "./capacity";
 import { parseAccessibility, splitPair, type Accessibility, type EventFilters, type EventFormInput } from "./events.schema";
 import { describeRule, expandDates, formatRrule, parseRrule, ruleFor } from "./recurrence";
@@ -481,7 +480,8 @@ async function announceChange(tx: Db, notifier: Notifier, id: number, input: Eve
   });
   const message = {
     messageKey: "channels.notify.eventChanged" as const,
-    params: { title: input.title, when: formatDateTime(input.startsAt, "id"), venue: input.venueName },
+    // the instant as ISO text: each recipient reads it in their own language (localizeParams)
+    params: { title: input.title, when: input.startsAt.toISOString(), venue: input.venueName },
     link: `/events/${id}`,
     key: `event:${id}:changed:${sequence}`,
   };

@@ -2,7 +2,7 @@
 // without cutting a word (issue 13).
 import { describe, expect, it } from "vitest";
 import { intentOf, validSignature } from "./whatsapp-inbound.server";
-import { SMS_MAX, SUBJECT_MAX, absoluteUrl, fitText, renderMessage } from "./templates";
+import { SMS_MAX, SUBJECT_MAX, absoluteUrl, fitText, localizeParams, renderMessage } from "./templates";
 import { createHmac } from "node:crypto";
 import { backoffMs } from "./worker.server";
 import { nextDigestAt, normalizeContact } from "./outbox.server";
@@ -56,6 +56,17 @@ describe("renderMessage", () => {
     expect(m.subject.endsWith("…")).toBe(true);
     expect(`Balai: Perubahan kegiatan: ${title}`.startsWith(m.subject.slice(0, -1))).toBe(true);
     expect(`Balai: Perubahan kegiatan: ${title}`[m.subject.length - 1]).toBe(" ");
+  });
+
+  it("writes an event's new time in the reader's language and in WIB", () => {
+    const when = new Date("2026-12-12T12:00:00.000Z").toISOString(); // Saturday 19:00 WIB
+    const en = renderMessage({ locale: "en", templateKey: "channels.notify.eventChanged", params: { title: "Ngopi", when, venue: "Aula" } });
+    const id = renderMessage({ locale: "id", templateKey: "channels.notify.eventChanged", params: { title: "Ngopi", when, venue: "Aula" } });
+    expect(en.text).toContain("Saturday, 12 December 2026, 19:00 WIB");
+    expect(en.text).not.toMatch(/Sabtu|Desember/);
+    expect(id.text).toContain("Sabtu, 12 Desember 2026, 19.00 WIB");
+    // what is not an instant stays as written (messages stored before the change)
+    expect(localizeParams("en", { when: "Sabtu", n: 3 })).toEqual({ when: "Sabtu", n: 3 });
   });
 
   it("keeps an SMS within 160 characters with the code and the link", () => {

@@ -1,7 +1,7 @@
 // What a message says on each channel, in the recipient's language: an e-mail
 // (subject, plain text, HTML), a short text for SMS and WhatsApp, always with an
 // absolute link built from PUBLIC_URL. Pure functions, unit-tested.
-import { isMessageKey, translate, type Locale, type MessageKey, type Params } from "~/i18n";
+import { formatDateTime, isMessageKey, translate, type Locale, type MessageKey, type Params } from "~/i18n";
 
 export const SUBJECT_MAX = 78;
 export const SMS_MAX = 160;
@@ -38,6 +38,19 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
+
+/**
+ * Instants travel in a message's parameters as ISO text ("2026-12-14T02:00:00.000Z")
+ * and are written in the reader's language, in WIB, only when the message is shown:
+ * an English reader gets "Saturday, 14 December 2026, 09:00 WIB", not the Indonesian.
+ */
+export function localizeParams(locale: Locale, params: Params): Params {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === "string" && ISO_INSTANT.test(v) ? formatDateTime(new Date(v), locale) : v]),
+  );
+}
+
 /** Templates share one subject/short text per family (every status change is "aspirations.status"). */
 function familyOf(templateKey: string): string {
   return templateKey.startsWith("aspirations.notify.status.") ? "aspirations.status" : templateKey;
@@ -66,7 +79,7 @@ export interface TemplateInput {
 
 export function renderMessage(input: TemplateInput): Rendered {
   const { locale, templateKey } = input;
-  const params = paramsWithStatus(locale, templateKey, input.params);
+  const params = paramsWithStatus(locale, templateKey, localizeParams(locale, input.params));
   const family = familyOf(templateKey);
   const body = isMessageKey(templateKey) ? translate(locale, templateKey as MessageKey, params) : templateKey;
   const url = absoluteUrl(input.publicUrl, input.link);
