@@ -1,12 +1,12 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css";
 import { CsrfField } from "~/components/forms";
 import { ErrorPage } from "~/components/ErrorPage";
 import { can } from "~/domain/accounts/roles";
-import { preloadMessagesFor, translator, type Locale } from "~/i18n";
+import { translator, type Locale } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { countUnread } from "~/domain/notifications/notifications.server";
 import { getUser } from "~/utils/auth.server";
@@ -114,7 +114,7 @@ function Header() {
             </li>
             {user && can.manageAspirations(user) && (
               <li>
-                <Link to="/aspirations/staff">{t("aspirations.nav.staff")}</Link>
+                <Link to="/aspirations/staff">{t("nav.aspirationsDesk")}</Link>
               </li>
             )}
             <li>
@@ -179,11 +179,6 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const t = translator(locale);
   const display = useRouteLoaderData<typeof loader>("root")?.display;
-  // the next page's messages start loading with its data (pages carry only their own)
-  const next = useNavigation().location?.pathname;
-  useEffect(() => {
-    if (next) preloadMessagesFor(next, locale);
-  }, [next, locale]);
   return (
     <html lang={locale} className={display?.className}>
       <head>

@@ -4,7 +4,6 @@ import { defineMessages } from "./define";
 export const messages = defineMessages({
   id: {
     "aspirations.nav": "Aspirasi",
-    "aspirations.nav.staff": "Meja aspirasi",
 
     "aspirations.status.received": "Diterima",
     "aspirations.status.verified": "Terverifikasi",
@@ -319,7 +318,6 @@ export const messages = defineMessages({
   },
   en: {
     "aspirations.nav": "Aspirations",
-    "aspirations.nav.staff": "Aspirations desk",
 
     "aspirations.status.received": "Received",
     "aspirations.status.verified": "Verified",

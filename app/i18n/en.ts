@@ -12,6 +12,7 @@ export const en: Record<keyof typeof id, string> = {
   "nav.logout": "Log out",
   "nav.account": "My account",
   "nav.admin": "Manage users",
+  "nav.aspirationsDesk": "Aspirations desk",
   "nav.language": "Language",
   "nav.switchTo": "Bahasa Indonesia",
   "nav.switchToLabel": "Ganti ke Bahasa Indonesia",

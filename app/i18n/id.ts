@@ -10,6 +10,7 @@ export const id = {
   "nav.logout": "Keluar",
   "nav.account": "Akun saya",
   "nav.admin": "Kelola pengguna",
+  "nav.aspirationsDesk": "Meja aspirasi",
   "nav.language": "Bahasa",
   "nav.switchTo": "English",
   "nav.switchToLabel": "Switch to English",

@@ -57,20 +57,62 @@ export function isMessageKey(value: unknown): value is MessageKey {
 
 // --- loading in the browser ---------------------------------------------------------
 
-/** The catalogue file that holds a key, by its first segment (core keys are in id.ts / en.ts). */
-const areaLoaders: Record<string, () => Promise<{ messages: { id: Dictionary; en: Dictionary } }>> = {
+type AreaCatalogue = { messages: { id: Dictionary; en: Dictionary } };
+
+/** The product areas' catalogue files (app/i18n/<file>.ts), each its own small chunk in the browser. */
+const areaFiles = {
   events: () => import("./events"),
   agenda: () => import("./agenda"),
   aspirations: () => import("./aspirations"),
   discussions: () => import("./discussions"),
   qa: () => import("./qa"),
+  polls: () => import("./polls"),
   satisfaction: () => import("./satisfaction"),
   services: () => import("./services"),
-};
+  queue: () => import("./queue"),
+  channels: () => import("./channels"),
+  jobs: () => import("./jobs"),
+} satisfies Record<string, () => Promise<AreaCatalogue>>;
+export type MessageFile = keyof typeof areaFiles;
 const coreLoaders: Record<Locale, () => Promise<Dictionary>> = {
   id: () => import("./id").then((m) => m.id),
   en: () => import("./en").then((m) => m.en),
 };
+
+/**
+ * The area files a page uses besides the core, by the start of its path (the longest that
+ * matches): pages show other areas' messages too (an aspiration its agenda item, the event
+ * page its Q&A, the staff desk its channels). A client-side navigation loads these with the
+ * page's data, so no label waits for them; tests/integration/languages.test.ts crawls the
+ * pages and fails when one uses a message from a file not listed for it.
+ */
+const PAGE_FILES: [prefix: string, files: MessageFile[]][] = [
+  ["/", ["events"]],
+  ["/events", ["events", "qa"]],
+  ["/rsvp", ["events"]],
+  ["/qa", ["qa", "polls"]],
+  ["/discussions", ["discussions"]],
+  ["/aspirations", ["aspirations", "agenda"]],
+  ["/aspirations/staff", ["aspirations", "agenda", "channels"]],
+  ["/agenda", ["agenda"]],
+  ["/layanan", ["services", "queue"]],
+  ["/survei", ["satisfaction"]],
+  ["/kiosk", ["satisfaction"]],
+  ["/account", ["events", "channels"]],
+  ["/admin", ["discussions", "channels", "services", "jobs"]],
+];
+
+/** The area files (besides the core) that the page at this path uses. */
+export function messageFilesFor(path: string): MessageFile[] {
+  const pathname = path.split(/[?#]/)[0];
+  let best: (typeof PAGE_FILES)[number] | undefined;
+  for (const entry of PAGE_FILES) {
+    const [prefix] = entry;
+    const matches = prefix === "/" ? pathname === "/" : pathname === prefix || pathname.startsWith(`${prefix}/`);
+    if (matches && (!best || prefix.length > best[0].length)) best = entry;
+  }
+  return best?.[1] ?? [];
+}
 
 // Browser-only bookkeeping of chunks already asked for, and who to tell when one arrives
 // (the server never loads anything: its catalogues are complete).
@@ -103,11 +145,13 @@ function loadCore(locale: Locale): Promise<void> {
   });
 }
 
-function loadArea(area: string): Promise<void> {
-  const loader = areaLoaders[area];
-  if (!loader) return Promise.resolve();
-  return loadOnce(area, async () => {
-    const { messages } = await loader();
+function isMessageFile(name: string): name is MessageFile {
+  return Object.prototype.hasOwnProperty.call(areaFiles, name);
+}
+
+function loadArea(file: MessageFile): Promise<void> {
+  return loadOnce(file, async () => {
+    const { messages } = await areaFiles[file]();
     for (const locale of locales) Object.assign(dictionaries[locale], messages[locale]);
   });
 }
@@ -115,11 +159,10 @@ function loadArea(area: string): Promise<void> {
 /** Loads what a message needs: its area's file, else the core, else every area (areas.ts). */
 function requestMessage(locale: Locale, key: string): void {
   const area = key.slice(0, key.indexOf("."));
-  const first = areaLoaders[area] ? loadArea(area) : loadCore(locale);
+  const first = isMessageFile(area) ? loadArea(area) : loadCore(locale);
   void first.then(() => {
     if (key in dictionaries[locale]) return;
-    // a key outside its prefix's file (e.g. "nav.events" lives in events.ts) or an area
-    // without its own entry above
+    // a key outside its prefix's file (e.g. "nav.events" lives in events.ts)
     void loadOnce("all", async () => {
       const { areaId, areaEn } = await import("./areas");
       Object.assign(dictionaries.id, areaId);
@@ -128,13 +171,13 @@ function requestMessage(locale: Locale, key: string): void {
   });
 }
 
-/** Starts loading the catalogue a page of this path will likely need (before it renders). */
-export function preloadMessagesFor(pathname: string, locale: Locale): void {
-  if (server.catalogues) return;
-  const first = pathname.split("/")[1] ?? "";
-  const area = { layanan: "services", survei: "satisfaction", kiosk: "satisfaction" }[first] ?? first;
-  if (areaLoaders[area]) void loadArea(area);
-  void loadCore(locale);
+/**
+ * Loads the messages a page of this path uses (the core and its area files): the browser's
+ * data requests wait for it (app/entry.client.tsx), so a page never renders before its labels.
+ */
+export function preloadMessagesFor(pathname: string, locale: Locale): Promise<void> {
+  if (server.catalogues) return Promise.resolve();
+  return Promise.all([loadCore(locale), ...messageFilesFor(pathname).map(loadArea)]).then(() => undefined);
 }
 
 /** For React: subscribe to loaded catalogues (see useLocale in ./react). */

@@ -61,6 +61,35 @@ describe("pages carry their own messages", () => {
   });
 });
 
+describe("a client-side navigation", () => {
+  it("renders the next page with its labels even when its messages arrive slowly", async () => {
+    const page = await suite.page();
+    const en = translator("en");
+    await page.goto("/aspirations?lang=en");
+    await waitForHydration(page);
+    // the catalogue chunks come a second and a half after the data
+    await page.route(/\/build\/_shared\/(events|qa|polls|aspirations|agenda|discussions|id|en|areas)-[A-Z0-9]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const before = await page.locator("h1").innerText();
+    await page
+      .locator("header")
+      .getByRole("link", { name: en("nav.events") })
+      .click();
+    await page.waitForURL((url) => url.pathname === "/events", { timeout: 10_000 });
+    // the first heading the new page shows is its title, not a blank one that fills in later
+    await page.waitForFunction((old) => document.querySelector("h1")?.textContent !== old, before);
+    expect(await page.locator("h1").innerText()).toBe(en("events.title"));
+    const blank = await page.evaluate(() =>
+      [...document.querySelectorAll("main h1, main h2, main h3, main a, main button, main label")]
+        .filter((el) => !el.textContent?.trim() && !el.getAttribute("aria-label") && !el.querySelector("img, svg"))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(blank).toEqual([]);
+  });
+});
+
 describe("the desktop menu", () => {
   it("stays on one line at 1366 px, for an administrator in both languages", async () => {
     const admin = await aStaffMember(suite.database.db, "admin");

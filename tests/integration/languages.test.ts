@@ -5,7 +5,8 @@
 // language in a component, and text Balai writes itself (notes, titles) frozen in one language.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
-import { allMessages, type Locale } from "~/i18n";
+import { allMessages, messageFilesFor, type Locale, type MessageFile } from "~/i18n";
+import { id as coreId } from "~/i18n/id";
 import { aStaffMember, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
@@ -90,6 +91,25 @@ async function crawl(client: Client, starts: string[]): Promise<string[]> {
   return pages;
 }
 
+/** Which file holds each message: "core" (id.ts / en.ts) or an area's file (app/i18n/<file>.ts). */
+async function messageFiles(): Promise<Map<string, MessageFile | "core">> {
+  const files: MessageFile[] = ["events", "agenda", "aspirations", "discussions", "qa", "polls", "satisfaction", "services", "queue", "channels", "jobs"];
+  const fileOf = new Map<string, MessageFile | "core">(Object.keys(coreId).map((key) => [key, "core"]));
+  for (const file of files) {
+    const { messages } = (await import(`~/i18n/${file}.ts`)) as { messages: { id: Record<string, string> } };
+    for (const key of Object.keys(messages.id)) fileOf.set(key, file);
+  }
+  return fileOf;
+}
+
+/** The messages a page was rendered with (the script its server render writes for the browser). */
+function pageMessages(html: string): string[] {
+  const json = /window\.__balaiMessages=(\{.*?\})<\/script>/.exec(html)?.[1];
+  if (!json) return [];
+  const payload = JSON.parse(json) as Record<string, Record<string, string>>;
+  return Object.values(payload).flatMap((messages) => Object.keys(messages));
+}
+
 let server: RunningServer;
 let database: Database;
 const visitors: { name: string; client: Client; starts: string[] }[] = [];
@@ -137,5 +157,37 @@ describe.each([
       }
     }
     expect([...new Set(problems)], [...new Set(problems)].join("\n")).toEqual([]);
+  }, 300_000);
+});
+
+// A client-side navigation renders the next page as soon as its data is there; the browser has
+// only the messages of the pages it saw, so the files the page needs are loaded with the data
+// (messageFilesFor). A page that uses a file not listed there would show blank labels until it came.
+describe("a client-side navigation", () => {
+  it("loads with a page's data every message file the page uses", async () => {
+    const fileOf = await messageFiles();
+    expect(fileOf.get("aspirations.nav")).toBe("aspirations");
+    expect(messageFilesFor("/aspirations/staff/inbox?page=2")).toContain("channels");
+    const rendered: { name: string; path: string; keys: string[] }[] = [];
+    for (const { name, client, starts } of visitors) {
+      client.cookies.set("balai_lang", "id");
+      for (const path of await crawl(client, starts)) {
+        const keys = pageMessages(await (await client.get(path)).text());
+        expect(keys.length, `${name} ${path} carries its messages`).toBeGreaterThan(0);
+        rendered.push({ name, path, keys });
+      }
+    }
+    // what every guest's page shows (the header, the footer) the browser has from the first page;
+    // what a signed-in visitor's header adds must be in the core, which every navigation loads
+    const guestPages = rendered.filter((page) => page.name === "guest");
+    const layout = new Set(guestPages[0].keys.filter((key) => guestPages.every((page) => page.keys.includes(key))));
+    expect(layout.has("aspirations.nav")).toBe(true);
+    const problems: string[] = [];
+    for (const { name, path, keys } of rendered) {
+      const listed = new Set<string>(["core", ...messageFilesFor(path)]);
+      const missing = [...new Set(keys.filter((key) => !layout.has(key)).map((key) => fileOf.get(key) ?? `? ${key}`))].filter((file) => !listed.has(file));
+      if (missing.length) problems.push(`${name} ${path}: ${missing.join(", ")}`);
+    }
+    expect(problems, problems.join("\n")).toEqual([]);
   }, 300_000);
 });
