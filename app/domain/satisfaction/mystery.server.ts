@@ -69,7 +69,7 @@ export async function getVisit(db: Db, actor: Actor, visitId: number) {
   if (!visit) throw new DomainError("satisfaction.mystery.notFound", undefined, undefined, 404);
   await requireMysteryAccess(db, actor, visit.unitId);
   const service = visit.serviceId ? await db.service.findUnique({ where: { id: visit.serviceId }, select: { name: true } }) : null;
-  return { ...visit, serviceName: service?.name ?? "", items: visit.items.map((i) => ({ ...i, photoKeys: JSON.parse(i.photoKeys) as string[] })) };
+  return { ...visit, serviceName: service?.name ?? "" };
 }
 
 /** Records the checked items (score 0-100 and notes each) and scores the visit into its zone. */
