@@ -294,6 +294,23 @@ export const messages = defineMessages({
     "services.validation.integrityText": "Ceritakan minimal 10 huruf.",
     "services.validation.kelurahan": "Pilih kelurahan.",
     "services.staff.noSuchUser": "Tidak ada akun dengan e-mail atau nomor HP ini.",
+    "services.integrity.notify.new": "Laporan integritas baru untuk {unit}: {title} (kode {code}).",
+    "services.integrity.list.title": "Laporan integritas: {name}",
+    "services.integrity.list.intro":
+      "Laporan rahasia warga yang diminta biaya lain atau ditawari jalur cepat di unit ini. Hanya supervisor unit dan administrator yang melihatnya.",
+    "services.integrity.list.empty": "Belum ada laporan integritas.",
+    "services.integrity.list.count": "{count} laporan",
+    "services.integrity.list.received": "Diterima",
+    "services.integrity.list.service": "Layanan",
+    "services.integrity.list.status": "Status",
+    "services.integrity.list.report": "Laporan",
+    "services.integrity.list.link": "Laporan integritas",
+    "services.integrity.noGroup": "Laporan integritas layanan bersifat rahasia dan tidak dapat digabung.",
+    "services.integrity.sealed.title": "Laporan rahasia",
+    "services.integrity.sealed.text":
+      "Ini laporan integritas layanan yang rahasia. Dengan kode lacak hanya statusnya yang terlihat; isinya hanya untuk pelapor (setelah masuk ke akunnya), supervisor unit layanan dan administrator.",
+    "services.integrity.notice":
+      "Laporan integritas layanan yang rahasia tentang {unit}. Hanya pelapor, supervisor unit dan administrator yang melihat isinya; laporan ini tidak muncul di daftar, laporan maupun data terbuka.",
   },
   en: {
     "role.counter": "Counter staff",
@@ -585,5 +602,22 @@ export const messages = defineMessages({
     "services.validation.integrityText": "Tell us in at least 10 characters.",
     "services.validation.kelurahan": "Choose a kelurahan.",
     "services.staff.noSuchUser": "No account has this e-mail or phone number.",
+    "services.integrity.notify.new": "New integrity report for {unit}: {title} (code {code}).",
+    "services.integrity.list.title": "Integrity reports: {name}",
+    "services.integrity.list.intro":
+      "Confidential reports of residents asked to pay more or offered a fast lane at this unit. Only the unit's supervisors and administrators see them.",
+    "services.integrity.list.empty": "No integrity reports yet.",
+    "services.integrity.list.count": "{count, plural, one {# report} other {# reports}}",
+    "services.integrity.list.received": "Received",
+    "services.integrity.list.service": "Service",
+    "services.integrity.list.status": "Status",
+    "services.integrity.list.report": "Report",
+    "services.integrity.list.link": "Integrity reports",
+    "services.integrity.noGroup": "Service integrity reports are confidential and cannot be grouped.",
+    "services.integrity.sealed.title": "Confidential report",
+    "services.integrity.sealed.text":
+      "This is a confidential service integrity report. With the tracking code only its status is shown; its content is only for the person who filed it (signed in), the service unit's supervisors and administrators.",
+    "services.integrity.notice":
+      "A confidential service integrity report about {unit}. Only the person who filed it, the unit's supervisors and administrators see its content; it does not appear in lists, reports or open data.",
   },
 });

@@ -2,7 +2,6 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusTag, channelLabel, statusLabel } from "~/components/aspirations/AspirationFields";
 import { CsrfField, Field, FormAlert, SelectField, TextAreaField } from "~/components/forms";
-import { can } from "~/domain/accounts/roles";
 import { groupSchema, statusChangeSchema } from "~/domain/aspirations/aspirations.schema";
 import { findIdByCode, getStaffAspiration } from "~/domain/aspirations/aspirations.server";
 import { groupAspirations, ungroupAspiration } from "~/domain/aspirations/grouping.server";
@@ -11,7 +10,7 @@ import { DomainError } from "~/domain/errors";
 import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
-import { requirePermission } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { defineAction, defineLoader, notFound, redirectWithFlash } from "~/utils/boundary.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href }];
@@ -20,14 +19,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, context, params }) => {
-  const actor = await requirePermission(request, context, can.manageAspirations);
+  // moderators and planners; a confidential integrity report: the unit's supervisors and admins (checked in the domain)
+  const actor = await requireUser(request, context);
   const a = await getStaffAspiration(context.db, actor, params.code ?? "");
   if (!a) notFound("aspirations.notFound");
   return { a };
 });
 
 export const action = /* @__PURE__ */ defineAction(async ({ request, context, params, form }) => {
-  const actor = await requirePermission(request, context, can.manageAspirations);
+  const actor = await requireUser(request, context);
   const id = await findIdByCode(context.db, params.code ?? "");
   if (!id) notFound("aspirations.notFound");
   const here = new URL(request.url).pathname;
@@ -75,6 +75,17 @@ export default function ManageAspiration() {
         <StatusTag status={a.status} /> · {t(channelLabel(a.channel))} · {t("aspirations.support.count", { count: a.supportCount })}
       </p>
       <p className="description">{a.description}</p>
+      {a.integrity && (
+        <p className="alert alert-info">
+          {t("services.integrity.notice", { unit: a.integrity.unit.name })}
+          {a.integrity.service && (
+            <>
+              {" "}
+              <Link to={`/layanan/${a.integrity.service.slug}`}>{a.integrity.service.name}</Link>
+            </>
+          )}
+        </p>
+      )}
 
       <section aria-labelledby="identity-title">
         <h2 id="identity-title">{t("aspirations.manage.identity")}</h2>
@@ -148,49 +159,51 @@ export default function ManageAspiration() {
         )}
       </section>
 
-      <section aria-labelledby="group-title">
-        <h2 id="group-title">{t("aspirations.group.title")}</h2>
-        {intent === "group" || intent === "ungroup" ? <FormAlert state={state} /> : null}
-        {a.primary ? (
-          <>
-            <p>
-              {t("aspirations.group.memberOf", { code: a.primary.code })} <Link to={`/aspirations/${a.primary.code}/manage`}>{a.primary.title}</Link>
-            </p>
-            <Form method="post">
+      {!a.integrity && (
+        <section aria-labelledby="group-title">
+          <h2 id="group-title">{t("aspirations.group.title")}</h2>
+          {intent === "group" || intent === "ungroup" ? <FormAlert state={state} /> : null}
+          {a.primary ? (
+            <>
+              <p>
+                {t("aspirations.group.memberOf", { code: a.primary.code })} <Link to={`/aspirations/${a.primary.code}/manage`}>{a.primary.title}</Link>
+              </p>
+              <Form method="post">
+                <CsrfField />
+                <button type="submit" name="intent" value="ungroup" className="button-secondary">
+                  {t("aspirations.group.ungroup")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Form method="post" className="stack" noValidate>
               <CsrfField />
-              <button type="submit" name="intent" value="ungroup" className="button-secondary">
-                {t("aspirations.group.ungroup")}
-              </button>
+              <input type="hidden" name="intent" value="group" />
+              <p className="hint">{t("aspirations.group.hint")}</p>
+              <Field
+                name="primaryCode"
+                label={t("aspirations.group.primaryCode")}
+                hint={t("aspirations.track.hint")}
+                required
+                state={intent === "group" ? state : undefined}
+              />
+              <button type="submit">{t("aspirations.group.submit")}</button>
             </Form>
-          </>
-        ) : (
-          <Form method="post" className="stack" noValidate>
-            <CsrfField />
-            <input type="hidden" name="intent" value="group" />
-            <p className="hint">{t("aspirations.group.hint")}</p>
-            <Field
-              name="primaryCode"
-              label={t("aspirations.group.primaryCode")}
-              hint={t("aspirations.track.hint")}
-              required
-              state={intent === "group" ? state : undefined}
-            />
-            <button type="submit">{t("aspirations.group.submit")}</button>
-          </Form>
-        )}
-        {a.members.length > 0 && (
-          <>
-            <h3>{t("aspirations.group.members")}</h3>
-            <ul>
-              {a.members.map((m) => (
-                <li key={m.code}>
-                  <Link to={`/aspirations/${m.code}/manage`}>{m.title}</Link> (<span className="code-inline">{m.code}</span>)
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+          )}
+          {a.members.length > 0 && (
+            <>
+              <h3>{t("aspirations.group.members")}</h3>
+              <ul>
+                {a.members.map((m) => (
+                  <li key={m.code}>
+                    <Link to={`/aspirations/${m.code}/manage`}>{m.title}</Link> (<span className="code-inline">{m.code}</span>)
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
     </>
   );
 }

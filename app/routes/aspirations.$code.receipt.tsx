@@ -23,7 +23,8 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ context, params, req
     // a grouped duplicate's receipt shows its group's status and deadlines, as its page does
     a: {
       code: a.code,
-      title: a.title,
+      // a confidential integrity report's receipt names nothing of it
+      title: a.sealed ? null : a.title,
       status: a.status,
       createdAt: a.createdAt,
       verifyDueAt: a.verifyDueAt,
@@ -48,7 +49,7 @@ export default function Receipt() {
         </p>
         <dl>
           <dt>{t("aspirations.new.titleLabel")}</dt>
-          <dd>{a.title}</dd>
+          <dd>{a.title ?? t("services.integrity.sealed.title")}</dd>
           <dt>{t("aspirations.detail.status")}</dt>
           <dd>
             <StatusTag status={a.status} />

@@ -72,6 +72,11 @@ export default function UnitAdmin() {
       </p>
       <h1>{t("services.unitAdmin.title", { name: data.unit.name })}</h1>
       {!data.mayEdit && <p className="alert alert-info">{t("services.unitAdmin.readOnly")}</p>}
+      {data.mayReadIntegrity && (
+        <p>
+          <Link to={`/layanan/kelola/unit/${data.unit.id}/integritas`}>{t("services.integrity.list.link")}</Link>
+        </p>
+      )}
 
       <section aria-labelledby="mk-title">
         <h2 id="mk-title">{t("services.maklumat")}</h2>

@@ -33,6 +33,7 @@ import {
 } from "./phases";
 import { rank, score, weightsOf, type Breakdown } from "./score";
 import { propagateStatus } from "./propagate.server";
+import { PUBLIC_ONLY, publicOnlySql } from "~/domain/aspirations/visibility.server";
 
 export const POOL_PAGE_SIZE = 25;
 
@@ -449,7 +450,8 @@ export async function scoredItems(db: Db, d: DeliberationRow): Promise<ScoredIte
 async function checkAspirationsForItem(db: Db, d: DeliberationRow, ids: number[], exceptItemId?: number) {
   const scope = await scopeOf(db, d.area);
   const rows = await db.aspiration.findMany({
-    where: { id: { in: ids } },
+    // integrity reports are confidential: never a candidate
+    where: { id: { in: ids }, ...PUBLIC_ONLY },
     select: {
       id: true,
       status: true,
@@ -644,7 +646,7 @@ export async function candidatePool(db: Db, actor: Actor, id: number, filters: P
   const query = (page: number) => {
     const sql = new Sql(pg);
     const eligible =
-      `SELECT p."id" FROM "Aspiration" p WHERE p."groupPrimaryId" IS NULL` +
+      `SELECT p."id" FROM "Aspiration" p WHERE p."groupPrimaryId" IS NULL AND ${publicOnlySql("p")}` +
       ` AND p."status" IN (${sql.list(statuses)})` +
       // the intake period; deferred aspirations come back whatever their age
       ` AND ((p."createdAt" >= ${sql.param(d.intakeStart)} AND p."createdAt" <= ${sql.param(d.intakeEnd)}) OR p."status" = 'deferred')` +

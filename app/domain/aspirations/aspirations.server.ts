@@ -16,6 +16,7 @@ import { nextStatuses } from "./status";
 import { MAX_PHOTOS, attachPhotos, discardPhotos, storePhotos, type Photo } from "./photos.server";
 import type { ImageStore, SavedImage } from "~/domain/images/images";
 import { defaultLocale, translate, type Locale } from "~/i18n";
+import { INTEGRITY_CATEGORY, PUBLIC_ONLY, mayManageAspiration, maySeeContent, staffListFilter } from "./visibility.server";
 
 export interface NotifyOptions {
   publicUrl?: string;
@@ -44,15 +45,21 @@ export interface NewAspiration {
   sourcePostId?: number | null;
   sourceEventId?: number | null;
   sourceAgendaPointId?: number | null;
+  /** an integrity report about this unit (and service): confidential, see visibility.server.ts */
+  integrityUnitId?: number | null;
+  integrityServiceId?: number | null;
 }
 
 /** Checks the references of a new aspiration (field errors for the form). */
 export async function checkReferences(
   db: Db,
   data: { categoryId: number; kelurahanId: number } & Pick<NewAspiration, "rwId" | "sourceEventId">,
+  options: { integrity?: boolean } = {},
 ): Promise<void> {
-  const category = await db.category.findFirst({ where: { id: data.categoryId, archived: false }, select: { id: true } });
-  if (!category) throw new DomainError("aspirations.validation.category", "categoryId");
+  const category = await db.category.findFirst({ where: { id: data.categoryId, archived: false }, select: { id: true, slug: true } });
+  // the integrity category only through a service page's integrity form (which keeps it confidential)
+  if (!category || (category.slug === INTEGRITY_CATEGORY) !== (options.integrity ?? false))
+    throw new DomainError("aspirations.validation.category", "categoryId");
   const area = await checkKelurahanRw(db, data.kelurahanId, data.rwId ?? undefined);
   if (area === "kelurahan") throw new DomainError("aspirations.validation.kelurahan", "kelurahanId");
   if (area === "rw") throw new DomainError("aspirations.validation.rw", "rwId");
@@ -90,6 +97,8 @@ export async function insertAspiration(db: Db, data: NewAspiration, now = new Da
           sourcePostId: data.sourcePostId ?? null,
           sourceEventId: data.sourceEventId ?? null,
           sourceAgendaPointId: data.sourceAgendaPointId ?? null,
+          integrityUnitId: data.integrityUnitId ?? null,
+          integrityServiceId: data.integrityUnitId ? (data.integrityServiceId ?? null) : null,
           createdAt: now,
           ...deadlines,
         },
@@ -128,9 +137,9 @@ export async function submitAspiration(
   mailer: Mailer,
   actor: Actor | null,
   input: WebSubmitInput,
-  options: NotifyOptions & { photos?: Photo[]; store?: ImageStore } = {},
+  options: NotifyOptions & { photos?: Photo[]; store?: ImageStore; integrity?: { unitId: number; serviceId: number } } = {},
 ) {
-  await checkReferences(db, input);
+  await checkReferences(db, input, { integrity: !!options.integrity });
   const store = options.store;
   const stored = options.photos?.length && store ? await storePhotos(store, options.photos) : [];
   const identity = input.identity === "account" && !actor ? "guest" : input.identity;
@@ -148,6 +157,8 @@ export async function submitAspiration(
           submitterContact: identity === "guest" ? input.submitterContact : null,
           anonymous: identity === "anonymous",
           confidential: input.confidential,
+          integrityUnitId: options.integrity?.unitId ?? null,
+          integrityServiceId: options.integrity?.serviceId ?? null,
         },
         options.now,
       );
@@ -245,7 +256,7 @@ export function similarity(a: Set<string>, b: Set<string>): number {
 export async function findSimilar(db: Db, input: { title: string; description?: string; categoryId?: number; kelurahanId?: number }, limit = 5) {
   const mine = tokens(`${input.title} ${input.title} ${input.description ?? ""}`);
   const candidates = await db.aspiration.findMany({
-    where: { groupPrimaryId: null, status: { notIn: ["rejected"] } },
+    where: { groupPrimaryId: null, status: { notIn: ["rejected"] }, ...PUBLIC_ONLY },
     orderBy: { createdAt: "desc" },
     take: 500,
     select: {
@@ -295,6 +306,9 @@ const publicSelect = {
   ...FOLLOW_UP_FIELDS,
   createdAt: true,
   groupPrimaryId: true,
+  integrityUnitId: true,
+  integrityUnit: { select: { id: true, name: true } },
+  integrityService: { select: { slug: true, name: true } },
   category: { select: { slug: true, nameId: true, nameEn: true } },
   kelurahan: { select: { id: true, name: true } },
   rw: { select: { name: true } },
@@ -332,12 +346,18 @@ function publicSubmitter(a: { anonymous: boolean; confidential: boolean; submitt
   return a.submitter?.name ?? a.submitterName ?? null;
 }
 
-/** Everything anyone with the code may see: no contact, no hidden identity. */
-export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor | null) {
+/**
+ * Everything anyone with the code may see: no contact, no hidden identity. An integrity
+ * report shows its content only to its reporter, the unit's supervisors and admins; to
+ * anyone else it is `sealed`: the code, the status, the deadlines and when the status
+ * changed, nothing of what was written.
+ */
+export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor | null, options: { staff?: boolean } = {}) {
   const code = normalizeCode(rawCode);
   if (!code) return null;
   const a = await db.aspiration.findUnique({ where: { code }, select: publicSelect });
   if (!a) return null;
+  const sealed = !options.staff && !(await maySeeContent(db, viewer, a));
   const rootId = a.groupPrimaryId ?? a.id;
   const primary = a.groupPrimary;
   const [members, supportedByMe] = await Promise.all([
@@ -351,8 +371,12 @@ export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor
   ]);
   // a member of a group shows its group's status, deadlines and log (the one rule: followUpOf)
   const state = followUpOf({ ...pickFollowUp(a), updates: a.updates }, primary && { ...pickFollowUp(primary), updates: primary.updates });
-  return {
+  const full = {
     code: a.code,
+    sealed,
+    /** an integrity report (confidential): the unit and service it is about */
+    integrity: a.integrityUnit && { unit: a.integrityUnit, service: a.integrityService },
+    viewerMayManage: await mayManageAspiration(db, viewer, a),
     title: a.title,
     description: a.description,
     status: state.status,
@@ -385,14 +409,36 @@ export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor
       actorName: u.actor?.name ?? null,
     })),
   };
+  if (!sealed) return full;
+  return {
+    ...full,
+    title: "",
+    description: "",
+    channel: "web",
+    address: null,
+    submitterName: null,
+    assisted: false,
+    category: null,
+    kelurahan: null,
+    rw: null,
+    integrity: null,
+    supportCount: 0,
+    supportedByMe: false,
+    supportedHere: false,
+    primary: null,
+    members: [],
+    sources: [],
+    // when the status changed, not what was said
+    updates: full.updates.map((u) => ({ ...u, note: "", actorName: null })),
+  };
 }
 export type PublicAspiration = NonNullable<Awaited<ReturnType<typeof getPublicAspiration>>>;
 
 /** The staff view: the public page plus the identity, the assisted entry and what may happen next. */
 export async function getStaffAspiration(db: Db, actor: Actor, rawCode: string) {
-  if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
-  const pub = await getPublicAspiration(db, rawCode, null);
+  const pub = await getPublicAspiration(db, rawCode, actor, { staff: true });
   if (!pub) return null;
+  if (!pub.viewerMayManage) throw new DomainError("error.403.title", undefined, undefined, 403);
   const a = await db.aspiration.findUniqueOrThrow({
     where: { code: pub.code },
     select: {
@@ -443,8 +489,10 @@ export async function supportAspiration(db: Db, actor: Actor, rawCode: string): 
   const rootId = await rootIdOf(db, id);
   const a = await db.aspiration.findUniqueOrThrow({
     where: { id },
-    select: { submitterId: true, ...FOLLOW_UP_FIELDS, groupPrimary: { select: FOLLOW_UP_FIELDS } },
+    select: { submitterId: true, integrityUnitId: true, ...FOLLOW_UP_FIELDS, groupPrimary: { select: FOLLOW_UP_FIELDS } },
   });
+  // integrity reports are not public: nothing to support
+  if (a.integrityUnitId !== null) throw new DomainError("aspirations.notFound", undefined, undefined, 404);
   if (a.submitterId === actor.id) throw new DomainError("aspirations.support.own");
   if (followUpOf(pickFollowUp(a), a.groupPrimary).status === "rejected") throw new DomainError("aspirations.support.closed");
   const existing = await db.aspirationSupport.findFirst({ where: { userId: actor.id, aspiration: { OR: [{ id: rootId }, { groupPrimaryId: rootId }] } } });
@@ -481,6 +529,7 @@ export interface BrowseQuery {
 export async function browseAspirations(db: Db, query: BrowseQuery, counts?: import("~/domain/counts").CountCache) {
   const where = {
     groupPrimaryId: null,
+    ...PUBLIC_ONLY,
     ...(query.category ? { category: { slug: query.category } } : {}),
     ...(query.kelurahan ? { kelurahanId: query.kelurahan } : {}),
     ...(query.status ? { status: query.status } : {}),
@@ -534,7 +583,11 @@ export async function browseAspirations(db: Db, query: BrowseQuery, counts?: imp
 }
 
 export async function listCategories(db: Db) {
-  return db.category.findMany({ where: { archived: false }, orderBy: { position: "asc" }, select: { id: true, slug: true, nameId: true, nameEn: true } });
+  return db.category.findMany({
+    where: { archived: false, slug: { not: INTEGRITY_CATEGORY } },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true, nameId: true, nameEn: true },
+  });
 }
 
 // ------------------------------------------------------------------ staff: overdue
@@ -545,6 +598,7 @@ export async function listOverdue(db: Db, actor: Actor, now = new Date()) {
   const rows = await db.aspiration.findMany({
     where: {
       groupPrimaryId: null,
+      ...staffListFilter(actor),
       OR: [
         { verifiedAt: null, verifyDueAt: { lt: now } },
         { firstResponseAt: null, responseDueAt: { lt: now } },
@@ -583,7 +637,7 @@ export async function listOverdue(db: Db, actor: Actor, now = new Date()) {
 export async function listToVerify(db: Db, actor: Actor) {
   if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
   return db.aspiration.findMany({
-    where: { status: "received", groupPrimaryId: null },
+    where: { status: "received", groupPrimaryId: null, ...staffListFilter(actor) },
     orderBy: { createdAt: "asc" },
     take: 50,
     select: { code: true, title: true, channel: true, createdAt: true, verifyDueAt: true },
@@ -599,7 +653,7 @@ export async function eventForAspiration(db: Db, id: number) {
 /** Aspirations that came from an event (for the event's page). */
 export async function aspirationsFromEvent(db: Db, eventId: number) {
   return db.aspiration.findMany({
-    where: { sourceEventId: eventId },
+    where: { sourceEventId: eventId, ...PUBLIC_ONLY },
     orderBy: { createdAt: "asc" },
     select: { code: true, title: true, status: true, sourceAgendaPointId: true, sourceQuestionId: true },
   });

@@ -65,6 +65,9 @@ export async function groupAspirations(db: Db, actor: Actor, input: { primaryId:
   if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
   const rootId = await rootIdOf(db, input.primaryId);
   const memberRoot = await rootIdOf(db, input.memberId);
+  // an integrity report is never part of a public group
+  const sealed = await db.aspiration.count({ where: { id: { in: [input.primaryId, input.memberId] }, integrityUnitId: { not: null } } });
+  if (sealed > 0) throw new DomainError("services.integrity.noGroup", "primaryCode");
   if (memberRoot === rootId) throw new DomainError("aspirations.group.same", "primaryCode");
   const oldRootOfMember = memberRoot;
   await db.$transaction(async (tx) => {

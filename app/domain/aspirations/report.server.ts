@@ -7,6 +7,7 @@ import type { CountCache } from "~/domain/counts";
 import { formatPeriod, periodRange, type Period } from "./period";
 import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp } from "./grouping.server";
 import { RESOLVED_STATUSES, isStatus } from "./status";
+import { PUBLIC_ONLY, publicOnlySql } from "./visibility.server";
 
 export { currentPeriod, formatPeriod, parsePeriod, periodRange, recentPeriods, type Period } from "./period";
 
@@ -76,7 +77,7 @@ function reportSql(pg: boolean) {
     `WITH f AS (SELECT a."createdAt" AS created, COALESCE(c."slug", '-') AS ck, COALESCE(c."nameId", 'Tanpa kategori') AS cid, COALESCE(c."nameEn", 'No category') AS cen, ` +
     `COALESCE(k."name", '-') AS kk, ${f("status")} AS st, ${f("verifiedAt")} AS va, ${f("firstResponseAt")} AS fr, ${f("verifyDueAt")} AS vd, ${f("responseDueAt")} AS rd ` +
     `FROM "Aspiration" a LEFT JOIN "Aspiration" p ON p."id" = a."groupPrimaryId" LEFT JOIN "Category" c ON c."id" = a."categoryId" LEFT JOIN "Area" k ON k."id" = a."kelurahanId" ` +
-    `WHERE a."createdAt" >= ${dt(1)} AND a."createdAt" < ${dt(2)}), ` +
+    `WHERE a."createdAt" >= ${dt(1)} AND a."createdAt" < ${dt(2)} AND ${publicOnlySql("a")}), ` +
     `g AS (SELECT ck, cid, cen, kk, created, fr, ` +
     `CASE WHEN st = 'rejected' THEN 1 ELSE 0 END AS rej, ` +
     `CASE WHEN st <> 'rejected' AND va IS NOT NULL THEN 1 ELSE 0 END AS ver, ` +
@@ -201,7 +202,7 @@ export async function* openDataPages(db: Db, pageSize = 2000) {
   let after = 0;
   for (;;) {
     const rows: OpenDataSource[] = await db.aspiration.findMany({
-      where: { id: { gt: after } },
+      where: { id: { gt: after }, ...PUBLIC_ONLY },
       orderBy: { id: "asc" },
       take: pageSize,
       select: openDataSelect,

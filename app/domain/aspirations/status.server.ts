@@ -4,7 +4,7 @@
 // verifiedAt / firstResponseAt the first time, and notifies the submitter and
 // every supporter of the aspiration's group (in the app, and by e-mail).
 import type { Db } from "~/db/client.server";
-import { can, type Actor } from "~/domain/accounts/roles";
+import type { Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
@@ -12,6 +12,7 @@ import { notify, notifyContact } from "~/domain/notifications/notifications.serv
 import type { MessageKey } from "~/i18n";
 import { groupSupporterIds } from "./grouping.server";
 import { checkTransition, transitionEffects, type AspirationStatus } from "./status";
+import { requireManager } from "./visibility.server";
 
 export interface StatusChange {
   aspirationId: number;
@@ -21,7 +22,10 @@ export interface StatusChange {
 }
 
 export async function changeAspirationStatus(db: Db, mailer: Mailer, actor: Actor, input: StatusChange, options: { publicUrl?: string; now?: Date } = {}) {
-  if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
+  // moderators and planners; an integrity report: the unit's supervisors and admins
+  const target = await db.aspiration.findUnique({ where: { id: input.aspirationId }, select: { integrityUnitId: true } });
+  if (!target) throw new DomainError("aspirations.notFound", undefined, undefined, 404);
+  await requireManager(db, actor, target);
   const now = options.now ?? new Date();
   const note = input.note.trim();
   const updated = await db.$transaction(async (tx) => {

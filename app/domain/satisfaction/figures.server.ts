@@ -5,6 +5,7 @@
 // anomaly) are left out everywhere.
 import type { Db } from "~/db/client.server";
 import { providerOfClient } from "~/db/search";
+import { PUBLIC_ONLY } from "~/domain/aspirations/visibility.server";
 import { formatPeriod, periodRange, previousPeriod, type Period } from "~/domain/periods";
 import { ELEMENT_COLUMN, defaultElements, fromRow, type ElementLabels } from "./elements";
 import { ELEMENT_KEYS, computeIkm, emptyTotals, sampleProgress, type ElementTotals, type IkmResult } from "./ikm";
@@ -236,7 +237,7 @@ export async function serviceFigures(db: Db, unit: { id: number; areaId: number;
     db.helpdeskSession.count({ where: { unitId: unit.id, startedAt: { gte: start, lt: end }, ...(serviceId && { serviceId }) } }),
     db.helpdeskSession.count({ where: { unitId: unit.id, startedAt: { gte: start, lt: end }, canDoAlone: "yes", ...(serviceId && { serviceId }) } }),
     db.aspiration.findMany({
-      where: { kelurahanId: { in: kelurahanIds }, createdAt: { gte: start, lt: end }, firstResponseAt: { not: null } },
+      where: { kelurahanId: { in: kelurahanIds }, createdAt: { gte: start, lt: end }, firstResponseAt: { not: null }, ...PUBLIC_ONLY },
       select: { createdAt: true, firstResponseAt: true },
     }),
   ]);

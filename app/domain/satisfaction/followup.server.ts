@@ -5,6 +5,7 @@
 import type { Db } from "~/db/client.server";
 import type { Actor } from "~/domain/accounts/roles";
 import { normalizeCode } from "~/domain/aspirations/code";
+import { PUBLIC_ONLY } from "~/domain/aspirations/visibility.server";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError } from "~/domain/errors";
 import { wibToDate } from "~/domain/events/wib";
@@ -74,7 +75,7 @@ export async function followUpPlan(db: Db, unitId: number, period: string) {
   const aspirationIds = actions.flatMap((a) => a.links.map((l) => l.aspirationId)).filter((v): v is number => v !== null);
   const agendaIds = actions.flatMap((a) => a.links.map((l) => l.agendaItemId)).filter((v): v is number => v !== null);
   const [aspirations, items] = await Promise.all([
-    aspirationIds.length ? db.aspiration.findMany({ where: { id: { in: aspirationIds } }, select: { id: true, code: true, title: true } }) : [],
+    aspirationIds.length ? db.aspiration.findMany({ where: { id: { in: aspirationIds }, ...PUBLIC_ONLY }, select: { id: true, code: true, title: true } }) : [],
     agendaIds.length
       ? db.agendaItem.findMany({ where: { id: { in: agendaIds } }, select: { id: true, title: true, deliberation: { select: { year: true } } } })
       : [],

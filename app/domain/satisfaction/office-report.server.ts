@@ -4,14 +4,15 @@
 // actions and aspirations resolved). Counts and public texts only.
 import type { Db } from "~/db/client.server";
 import { formatPeriod, periodRange, type Period } from "~/domain/periods";
+import { PUBLIC_ONLY } from "~/domain/aspirations/visibility.server";
 import { figuresByUnit } from "./figures.server";
 
 export async function officeReport(db: Db, period: Period) {
   const { start, end } = periodRange(period);
   const inPeriod = { gte: start, lt: end };
   const [aspirations, resolved, comments, units, byUnit, decisions, actions] = await Promise.all([
-    db.aspiration.count({ where: { createdAt: inPeriod } }),
-    db.aspiration.count({ where: { createdAt: inPeriod, status: { in: ["done", "declined"] } } }),
+    db.aspiration.count({ where: { createdAt: inPeriod, ...PUBLIC_ONLY } }),
+    db.aspiration.count({ where: { createdAt: inPeriod, status: { in: ["done", "declined"] }, ...PUBLIC_ONLY } }),
     db.surveyResponse.findMany({
       where: { answeredAt: inPeriod, commentStatus: "approved", excluded: false },
       select: { id: true, unitId: true, comment: true },

@@ -244,6 +244,9 @@ export const catalogueQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
+/** `?page=` of a staff list */
+export const pageQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
+
 export const integritySchema = z.object({
   kind: z.enum(["extra_fee", "fast_lane", "other"], { errorMap: () => ({ message: "services.validation.integrityKind" }) }),
   description: text(10, 2000, "services.validation.integrityText"),

@@ -751,7 +751,15 @@ export async function getUnitAdmin(db: Db, actor: Actor, unitId: number) {
       select: { role: true, user: { select: { id: true, name: true, email: true, phone: true } } },
     }),
   ]);
-  return { ...page, allAnnouncements: announcements, staff, mayEdit: access === "all" || access === "supervisor", mayAssign: can.assignUnitStaff(actor) };
+  return {
+    ...page,
+    allAnnouncements: announcements,
+    staff,
+    mayEdit: access === "all" || access === "supervisor",
+    mayAssign: can.assignUnitStaff(actor),
+    /** the unit's confidential integrity reports: its supervisors and admins (not planners) */
+    mayReadIntegrity: actor.role === "admin" || access === "supervisor",
+  };
 }
 
 // ------------------------------------------------------------------ reminders
