@@ -6,8 +6,11 @@
 // (per-instance counts, same rules) and the site keeps answering; the limits are
 // shared again as soon as Redis is back. We chose availability: refusing every vote,
 // question and login while Redis restarts would stop a live meeting for a limiter.
+// A Redis that hangs (the connection stays open, no answer comes) is the same
+// outage: every call to Redis gets `timeoutMs` (rate-limiter-flexible's
+// RLWrapperTimeouts), then the insurance limiter answers, so no request waits on it.
 import type { NextFunction, Request, Response } from "express";
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RLWrapperTimeouts, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { LoginThrottle, type LoginLockout } from "~/domain/accounts/login-throttle";
 import { flexibleLimiter, memoryLimiters, windowSeconds, type Limiter, type LimiterFactory, type RateRule } from "~/domain/limits";
 import { log } from "./log";
@@ -15,7 +18,10 @@ import type { RedisClient } from "./redis";
 
 const PREFIX = "balai:rl:";
 
-function redisLimiter(redis: RedisClient, rule: RateRule, onFallback: () => void): RateLimiterAbstract {
+/** How long a limit waits for Redis before this instance's own counts answer. */
+export const REDIS_LIMIT_TIMEOUT_MS = 500;
+
+function redisLimiter(redis: RedisClient, rule: RateRule, onFallback: () => void, timeoutMs: number): RateLimiterAbstract {
   const options = { points: rule.limit, duration: windowSeconds(rule) };
   const insurance = new RateLimiterMemory({ ...options, keyPrefix: rule.name });
   // notice the fallback (log once per outage, metric) without changing its answer
@@ -31,14 +37,16 @@ function redisLimiter(redis: RedisClient, rule: RateRule, onFallback: () => void
       return value;
     },
   });
-  return new RateLimiterRedis({
+  const shared = new RateLimiterRedis({
     ...options,
     storeClient: redis,
     useRedisPackage: true,
-    rejectIfRedisNotReady: true,
+    rejectIfRedisNotReady: true, // disconnected: the insurance answers at once
     keyPrefix: PREFIX + rule.name,
     insuranceLimiter: watched,
   });
+  // connected but silent: the insurance answers after timeoutMs
+  return new RLWrapperTimeouts({ limiter: shared, timeoutMs, insuranceLimiter: watched });
 }
 
 export interface LimitStores {
@@ -48,7 +56,11 @@ export interface LimitStores {
   fallbacks(): number;
 }
 
-export function createLimitStores(redis: RedisClient | undefined, lockout = { maxFailures: 5, windowMs: 15 * 60_000 }): LimitStores {
+export function createLimitStores(
+  redis: RedisClient | undefined,
+  lockout = { maxFailures: 5, windowMs: 15 * 60_000 },
+  timeoutMs = REDIS_LIMIT_TIMEOUT_MS,
+): LimitStores {
   let fallbacks = 0;
   let warnedAt = 0;
   const onFallback = () => {
@@ -59,7 +71,9 @@ export function createLimitStores(redis: RedisClient | undefined, lockout = { ma
     }
   };
   const make = (rule: RateRule) =>
-    redis ? redisLimiter(redis, rule, onFallback) : new RateLimiterMemory({ keyPrefix: rule.name, points: rule.limit, duration: windowSeconds(rule) });
+    redis
+      ? redisLimiter(redis, rule, onFallback, timeoutMs)
+      : new RateLimiterMemory({ keyPrefix: rule.name, points: rule.limit, duration: windowSeconds(rule) });
   const limiters: LimiterFactory = redis ? (rule) => flexibleLimiter(make(rule)) : memoryLimiters;
   if (!redis) return { limiters, loginLockout: new LoginThrottle(lockout), fallbacks: () => 0 };
   const failures = make({ name: "login-failures", limit: lockout.maxFailures, windowMs: lockout.windowMs });

@@ -11,7 +11,7 @@ import { sessionUserId } from "~/domain/accounts/sessions.server";
 import { getCurrentUser } from "~/domain/accounts/accounts.server";
 import type { Publisher } from "~/realtime/publisher";
 import type { Config } from "./config";
-import type { RedisClient } from "./redis";
+import { publishingWithin, type RedisClient } from "./redis";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { discussionHandlers } from "./realtime/discussions";
 import { eventHandlers } from "./realtime/events";
@@ -71,7 +71,8 @@ export function createPublisher(io: RealtimeServer, clustered = false): Publishe
 export function createRealtime(httpServer: HttpServer, config: Config, redis?: RedisClient): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     // several instances (REDIS_URL): broadcasts, room queries and revocations reach every instance
-    ...(redis ? { adapter: createAdapter(redis, { streamName: "balai:socket.io" }) } : {}),
+    // (a Redis that hangs delays nobody: see publishingWithin)
+    ...(redis ? { adapter: createAdapter(publishingWithin(redis), { streamName: "balai:socket.io" }) } : {}),
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
     pingInterval: 20_000,

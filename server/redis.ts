@@ -53,3 +53,32 @@ export async function pingRedis(client: RedisClient): Promise<boolean> {
     return false;
   }
 }
+
+/** How long a Socket.IO broadcast waits for Redis before it is delivered on this instance alone. */
+export const ADAPTER_PUBLISH_TIMEOUT_MS = 500;
+
+/**
+ * The client the Socket.IO adapter publishes with. The adapter writes a broadcast to
+ * the stream (XADD) and delivers it to this instance's own sockets only once Redis
+ * answered, so a Redis that hangs would hold every live update of this instance
+ * too. Here XADD gives up after `timeoutMs`: the adapter then delivers locally (it
+ * catches a failed publish), and the other instances get the message if and when
+ * Redis reads the command it was sent. Everything else passes through unchanged.
+ */
+export function publishingWithin(client: RedisClient, timeoutMs = ADAPTER_PUBLISH_TIMEOUT_MS): RedisClient {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== "function") return value;
+      const fn = value as (...args: unknown[]) => unknown;
+      if (prop !== "xAdd") return fn.bind(target);
+      return (...args: unknown[]) => {
+        let timer: NodeJS.Timeout | undefined;
+        return Promise.race([
+          Promise.resolve(fn.apply(target, args)),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("Redis did not answer the broadcast in time")), timeoutMs))),
+        ]).finally(() => clearTimeout(timer));
+      };
+    },
+  });
+}

@@ -26,7 +26,7 @@ export function createServices(config: Config, database: Database, realtime: Pub
     images: createImageStore({ dataDir: config.dataDir, uploadDir: config.uploadDir, cloudinaryUrl: config.cloudinaryUrl }),
     loginThrottle: stores.loginLockout,
     qaLimits,
-    surveyLimits: createSurveyLimits(),
+    surveyLimits: createSurveyLimits(undefined, stores.limiters),
     responses: createResponseCache(),
     counts: createCountCache(),
     votes: createVoteQueue(database.db, { limits: qaLimits, batchWindowMs: config.qa.voteBatchMs }),

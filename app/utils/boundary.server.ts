@@ -157,6 +157,23 @@ export function defineAction<Args extends ActionFunctionArgs, R>(fn: (args: Args
   };
 }
 
+/**
+ * The action of a resource route (no page, answers JSON): like defineAction, but a
+ * refusal is a Response with its status. Outside a page Remix answers `data(…, {status})`
+ * with 200 and drops the status, so a rate-limited client would read it as success.
+ */
+export function defineResourceAction<Args extends ActionFunctionArgs, R>(fn: (args: Args & { form: FormReader }) => Promise<R>) {
+  const action = defineAction(fn);
+  return async (args: Args) => {
+    const result = await action(args);
+    if (typeof result === "object" && result !== null && "type" in result && result.type === "DataWithResponseInit" && "data" in result && "init" in result) {
+      const init = (result.init ?? {}) as ResponseInit;
+      return Response.json(result.data, { ...init, headers: { "Cache-Control": "no-store", ...Object.fromEntries(new Headers(init.headers)) } });
+    }
+    return result;
+  };
+}
+
 /** A whole-number id from the URL; anything else (or beyond the databases' range) is "not found". */
 export function idParam(params: Record<string, string | undefined>, name = "id", notFoundKey: ErrorData["messageKey"] = "error.404.text"): number {
   const raw = params[name] ?? "";

@@ -12,7 +12,10 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import type { ServerToClientEvents } from "~/realtime/contract";
+import { kioskCookie } from "~/utils/satisfaction.server";
 import { aQaSession, aQuestion, aUser } from "../../prisma/builders";
+import { aKioskDevice } from "../../prisma/builders/satisfaction";
+import { aServiceUnit } from "../../prisma/builders/services";
 import { Client } from "../support/http";
 import {
   createDatabase,
@@ -35,6 +38,7 @@ let redis: Awaited<ReturnType<typeof startRedis>>;
 let proxy: Service;
 let instances: Instance[] = [];
 let database: Database;
+let sessionSecret: string;
 const sockets: QaSocket[] = [];
 
 beforeAll(async () => {
@@ -47,7 +51,7 @@ beforeAll(async () => {
   migrateOnce(databaseUrl, false);
   const uploadDir = path.join(dir, "uploads");
   mkdirSync(uploadDir, { recursive: true });
-  const sessionSecret = randomBytes(32).toString("hex");
+  sessionSecret = randomBytes(32).toString("hex");
   const env = { NODE_ENV: "test", LOG_LEVEL: "warn", JOBS_POLL_MS: "300", METRICS_TOKEN, RATE_LIMIT_LOGIN: "40", RATE_LIMIT_WRITES: "1000" };
   const ports = await Promise.all([freePort(), freePort(), freePort()]);
   instances = await Promise.all(ports.map((port) => startInstance({ databaseUrl, redisUrl: redis.url, dataDir: dir, uploadDir, sessionSecret, port, env })));
@@ -219,6 +223,25 @@ describe("limits across instances", () => {
     expect(statuses.slice(0, 40).every((s) => s === 401)).toBe(true);
     expect(statuses[40]).toBe(429);
   });
+
+  it("a kiosk tablet gets no more survey requests by switching instance (30 a minute per device)", async () => {
+    const unit = await aServiceUnit(db());
+    const { token } = await aKioskDevice(db(), unit.id);
+    const cookie = (await kioskCookie({ config: { production: false, sessionSecret } } as never).serialize(token)).split(";")[0];
+    const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
+    const tablets = [A().url, B().url, C().url].map((url) => {
+      const c = new Client(url);
+      c.cookies.set(name, value);
+      return c;
+    });
+    const csrfs = await Promise.all(tablets.map(async (c) => c.csrf((await c.page("/kiosk")).html)));
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const answers = JSON.stringify([{ key: `cluster-kiosk-${i}-${randomBytes(3).toString("hex")}`, score: 4, elements: [] }]);
+      statuses.push((await tablets[i % 3].post("/kiosk/sync", { answers }, { csrf: csrfs[i % 3] })).status);
+    }
+    expect(statuses).toEqual([...Array.from({ length: 30 }, () => 200), 429]);
+  });
 });
 
 async function metric(instance: Instance, name: string, label: string): Promise<number> {
@@ -268,6 +291,32 @@ describe("observability", () => {
     // through the proxy: its request id comes back
     const res = await fetch(`${proxy.url}/healthz`);
     expect(res.headers.get("x-request-id")).toMatch(/^[a-f0-9]{32}$/);
+  });
+});
+
+describe("a Redis that hangs", () => {
+  it("holds no request: votes are stored and reach the instance's own projector, logins and limits answer", async () => {
+    const session = await aQaSession(db());
+    const q = await aQuestion(db(), session.id);
+    const screen = await connect(A().url, null);
+    data(await call(screen, "qa:join", { code: session.code, as: "screen" }));
+    const p = await participant(A().url, session.code);
+    const user = await aUser(db());
+    redis.pause(); // the process stops: connections stay open, nothing answers
+    try {
+      const started = Date.now();
+      const seen = next(screen, "qa:votes", (v) => v.sessionId === session.id && v.counts.some(([id, n]) => id === q.id && n === 1), 5000);
+      expect(data(await call<{ voteCount: number }>(p.s, "qa:vote", { code: session.code, questionId: q.id, on: true })).voteCount).toBe(1);
+      await seen;
+      const login = new Client(B().url);
+      await login.login(user.identifier, user.password);
+      expect((await login.page("/account")).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect((await fetch(`${A().url}/readyz`)).status).toBe(503);
+    } finally {
+      redis.resume();
+    }
+    expect(await db().qaVote.count({ where: { questionId: q.id } })).toBe(1);
   });
 });
 

@@ -86,7 +86,7 @@ function rateLimited(): never {
 
 /** The public web survey of a unit (no link). */
 export async function submitWebSheet(db: Db, ctx: AnswerContext, unitId: number, input: SheetInput) {
-  if (!ctx.limits.web(ctx.ip)) rateLimited();
+  if (!(await ctx.limits.web(ctx.ip))) rateLimited();
   await checkUnitService(db, unitId, input.serviceId);
   const now = ctx.now ?? new Date();
   const row = await db.surveyResponse.create({ data: sheetData(input, unitId, "web", now), select: { id: true } });
@@ -107,7 +107,7 @@ export async function tokenForSurvey(db: Db, token: string, now = new Date()) {
 
 /** A sheet through a single-use link: the link is spent in the same transaction as the answer is stored. */
 export async function submitTokenSheet(db: Db, ctx: AnswerContext, token: string, input: SheetInput) {
-  if (!ctx.limits.web(ctx.ip)) rateLimited();
+  if (!(await ctx.limits.web(ctx.ip))) rateLimited();
   const now = ctx.now ?? new Date();
   const link = await tokenForSurvey(db, token, now);
   if (link.used) throw new DomainError("satisfaction.token.used", undefined, undefined, 409);
@@ -235,7 +235,7 @@ export type KioskDevice = NonNullable<Awaited<ReturnType<typeof deviceByToken>>>
  * now and the keys that were already there; both may be forgotten by the device.
  */
 export async function recordKioskAnswers(db: Db, ctx: AnswerContext, device: KioskDevice, answers: KioskAnswer[]) {
-  if (!ctx.limits.kiosk(device.id, ctx.ip)) rateLimited();
+  if (!(await ctx.limits.kiosk(device.id, ctx.ip))) rateLimited();
   const now = ctx.now ?? new Date();
   const keys = [...new Set(answers.map((a) => a.key))];
   const known = new Set(

@@ -38,7 +38,7 @@ let dir: string;
 let database: Database;
 const db = () => database.db;
 const mailer: Mailer = { send: async () => undefined };
-const open: SurveyLimits = { web: () => true, kiosk: () => true };
+const open: SurveyLimits = { web: async () => true, kiosk: async () => true };
 const ctx = (now?: Date): AnswerContext => ({ limits: open, ip: "10.0.0.1", mailer, now });
 const actor = (u: { id: number; role: string }): Actor => ({ id: u.id, role: u.role as Role });
 const q = (text: string) => parsePeriod(text) as Period;
