@@ -276,12 +276,106 @@ export interface CopySource {
   eventTitle: string;
 }
 
-/** The console's polls panel: prepare, open, close, reopen, show/hide results, copy. Plain forms to /qa/<CODE>/polls. */
-export function ModeratorPollsPanel({ code, polls, sources, state }: { code: string; polls: ModeratorPollItem[]; sources: CopySource[]; state?: FormState }) {
+/** The fields of a poll (kind, question, choices), for a new poll and for changing a draft; errors next to their field, what was typed kept. */
+function PollFields({ prefix, state, initial }: { prefix: string; state?: FormState; initial: { kind: string; question: string; options: string } }) {
   const t = useT();
   const errorOf = (field: string) => state?.errors?.[field];
   const questionError = errorOf("question");
   const optionsError = errorOf("options");
+  const value = (field: "kind" | "question" | "options") => state?.values?.[field] ?? initial[field];
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${prefix}-kind`}>{t("polls.mod.kind")}</label>
+        <select id={`${prefix}-kind`} name="kind" defaultValue={value("kind")}>
+          {(["single", "multiple", "scale", "words"] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(kindKey(k))}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-question`}>{t("polls.mod.question")}</label>
+        <input
+          id={`${prefix}-question`}
+          name="question"
+          maxLength={POLL_QUESTION_MAX}
+          required
+          defaultValue={value("question")}
+          aria-invalid={questionError ? true : undefined}
+          aria-describedby={questionError ? `${prefix}-question-error` : undefined}
+        />
+        {questionError && (
+          <p className="field-error" id={`${prefix}-question-error`}>
+            {t(questionError.key, questionError.params)}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-options`}>{t("polls.mod.options")}</label>
+        <p className="hint" id={`${prefix}-options-hint`}>
+          {t("polls.mod.optionsHint")}
+        </p>
+        <textarea
+          id={`${prefix}-options`}
+          name="options"
+          rows={4}
+          maxLength={POLL_OPTION_MAX * 12}
+          defaultValue={value("options")}
+          aria-invalid={optionsError ? true : undefined}
+          aria-describedby={optionsError ? `${prefix}-options-hint ${prefix}-options-error` : `${prefix}-options-hint`}
+        />
+        {optionsError && (
+          <p className="field-error" id={`${prefix}-options-error`}>
+            {t(optionsError.key, optionsError.params)}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** A draft's own forms: change it (the poll's fields, prefilled) and delete it. */
+function DraftForms({ code, poll, state }: { code: string; poll: PollView; state?: FormState }) {
+  const t = useT();
+  // a refused change of this draft comes back with its message and what was typed
+  const mine = state?.values?.intent === "edit" && state.values.pollId === String(poll.id) ? state : undefined;
+  const hasErrors = Boolean(mine && Object.keys(mine.errors ?? {}).length);
+  const options = poll.kind === "single" || poll.kind === "multiple" ? poll.options.map((o) => o.label).join("\n") : "";
+  return (
+    <details className="qa-more" open={hasErrors}>
+      <summary>
+        {t("polls.mod.edit")}
+        <span className="visually-hidden">: {t("polls.mod.for", { id: poll.id })}</span>
+      </summary>
+      <Form method="post" action={`/qa/${code}/polls`} className="stack" preventScrollReset>
+        <CsrfField />
+        <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="pollId" value={poll.id} />
+        <input type="hidden" name="version" value={poll.version} />
+        <PollFields prefix={`poll-${poll.id}`} state={mine} initial={{ kind: poll.kind, question: poll.question, options }} />
+        <button type="submit">{t("polls.mod.editSubmit")}</button>
+      </Form>
+      <Form method="post" action={`/qa/${code}/polls`} className="inline-form" preventScrollReset>
+        <CsrfField />
+        <input type="hidden" name="intent" value="delete" />
+        <input type="hidden" name="pollId" value={poll.id} />
+        <input type="hidden" name="version" value={poll.version} />
+        <button type="submit" className="button-secondary" aria-label={`${t("polls.mod.delete")}: ${t("polls.mod.for", { id: poll.id })}`}>
+          {t("polls.mod.delete")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/** The console's polls panel: prepare, change or delete a draft, open, close, reopen, show/hide results, copy. Plain forms to /qa/<CODE>/polls. */
+export function ModeratorPollsPanel({ code, polls, sources, state }: { code: string; polls: ModeratorPollItem[]; sources: CopySource[]; state?: FormState }) {
+  const t = useT();
+  // the new-poll form shows only its own errors (not those of a draft's change)
+  const createState = state?.values?.intent === "create" ? state : undefined;
+  const createErrors = Boolean(createState && Object.keys(createState.errors ?? {}).length);
   return (
     <section aria-labelledby="polls-title" className="poll-panel" id="polls">
       <h2 id="polls-title">{t("polls.mod.title")}</h2>
@@ -314,63 +408,18 @@ export function ModeratorPollsPanel({ code, polls, sources, state }: { code: str
                   secondary
                 />
               </div>
+              {poll.status === "draft" && <DraftForms code={code} poll={poll} state={state} />}
             </li>
           ))}
         </ul>
       )}
       <p className="hint">{t("polls.mod.openHint")}</p>
-      <details className="qa-more" open={Boolean(questionError || optionsError)}>
+      <details className="qa-more" open={createErrors}>
         <summary>{t("polls.mod.create")}</summary>
         <Form method="post" action={`/qa/${code}/polls`} className="stack" preventScrollReset>
           <CsrfField />
           <input type="hidden" name="intent" value="create" />
-          <div className="field">
-            <label htmlFor="poll-kind">{t("polls.mod.kind")}</label>
-            <select id="poll-kind" name="kind" defaultValue={state?.values?.kind ?? "single"}>
-              {(["single", "multiple", "scale", "words"] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(kindKey(k))}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="poll-question">{t("polls.mod.question")}</label>
-            <input
-              id="poll-question"
-              name="question"
-              maxLength={POLL_QUESTION_MAX}
-              required
-              defaultValue={state?.values?.question ?? ""}
-              aria-invalid={questionError ? true : undefined}
-              aria-describedby={questionError ? "poll-question-error" : undefined}
-            />
-            {questionError && (
-              <p className="field-error" id="poll-question-error">
-                {t(questionError.key, questionError.params)}
-              </p>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="poll-options">{t("polls.mod.options")}</label>
-            <p className="hint" id="poll-options-hint">
-              {t("polls.mod.optionsHint")}
-            </p>
-            <textarea
-              id="poll-options"
-              name="options"
-              rows={4}
-              maxLength={POLL_OPTION_MAX * 12}
-              defaultValue={state?.values?.options ?? ""}
-              aria-invalid={optionsError ? true : undefined}
-              aria-describedby={optionsError ? "poll-options-hint poll-options-error" : "poll-options-hint"}
-            />
-            {optionsError && (
-              <p className="field-error" id="poll-options-error">
-                {t(optionsError.key, optionsError.params)}
-              </p>
-            )}
-          </div>
+          <PollFields prefix="poll" state={createState} initial={{ kind: "single", question: "", options: "" }} />
           <button type="submit">{t("polls.mod.createSubmit")}</button>
         </Form>
       </details>

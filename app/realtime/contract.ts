@@ -40,8 +40,8 @@ export interface ServerToClientEvents {
   "queue:changed": (payload: QueueChange) => void;
   /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's broadcast */
   "bench:tick": (payload: { sessionId: number; counts: [number, number][] }) => void;
-  /** polls: stored changes of polls (opened, closed, results shown), each with its results */
-  "poll:state": (payload: { sessionId: number; polls: { poll: PollView; results: PollResults }[] }) => void;
+  /** polls: stored changes of polls (opened, closed, results shown), each with its results; moderators also get drafts and the ids of deleted drafts */
+  "poll:state": (payload: { sessionId: number; polls: { poll: PollView; results: PollResults }[]; removed?: number[] }) => void;
   /** polls: results, coalesced into one message per session per tick; `through` is the newest answer id they include */
   "poll:results": (payload: PollResultsMessage) => void;
   /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's poll broadcast */

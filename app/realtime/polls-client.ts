@@ -41,10 +41,11 @@ export function usePollLive(live: QaLive, code: string, as: QaRole, initial: { c
         if (res.data.polls) setPolls(res.data.polls);
       });
     resync();
-    const onState = ({ polls: changed }: { polls: ModeratorPollItem[] }) => {
+    const onState = ({ polls: changed, removed = [] }: { polls: ModeratorPollItem[]; removed?: number[] }) => {
       setPolls((list) => {
         const byId = new Map(list.map((p) => [p.poll.id, p]));
         for (const p of changed) byId.set(p.poll.id, p);
+        for (const id of removed) byId.delete(id);
         return [...byId.values()].sort((a, b) => a.poll.position - b.poll.position || a.poll.id - b.poll.id);
       });
       if (as === "moderator") return;

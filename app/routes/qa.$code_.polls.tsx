@@ -1,5 +1,5 @@
-// The moderators' polls: prepare, open, close, reopen, show/hide results on the
-// projector, copy from an earlier session. Plain forms (posted from the console's
+// The moderators' polls: prepare, change or delete a draft, open, close, reopen,
+// show/hide results on the projector, copy from an earlier session. Plain forms (posted from the console's
 // panel, /qa/<CODE>/moderate); a refused form comes back here with its message.
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -8,8 +8,8 @@ import { ModeratorPollsPanel } from "~/components/polls";
 import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import { publishPollChange } from "~/domain/qa/polls-broadcast.server";
-import { copyPollSchema, createPollSchema, pollActionSchema } from "~/domain/qa/polls.schema";
-import { copyPoll, copySources, createPoll, moderatorPolls, pollAction } from "~/domain/qa/polls.server";
+import { copyPollSchema, createPollSchema, deletePollSchema, editPollSchema, pollActionSchema } from "~/domain/qa/polls.schema";
+import { copyPoll, copySources, createPoll, deletePoll, editPoll, moderatorPolls, pollAction } from "~/domain/qa/polls.server";
 import { requireSession } from "~/domain/qa/qa.server";
 import { metaT, useT } from "~/i18n/react";
 import pollsStyles from "~/styles/polls.css";
@@ -37,7 +37,7 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, params, con
   const user = await requirePermission(request, context, can.moderate);
   const session = await requireSession(context.db, params.code ?? "");
   let change;
-  let done: "polls.mod.created" | "polls.mod.done" | "polls.mod.copied";
+  let done: "polls.mod.created" | "polls.mod.done" | "polls.mod.copied" | "polls.mod.edited" | "polls.mod.deleted";
   switch (form.get("intent")) {
     case "create":
       change = await createPoll(context.db, user, session, form.parse(createPollSchema));
@@ -46,6 +46,14 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, params, con
     case "action":
       change = await pollAction(context.db, user, session, form.parse(pollActionSchema));
       done = "polls.mod.done";
+      break;
+    case "edit":
+      change = await editPoll(context.db, user, session, form.parse(editPollSchema));
+      done = "polls.mod.edited";
+      break;
+    case "delete":
+      change = await deletePoll(context.db, user, session, form.parse(deletePollSchema));
+      done = "polls.mod.deleted";
       break;
     case "copy":
       change = await copyPoll(context.db, user, session, form.parse(copyPollSchema).sourceId);

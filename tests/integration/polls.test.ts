@@ -173,6 +173,8 @@ describe("moderators", () => {
       { intent: "action", pollId: String(poll.id), version: "0", action: "open" },
       { intent: "action", pollId: String(poll.id), version: "0", action: "showResults" },
       { intent: "copy", sourceId: String(other.id) },
+      { intent: "edit", pollId: String(poll.id), version: "0", kind: "words", question: "Diubah tamu?" },
+      { intent: "delete", pollId: String(poll.id), version: "0" },
     ];
     const resident = await signedIn("resident");
     for (const fields of forms) {
@@ -235,6 +237,72 @@ describe("moderators", () => {
     const copy = await db().qaPoll.findFirstOrThrow({ where: { session: { code: later } }, include: { options: true } });
     expect(copy).toMatchObject({ status: "draft", copiedFromId: poll.id, question: poll.question });
     expect(copy.options.map((o) => o.label)).toEqual(["Sudah", "Belum"]);
+  });
+
+  it("changes and deletes a draft by plain forms: prefilled, validated next to the field, moderators hear it, participants never see drafts", async () => {
+    const code = await newSession();
+    const session = await sessionOf(code);
+    const draft = await aPoll(db(), session.id, { kind: "single", options: ["Pasar", "Kuliner"] });
+    const mod = await moderator(code);
+    const p = await participant(code);
+    const heardByParticipant: unknown[] = [];
+    p.s.on("poll:state", (m) => heardByParticipant.push(m));
+    // the console's panel: the draft's change form, prefilled with its fields, and its delete button
+    const panel = await mod.c.page(`/qa/${code}/polls`);
+    expect(panel.html).toContain(`id="poll-${draft.id}-question"`);
+    expect(panel.html).toMatch(new RegExp(`<textarea[^>]*id="poll-${draft.id}-options"[^>]*>Pasar\nKuliner</textarea>`));
+    // refused: the error next to its field, what was typed kept, nothing stored
+    const refused = await mod.c.post(
+      `/qa/${code}/polls`,
+      { intent: "edit", pollId: String(draft.id), version: "0", kind: "single", question: "Stan apa tahun depan?", options: "Hanya satu" },
+      { fromPage: `/qa/${code}/polls` },
+    );
+    expect(refused.status).toBe(400);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain(`id="poll-${draft.id}-options-error"`);
+    expect(refusedHtml).toContain("Hanya satu");
+    expect(refusedHtml).not.toContain('id="poll-options-error"');
+    expect(await db().qaPoll.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ question: draft.question, version: 0 });
+    // changed
+    const heard = next(mod.s, "poll:state", (m) => m.polls.some((x) => x.poll.id === draft.id && x.poll.question === "Stan apa tahun depan?"));
+    const edited = await mod.c.post(
+      `/qa/${code}/polls`,
+      { intent: "edit", pollId: String(draft.id), version: "0", kind: "multiple", question: "Stan apa tahun depan?", options: "Pasar\nKesehatan\nUMKM" },
+      { fromPage: `/qa/${code}/polls` },
+    );
+    expect(edited.status).toBe(302);
+    expect((await heard).polls[0].poll).toMatchObject({
+      kind: "multiple",
+      version: 1,
+      options: [{ label: "Pasar" }, { label: "Kesehatan" }, { label: "UMKM" }],
+    });
+    // the old version is stale now
+    const stale = await mod.c.post(`/qa/${code}/polls`, { intent: "delete", pollId: String(draft.id), version: "0" }, { fromPage: `/qa/${code}/polls` });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("baru saja diubah");
+    // deleted: the consoles drop it
+    const removed = next(mod.s, "poll:state", (m) => (m.removed ?? []).includes(draft.id));
+    expect(
+      (await mod.c.post(`/qa/${code}/polls`, { intent: "delete", pollId: String(draft.id), version: "1" }, { fromPage: `/qa/${code}/polls` })).status,
+    ).toBe(302);
+    await removed;
+    expect(await db().qaPoll.findUnique({ where: { id: draft.id } })).toBeNull();
+    expect((await mod.c.page(`/qa/${code}/polls`)).html).not.toContain(`data-poll-id="${draft.id}"`);
+    // an opened poll cannot be changed or deleted
+    const asked = await aPoll(db(), session.id, { status: "open" });
+    const locked = await mod.c.post(
+      `/qa/${code}/polls`,
+      { intent: "edit", pollId: String(asked.id), version: "0", kind: "words", question: "Sesudah dibuka?" },
+      { fromPage: `/qa/${code}/polls` },
+    );
+    expect(locked.status).toBe(409);
+    expect(await locked.text()).toContain("hanya draf");
+    expect(
+      (await mod.c.post(`/qa/${code}/polls`, { intent: "delete", pollId: String(asked.id), version: "0" }, { fromPage: `/qa/${code}/polls` })).status,
+    ).toBe(409);
+    expect(await db().qaPoll.findUniqueOrThrow({ where: { id: asked.id } })).toMatchObject({ status: "open", question: asked.question });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heardByParticipant).toEqual([]);
   });
 
   it("refuses a stale version from the second moderator, over HTTP and the socket, without overwriting", async () => {

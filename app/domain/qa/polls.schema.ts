@@ -22,6 +22,14 @@ export const createPollSchema = z.object({
 });
 export type CreatePollInput = z.infer<typeof createPollSchema>;
 
+/** Change a draft: the same fields as a new poll, with the version the moderator saw. */
+export const editPollSchema = createPollSchema.extend({ pollId: idSchema, version });
+export type EditPollInput = z.infer<typeof editPollSchema>;
+
+/** Delete a draft, with the version the moderator saw. */
+export const deletePollSchema = z.object({ pollId: idSchema, version });
+export type DeletePollInput = z.infer<typeof deletePollSchema>;
+
 export const pollActionSchema = z.object({
   pollId: idSchema,
   version,

@@ -1,7 +1,7 @@
 // Poll use cases against a real SQLite database in a temporary folder (no HTTP):
 // preparing, one open poll per session, stale moderator actions, answers
 // (validation, one per participant, changeable until close, the filter, limits),
-// results, copying, the CSV and the event summary.
+// results, copying, changing and deleting drafts, the CSV and the event summary.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +16,8 @@ import {
   copyPoll,
   copySources,
   createPoll,
+  deletePoll,
+  editPoll,
   eventPollSummary,
   moderatorPolls,
   participantPoll,
@@ -153,6 +155,78 @@ describe("preparing and running polls", () => {
     const copy = (await copyPoll(db(), mod, s, source.id)).polls[0].poll;
     expect(copy).toMatchObject({ sessionId: s.id, status: "draft", kind: "multiple", question: "Stan apa tahun depan?", copiedFromId: source.id });
     expect(copy.options.map((o) => o.label)).toEqual(["Pasar", "Kuliner", "Kesehatan"]);
+  });
+});
+
+describe("changing and deleting drafts", () => {
+  it("changes a draft's kind, question and choices with the version the moderator saw", async () => {
+    const s = await newSession();
+    const draft = (await createPoll(db(), mod, s, { kind: "single", question: "Stan apa?", options: "Pasar\nKuliner" })).polls[0].poll;
+    const changed = (
+      await editPoll(db(), mod, s, {
+        pollId: draft.id,
+        version: draft.version,
+        kind: "multiple",
+        question: "Stan apa tahun depan?",
+        options: "Pasar\nKesehatan\nUMKM",
+      })
+    ).polls[0].poll;
+    expect(changed).toMatchObject({ id: draft.id, status: "draft", kind: "multiple", question: "Stan apa tahun depan?", version: draft.version + 1 });
+    expect(changed.options.map((o) => o.label)).toEqual(["Pasar", "Kesehatan", "UMKM"]);
+    expect(await db().qaPollOption.count({ where: { pollId: draft.id } })).toBe(3);
+    // to a word cloud: no choices left; to a scale: 1–5
+    const words = (await editPoll(db(), mod, s, { pollId: draft.id, version: changed.version, kind: "words", question: "Satu kata?", options: "a\nb" }))
+      .polls[0].poll;
+    expect(words.options).toEqual([]);
+    const scale = (await editPoll(db(), mod, s, { pollId: draft.id, version: words.version, kind: "scale", question: "Seberapa puas?", options: "" })).polls[0]
+      .poll;
+    expect(scale.options.map((o) => o.label)).toEqual(["1", "2", "3", "4", "5"]);
+    // validated like a new poll: the field's message, nothing changed
+    const few = await refusal(editPoll(db(), mod, s, { pollId: draft.id, version: scale.version, kind: "single", question: "Apa?", options: "Satu" }));
+    expect([few.messageKey, few.field]).toEqual(["polls.validation.optionsFew", "options"]);
+    expect(await db().qaPoll.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ kind: "scale", version: scale.version });
+  });
+
+  it("refuses a change or a delete made on an older version (another moderator changed it first), and keeps the newer one", async () => {
+    const s = await newSession();
+    const draft = (await createPoll(db(), mod, s, { kind: "single", question: "Stan apa?", options: "Pasar\nKuliner" })).polls[0].poll;
+    await editPoll(db(), mod, s, { pollId: draft.id, version: draft.version, kind: "single", question: "Versi pertama", options: "A\nB" });
+    const stale = await refusal(editPoll(db(), mod, s, { pollId: draft.id, version: draft.version, kind: "single", question: "Versi kedua", options: "C\nD" }));
+    expect([stale.messageKey, stale.status]).toEqual(["qa.stale", 409]);
+    expect((await refusal(deletePoll(db(), mod, s, { pollId: draft.id, version: draft.version }))).messageKey).toBe("qa.stale");
+    const now = await db().qaPoll.findUniqueOrThrow({ where: { id: draft.id }, include: { options: { orderBy: { position: "asc" } } } });
+    expect([now.question, now.options.map((o) => o.label)]).toEqual(["Versi pertama", ["A", "B"]]);
+  });
+
+  it("changes and deletes drafts only: an opened poll is part of the record", async () => {
+    const s = await newSession();
+    const poll = await aPoll(db(), s.id);
+    const opened = (await pollAction(db(), mod, s, { pollId: poll.id, version: 0, action: "open" })).polls.find((p) => p.poll.id === poll.id)!.poll;
+    const edit = await refusal(editPoll(db(), mod, s, { pollId: poll.id, version: opened.version, kind: "words", question: "Lain?", options: "" }));
+    expect([edit.messageKey, edit.status]).toEqual(["polls.notDraft", 409]);
+    expect((await refusal(deletePoll(db(), mod, s, { pollId: poll.id, version: opened.version }))).messageKey).toBe("polls.notDraft");
+    // a moderator who still saw the draft: refused the same way, the open poll untouched
+    expect((await refusal(deletePoll(db(), mod, s, { pollId: poll.id, version: 0 }))).messageKey).toBe("polls.notDraft");
+    expect(await db().qaPoll.findUniqueOrThrow({ where: { id: poll.id } })).toMatchObject({ status: "open" });
+  });
+
+  it("deletes a draft with its choices; a copy of it keeps its own; other sessions' polls and non-moderators are refused", async () => {
+    const s = await newSession();
+    const other = await newSession();
+    const draft = await aPoll(db(), s.id, { kind: "single", options: ["Ya", "Tidak"] });
+    const copy = (await copyPoll(db(), mod, other, draft.id)).polls[0].poll;
+    expect((await refusal(deletePoll(db(), resident, s, { pollId: draft.id, version: 0 }))).status).toBe(403);
+    expect((await refusal(editPoll(db(), null, s, { pollId: draft.id, version: 0, kind: "words", question: "Apa?", options: "" }))).status).toBe(403);
+    expect((await refusal(deletePoll(db(), mod, other, { pollId: draft.id, version: 0 }))).status).toBe(404);
+    const change = await deletePoll(db(), mod, s, { pollId: draft.id, version: 0 });
+    expect(change).toEqual({ sessionId: s.id, polls: [], removed: [draft.id] });
+    expect(await db().qaPoll.findUnique({ where: { id: draft.id } })).toBeNull();
+    expect(await db().qaPollOption.count({ where: { pollId: draft.id } })).toBe(0);
+    expect(await db().qaPoll.findUniqueOrThrow({ where: { id: copy.id }, include: { options: true } })).toMatchObject({
+      copiedFromId: null,
+      options: [{}, {}],
+    });
+    expect((await refusal(deletePoll(db(), mod, s, { pollId: draft.id, version: 0 }))).status).toBe(404);
   });
 });
 

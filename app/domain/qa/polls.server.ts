@@ -11,10 +11,11 @@ import { audit } from "~/domain/audit/audit.server";
 import { can, type Actor } from "~/domain/accounts/roles";
 import type { QaLimits } from "./limits.server";
 import { containsProfanity, parseBlockedWords } from "./profanity";
-import type { AnswerInput, CreatePollInput, PollActionInput } from "./polls.schema";
+import type { AnswerInput, CreatePollInput, DeletePollInput, EditPollInput, PollActionInput } from "./polls.schema";
 import {
   choiceValue,
   computeResults,
+  isEditable,
   isPollKind,
   nextPollStatus,
   normaliseWords,
@@ -160,10 +161,11 @@ export async function screenPoll(db: Db, session: SessionView): Promise<{ poll: 
 
 // ------------------------------------------------------------------ moderators
 
-/** What changed, for the broadcaster: stored, with the poll's new state. */
+/** What changed, for the broadcaster: stored, with the poll's new state (and the ids of deleted drafts). */
 export interface PollChange {
   sessionId: number;
   polls: { poll: PollView; results: PollResults }[];
+  removed?: number[];
 }
 
 async function changeOf(db: Db, sessionId: number, polls: PollView[]): Promise<PollChange> {
@@ -223,6 +225,48 @@ export async function copyPoll(db: Db, actor: Actor | null, session: SessionView
   });
   await audit(db, { actorId: actor.id, action: "qa.poll.copy", targetType: "QaPoll", targetId: poll.id, details: { sessionId: session.id, from: source.id } });
   return changeOf(db, session.id, [poll]);
+}
+
+/** Refused edit or delete of a poll that was not changed (count 0): it is gone, no longer a draft, or another moderator changed it first. */
+async function refusedDraftChange(db: Db, session: SessionView, pollId: number): Promise<never> {
+  const now = await requirePoll(db, session, pollId);
+  if (!isEditable(now)) throw new DomainError("polls.notDraft", undefined, undefined, 409);
+  throw new DomainError("qa.stale", undefined, undefined, 409);
+}
+
+/**
+ * Change a draft (kind, question, choices) with the version the moderator saw. Only
+ * drafts: once opened, a poll's choices are what people answered. The update names the
+ * version and the draft status, so a concurrent open or edit wins and this one is refused.
+ */
+export async function editPoll(db: Db, actor: Actor | null, session: SessionView, input: EditPollInput): Promise<PollChange> {
+  requireModerator(actor);
+  const poll = await requirePoll(db, session, input.pollId);
+  if (!isEditable(poll)) throw new DomainError("polls.notDraft", undefined, undefined, 409);
+  if (poll.version !== input.version) throw new DomainError("qa.stale", undefined, undefined, 409);
+  const options = optionsFor(input);
+  const changed = await db.$transaction(async (tx) => {
+    const res = await tx.qaPoll.updateMany({
+      where: { id: poll.id, sessionId: session.id, version: input.version, status: "draft" },
+      data: { kind: input.kind, question: input.question, version: { increment: 1 } },
+    });
+    if (res.count === 0) return false;
+    await tx.qaPollOption.deleteMany({ where: { pollId: poll.id } });
+    if (options.length) await tx.qaPollOption.createMany({ data: options.map((label, position) => ({ pollId: poll.id, label, position })) });
+    return true;
+  });
+  if (!changed) return refusedDraftChange(db, session, poll.id);
+  await audit(db, { actorId: actor.id, action: "qa.poll.edit", targetType: "QaPoll", targetId: poll.id, details: { sessionId: session.id, kind: input.kind } });
+  return changeOf(db, session.id, [await requirePoll(db, session, poll.id)]);
+}
+
+/** Delete a draft, with the version the moderator saw (an opened poll stays: it is part of the record). */
+export async function deletePoll(db: Db, actor: Actor | null, session: SessionView, input: DeletePollInput): Promise<PollChange> {
+  requireModerator(actor);
+  const res = await db.qaPoll.deleteMany({ where: { id: input.pollId, sessionId: session.id, version: input.version, status: "draft" } });
+  if (res.count === 0) return refusedDraftChange(db, session, input.pollId);
+  await audit(db, { actorId: actor.id, action: "qa.poll.delete", targetType: "QaPoll", targetId: input.pollId, details: { sessionId: session.id } });
+  return { sessionId: session.id, polls: [], removed: [input.pollId] };
 }
 
 /**

@@ -82,6 +82,11 @@ export function nextPollStatus(status: PollStatus, action: PollAction): PollStat
   }
 }
 
+/** Only a draft may be changed or deleted: nobody has seen or answered it yet. */
+export function isEditable(poll: Pick<PollView, "status">): boolean {
+  return poll.status === "draft";
+}
+
 /**
  * A word answer: one to three words, lower case, single spaces, no punctuation at
  * the ends ("  Pajak   DAERAH! " → "pajak daerah"). Null when empty or too many words.
