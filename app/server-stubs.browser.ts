@@ -5,6 +5,7 @@
 // all in that module's chunk. tests/lint/server-stubs.test.ts keeps this list complete.
 import "@remix-run/node";
 import "~/domain/accounts/accounts.server";
+import "~/domain/accounts/contacts.server";
 import "~/domain/accounts/sessions.server";
 import "~/domain/agenda/agenda.server";
 import "~/domain/areas/areas.server";

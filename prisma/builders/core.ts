@@ -23,6 +23,12 @@ export interface UserOverrides {
   rwId?: number | null;
   createdAt?: Date;
   disabledAt?: Date | null;
+  /**
+   * Builders' users have confirmed contacts (as accounts made before contact codes did);
+   * `unverified: true` leaves their e-mail and phone waiting for a code that no one
+   * knows (a test that enters a code asks for one through accounts/contacts.server.ts).
+   */
+  unverified?: boolean;
 }
 
 export async function aUser(db: Db, overrides: UserOverrides = {}) {
@@ -41,6 +47,17 @@ export async function aUser(db: Db, overrides: UserOverrides = {}) {
       ...(overrides.disabledAt !== undefined && { disabledAt: overrides.disabledAt }),
     },
   });
+  if (overrides.unverified) {
+    const waiting = [
+      ["email", user.email],
+      ["phone", user.phone],
+    ].filter((c): c is [string, string] => !!c[1]);
+    for (const [kind, value] of waiting) {
+      await db.contactVerification.create({
+        data: { userId: user.id, kind, value, codeHash: "built: no code matches", expiresAt: new Date(Date.now() + 86_400_000), sentAt: new Date() },
+      });
+    }
+  }
   return { ...user, password: BUILT_PASSWORD, identifier: user.email ?? user.phone ?? "" };
 }
 

@@ -5,6 +5,7 @@ import { DomainError, isUniqueViolation } from "~/domain/errors";
 import { audit } from "~/domain/audit/audit.server";
 import { checkKelurahanRw } from "~/domain/areas/areas.server";
 import { DEMO_PASSWORD, type SignupInput } from "./accounts.schema";
+import { beginVerification, type VerificationDeps } from "./contacts.server";
 import type { Identifier } from "./identifier";
 import type { LoginLockout } from "./login-throttle";
 import { dummyVerify, hashPassword, verifyPassword } from "./password.server";
@@ -21,12 +22,14 @@ export interface CurrentUser {
   role: Role;
   email: string | null;
   phone: string | null;
+  /** a temporary password was set at the counter: every page sends them to choose a new one */
+  mustChangePassword: boolean;
 }
 
-const currentUserSelect = { id: true, name: true, role: true, email: true, phone: true } as const;
+const currentUserSelect = { id: true, name: true, role: true, email: true, phone: true, mustChangePassword: true } as const;
 
-function toCurrentUser(u: { id: number; name: string; role: string; email: string | null; phone: string | null }): CurrentUser {
-  return { id: u.id, name: u.name, role: isRole(u.role) ? u.role : "resident", email: u.email, phone: u.phone };
+function toCurrentUser(u: { id: number; name: string; role: string; email: string | null; phone: string | null; mustChangePassword: boolean }): CurrentUser {
+  return { id: u.id, name: u.name, role: isRole(u.role) ? u.role : "resident", email: u.email, phone: u.phone, mustChangePassword: u.mustChangePassword };
 }
 
 function identifierWhere(identifier: Identifier) {
@@ -37,21 +40,25 @@ function refuseDemoPassword(password: string, policy: Policy, field: string) {
   if (!policy.allowDemoAccounts && password === DEMO_PASSWORD) throw new DomainError("validation.passwordDemo", field);
 }
 
-export async function signUp(db: Db, input: SignupInput, policy: Policy): Promise<CurrentUser> {
+/**
+ * `verification`: the contact one signed up with gets its code, written in the same
+ * transaction as the account, so it receives nothing else until the code is entered
+ * (contacts.server.ts). Without it (tests, tools) the contact counts as confirmed.
+ */
+export async function signUp(db: Db, input: SignupInput, policy: Policy, verification?: VerificationDeps): Promise<CurrentUser> {
   refuseDemoPassword(input.password, policy, "password");
   const area = await checkKelurahanRw(db, input.kelurahanId, input.rwId);
   if (area === "kelurahan") throw new DomainError("validation.kelurahan", "kelurahanId");
   if (area === "rw") throw new DomainError("validation.rw", "rwId");
+  const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db.user.create({
-      data: {
-        name: input.name,
-        ...identifierWhere(input.identifier),
-        passwordHash: await hashPassword(input.password),
-        kelurahanId: input.kelurahanId,
-        rwId: input.rwId,
-      },
-      select: currentUserSelect,
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { name: input.name, ...identifierWhere(input.identifier), passwordHash, kelurahanId: input.kelurahanId, rwId: input.rwId },
+        select: currentUserSelect,
+      });
+      if (verification) await beginVerification(tx as Db, verification, created.id, input.identifier.kind, input.identifier.value);
+      return created;
     });
     return toCurrentUser(user);
   } catch (error) {
@@ -94,7 +101,7 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new DomainError("auth.password.wrongCurrent", "currentPassword");
   }
-  await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.newPassword), isDemo: false } });
+  await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.newPassword), isDemo: false, mustChangePassword: false } });
   await audit(db, { actorId: actor.id, action: "account.password_changed", targetType: "user", targetId: actor.id });
 }
 

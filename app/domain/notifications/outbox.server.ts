@@ -92,6 +92,13 @@ export async function enqueue(db: Db, recipients: Recipient[], message: Message,
     const stopped = new Set(
       (await db.contactPoint.findMany({ where: { value: { in: contacts }, optedOutAt: { not: null } }, select: { value: true } })).map((c) => c.value),
     );
+    // contacts still waiting for their verification code get nothing (contacts.server.ts)
+    const unverified = new Set(
+      (await db.contactVerification.findMany({ where: { userId: { in: userIds } }, select: { userId: true, value: true } })).map(
+        (v) => `${v.userId}:${v.value}`,
+      ),
+    );
+    const usable = (userId: number, contact: string) => !stopped.has(contact) && !unverified.has(`${userId}:${contact}`);
     for (const u of users) {
       const locale = isLocale(u.locale) ? u.locale : defaultLocale;
       const ref = `user:${u.id}`;
@@ -100,8 +107,8 @@ export async function enqueue(db: Db, recipients: Recipient[], message: Message,
       if (pref?.optedOutAt) continue;
       const digest = pref?.delivery === "daily";
       const timing = digest ? { digest: true, nextAttemptAt: nextDigestAt(now) } : {};
-      if (u.email && (pref?.email ?? true) && !stopped.has(u.email)) rows.push({ channel: "email", recipientRef: ref, locale, ...timing });
-      if (u.phone && ((pref?.whatsapp ?? true) || (pref?.sms ?? true)) && !stopped.has(u.phone)) {
+      if (u.email && (pref?.email ?? true) && usable(u.id, u.email)) rows.push({ channel: "email", recipientRef: ref, locale, ...timing });
+      if (u.phone && ((pref?.whatsapp ?? true) || (pref?.sms ?? true)) && usable(u.id, u.phone)) {
         rows.push({ channel: (pref?.whatsapp ?? true) ? "whatsapp" : "sms", recipientRef: ref, locale });
       }
     }
@@ -193,6 +200,34 @@ export async function enqueueTo(
       link: message.link ?? null,
       locale: message.locale,
       idempotencyKey: `${message.key ?? `once:${randomUUID()}`}:user:${userId}:${channel}`,
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+  });
+}
+
+/**
+ * A contact's verification code, to the contact being verified (which may not be the
+ * account's yet: a change takes effect when its code is entered). The recipient is the
+ * ContactVerification row ("verify:7"): once the code is used or replaced, the row is
+ * gone and an undelivered message with the old code is dropped. Seal the code.
+ */
+export async function enqueueVerification(
+  db: Db,
+  verificationId: number,
+  channel: "email" | "whatsapp",
+  message: Message & { locale: Locale },
+  now = new Date(),
+): Promise<void> {
+  await db.outboxMessage.create({
+    data: {
+      channel,
+      recipientRef: `verify:${verificationId}`,
+      templateKey: message.template,
+      params: JSON.stringify(message.params ?? {}),
+      link: message.link ?? null,
+      locale: message.locale,
+      idempotencyKey: `verify:${verificationId}:${channel}`,
       nextAttemptAt: now,
       createdAt: now,
     },

@@ -13,7 +13,7 @@ import { claimDue, markFailed, markSent, normalizeContact, reroute, type Claimed
 import { ProviderError, type SmsClient, type WhatsAppClient } from "./providers.server";
 import { openSealed, SealError } from "./sealed.server";
 import { renderDigest, renderMessage, type Rendered } from "./templates";
-import { goesDespiteOptOut } from "./outbox";
+import { goesDespiteOptOut, goesToUnverified } from "./outbox";
 
 export interface WorkerOptions {
   db: Db;
@@ -87,12 +87,23 @@ export function createOutboxWorker(options: WorkerOptions): OutboxWorker {
       if (!user || user.disabledAt) return null;
       const to = wantsPhone ? user.phone : user.email;
       if (!to) return null;
-      const [pref, point] = await Promise.all([
+      const [pref, point, pending] = await Promise.all([
         db.notificationPreference.findUnique({ where: { userId: id } }),
         db.contactPoint.findUnique({ where: { value: to } }),
+        db.contactVerification.findFirst({ where: { userId: id, value: to }, select: { id: true } }),
       ]);
+      // not yet confirmed by its code (it may have changed since the message was written)
+      if (pending && !goesToUnverified(m.templateKey)) return null;
       const locale = isLocale(m.locale) ? m.locale : isLocale(user.locale) ? user.locale : defaultLocale;
       return { to, locale, guest: false, contactId: point?.id, noWhatsapp: !!point?.noWhatsappAt, stopped: !!pref?.optedOutAt || !!point?.optedOutAt };
+    }
+    if (kind === "verify") {
+      // a verification code, to the contact being verified; gone once used or replaced
+      const row = await db.contactVerification.findUnique({ where: { id }, select: { value: true, user: { select: { locale: true, disabledAt: true } } } });
+      if (!row || row.user.disabledAt) return null;
+      const point = await db.contactPoint.findUnique({ where: { value: row.value } });
+      const locale = isLocale(m.locale) ? m.locale : isLocale(row.user.locale) ? row.user.locale : defaultLocale;
+      return { to: row.value, locale, guest: false, contactId: point?.id, noWhatsapp: !!point?.noWhatsappAt, stopped: !!point?.optedOutAt };
     }
     if (kind === "contact") {
       const point = await db.contactPoint.findUnique({ where: { id } });
