@@ -1,6 +1,7 @@
 // Pieces shared by the event pages.
-import { Link, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { CsrfField } from "~/components/forms";
 import type { AckError, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
 import type { Accessibility } from "~/domain/events/events.schema";
 import { formatDate, formatDateTime, formatTime, type Locale, type MessageKey } from "~/i18n";
@@ -146,4 +147,41 @@ export function useLiveEvent(eventId: number): void {
       socket?.disconnect();
     };
   }, [eventId]);
+}
+
+/**
+ * "Batalkan pendaftaran" asks first, also without JavaScript: the button is a link to the same
+ * page with `?batal=1`, which shows the question with a form that cancels and a way back.
+ * `children` sit beside the button (e.g. "Lihat kegiatan"), apart from it.
+ */
+export function CancelRsvp({ page, title, children }: { page: string; title: string; children?: ReactNode }) {
+  const t = useT();
+  const [params] = useSearchParams();
+  if (params.get("batal") !== "1") {
+    return (
+      <div className="rsvp-actions">
+        <Link className="button button-secondary" to={`${page}?batal=1#cancel-rsvp`} rel="nofollow">
+          {t("events.rsvp.cancel")}
+        </Link>
+        {children}
+      </div>
+    );
+  }
+  return (
+    <div className="confirm-box" id="cancel-rsvp" role="group" aria-labelledby="cancel-rsvp-title">
+      <h3 id="cancel-rsvp-title">{t("events.rsvp.cancelAsk.title")}</h3>
+      <p>{t("events.rsvp.cancelAsk.lead", { title })}</p>
+      <Form method="post" action={page} className="rsvp-actions">
+        <CsrfField />
+        <input type="hidden" name="intent" value="cancel" />
+        <button type="submit" className="button-danger">
+          {t("events.rsvp.cancelAsk.yes")}
+        </button>
+        <Link to={page} className="button button-secondary">
+          {t("events.rsvp.cancelAsk.no")}
+        </Link>
+      </Form>
+      {children && <div className="rsvp-actions">{children}</div>}
+    </div>
+  );
 }

@@ -118,6 +118,11 @@ export const messages = defineMessages({
     "events.rsvp.cancel": "Batalkan pendaftaran",
     "events.rsvp.cancelled": "Pendaftaran Anda dibatalkan.",
     "events.rsvp.cancelledPromoted": "Pendaftaran Anda dibatalkan. Kursi Anda diberikan kepada orang berikutnya di daftar tunggu.",
+    "events.rsvp.cancelAsk.title": "Batalkan pendaftaran?",
+    "events.rsvp.cancelAsk.lead":
+      'Pendaftaran Anda untuk "{title}" akan dibatalkan dan kursi Anda diberikan kepada orang berikutnya di daftar tunggu. Anda dapat mendaftar lagi selama pendaftaran masih dibuka.',
+    "events.rsvp.cancelAsk.yes": "Ya, batalkan",
+    "events.rsvp.cancelAsk.no": "Tidak, tetap terdaftar",
     "events.rsvp.confirmed": 'Anda terdaftar untuk "{title}". Kode pribadi: {code}',
     "events.rsvp.waitlisted": 'Kursi penuh: Anda di daftar tunggu (urutan ke-{position}) untuk "{title}". Kode: {code}',
     "events.rsvp.guestTitle": "Daftar tanpa akun",
@@ -433,6 +438,11 @@ export const messages = defineMessages({
     "events.rsvp.cancel": "Cancel registration",
     "events.rsvp.cancelled": "Your registration is cancelled.",
     "events.rsvp.cancelledPromoted": "Your registration is cancelled. Your seat went to the next person on the waitlist.",
+    "events.rsvp.cancelAsk.title": "Cancel your registration?",
+    "events.rsvp.cancelAsk.lead":
+      'Your registration for "{title}" will be cancelled and your seat given to the next person on the waitlist. You can register again while registration is open.',
+    "events.rsvp.cancelAsk.yes": "Yes, cancel",
+    "events.rsvp.cancelAsk.no": "No, keep my registration",
     "events.rsvp.confirmed": 'You are registered for "{title}". Personal code: {code}',
     "events.rsvp.waitlisted": 'No seats left: you are on the waitlist (number {position}) for "{title}". Code: {code}',
     "events.rsvp.guestTitle": "Register without an account",

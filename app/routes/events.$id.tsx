@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import eventsCss from "~/styles/events.css";
 import { CsrfField, Field, FormAlert } from "~/components/forms";
-import { AccessList, formatRange, kindKey, SeatsLine, statusKey, useLiveEvent } from "~/components/events";
+import { AccessList, CancelRsvp, formatRange, kindKey, SeatsLine, statusKey, useLiveEvent } from "~/components/events";
 import { rooms } from "~/realtime/contract";
 import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
@@ -260,15 +260,7 @@ export default function EventPage() {
               <p>
                 {t("events.rsvp.showCode")} <Link to={`/rsvp/${data.mine.code}`}>{t("events.rsvp.myCode")}</Link>
               </p>
-              {!e.ended && !data.mine.checkedIn && (
-                <Form method="post">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="cancel" />
-                  <button type="submit" className="button-secondary" disabled={busy}>
-                    {t("events.rsvp.cancel")}
-                  </button>
-                </Form>
-              )}
+              {!e.ended && !data.mine.checkedIn && <CancelRsvp page={`/events/${e.id}`} title={e.title} />}
             </>
           ) : !data.registrationOpen ? (
             <p>{t("events.registrationClosed")}</p>

@@ -1,12 +1,12 @@
 // /rsvp/:code: a registration behind its personal code (the guest's own link):
-// status, the code and its QR image for the door, and a button to cancel.
+// status, the code and its QR image for the door, and a button to cancel (which asks first).
 import type { HeadersFunction, LinksFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import eventsCss from "~/styles/events.css";
-import { formatRange } from "~/components/events";
-import { CsrfField, FormAlert } from "~/components/forms";
+import { CancelRsvp, formatRange } from "~/components/events";
+import { FormAlert } from "~/components/forms";
 import { rooms } from "~/realtime/contract";
 import { codeSchema } from "~/domain/events/events.schema";
 import { cancelRsvpByCode, getRsvpByCode } from "~/domain/events/rsvp.server";
@@ -86,18 +86,15 @@ export default function RsvpPage() {
         </div>
       )}
       <FormAlert state={state} />
-      {active && (
-        <Form method="post">
-          <CsrfField />
-          <input type="hidden" name="intent" value="cancel" />
-          <button type="submit" className="button-secondary">
-            {t("events.rsvp.cancel")}
-          </button>
-        </Form>
+      {active ? (
+        <CancelRsvp page={`/rsvp/${rsvp.code}`} title={e.title}>
+          <Link to={`/events/${e.id}`}>{t("events.rsvp.page.toEvent")}</Link>
+        </CancelRsvp>
+      ) : (
+        <p>
+          <Link to={`/events/${e.id}`}>{t("events.rsvp.page.toEvent")}</Link>
+        </p>
       )}
-      <p>
-        <Link to={`/events/${e.id}`}>{t("events.rsvp.page.toEvent")}</Link>
-      </p>
     </>
   );
 }

@@ -55,8 +55,27 @@ describe("RSVP without JavaScript", () => {
     await eventually(() => qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(page, "/rsvp/:code (no JS)");
 
+    // cancelling asks first (no JavaScript: a page of its own), and the button keeps clear of "Lihat kegiatan"
+    const cancel = main(page).getByRole("link", { name: t("events.rsvp.cancel"), exact: true });
+    const toEvent = main(page).getByRole("link", { name: t("events.rsvp.page.toEvent"), exact: true });
+    const [a, b] = [(await cancel.boundingBox())!, (await toEvent.boundingBox())!];
+    const apart = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width), b.y - (a.y + a.height), a.y - (b.y + b.height));
+    expect(apart).toBeGreaterThanOrEqual(16);
+    await cancel.click();
+    await page.waitForURL((url) => url.searchParams.get("batal") === "1");
+    expect(await text(main(page))).toContain(t("events.rsvp.cancelAsk.title"));
+    expect((await db().rsvp.findUniqueOrThrow({ where: { code } })).status).toBe("confirmed");
+    await expectNoSeriousA11yViolations(page, "/rsvp/:code?batal=1 (no JS)");
     await main(page)
-      .getByRole("button", { name: t("events.rsvp.cancel"), exact: true })
+      .getByRole("link", { name: t("events.rsvp.cancelAsk.no"), exact: true })
+      .click();
+    await page.waitForURL((url) => !url.searchParams.has("batal"));
+    expect((await db().rsvp.findUniqueOrThrow({ where: { code } })).status).toBe("confirmed");
+    await main(page)
+      .getByRole("link", { name: t("events.rsvp.cancel"), exact: true })
+      .click();
+    await main(page)
+      .getByRole("button", { name: t("events.rsvp.cancelAsk.yes"), exact: true })
       .click();
     await eventually(() => text(main(page))).toContain(t("events.rsvp.cancelled"));
     expect((await db().rsvp.findUniqueOrThrow({ where: { code } })).status).toBe("cancelled");

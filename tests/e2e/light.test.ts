@@ -2,7 +2,7 @@
 // JavaScript off and last without an account; pages hydrate from the messages they carry.
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n";
-import { aStaffMember } from "../../prisma/builders";
+import { anEvent, aStaffMember, aUser } from "../../prisma/builders";
 import { browserSuite, expectNoSeriousA11yViolations, logIn, waitForHydration } from "./support";
 
 const suite = browserSuite();
@@ -87,6 +87,29 @@ describe("a client-side navigation", () => {
         .map((el) => el.outerHTML.slice(0, 80)),
     );
     expect(blank).toEqual([]);
+  });
+});
+
+describe("cancelling a registration", () => {
+  it("asks first on the event page, with JavaScript on too", async () => {
+    const resident = await aUser(suite.database.db);
+    const event = await anEvent(suite.database.db);
+    const page = await suite.page({ viewport: { width: 360, height: 740 } });
+    await logIn(page, resident);
+    await page.goto(`/events/${event.id}`);
+    await waitForHydration(page);
+    await page.getByRole("button", { name: t("events.rsvp.submit"), exact: true }).click();
+    const cancel = page.getByRole("link", { name: t("events.rsvp.cancel"), exact: true });
+    await cancel.click();
+    const ask = page.getByRole("group", { name: t("events.rsvp.cancelAsk.title") });
+    await expect.poll(() => ask.isVisible()).toBe(true);
+    const rsvp = () => suite.database.db.rsvp.findFirstOrThrow({ where: { eventId: event.id, userId: resident.id } });
+    expect((await rsvp()).status).toBe("confirmed");
+    await expectNoSeriousA11yViolations(page);
+    await ask.getByRole("button", { name: t("events.rsvp.cancelAsk.yes"), exact: true }).click();
+    await expect.poll(async () => (await rsvp()).status).toBe("cancelled");
+    await expect.poll(() => page.locator("main").innerText()).toContain(t("events.rsvp.cancelled"));
+    expect(new URL(page.url()).searchParams.has("batal")).toBe(false);
   });
 });
 

@@ -133,7 +133,7 @@ export const A11Y_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  */
 async function analyzeWithoutPageScripts(page: Page) {
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
-  const url = page.url();
+  const url = page.url().split("#")[0]; // requests carry no fragment
   const browser = page.context().browser();
   if (!browser) throw new Error("the page has no browser");
   const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
