@@ -48,6 +48,7 @@ const UPLOAD_LIMITS: { path: RegExp; maxBytes: number }[] = [
   { path: /^\/events\/\d+\/photos$/, maxBytes: PHOTO_MAX_BYTES + 64 * 1024 },
   { path: /^\/aspirations\/new$/, maxBytes: 3 * PHOTO_MAX_BYTES + 64 * 1024 }, // up to 3 photos
   { path: /^\/layanan\/kelola\/unit\/\d+$/, maxBytes: PHOTO_MAX_BYTES + 64 * 1024 }, // the signed Maklumat's photo
+  { path: /^\/survei\/kelola\/misteri\/\d+$/, maxBytes: PHOTO_MAX_BYTES + 64 * 1024 }, // a mystery visit's evidence photo
 ];
 
 function readCookie(req: Request, name: string): string | undefined {

@@ -1,11 +1,13 @@
 // One mystery visit: its checklist (what the standard promised, a score 0-100 and notes
-// per item), the visit's notes, and the score 0-1000 with its zone once recorded.
+// per item), the visit's notes, the score 0-1000 with its zone once recorded, and photos
+// as evidence per item (multipart upload; served only through an authorized route).
 // Supervisors of the unit and admins only.
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CsrfField, FormAlert } from "~/components/forms";
-import { getVisit, recordVisit } from "~/domain/satisfaction/mystery.server";
+import { CsrfField, FileInput, FormAlert } from "~/components/forms";
+import { addVisitPhoto, getVisit, PHOTOS_PER_ITEM, recordVisit, removeVisitPhoto } from "~/domain/satisfaction/mystery.server";
+import { removeVisitPhotoSchema, visitPhotoSchema } from "~/domain/satisfaction/satisfaction.schema";
 import type { MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import href from "~/styles/satisfaction.css";
@@ -33,6 +35,18 @@ const scoreField = z.coerce
 export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
   const id = idParam(params, "visitId", "satisfaction.mystery.notFound");
   const user = await requireUser(request, context);
+  const back = `/survei/kelola/misteri/${id}`;
+  if (form.get("intent") === "photo") {
+    const input = form.parse(visitPhotoSchema);
+    // type, bytes and pixels are checked before anything is stored; refusals go next to the file field
+    await addVisitPhoto(context.db, context.images.evidence, user, id, { ...input, file: form.data.get("photo") });
+    return redirectWithFlash(context, `${back}#photos`, { key: "satisfaction.mystery.photo.uploaded" });
+  }
+  if (form.get("intent") === "removePhoto") {
+    const { photoId } = form.parse(removeVisitPhotoSchema);
+    await removeVisitPhoto(context.db, context.images.evidence, user, id, photoId);
+    return redirectWithFlash(context, `${back}#photos`, { key: "satisfaction.mystery.photo.removed" });
+  }
   const visit = await getVisit(context.db, user, id);
   const shape = Object.fromEntries(
     visit.items.flatMap((i) => [
@@ -46,13 +60,21 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, params, con
     notes: String(values.notes ?? ""),
     items: visit.items.map((i) => ({ id: i.id, score: Number(values[`score_${i.id}`]), notes: String(values[`notes_${i.id}`] ?? "") })),
   });
-  return redirectWithFlash(context, `/survei/kelola/misteri/${id}`, { key: "satisfaction.mystery.recorded" });
+  return redirectWithFlash(context, back, { key: "satisfaction.mystery.recorded" });
 });
+
+const itemLabel = (key: string) => `satisfaction.mystery.item.${key}` as MessageKey;
 
 export default function MysteryVisit() {
   const t = useT();
   const { visit } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const actionState = useActionData<typeof action>();
+  // which form the answer belongs to: the photo form's refusals stay with it
+  const photoState = actionState?.values?.intent === "photo" ? actionState : undefined;
+  const state = actionState?.values?.intent ? undefined : actionState;
+  const photoError = photoState?.errors?.photo;
+  const captionError = photoState?.errors?.caption;
+  const base = `/survei/kelola/misteri/${visit.id}/foto`;
   return (
     <>
       <h1>{t("satisfaction.mystery.visitTitle", { service: visit.serviceName })}</h1>
@@ -73,7 +95,7 @@ export default function MysteryVisit() {
           return (
             <fieldset key={i.id} className="skm-question">
               <legend>
-                {t(`satisfaction.mystery.item.${i.key}` as MessageKey)} <span className="muted">(#{i.id})</span>
+                {t(itemLabel(i.key))} <span className="muted">(#{i.id})</span>
               </legend>
               {i.expected && (
                 <p>
@@ -110,6 +132,99 @@ export default function MysteryVisit() {
         </div>
         <button type="submit">{t("satisfaction.mystery.record")}</button>
       </Form>
+      <section id="photos" aria-labelledby="photos-h">
+        <h2 id="photos-h">{t("satisfaction.mystery.photo.title")}</h2>
+        <p className="hint">{t("satisfaction.mystery.photo.private")}</p>
+        {visit.items.some((i) => i.photos.length > 0) ? (
+          visit.items
+            .filter((i) => i.photos.length > 0)
+            .map((i) => (
+              <div key={i.id}>
+                <h3>{t(itemLabel(i.key))}</h3>
+                <ul className="skm-evidence">
+                  {i.photos.map((p, n) => (
+                    <li key={p.id}>
+                      <a href={`${base}/${p.id}/large`}>
+                        <img
+                          src={`${base}/${p.id}/thumb`}
+                          srcSet={`${base}/${p.id}/thumb 320w, ${base}/${p.id}/medium 800w`}
+                          sizes="(max-width: 40em) 50vw, 200px"
+                          width={p.width ?? undefined}
+                          height={p.height ?? undefined}
+                          alt={p.caption || t("satisfaction.mystery.photo.alt", { n: n + 1, item: t(itemLabel(i.key)) })}
+                          loading="lazy"
+                        />
+                      </a>
+                      {p.caption && <p>{p.caption}</p>}
+                      <Form method="post">
+                        <CsrfField />
+                        <input type="hidden" name="intent" value="removePhoto" />
+                        <input type="hidden" name="photoId" value={p.id} />
+                        <button type="submit" className="button-secondary">
+                          {t("satisfaction.mystery.photo.remove")}
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))
+        ) : (
+          <p>{t("satisfaction.mystery.photo.none")}</p>
+        )}
+        <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+          <CsrfField />
+          <input type="hidden" name="intent" value="photo" />
+          <h3>{t("satisfaction.mystery.photo.add")}</h3>
+          <FormAlert state={photoState} />
+          <div className="field">
+            <label htmlFor="f-photo-item">{t("satisfaction.mystery.photo.item")}</label>
+            <select id="f-photo-item" name="itemId" defaultValue={photoState?.values?.itemId ?? ""}>
+              {visit.items.map((i) => (
+                <option key={i.id} value={i.id} disabled={i.photos.length >= PHOTOS_PER_ITEM}>
+                  {t(itemLabel(i.key))}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-photo">{t("satisfaction.mystery.photo.file")}</label>
+            <p className="hint" id="f-photo-hint">
+              {t("satisfaction.mystery.photo.fileHint", { max: PHOTOS_PER_ITEM })}
+            </p>
+            <FileInput
+              id="f-photo"
+              name="photo"
+              accept="image/jpeg,image/png,image/webp"
+              required
+              aria-describedby={photoError ? "f-photo-hint f-photo-error" : "f-photo-hint"}
+              aria-invalid={photoError ? true : undefined}
+            />
+            {photoError && (
+              <p className="field-error" id="f-photo-error">
+                {t(photoError.key, photoError.params)}
+              </p>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="f-caption">{t("satisfaction.mystery.photo.caption")}</label>
+            <input
+              id="f-caption"
+              name="caption"
+              maxLength={300}
+              defaultValue={photoState?.values?.caption ?? ""}
+              aria-invalid={captionError ? true : undefined}
+              aria-describedby={captionError ? "f-caption-error" : undefined}
+            />
+            {captionError && (
+              <p className="field-error" id="f-caption-error">
+                {t(captionError.key)}
+              </p>
+            )}
+          </div>
+          <button type="submit">{t("satisfaction.mystery.photo.upload")}</button>
+        </Form>
+      </section>
     </>
   );
 }

@@ -2,13 +2,14 @@
 // figures, a link answers once, the kiosk counts each answer once whatever the resends,
 // and every staff action is refused to those who may not do it. The server starts
 // without demo data: each test builds its own.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { ELEMENT_KEYS } from "~/domain/satisfaction/ikm";
-import { aKioskDevice, anAspiration, aServedTicket, aService, aServiceUnit, aSurveySheet, aUnitStaffMember, aUser, sheetOf } from "../../prisma/builders";
+import { translator } from "~/i18n";
+import { aKioskDevice, anAspiration, aPng, aServedTicket, aService, aServiceUnit, aSurveySheet, aUnitStaffMember, aUser, sheetOf } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -373,5 +374,80 @@ describe("mystery shopping", () => {
     expect((await supervisor.page(visitUrl)).html).toContain("Nilai 933 dari 1000 · zona hijau");
     const admin = await as(people.admin);
     expect((await admin.get(visitUrl)).status).toBe(200);
+  });
+
+  it("keeps photos as evidence per item, checked like every photo and shown only to the unit's supervisor and admins", async () => {
+    const id = translator("id");
+    const page = `/survei/kelola/${unit.id}/misteri`;
+    const supervisor = await as(people.supervisor);
+    const planned = await supervisor.post(page, { serviceId: String(serviceId), plannedFor: "2026-12-16", shopperName: "" }, { fromPage: page });
+    const visitUrl = planned.headers.get("location")!;
+    const visit = await db().mysteryVisit.findFirstOrThrow({ where: { unitId: unit.id }, include: { items: true }, orderBy: { id: "desc" } });
+    const maklumat = visit.items.find((i) => i.key === "maklumat")!;
+    const upload = async (c: Client, file: Blob, itemId = maklumat.id, caption = "") => {
+      const form = new FormData();
+      form.set("csrf", c.csrf((await c.page("/")).html));
+      form.set("intent", "photo");
+      form.set("itemId", String(itemId));
+      form.set("caption", caption);
+      form.set("photo", file, "bukti.png");
+      return fetch(`${server.url}${visitUrl}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: server.url },
+        body: form,
+      });
+    };
+    const png = (w: number, h: number) => new Blob([new Uint8Array(aPng(w, h))], { type: "image/png" });
+
+    // nobody else may add evidence, not even the unit's counter staff or a planner
+    for (const who of [people.counter, people.planner, people.otherSupervisor, people.resident]) {
+      expect((await upload(await as(who), png(40, 30))).status).toBe(403);
+    }
+    expect(await db().mysteryPhoto.count({ where: { item: { visitId: visit.id } } })).toBe(0);
+
+    // the same checks as every photo: the type from the bytes, and the 40-megapixel limit
+    const text = await upload(supervisor, new Blob(["bukan gambar"], { type: "image/png" }));
+    expect(text.status).toBe(415);
+    expect(await text.text()).toContain(id("events.photo.type"));
+    const huge = await upload(supervisor, png(8000, 5001));
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain(id("events.photo.tooManyPixels", { megapixels: 40 }));
+    // a photo of an item of another visit is not this visit's
+    const otherVisit = await db().mysteryVisit.findFirstOrThrow({ where: { unitId: unit.id, id: { not: visit.id } }, include: { items: true } });
+    expect((await upload(supervisor, png(40, 30), otherVisit.items[0].id)).status).toBe(404);
+
+    const ok = await upload(supervisor, png(400, 300), maklumat.id, "Dinding tanpa Maklumat");
+    expect(ok.status).toBe(302);
+    const photo = await db().mysteryPhoto.findFirstOrThrow({ where: { itemId: maklumat.id } });
+    expect(photo).toMatchObject({ caption: "Dinding tanpa Maklumat", width: 400, height: 300, uploadedById: people.supervisor.id });
+    // kept in the private folder, out of reach of the public /images route
+    expect(existsSync(path.join(dataDir, "uploads", "private", photo.storageKey))).toBe(true);
+    expect(existsSync(path.join(dataDir, "uploads", photo.storageKey))).toBe(false);
+    expect((await (await as(null)).get(`/images/${photo.storageKey}/thumb`)).status).toBe(404);
+
+    const html = (await supervisor.page(visitUrl)).html;
+    const src = html.match(/<img src="([^"]+)"[^>]*alt="Dinding tanpa Maklumat"/)?.[1];
+    expect(src).toBe(`/survei/kelola/misteri/${visit.id}/foto/${photo.id}/thumb`);
+    const img = await supervisor.get(src!);
+    expect(img.status).toBe(200);
+    expect(img.headers.get("content-type")).toBe("image/webp");
+    expect(img.headers.get("cache-control")).toBe("private, no-store");
+    expect((await (await as(people.admin)).get(src!)).status).toBe(200);
+    for (const who of [people.counter, people.planner, people.otherSupervisor, people.resident]) expect((await (await as(who)).get(src!)).status).toBe(403);
+    expect((await (await as(null)).get(src!)).status).toBe(302); // to the login page
+    expect((await supervisor.get(`/survei/kelola/misteri/${otherVisit.id}/foto/${photo.id}/thumb`)).status).toBe(404);
+
+    // at most six per item
+    await db().mysteryPhoto.createMany({ data: Array.from({ length: 5 }, (_, i) => ({ itemId: maklumat.id, storageKey: `${String(i).repeat(32)}.png` })) });
+    const full = await upload(supervisor, png(40, 30));
+    expect(full.status).toBe(409);
+    expect(await full.text()).toContain(id("satisfaction.mystery.photo.tooMany", { max: 6 }));
+
+    // removed by the supervisor only, file and all
+    expect((await (await as(people.counter)).post(visitUrl, { intent: "removePhoto", photoId: String(photo.id) }, { fromPage: "/" })).status).toBe(403);
+    expect((await supervisor.post(visitUrl, { intent: "removePhoto", photoId: String(photo.id) }, { fromPage: visitUrl })).status).toBe(302);
+    expect(await db().mysteryPhoto.findUnique({ where: { id: photo.id } })).toBeNull();
+    expect(existsSync(path.join(dataDir, "uploads", "private", photo.storageKey))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // Picks the image store from the configuration: Cloudinary when CLOUDINARY_URL is
 // set, otherwise the local disk. Images keep the provider they were saved with.
+import path from "node:path";
 import { cloudinaryUrl, createCloudinaryStore, parseCloudinaryUrl } from "./cloudinary.server";
 import type { ImageStore, StoredImageRef, Variant } from "./images";
 import { createLocalStore } from "./local.server";
@@ -11,13 +12,22 @@ export interface ImageConfig {
   cloudinaryUrl?: string;
 }
 
-/** Made once by the server for the process (see server/services.ts) and injected. */
-export function createImageStore(config: ImageConfig): ImageStore & { local: ReturnType<typeof createLocalStore> } {
+/**
+ * Made once by the server for the process (see server/services.ts) and injected.
+ * `evidence` keeps photos that only some staff may see (mystery-shopping evidence) on the
+ * local disk under UPLOAD_DIR/private: never on Cloudinary (its URLs are public) and out
+ * of reach of /images (a key has no "/"); they are served only by a route that checks who asks.
+ */
+export function createImageStore(
+  config: ImageConfig,
+): ImageStore & { local: ReturnType<typeof createLocalStore>; evidence: ReturnType<typeof createLocalStore> } {
   const local = createLocalStore(config.dataDir, config.uploadDir);
+  const evidence = createLocalStore(config.dataDir, path.join(config.uploadDir ?? path.join(config.dataDir, "uploads"), "private"));
   const account = config.cloudinaryUrl ? parseCloudinaryUrl(config.cloudinaryUrl) : null;
   const primary = account ? createCloudinaryStore(account) : local;
   return {
     local,
+    evidence,
     provider: primary.provider,
     save: (bytes, mime) => primary.save(bytes, mime),
     remove: (image) => (image.provider === "cloudinary" && account ? primary.remove(image) : local.remove(image)),

@@ -2,13 +2,15 @@
 // checklist is generated from the service's current standard (requirements, cost, time
 // and steps as published; the Maklumat displayed) and from SETIA (Solusi, Empati, Tegas,
 // Inovatif, Andal) for staff conduct. Each item is scored 0-100 with notes (and image
-// keys as evidence); the visit's score is 0-1000 in Ombudsman RI's zones: red up to 500,
+// photos as evidence); the visit's score is 0-1000 in Ombudsman RI's zones: red up to 500,
 // yellow 501-800, green 801-1000. Supervisors of the unit and admins only.
 import type { Db } from "~/db/client.server";
 import type { Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError } from "~/domain/errors";
+import { readPhoto } from "~/domain/events/photos.server";
 import { wibToDate } from "~/domain/events/wib";
+import type { ImageStore, Variant } from "~/domain/images/images";
 import { toVersion } from "~/domain/services/services.server";
 import { requireMysteryAccess } from "./access.server";
 
@@ -65,7 +67,15 @@ export async function planVisit(db: Db, actor: Actor, input: { serviceId: number
 }
 
 export async function getVisit(db: Db, actor: Actor, visitId: number) {
-  const visit = await db.mysteryVisit.findUnique({ where: { id: visitId }, include: { items: { orderBy: { position: "asc" } } } });
+  const visit = await db.mysteryVisit.findUnique({
+    where: { id: visitId },
+    include: {
+      items: {
+        orderBy: { position: "asc" },
+        include: { photos: { orderBy: { id: "asc" }, select: { id: true, caption: true, width: true, height: true, createdAt: true } } },
+      },
+    },
+  });
   if (!visit) throw new DomainError("satisfaction.mystery.notFound", undefined, undefined, 404);
   await requireMysteryAccess(db, actor, visit.unitId);
   const service = visit.serviceId ? await db.service.findUnique({ where: { id: visit.serviceId }, select: { name: true } }) : null;
@@ -105,4 +115,69 @@ export async function unitVisits(db: Db, actor: Actor, unitId: number) {
   ]);
   const names = new Map(services.map((s) => [s.id, s.name]));
   return { visits: visits.map((v) => ({ ...v, serviceName: v.serviceId ? (names.get(v.serviceId) ?? "") : "" })), services };
+}
+
+// ------------------------------------------------------------------ evidence photos
+
+/** At most this many photos per checklist item. */
+export const PHOTOS_PER_ITEM = 6;
+
+/** The evidence store: local and private (see createImageStore); `variantFile` serves the resized copies. */
+export type EvidenceStore = Pick<ImageStore, "save" | "remove"> & { variantFile(key: string, variant: Variant): Promise<string | null> };
+
+async function itemOfVisit(db: Db, actor: Actor, visitId: number, itemId: number) {
+  const item = await db.mysteryCheckItem.findUnique({ where: { id: itemId }, select: { id: true, visitId: true, visit: { select: { unitId: true } } } });
+  if (!item || item.visitId !== visitId) throw new DomainError("satisfaction.mystery.notFound", undefined, undefined, 404);
+  await requireMysteryAccess(db, actor, item.visit.unitId);
+  return item;
+}
+
+/**
+ * Adds a photo as evidence to a checklist item. The type, bytes and pixels are checked
+ * (readPhoto, as for event and aspiration photos) before anything is stored.
+ */
+export async function addVisitPhoto(db: Db, store: EvidenceStore, actor: Actor, visitId: number, input: { itemId: number; caption: string; file: unknown }) {
+  const item = await itemOfVisit(db, actor, visitId, input.itemId);
+  if ((await db.mysteryPhoto.count({ where: { itemId: item.id } })) >= PHOTOS_PER_ITEM) {
+    throw new DomainError("satisfaction.mystery.photo.tooMany", "photo", { max: PHOTOS_PER_ITEM }, 409);
+  }
+  const { bytes, mime } = await readPhoto(input.file);
+  const saved = await store.save(bytes, mime);
+  const photo = await db.mysteryPhoto.create({
+    data: { itemId: item.id, storageKey: saved.storageKey, width: saved.width, height: saved.height, caption: input.caption, uploadedById: actor.id },
+  });
+  await audit(db, {
+    actorId: actor.id,
+    action: "satisfaction.mystery.photo.add",
+    targetType: "MysteryVisit",
+    targetId: visitId,
+    details: { photoId: photo.id },
+  });
+  return photo;
+}
+
+async function photoOfVisit(db: Db, actor: Actor, visitId: number, photoId: number) {
+  const photo = await db.mysteryPhoto.findUnique({
+    where: { id: photoId },
+    include: { item: { select: { visitId: true, visit: { select: { unitId: true } } } } },
+  });
+  if (!photo || photo.item.visitId !== visitId) throw new DomainError("satisfaction.mystery.photo.notFound", undefined, undefined, 404);
+  await requireMysteryAccess(db, actor, photo.item.visit.unitId);
+  return photo;
+}
+
+export async function removeVisitPhoto(db: Db, store: EvidenceStore, actor: Actor, visitId: number, photoId: number) {
+  const photo = await photoOfVisit(db, actor, visitId, photoId);
+  await db.mysteryPhoto.delete({ where: { id: photo.id } });
+  await store.remove({ provider: "local", storageKey: photo.storageKey });
+  await audit(db, { actorId: actor.id, action: "satisfaction.mystery.photo.remove", targetType: "MysteryVisit", targetId: visitId, details: { photoId } });
+}
+
+/** The file of a resized copy of an evidence photo, for the unit's supervisors and admins only. */
+export async function visitPhotoFile(db: Db, store: EvidenceStore, actor: Actor | null, visitId: number, photoId: number, variant: Variant) {
+  if (!actor) throw new DomainError("error.403.text", undefined, undefined, 403);
+  const photo = await photoOfVisit(db, actor, visitId, photoId);
+  const file = await store.variantFile(photo.storageKey, variant);
+  if (!file) throw new DomainError("satisfaction.mystery.photo.notFound", undefined, undefined, 404);
+  return file;
 }

@@ -146,3 +146,9 @@ export const planVisitSchema = z.object({
   plannedFor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "satisfaction.validation.date"),
   shopperName: z.string().trim().max(120).default(""),
 });
+
+export const visitPhotoSchema = z.object({
+  itemId: idSchema,
+  caption: z.string().trim().max(300, "satisfaction.mystery.photo.captionLength").default(""),
+});
+export const removeVisitPhotoSchema = z.object({ photoId: idSchema });
