@@ -13,6 +13,7 @@ import { wibToDate } from "~/domain/events/wib";
 import type { ImageStore, Variant } from "~/domain/images/images";
 import { toVersion } from "~/domain/services/services.server";
 import { requireMysteryAccess } from "./access.server";
+import { PHOTOS_PER_ITEM } from "./satisfaction.schema";
 
 export type Zone = "red" | "yellow" | "green";
 
@@ -118,9 +119,6 @@ export async function unitVisits(db: Db, actor: Actor, unitId: number) {
 }
 
 // ------------------------------------------------------------------ evidence photos
-
-/** At most this many photos per checklist item. */
-export const PHOTOS_PER_ITEM = 6;
 
 /** The evidence store: local and private (see createImageStore); `variantFile` serves the resized copies. */
 export type EvidenceStore = Pick<ImageStore, "save" | "remove"> & { variantFile(key: string, variant: Variant): Promise<string | null> };

@@ -147,6 +147,8 @@ export const planVisitSchema = z.object({
   shopperName: z.string().trim().max(120).default(""),
 });
 
+/** Mystery shopping: at most this many evidence photos per checklist item. */
+export const PHOTOS_PER_ITEM = 6;
 export const visitPhotoSchema = z.object({
   itemId: idSchema,
   caption: z.string().trim().max(300, "satisfaction.mystery.photo.captionLength").default(""),
