@@ -100,7 +100,8 @@ export default function QaParticipant() {
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const state = liveState ?? actionState;
   const open = session.status === "open" && !data.banned;
-  const mine = questions.filter((q) => q.mine && (q.status === "pending" || q.status === "rejected"));
+  // the asker's own questions stay in their box whatever happens to them, with where they are now
+  const mine = questions.filter((q) => q.mine);
   const published = sortQuestions(
     questions.filter((q) => q.status === "approved" || q.status === "answered"),
     data.sort,
@@ -196,13 +197,27 @@ export default function QaParticipant() {
         <section aria-labelledby="mine-title">
           <h2 id="mine-title">{t("qa.mine")}</h2>
           <ul className="qa-list">
-            {mine.map((q) => (
-              <li key={q.id} id={`q-${q.id}`} className={`qa-item qa-item-${q.status}`}>
-                <p className="qa-text">{q.text}</p>
-                <p className={`qa-status qa-status-${q.status}`}>{t(q.status === "pending" ? "qa.q.pending" : "qa.q.rejected")}</p>
-                <AspirationCodes q={q} />
-              </li>
-            ))}
+            {mine.map((q) => {
+              const listed = q.status === "approved" || q.status === "answered";
+              return (
+                // a published question's anchor (#q-…) is its place in the list below
+                <li key={q.id} id={listed ? undefined : `q-${q.id}`} className={`qa-item qa-item-${q.status}`}>
+                  <p className="qa-text">{q.text}</p>
+                  <p className={`qa-status qa-status-${q.status}`}>
+                    {t(mineStatusKey(q, session.onScreenQuestionId))}
+                    {listed && (
+                      <>
+                        {" · "}
+                        {t("qa.votes", { count: q.voteCount })}
+                        {" · "}
+                        <a href={`#q-${q.id}`}>{t("qa.mine.inList")}</a>
+                      </>
+                    )}
+                  </p>
+                  <AspirationCodes q={q} />
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
@@ -267,6 +282,14 @@ export default function QaParticipant() {
       {data.older && <OlderAnswers older={data.older} sort={data.sort} />}
     </div>
   );
+}
+
+/** Where the asker's question is now: waiting, not published, in the list, on the screen, answered. */
+function mineStatusKey(q: QuestionView, onScreen: number | null): MessageKey {
+  if (q.status === "pending") return "qa.q.pending";
+  if (q.status === "rejected") return "qa.q.rejected";
+  if (q.status === "answered") return "qa.q.answered";
+  return onScreen === q.id ? "qa.q.mineOnScreen" : "qa.q.mineApproved";
 }
 
 function OlderAnswers({ older, sort }: { older: { questions: QuestionView[]; page: number; pages: number; total: number }; sort: "popular" | "newest" }) {

@@ -69,13 +69,15 @@ describe("a question from phone to screen", () => {
     await card.getByRole("button", { name: new RegExp(`^${t("qa.mod.approve")}:`) }).click();
     await eventually(() => text(console.locator("section[aria-labelledby=published-title]"))).toContain(questionText);
 
-    // everyone sees it now; the asker's copy is published
+    // everyone sees it now; the asker's copy is published, and stays in "Pertanyaan saya" with its state
     await eventually(() => text(phone.locator("section[aria-labelledby=list-title]"))).toContain(questionText);
+    await eventually(() => text(mine)).toContain(t("qa.q.mineApproved"));
 
     const published = cardOf(console, "section[aria-labelledby=published-title]");
     await published.getByRole("button", { name: new RegExp(`^${t("qa.mod.show")}:`) }).click();
     await eventually(() => text(screen.getByTestId("screen-now")), 10_000).toBe(questionText);
     await eventually(() => text(console.getByTestId("mod-on-screen"))).toBe(questionText);
+    await eventually(() => text(mine)).toContain(t("qa.q.mineOnScreen"));
     await expectNoSeriousA11yViolations(screen, "projector");
 
     // a vote from the phone reaches the console (coalesced tick)
@@ -95,6 +97,9 @@ describe("a question from phone to screen", () => {
     );
     // answering takes it off the screen
     await eventually(() => text(screen.getByTestId("screen-now"))).toBe(t("qa.screen.empty"));
+    await eventually(() => text(mine)).toContain(t("qa.q.answered"));
+    await phone.reload();
+    expect(await text(mine)).toContain(t("qa.q.answered"));
   });
 
   it("the projector recovers by itself after a network drop", async () => {
