@@ -190,6 +190,7 @@ export default function ManageDeliberation() {
               weightVotes: d.weightVotes,
               weightUrgency: d.weightUrgency,
               weightReach: d.weightReach,
+              verifiedResidentsOnly: d.verifiedResidentsOnly,
             }}
           />
           <button type="submit">{t("agenda.settings.submit")}</button>

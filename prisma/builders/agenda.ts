@@ -37,6 +37,8 @@ export interface DeliberationOverrides {
   reviewStart?: Date;
   reviewEnd?: Date;
   votesPerResident?: number;
+  /** only residents whose residency staff verified count (default false) */
+  verifiedResidentsOnly?: boolean;
   weightSupports?: number;
   weightVotes?: number;
   weightUrgency?: number;
@@ -82,6 +84,7 @@ export async function aDeliberation(db: Db, overrides: DeliberationOverrides = {
       reviewStart: overrides.reviewStart ?? new Date(Date.now() - (past ? 29 : 1) * DAY),
       reviewEnd: overrides.reviewEnd ?? (past ? new Date(Date.now() - 2 * DAY) : endOfWibDay(14)),
       votesPerResident: overrides.votesPerResident ?? 5,
+      verifiedResidentsOnly: overrides.verifiedResidentsOnly ?? false,
       weightSupports: overrides.weightSupports ?? 1,
       weightVotes: overrides.weightVotes ?? 2,
       weightUrgency: overrides.weightUrgency ?? 3,

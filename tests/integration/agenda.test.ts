@@ -218,6 +218,49 @@ describe("the public review", () => {
     expect(refused.status).toBe(403);
   });
 
+  it("counts only residents whose residency counter staff verified in person, when the deliberation says so", async () => {
+    const d = await aDeliberation(db(), { phase: "review", verifiedResidentsOnly: true });
+    const item = await anAgendaItem(db(), d);
+    const resident = await aResidentOf(d);
+    // a ballot stored before the setting (or before a revocation) is not counted
+    const early = await aResidentOf(d, 1);
+    await aBallot(db(), d, early, { [item.id]: 4 });
+    const voter = await as(resident);
+    let page = await voter.page(d.path);
+    expect(page.html).toContain("hanya suara warga yang domisilinya sudah diverifikasi petugas yang dihitung");
+    expect(page.html).not.toContain(`name="dots-${item.id}"`); // told before spending a dot
+    expect(page.html).not.toContain("warga memberi");
+    expect((await voter.post(d.path, { [`dots-${item.id}`]: "2" })).status).toBe(403);
+
+    // residents cannot verify themselves; counter staff can, at the desk page
+    expect((await voter.page("/residents/verify")).status).toBe(403);
+    const counter = await aStaffMember(db(), "counter");
+    const desk = await as(counter);
+    const found = await desk.page(`/residents/verify?q=${encodeURIComponent(resident.name)}`);
+    expect(found.html).toContain(resident.name);
+    expect(found.html).toContain("Belum diverifikasi");
+    const done = await desk.post(
+      "/residents/verify",
+      { intent: "verify", userId: String(resident.id), note: "KTP diperiksa" },
+      { fromPage: "/residents/verify" },
+    );
+    expect(done.status).toBe(302);
+    const entry = await db().auditLog.findFirstOrThrow({ where: { action: "residency.verified", targetId: String(resident.id) } });
+    expect(entry.actorId).toBe(counter.id);
+    expect(JSON.parse(entry.details!)).toMatchObject({ kelurahanId: d.kelurahan!.id, rwId: d.kelurahan!.rws[0].id, method: "in_person" });
+
+    expect((await voter.post(d.path, { [`dots-${item.id}`]: "2" })).status).toBe(302);
+    page = await (await as()).page(d.path);
+    expect(page.html).toContain("1 warga memberi 2 suara.");
+
+    // revoked: the dots stay stored but no longer count
+    expect((await desk.post("/residents/verify", { intent: "revoke", userId: String(resident.id) }, { fromPage: "/residents/verify" })).status).toBe(302);
+    expect(await db().auditLog.count({ where: { action: "residency.revoked", targetId: String(resident.id), actorId: counter.id } })).toBe(1);
+    page = await (await as()).page(d.path);
+    expect(page.html).not.toContain("warga memberi");
+    expect(await db().agendaVote.count({ where: { deliberationId: d.id } })).toBe(2);
+  });
+
   it("records assisted votes at the check-in desk, marked as assisted", async () => {
     const d = await aDeliberation(db(), { phase: "review" });
     const [first, second] = [await anAgendaItem(db(), d), await anAgendaItem(db(), d)];

@@ -43,6 +43,7 @@ export function PublicAgenda({ data, state }: { data: PublicAgendaPage; state?: 
         <section className="agenda-vote" id="vote" aria-labelledby="vote-title">
           <h2 id="vote-title">{t("agenda.vote.title")}</h2>
           <p>{t("agenda.vote.intro", { budget: d.votesPerResident, end: formatDate(d.reviewEnd, locale) })}</p>
+          {d.verifiedResidentsOnly && <p>{t("agenda.vote.verifiedOnly")}</p>}
           {!data.signedIn ? (
             <p>
               <Link to={`/login?redirectTo=${encodeURIComponent(d.path)}`}>{t("agenda.vote.signIn")}</Link>

@@ -1,5 +1,5 @@
 // Dates, vote budget and score weights of a deliberation (create and settings forms).
-import { Field, type FormState } from "~/components/forms";
+import { CheckboxField, Field, type FormState } from "~/components/forms";
 import { useT } from "~/i18n/react";
 
 export interface SettingsDefaults {
@@ -12,6 +12,7 @@ export interface SettingsDefaults {
   weightVotes?: number;
   weightUrgency?: number;
   weightReach?: number;
+  verifiedResidentsOnly?: boolean;
 }
 
 /** Dates, vote budget and weights: on the create form and the settings form. */
@@ -35,6 +36,13 @@ export function SettingsFields({ state, defaults = {} }: { state?: FormState; de
           required
           inputMode="numeric"
           defaultValue={s(defaults.votesPerResident, 5)}
+        />
+        <CheckboxField
+          name="verifiedResidentsOnly"
+          label={t("agenda.field.verifiedResidentsOnly")}
+          hint={t("agenda.field.verifiedResidentsOnlyHint")}
+          state={state}
+          defaultChecked={defaults.verifiedResidentsOnly ?? false}
         />
       </fieldset>
       <fieldset className="agenda-fieldset">

@@ -78,6 +78,8 @@ export const settingsSchema = z
     weightVotes: weight,
     weightUrgency: weight,
     weightReach: weight,
+    /** a checkbox: only residents whose residency staff verified in person count */
+    verifiedResidentsOnly: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   })
   .superRefine((v, ctx) => {
     if (v.intakeEnd < v.intakeStart) ctx.addIssue({ code: "custom", path: ["intakeEnd"], message: "agenda.validation.intakeOrder" });

@@ -33,6 +33,7 @@ import {
 } from "./phases";
 import { rank, score, weightsOf, type Breakdown } from "./score";
 import { propagateStatus } from "./propagate.server";
+import { residencyOf, verifiedVoterFilter } from "~/domain/accounts/residency.server";
 import { PUBLIC_ONLY, publicOnlySql } from "~/domain/aspirations/visibility.server";
 
 export const POOL_PAGE_SIZE = 25;
@@ -72,6 +73,7 @@ export function deliberationView(d: DeliberationRow) {
     reviewStart: d.reviewStart,
     reviewEnd: d.reviewEnd,
     votesPerResident: d.votesPerResident,
+    verifiedResidentsOnly: d.verifiedResidentsOnly,
     weightSupports: d.weightSupports,
     weightVotes: d.weightVotes,
     weightUrgency: d.weightUrgency,
@@ -104,6 +106,11 @@ export async function scopeOf(db: Db, area: { id: number; level: string; parentI
 function inScope(scope: Scope, kelurahanId: number | null, rwId: number | null): boolean {
   if (!kelurahanId || !scope.kelurahanIds.includes(kelurahanId)) return false;
   return scope.rwIds === null || (rwId !== null && scope.rwIds.includes(rwId));
+}
+
+/** The votes that count: all, or only verified residents' when the deliberation says so (one person, one vote). */
+async function countedVotes(db: Db, d: DeliberationRow) {
+  return { deliberationId: d.id, ...(d.verifiedResidentsOnly ? verifiedVoterFilter(await scopeOf(db, d.area)) : {}) };
 }
 
 /** Raw SQL that runs on SQLite and PostgreSQL: placeholders differ (? vs $n). */
@@ -207,6 +214,7 @@ export async function createDeliberation(db: Db, actor: Actor, input: CreateInpu
           reviewStart: input.reviewStart,
           reviewEnd: input.reviewEnd,
           votesPerResident: input.votesPerResident,
+          verifiedResidentsOnly: input.verifiedResidentsOnly,
           weightSupports: input.weightSupports,
           weightVotes: input.weightVotes,
           weightUrgency: input.weightUrgency,
@@ -382,7 +390,7 @@ export async function scoredItems(db: Db, d: DeliberationRow): Promise<ScoredIte
         },
       },
     }),
-    db.agendaVote.groupBy({ by: ["agendaItemId"], where: { deliberationId: d.id }, _sum: { dots: true } }),
+    countedVotes(db, d).then((where) => db.agendaVote.groupBy({ by: ["agendaItemId"], where, _sum: { dots: true } })),
   ]);
   const votesByItem = new Map(votes.map((v) => [v.agendaItemId, v._sum.dots ?? 0]));
   const linkedIds = [...new Set(items.flatMap((i) => i.aspirations.map((a) => a.aspirationId)))];
@@ -776,14 +784,23 @@ async function carriedItems(db: Db, d: DeliberationRow, scope: Scope) {
 
 export async function voterStatus(db: Db, d: DeliberationRow, userId: number | null) {
   if (!userId) return { eligible: false as const, reason: "agenda.vote.signIn" as const, ballot: {} as Allocation, remaining: d.votesPerResident };
-  const user = await db.user.findUnique({ where: { id: userId }, select: { kelurahanId: true, rwId: true, disabledAt: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { kelurahanId: true, rwId: true, disabledAt: true, residency: true } });
   const scope = await scopeOf(db, d.area);
   const votes = await db.agendaVote.findMany({ where: { deliberationId: d.id, userId }, select: { agendaItemId: true, dots: true, assistedById: true } });
   const ballot: Allocation = Object.fromEntries(votes.map((v) => [v.agendaItemId, v.dots]));
-  const eligible = !!user && !user.disabledAt && inScope(scope, user.kelurahanId, user.rwId);
+  const inArea = !!user && !user.disabledAt && inScope(scope, user.kelurahanId, user.rwId);
+  // told before they spend a dot: here only residents whose residency staff verified count
+  const unverified = inArea && d.verifiedResidentsOnly && !residencyOf(user, user.residency).verified;
+  const eligible = inArea && !unverified;
   return {
     eligible,
-    reason: eligible ? null : user?.kelurahanId ? ("agenda.vote.outOfArea" as const) : ("agenda.vote.noArea" as const),
+    reason: eligible
+      ? null
+      : unverified
+        ? ("agenda.vote.unverified" as const)
+        : user?.kelurahanId
+          ? ("agenda.vote.outOfArea" as const)
+          : ("agenda.vote.noArea" as const),
     ballot,
     assisted: votes.some((v) => v.assistedById !== null),
     spent: spent(ballot),
@@ -952,9 +969,10 @@ export type PublicAgendaPage = Awaited<ReturnType<typeof publicAgendaPage>>;
 export async function publicAgenda(db: Db, viewer: Actor | null, d: DeliberationRow) {
   if (!isPublic(d.phase) && !can.plan(viewer)) notFound();
   const items = await scoredItems(db, d);
+  const where = await countedVotes(db, d);
   const [voters, dots] = await Promise.all([
-    db.agendaVote.findMany({ where: { deliberationId: d.id }, distinct: ["userId"], select: { userId: true } }),
-    db.agendaVote.aggregate({ where: { deliberationId: d.id }, _sum: { dots: true } }),
+    db.agendaVote.findMany({ where, distinct: ["userId"], select: { userId: true } }),
+    db.agendaVote.aggregate({ where, _sum: { dots: true } }),
   ]);
   return { items, voterCount: voters.length, dotCount: dots._sum.dots ?? 0 };
 }
