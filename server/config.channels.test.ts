@@ -42,9 +42,23 @@ describe("channels configuration", () => {
     expect(config.whatsapp).toMatchObject({
       apiUrl: "https://graph.facebook.com/v21.0",
       phoneNumberId: "123",
-      template: "balai_notifikasi",
+      templates: { receipt: "balai_tanda_terima", status: "balai_status_aspirasi", code: "balai_kode_verifikasi", other: "balai_notifikasi" },
       messagesPerMinute: 10,
     });
+  });
+
+  it("reads a WhatsApp template name per kind of message, and refuses unknown kinds and bad names", () => {
+    const wa = { ...base, WHATSAPP_TOKEN: "t", WHATSAPP_PHONE_NUMBER_ID: "123", WHATSAPP_APP_SECRET: "s", WHATSAPP_VERIFY_TOKEN: "v" };
+    const config = loadConfig({ ...wa, WHATSAPP_TEMPLATE: "umum_kecamatan", WHATSAPP_TEMPLATES: "status=status_kami, decision = putusan_rembuk" });
+    expect(config.whatsapp!.templates).toMatchObject({
+      status: "status_kami",
+      decision: "putusan_rembuk",
+      other: "umum_kecamatan",
+      rsvp: "balai_pendaftaran_kegiatan",
+    });
+    expect(problems({ ...wa, WHATSAPP_TEMPLATES: "resi=x" }).join()).toContain('"resi=x" is not kind=name');
+    expect(problems({ ...wa, WHATSAPP_TEMPLATES: "status=Status Baru" }).join()).toContain("is not a template name");
+    expect(problems({ ...wa, WHATSAPP_TEMPLATE: "Umum!" }).join()).toContain("WHATSAPP_TEMPLATE must be a template name");
   });
 
   it("reads the SMS gateway and the outbox's numbers", () => {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "n
 import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_WA_TEMPLATES, parseTemplates, type WaTemplates } from "~/domain/notifications/whatsapp-templates";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -39,7 +40,16 @@ export interface Config {
   publicUrl?: string;
   trustProxy: boolean;
   /** WhatsApp Business Cloud API: sending when token and phone number id are set, the webhook when the app secret is */
-  whatsapp?: { apiUrl: string; token: string; phoneNumberId: string; appSecret?: string; verifyToken?: string; template: string; messagesPerMinute: number };
+  whatsapp?: {
+    apiUrl: string;
+    token: string;
+    phoneNumberId: string;
+    appSecret?: string;
+    verifyToken?: string;
+    /** the approved template of each kind of message (WHATSAPP_TEMPLATE, WHATSAPP_TEMPLATES) */
+    templates: WaTemplates;
+    messagesPerMinute: number;
+  };
   /** a generic HTTP SMS gateway for numbers without WhatsApp */
   sms?: { url: string; token?: string; sender?: string };
   outbox: { pollMs: number; batch: number; maxAttempts: number; retryBaseMs: number; leaseMs: number };
@@ -176,6 +186,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (waToken && !env.WHATSAPP_APP_SECRET) problems.push("WHATSAPP_APP_SECRET is required with WHATSAPP_TOKEN (it checks the webhook's X-Hub-Signature-256).");
   if (waToken && !env.WHATSAPP_VERIFY_TOKEN) problems.push("WHATSAPP_VERIFY_TOKEN is required with WHATSAPP_TOKEN (the webhook's verification handshake).");
   const waRate = int("WHATSAPP_RATE_LIMIT", 10, 1);
+  const waTemplates = parseTemplates(env.WHATSAPP_TEMPLATES, env.WHATSAPP_TEMPLATE || DEFAULT_WA_TEMPLATES.other);
+  problems.push(...waTemplates.problems);
   if (waToken && waPhone) {
     whatsapp = {
       apiUrl: waApi,
@@ -183,7 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
       phoneNumberId: waPhone,
       appSecret: env.WHATSAPP_APP_SECRET,
       verifyToken: env.WHATSAPP_VERIFY_TOKEN,
-      template: env.WHATSAPP_TEMPLATE || "balai_notifikasi",
+      templates: waTemplates.templates,
       messagesPerMinute: waRate,
     };
   }

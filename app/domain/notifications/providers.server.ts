@@ -5,13 +5,14 @@
 // - a generic HTTP SMS gateway: POST {url} with {to, text, sender, reference} and a Bearer token.
 // Errors never carry the number: callers log a recipient tag.
 import { PHOTO_MAX_BYTES } from "~/domain/images/images";
+import { DEFAULT_WA_TEMPLATES, type WaTemplateKind, type WaTemplates } from "./whatsapp-templates";
 
 export interface WhatsAppSettings {
   apiUrl: string;
   token: string;
   phoneNumberId: string;
-  /** the approved template every notification uses: body "{{1}} {{2}}" (text, link) */
-  template: string;
+  /** the approved template of each kind of message (whatsapp-templates.ts) */
+  templates?: WaTemplates;
 }
 
 export interface SmsSettings {
@@ -56,7 +57,11 @@ async function failure(res: Response, what: string): Promise<ProviderError> {
 }
 
 export interface WhatsAppClient {
-  sendTemplate(to: string, locale: string, params: string[], reference: string): Promise<{ id?: string }>;
+  /**
+   * An approved template of the message's kind: body parameters [text, link]; for a
+   * code (an authentication template) [code], which also fills its copy-code button.
+   */
+  sendTemplate(to: string, locale: string, kind: WaTemplateKind, params: string[], reference: string): Promise<{ id?: string }>;
   sendText(to: string, text: string, reference: string): Promise<{ id?: string }>;
   /** downloads a media item (a resident's photo) with its size checked before and while reading */
   downloadMedia(mediaId: string, maxBytes?: number): Promise<{ bytes: Buffer; mime: string }>;
@@ -82,16 +87,18 @@ export function createWhatsApp(settings: WhatsAppSettings, fetchImpl: Fetch = fe
     return { id: json.messages?.[0]?.id };
   };
   return {
-    sendTemplate(to, locale, params, reference) {
+    sendTemplate(to, locale, kind, params, reference) {
+      const body = { type: "body", parameters: params.map((text) => ({ type: "text", text })) };
+      const components = kind === "code" ? [body, { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: params[0] }] }] : [body];
       return post(
         {
           messaging_product: "whatsapp",
           to: waNumber(to),
           type: "template",
           template: {
-            name: settings.template,
+            name: (settings.templates ?? DEFAULT_WA_TEMPLATES)[kind],
             language: { code: locale === "en" ? "en" : "id" },
-            components: [{ type: "body", parameters: params.map((text) => ({ type: "text", text })) }],
+            components,
           },
         },
         reference,

@@ -13,6 +13,7 @@ import { claimDue, markFailed, markSent, normalizeContact, reroute, type Claimed
 import { ProviderError, type SmsClient, type WhatsAppClient } from "./providers.server";
 import { openSealed, SealError } from "./sealed.server";
 import { renderDigest, renderMessage, type Rendered } from "./templates";
+import { templateKindOf } from "./whatsapp-templates";
 import { goesDespiteOptOut, goesToUnverified } from "./outbox";
 
 export interface WorkerOptions {
@@ -114,28 +115,25 @@ export function createOutboxWorker(options: WorkerOptions): OutboxWorker {
     return null;
   }
 
-  function render(m: Claimed, a: Address): Rendered {
+  /** The message's parameters and link, sealed values opened (a code, a reset link). */
+  function opened(m: Claimed): { params: Params; link: string | null } {
     let params: Params = {};
     try {
       params = JSON.parse(m.params) as Params;
     } catch {
       /* keep {} */
     }
-    let opened: { params: Params; link: string | null };
     try {
-      opened = openSealed(options.sealKey, params, m.link);
+      return openSealed(options.sealKey, params, m.link);
     } catch (error) {
       if (error instanceof SealError) throw new ProviderError(error.message, true);
       throw error;
     }
-    return renderMessage({
-      locale: a.locale,
-      templateKey: m.templateKey,
-      params: opened.params,
-      link: opened.link,
-      publicUrl: options.publicUrl,
-      guest: a.guest,
-    });
+  }
+
+  function render(m: Claimed, a: Address): Rendered {
+    const { params, link } = opened(m);
+    return renderMessage({ locale: a.locale, templateKey: m.templateKey, params, link, publicUrl: options.publicUrl, guest: a.guest });
   }
 
   /** Digest rows of the same recipient that are due now go out in the same e-mail. */
@@ -201,8 +199,11 @@ export function createOutboxWorker(options: WorkerOptions): OutboxWorker {
         try {
           // replies to a resident who wrote (channels.wa.*) are free text inside WhatsApp's 24-hour window
           if (m.templateKey.startsWith("channels.wa.")) return await options.whatsapp.sendText(a.to, message.text.split("\n\n--")[0], m.idempotencyKey);
+          // each kind of message has its own approved template (whatsapp-templates.ts)
+          const kind = templateKindOf(m.templateKey);
+          if (kind === "code") return await options.whatsapp.sendTemplate(a.to, a.locale, kind, [String(opened(m).params.code ?? "")], m.idempotencyKey);
           const text = message.short.replace(message.url ?? "\u0000", "").trim();
-          return await options.whatsapp.sendTemplate(a.to, a.locale, [text, message.url ?? options.publicUrl ?? ""], m.idempotencyKey);
+          return await options.whatsapp.sendTemplate(a.to, a.locale, kind, [text, message.url ?? options.publicUrl ?? ""], m.idempotencyKey);
         } catch (error) {
           if (error instanceof ProviderError && error.noWhatsapp) {
             const value = normalizeContact(a.to);
