@@ -271,6 +271,7 @@ export const messages = defineMessages({
 
     "aspirations.convert.title": "Jadikan aspirasi",
     "aspirations.convert.lead": "Periksa dan lengkapi, lalu simpan. Aspirasi akan tertaut ke sumbernya dan sebaliknya.",
+    "aspirations.convert.categorySuggested": "Kategori disarankan dari isi teks dan aspirasi serupa: periksa sebelum menyimpan.",
     "aspirations.convert.source": "Sumber",
     "aspirations.convert.source.question": "Pertanyaan tanya jawab langsung",
     "aspirations.convert.source.post": "Tulisan diskusi",
@@ -584,6 +585,7 @@ export const messages = defineMessages({
 
     "aspirations.convert.title": "Turn into an aspiration",
     "aspirations.convert.lead": "Check and complete, then save. The aspiration links to its source and back.",
+    "aspirations.convert.categorySuggested": "The category is suggested from the text and similar aspirations: check it before saving.",
     "aspirations.convert.source": "Source",
     "aspirations.convert.source.question": "Live Q&A question",
     "aspirations.convert.source.post": "Discussion post",

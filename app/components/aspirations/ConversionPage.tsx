@@ -27,6 +27,7 @@ export function ConversionPage() {
         <CsrfField />
         <input type="hidden" name="intent" value="confirm" />
         <AspirationFields options={data} state={state} defaults={data.source.prefill} withAddress={false} />
+        {data.source.prefill.categoryId !== undefined && <p className="muted">{t("aspirations.convert.categorySuggested")}</p>}
         <button type="submit">{t("aspirations.convert.submit")}</button>
       </Form>
     </>

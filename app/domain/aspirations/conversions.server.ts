@@ -6,7 +6,7 @@ import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError } from "~/domain/errors";
 import type { ConversionInput } from "./aspirations.schema";
-import { checkReferences, insertAspiration, type NewAspiration } from "./aspirations.server";
+import { checkReferences, insertAspiration, listCategories, similarity, tokens, type NewAspiration } from "./aspirations.server";
 
 export type SourceKind = "question" | "post" | "point";
 
@@ -22,7 +22,50 @@ export interface ConversionSource {
   fields: Omit<NewAspiration, "title" | "description" | "categoryId" | "kelurahanId" | "rwId">;
 }
 
-const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`);
+/** A title from a text: its first sentence, and when that is long, cut between words (never inside one) with "…". */
+export function titleFrom(text: string, max = 100): string {
+  const first = /^.+?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  const sentence = first.length >= 15 ? first : text; // "Pak." or "Mohon!" alone says too little
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space >= max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–]+$/, "")}…`;
+}
+
+/** How many recent aspirations a category suggestion reads: a fixed window, whatever the table's size. */
+const SUGGESTION_WINDOW = 300;
+
+/**
+ * The category staff most likely want for a text: the one whose name shares its words, or whose recent
+ * aspirations are most like it (their similarity summed), else none (staff choose). Only a default.
+ */
+export async function suggestCategory(db: Db, text: string): Promise<number | undefined> {
+  const words = tokens(text);
+  if (words.size === 0) return undefined;
+  const [categories, recent] = await Promise.all([
+    listCategories(db),
+    db.aspiration.findMany({
+      where: { groupPrimaryId: null, status: { not: "rejected" } },
+      orderBy: { id: "desc" },
+      take: SUGGESTION_WINDOW,
+      select: { title: true, description: true, categoryId: true },
+    }),
+  ]);
+  const score = new Map<number, number>();
+  for (const c of categories) {
+    const shared = [...tokens(`${c.nameId} ${c.nameEn}`)].filter((w) => words.has(w)).length;
+    if (shared > 0) score.set(c.id, shared);
+  }
+  for (const a of recent) {
+    if (a.categoryId === null || !categories.some((c) => c.id === a.categoryId)) continue;
+    const alike = similarity(words, tokens(`${a.title} ${a.description}`));
+    if (alike >= 0.2) score.set(a.categoryId, (score.get(a.categoryId) ?? 0) + alike);
+  }
+  let best: number | undefined;
+  for (const [id, value] of score) if (best === undefined || value > score.get(best)!) best = id;
+  return best;
+}
+
 const plain = (markdown: string) =>
   markdown
     .replace(/[*_`>#\[\]]/g, "")
@@ -30,7 +73,9 @@ const plain = (markdown: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKind, id: number): Promise<ConversionSource> {
+/** The source, with a prefilled form (its category suggested unless `suggest` is false: converting needs none). */
+export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKind, id: number, { suggest = true } = {}): Promise<ConversionSource> {
+  const suggestFor = (text: string) => (suggest ? suggestCategory(db, text) : Promise.resolve(undefined));
   if (!can.manageAspirations(actor)) throw new DomainError("error.403.title", undefined, undefined, 403);
   const notFound = new DomainError("aspirations.convert.notFound", undefined, undefined, 404);
   if (kind === "question") {
@@ -54,8 +99,9 @@ export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKin
       text: q.text,
       existingCode: existing?.code ?? null,
       prefill: {
-        title: clip(plain(q.text), 150),
+        title: titleFrom(plain(q.text), 100),
         description: q.text,
+        categoryId: await suggestFor(q.text),
         kelurahanId: q.session.event.kelurahanId ?? undefined,
         rwId: q.session.event.rwId ?? undefined,
       },
@@ -93,9 +139,9 @@ export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKin
       text: body,
       existingCode: existing?.code ?? null,
       prefill: {
-        title: clip(p.parentId === null ? p.topic.title : body, 150),
+        title: titleFrom(p.parentId === null ? p.topic.title : body, 100),
         description: body,
-        categoryId: p.topic.categoryId ?? undefined,
+        categoryId: p.topic.categoryId ?? (await suggestFor(`${p.topic.title} ${body}`)),
         kelurahanId: p.topic.kelurahanId ?? undefined,
       },
       fields: { channel: "discussion", sourcePostId: p.id, sourceEventId: p.topic.eventId, submitterId: p.authorId },
@@ -114,8 +160,9 @@ export async function loadConversionSource(db: Db, actor: Actor, kind: SourceKin
     text: point.text,
     existingCode: existing?.code ?? null,
     prefill: {
-      title: clip(point.text, 150),
+      title: titleFrom(point.text, 100),
       description: [point.text, point.event.summary].filter(Boolean).join("\n\n"),
+      categoryId: await suggestFor(point.text),
       kelurahanId: point.event.kelurahanId ?? undefined,
       rwId: point.event.rwId ?? undefined,
     },
@@ -131,7 +178,7 @@ export async function convertToAspiration(
   id: number,
   input: ConversionInput,
 ): Promise<{ code: string; created: boolean }> {
-  const source = await loadConversionSource(db, actor, kind, id);
+  const source = await loadConversionSource(db, actor, kind, id, { suggest: false });
   if (source.existingCode) return { code: source.existingCode, created: false };
   await checkReferences(db, { ...input, sourceEventId: source.fields.sourceEventId });
   const created = await insertAspiration(db, { ...source.fields, ...input, assistedById: actor.id });
