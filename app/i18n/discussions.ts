@@ -153,6 +153,8 @@ export const messages = defineMessages({
     "discussions.categories.position": "Urutan",
     "discussions.categories.archived": "Diarsipkan (tidak bisa dipilih lagi)",
     "discussions.categories.requireApproval": "Tulisan pertama akun baru perlu persetujuan moderator",
+    "discussions.category.premoderated": "Di kategori ini, tulisan pertama dari akun yang berumur kurang dari {days} hari diperiksa moderator sebelum tampil.",
+    "discussions.category.open": "Di kategori ini, tulisan semua akun langsung tampil; moderator menindaklanjuti laporan warga.",
     "discussions.categories.add": "Tambah kategori",
     "discussions.categories.save": "Simpan",
     "discussions.categories.edit": "Ubah {name}",
@@ -348,6 +350,9 @@ export const messages = defineMessages({
     "discussions.categories.position": "Order",
     "discussions.categories.archived": "Archived (can no longer be chosen)",
     "discussions.categories.requireApproval": "New accounts' first posts need a moderator's approval",
+    "discussions.category.premoderated":
+      "{days, plural, one {In this category, the first posts of accounts less than a day old are checked by a moderator before they appear.} other {In this category, the first posts of accounts less than # days old are checked by a moderator before they appear.}}",
+    "discussions.category.open": "In this category, posts of every account appear at once; moderators act on residents' reports.",
     "discussions.categories.add": "Add category",
     "discussions.categories.save": "Save",
     "discussions.categories.edit": "Edit {name}",

@@ -101,7 +101,7 @@ function CategoryForm({ category, state }: { category?: CategoryView; state?: Fo
         label={t("discussions.categories.requireApproval")}
         prefix={prefix}
         state={mine}
-        defaultChecked={category?.requireApprovalForNewAccounts ?? false}
+        defaultChecked={category?.requireApprovalForNewAccounts ?? true}
       />
       {category && <Check name="archived" label={t("discussions.categories.archived")} prefix={prefix} state={mine} defaultChecked={category.archived} />}
       <button type="submit">{category ? t("discussions.categories.save") : t("discussions.categories.add")}</button>

@@ -5,6 +5,7 @@ import { can } from "~/domain/accounts/roles";
 import { listCategories } from "~/domain/discussions/categories.server";
 import { optionalQueryId, topicStatuses, type TopicStatus } from "~/domain/discussions/discussions.schema";
 import { kelurahanOptions, listTopics } from "~/domain/discussions/discussions.server";
+import { getDiscussionSettings } from "~/domain/discussions/settings.server";
 import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import type { loader as rootLoader } from "~/root";
@@ -27,8 +28,16 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
     status: (topicStatuses as readonly string[]).includes(status ?? "") ? (status as TopicStatus) : undefined,
     page: optionalQueryId(url.searchParams.get("page")) ?? 1,
   };
-  const [result, categories, kelurahan] = await Promise.all([listTopics(context.db, user, query), listCategories(context.db), kelurahanOptions(context.db)]);
-  return { ...result, query, categories, kelurahan };
+  const [result, categories, kelurahan, settings] = await Promise.all([
+    listTopics(context.db, user, query),
+    listCategories(context.db),
+    kelurahanOptions(context.db),
+    getDiscussionSettings(context.db),
+  ]);
+  // a category's page says whether new accounts' first posts wait for a moderator there
+  const category = categories.find((c) => c.id === query.categoryId);
+  const moderation = category ? { premoderated: category.requireApprovalForNewAccounts, newAccountDays: settings.newAccountDays } : null;
+  return { ...result, query, categories, kelurahan, moderation };
 });
 
 export default function DiscussionsIndex() {
@@ -55,6 +64,11 @@ export default function DiscussionsIndex() {
         {user && can.moderate(user) && <Link to="/discussions/moderation">{t("discussions.moderationLink")}</Link>}
         {user && can.manageCategories(user) && <Link to="/admin/categories">{t("discussions.categoriesLink")}</Link>}
       </p>
+      {data.moderation && (
+        <p className="alert alert-info category-moderation">
+          {data.moderation.premoderated ? t("discussions.category.premoderated", { days: data.moderation.newAccountDays }) : t("discussions.category.open")}
+        </p>
+      )}
       <Form method="get" className="search-form filters" role="search">
         <div className="field">
           <label htmlFor="q">{t("discussions.search")}</label>

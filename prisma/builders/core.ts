@@ -89,7 +89,10 @@ export async function aKelurahan(db: Db, overrides: { kecamatanId?: number; name
 }
 
 /** A category for aspirations and discussions. */
-export async function aCategory(db: Db, overrides: { slug?: string; nameId?: string; nameEn?: string; position?: number } = {}) {
+export async function aCategory(
+  db: Db,
+  overrides: { slug?: string; nameId?: string; nameEn?: string; position?: number; requireApprovalForNewAccounts?: boolean } = {},
+) {
   const id = unique();
   return db.category.create({
     data: {
@@ -97,6 +100,7 @@ export async function aCategory(db: Db, overrides: { slug?: string; nameId?: str
       nameId: overrides.nameId ?? `Kategori ${id}`,
       nameEn: overrides.nameEn ?? `Category ${id}`,
       position: overrides.position ?? 100,
+      requireApprovalForNewAccounts: overrides.requireApprovalForNewAccounts ?? false,
     },
   });
 }

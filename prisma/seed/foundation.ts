@@ -73,7 +73,8 @@ export async function seedFoundation(db: Db): Promise<SeedContext> {
 
   const categories: Record<string, number> = {};
   for (const [position, [s, nameId, nameEn]] of CATEGORIES.entries()) {
-    categories[s] = (await aCategory(db, { slug: s, nameId, nameEn, position })).id;
+    // the safe default of a new category (admin/categories): new accounts' first posts wait for a moderator
+    categories[s] = (await aCategory(db, { slug: s, nameId, nameEn, position, requireApprovalForNewAccounts: true })).id;
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);

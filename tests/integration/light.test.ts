@@ -1,7 +1,7 @@
-// Issue 15 over HTTP: rough edges of the Q&A pages without JavaScript.
+// Issue 15 over HTTP: rough edges of the Q&A pages without JavaScript; categories' pre-moderation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
-import { aQaSession } from "../../prisma/builders";
+import { aCategory, aQaSession, aStaffMember } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -30,5 +30,24 @@ describe("live Q&A without JavaScript", () => {
     const page = await new Client(server.url).page(`/qa/${session.code}/screen`);
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/<noscript><meta http-equiv="refresh" content="15"\/?><\/noscript>/);
+  });
+});
+
+describe("pre-moderation of new accounts' first posts", () => {
+  it("is on for a new category unless the admin unticks it, and each category's page says which it is", async () => {
+    const admin = await aStaffMember(database.db, "admin");
+    const client = new Client(server.url);
+    await client.login(admin.identifier, admin.password);
+    const form = await client.page("/admin/categories");
+    expect(form.html).toMatch(/<input id="new-requireApproval" name="requireApproval" type="checkbox" checked=""/);
+
+    const strict = await aCategory(database.db, { requireApprovalForNewAccounts: true });
+    const open = await aCategory(database.db);
+    const guest = new Client(server.url);
+    const strictPage = await guest.page(`/discussions?category=${strict.id}`);
+    expect(strictPage.html).toContain("diperiksa moderator sebelum tampil");
+    expect(strictPage.html).toMatch(/kurang dari \d+ hari/);
+    expect((await guest.page(`/discussions?category=${open.id}`)).html).toContain("langsung tampil");
+    expect((await guest.page("/discussions")).html).not.toContain("category-moderation");
   });
 });
