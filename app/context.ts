@@ -7,6 +7,8 @@ import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import type { Publisher } from "~/realtime/publisher";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import type { LoginLockout } from "~/domain/accounts/login-throttle";
+import type { ResetLimits } from "~/domain/accounts/password-reset.server";
+import type { ContactLimits } from "~/domain/accounts/contacts.server";
 import type { AppImageStore } from "~/domain/images/store.server";
 import type { QaLimits } from "~/domain/qa/limits.server";
 import type { VoteQueue } from "~/domain/qa/votes.server";
@@ -36,6 +38,10 @@ export interface Services {
   images: AppImageStore;
   /** failed logins per account (the per-IP limit is at the edge); in Redis when scaled out */
   loginThrottle: LoginLockout;
+  /** "lupa kata sandi": resets asked for and codes checked, per account and per IP; in Redis when scaled out */
+  resetLimits: ResetLimits;
+  /** contact verification codes sent and checked per account; in Redis when scaled out */
+  contactLimits: ContactLimits;
   /** live Q&A: asks and votes per participant and per IP, shared by HTTP and Socket.IO */
   qaLimits: QaLimits;
   /** live Q&A: the group-commit vote queue */

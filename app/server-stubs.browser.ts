@@ -6,6 +6,8 @@
 import "@remix-run/node";
 import "~/domain/accounts/accounts.server";
 import "~/domain/accounts/contacts.server";
+import "~/domain/accounts/password-reset.server";
+import "~/domain/accounts/residency.server";
 import "~/domain/accounts/sessions.server";
 import "~/domain/agenda/agenda.server";
 import "~/domain/areas/areas.server";
@@ -54,6 +56,7 @@ import "~/utils/display.server";
 import "~/utils/flash.server";
 import "~/utils/locale.server";
 import "~/utils/origin.server";
+import "~/utils/password-reset.server";
 import "~/utils/qa-cookie.server";
 import "~/utils/qr.server";
 import "~/utils/response-cache.server";

@@ -5,6 +5,8 @@
 // their own copy of app/, so module state would exist twice).
 import type { Services } from "~/context";
 import type { Database } from "~/db/client.server";
+import { createContactLimits } from "~/domain/accounts/contacts.server";
+import { createResetLimits } from "~/domain/accounts/password-reset.server";
 import { createImageStore } from "~/domain/images/store.server";
 import { createMailer } from "~/domain/notifications/mailer.server";
 import { createQaLimits } from "~/domain/qa/limits.server";
@@ -25,6 +27,8 @@ export function createServices(config: Config, database: Database, realtime: Pub
     mailer: createMailer(config.smtp),
     images: createImageStore({ dataDir: config.dataDir, uploadDir: config.uploadDir, cloudinaryUrl: config.cloudinaryUrl }),
     loginThrottle: stores.loginLockout,
+    resetLimits: createResetLimits(stores.limiters),
+    contactLimits: createContactLimits(stores.limiters),
     qaLimits,
     surveyLimits: createSurveyLimits(undefined, stores.limiters),
     responses: createResponseCache(),

@@ -16,6 +16,7 @@ import { messages as satisfactionMessages } from "./satisfaction";
 import { messages as jobsMessages } from "./jobs";
 import { messages as channelsMessages } from "./channels";
 import { messages as queueMessages } from "./queue";
+import { messages as accountsMessages } from "./accounts";
 
 export const areaId = {
   ...eventsMessages.id,
@@ -29,6 +30,7 @@ export const areaId = {
   ...channelsMessages.id,
   ...servicesMessages.id,
   ...queueMessages.id,
+  ...accountsMessages.id,
 };
 export const areaEn: Record<keyof typeof areaId, string> = {
   ...eventsMessages.en,
@@ -42,4 +44,5 @@ export const areaEn: Record<keyof typeof areaId, string> = {
   ...channelsMessages.en,
   ...servicesMessages.en,
   ...queueMessages.en,
+  ...accountsMessages.en,
 };

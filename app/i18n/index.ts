@@ -72,6 +72,7 @@ const areaFiles = {
   queue: () => import("./queue"),
   channels: () => import("./channels"),
   jobs: () => import("./jobs"),
+  accounts: () => import("./accounts"),
 } satisfies Record<string, () => Promise<AreaCatalogue>>;
 export type MessageFile = keyof typeof areaFiles;
 const coreLoaders: Record<Locale, () => Promise<Dictionary>> = {
@@ -100,6 +101,9 @@ const PAGE_FILES: [prefix: string, files: MessageFile[]][] = [
   ["/kiosk", ["satisfaction"]],
   ["/account", ["events", "channels"]],
   ["/admin", ["discussions", "channels", "services", "jobs"]],
+  ["/admin/users/reset", ["accounts"]],
+  ["/forgot-password", ["accounts"]],
+  ["/reset-password", ["accounts"]],
 ];
 
 /** The area files (besides the core) that the page at this path uses. */

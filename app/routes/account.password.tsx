@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, Field, FormAlert } from "~/components/forms";
 import { changePasswordSchema } from "~/domain/accounts/accounts.schema";
 import { changePassword } from "~/domain/accounts/accounts.server";
@@ -11,8 +11,8 @@ import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("auth.password.title")} · Balai` }];
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
-  await requireUser(request, context);
-  return null;
+  const user = await requireUser(request, context);
+  return { mustChange: user.mustChangePassword };
 });
 
 export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
@@ -29,13 +29,22 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, context, fo
 export default function ChangePassword() {
   const t = useT();
   const state = useActionData<typeof action>();
+  const { mustChange } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("auth.password.title")}</h1>
+      {mustChange && <p className="alert alert-info">{t("auth.password.mustChange")}</p>}
       <FormAlert state={state} />
       <Form method="post" className="stack" noValidate>
         <CsrfField />
-        <Field name="currentPassword" type="password" label={t("auth.password.current")} autoComplete="current-password" required state={state} />
+        <Field
+          name="currentPassword"
+          type="password"
+          label={t(mustChange ? "auth.password.currentTemporary" : "auth.password.current")}
+          autoComplete="current-password"
+          required
+          state={state}
+        />
         <Field
           name="newPassword"
           type="password"

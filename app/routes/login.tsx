@@ -5,7 +5,7 @@ import { CsrfField, Field, FormAlert } from "~/components/forms";
 import { loginSchema } from "~/domain/accounts/accounts.schema";
 import { authenticate } from "~/domain/accounts/accounts.server";
 import { metaT, useT } from "~/i18n/react";
-import { getUser, safeRedirect, startSession } from "~/utils/auth.server";
+import { CHANGE_PASSWORD_PATH, getUser, safeRedirect, startSession } from "~/utils/auth.server";
 import { defineAction, defineLoader } from "~/utils/boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("auth.login.title")} · Balai` }];
@@ -18,7 +18,8 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
 export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const input = form.parse(loginSchema);
   const user = await authenticate(context.db, input, context.config, context.loginThrottle);
-  return startSession(request, context, user.id, safeRedirect(input.redirectTo));
+  // a temporary password from the counter is changed first
+  return startSession(request, context, user.id, user.mustChangePassword ? CHANGE_PASSWORD_PATH : safeRedirect(input.redirectTo));
 });
 
 export default function Login() {
@@ -39,6 +40,9 @@ export default function Login() {
           {t("auth.login.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("auth.login.forgot")}</Link>
+      </p>
       <p>
         {t("auth.login.noAccount")} <Link to="/signup">{t("nav.signup")}</Link>
       </p>

@@ -55,8 +55,14 @@ export async function requireUser(request: Request, ctx: AppServices): Promise<C
     const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
     throw redirect(`/login?${params}`, { headers: { "Set-Cookie": await setFlash(ctx, { key: "auth.login.required" }) } });
   }
+  // a temporary password from the counter: nothing else until a new one is chosen
+  if (user.mustChangePassword && new URL(request.url).pathname !== CHANGE_PASSWORD_PATH) {
+    throw redirect(CHANGE_PASSWORD_PATH); // the page says why
+  }
   return user;
 }
+
+export const CHANGE_PASSWORD_PATH = "/account/password";
 
 /** Signed out: to the login page and back. Signed in without the role: a friendly 403. */
 export async function requirePermission(request: Request, ctx: AppServices, allowed: (actor: Actor) => boolean): Promise<CurrentUser> {

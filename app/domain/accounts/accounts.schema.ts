@@ -6,9 +6,11 @@ import { roles } from "./roles";
 
 export const DEMO_PASSWORD = "balai-demo";
 
-const password = z.string({ required_error: "form.required" }).min(8, "validation.passwordLength").max(200, "validation.passwordTooLong");
+/** a new password: sign-up, change, reset */
+export const newPasswordSchema = z.string({ required_error: "form.required" }).min(8, "validation.passwordLength").max(200, "validation.passwordTooLong");
 
-const identifier = z
+/** an e-mail or an Indonesian mobile number, normalised */
+export const identifierSchema = z
   .string({ required_error: "form.required" })
   .trim()
   .min(1, "form.required")
@@ -23,15 +25,15 @@ const identifier = z
 
 export const signupSchema = z.object({
   name: z.string({ required_error: "form.required" }).trim().min(2, "validation.name").max(100, "validation.name"),
-  identifier,
-  password,
+  identifier: identifierSchema,
+  password: newPasswordSchema,
   kelurahanId: optionalIdSchema,
   rwId: optionalIdSchema,
 });
 export type SignupInput = z.infer<typeof signupSchema>;
 
 export const loginSchema = z.object({
-  identifier,
+  identifier: identifierSchema,
   password: z.string({ required_error: "form.required" }).min(1, "form.required").max(200, "validation.passwordTooLong"),
   redirectTo: z.string().optional(),
 });
@@ -40,7 +42,7 @@ export type LoginInput = z.infer<typeof loginSchema>;
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string({ required_error: "form.required" }).min(1, "form.required"),
-    newPassword: password,
+    newPassword: newPasswordSchema,
     confirmPassword: z.string({ required_error: "form.required" }).min(1, "form.required"),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "validation.passwordMismatch", path: ["confirmPassword"] });

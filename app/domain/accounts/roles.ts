@@ -38,6 +38,8 @@ export const can = {
   superviseUnit: (a: Actor | null | undefined) => hasRole(a, "supervisor"),
   /** serve at the counter of one's units (queue, helpdesk) */
   workAtCounter: (a: Actor | null | undefined) => hasRole(a, "counter", "supervisor"),
+  /** reset a resident's password at the counter after checking their identity in person */
+  resetPasswordAtCounter: (a: Actor | null | undefined) => hasRole(a, "counter", "supervisor"),
   /** create units and tie counter staff and supervisors to them */
   assignUnitStaff: (a: Actor | null | undefined) => hasRole(a, "admin"),
 };
