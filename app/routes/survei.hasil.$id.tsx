@@ -3,18 +3,15 @@
 // small), the respondents' profile and the moderated comments. No identities.
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { TableRegion } from "~/components/TableRegion";
-import { ElementsTable, IkmSummary, SampleNote } from "~/components/satisfaction/Figures";
+import { ElementsTable, IkmSummary, ProfileTables, SampleNote } from "~/components/satisfaction/Figures";
 import { PeriodPicker, periodText } from "~/components/satisfaction/PeriodPicker";
-import { profileLabel } from "~/components/satisfaction/SheetForm";
 import { trendFigures, trendPeriods, unitResults } from "~/domain/satisfaction/figures.server";
 import { PrintButton } from "~/components/aspirations/PrintButton";
 import { TrendSection } from "~/components/satisfaction/Figures";
 import { followUpPlan } from "~/domain/satisfaction/followup.server";
 import { FollowUpTable } from "~/components/satisfaction/FollowUpTable";
-import { PROFILE_FIELDS, type ProfileField } from "~/domain/satisfaction/satisfaction.schema";
 import { formatPeriod } from "~/domain/periods";
-import { formatDate, type MessageKey } from "~/i18n";
+import { formatDate } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/satisfaction.css";
 import { defineLoader, idParam, notFound } from "~/utils/boundary.server";
@@ -44,13 +41,6 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   };
 });
 
-const PROFILE_TITLE: Record<ProfileField, MessageKey> = {
-  ageGroup: "satisfaction.form.ageGroup",
-  sex: "satisfaction.form.sex",
-  education: "satisfaction.form.education",
-  occupation: "satisfaction.form.occupation",
-};
-
 export default function Results() {
   const t = useT();
   const locale = useLocale();
@@ -79,29 +69,7 @@ export default function Results() {
       </section>
       <section aria-labelledby="profile-h">
         <h2 id="profile-h">{t("satisfaction.results.profile")}</h2>
-        <div className="skm-profile-tables">
-          {(Object.keys(PROFILE_FIELDS) as ProfileField[]).map((field) => (
-            <TableRegion key={field} labelledBy={`profile-${field}`}>
-              <table>
-                <caption id={`profile-${field}`}>{t(PROFILE_TITLE[field])}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t(PROFILE_TITLE[field])}</th>
-                    <th scope="col">{t("satisfaction.results.count")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.profile[field].map((row) => (
-                    <tr key={row.value ?? "none"}>
-                      <th scope="row">{t(profileLabel(field, row.value))}</th>
-                      <td>{row.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          ))}
-        </div>
+        <ProfileTables profile={r.profile} />
       </section>
       <section aria-labelledby="comments-h">
         <h2 id="comments-h">{t("satisfaction.results.comments")}</h2>
@@ -139,7 +107,8 @@ export default function Results() {
       </p>
       <p>
         <Link to={`/survei/unit/${r.unit.id}`}>{t("satisfaction.answer")}</Link> ·{" "}
-        <Link to={`/survei/rapor/${r.unit.id}?period=${period}`}>{t("satisfaction.report.open")}</Link>
+        <Link to={`/survei/rapor/${r.unit.id}?period=${period}`}>{t("satisfaction.report.open")}</Link> ·{" "}
+        <Link to={`/survei/hasil/${r.unit.id}/laporan?period=${period}${r.service ? `&service=${r.service.id}` : ""}`}>{t("satisfaction.skm.open")}</Link>
       </p>
     </>
   );

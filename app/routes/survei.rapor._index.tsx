@@ -1,9 +1,8 @@
 // Units side by side for a period (citizen report card): IKM, grade and respondents,
 // best first, as an SVG chart with the same figures in a table. Public and printable.
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { TableRegion } from "~/components/TableRegion";
-import { BarChartSvg, gradeLabel } from "~/components/satisfaction/Figures";
+import { useLoaderData } from "@remix-run/react";
+import { BarChartSvg, RankingTable } from "~/components/satisfaction/Figures";
 import { PeriodPicker, periodText } from "~/components/satisfaction/PeriodPicker";
 import { PrintButton } from "~/components/aspirations/PrintButton";
 import { ranking } from "~/domain/satisfaction/figures.server";
@@ -44,33 +43,10 @@ export default function Ranking() {
           rows={ranked.map((r) => ({ label: r.unit.name, value: r.ikm, text: `${formatIkm(r.ikm!, locale)} (${r.grade})` }))}
         />
       )}
-      <TableRegion labelledBy="ranking-caption">
-        <table>
-          <caption id="ranking-caption">{t("satisfaction.report.ranking")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("satisfaction.report.rank")}</th>
-              <th scope="col">{t("satisfaction.report.unit")}</th>
-              <th scope="col">IKM</th>
-              <th scope="col">{t("satisfaction.report.grade")}</th>
-              <th scope="col">{t("satisfaction.report.respondents")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.unit.id}>
-                <td>{r.rank ?? "—"}</td>
-                <th scope="row">
-                  <Link to={`/survei/rapor/${r.unit.id}?period=${period}`}>{r.unit.name}</Link>
-                </th>
-                <td>{r.ikm === null ? "—" : formatIkm(r.ikm, locale)}</td>
-                <td>{r.grade ? `${r.grade} (${t(gradeLabel(r.grade))})` : "—"}</td>
-                <td>{r.respondents}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <RankingTable
+        rows={rows.map((r) => ({ id: r.unit.id, name: r.unit.name, ikm: r.ikm, grade: r.grade, respondents: r.respondents, rank: r.rank }))}
+        linkTo={(id) => `/survei/rapor/${id}?period=${period}`}
+      />
     </>
   );
 }

@@ -296,6 +296,64 @@ describe("report cards", () => {
   });
 });
 
+describe("the printable SKM report", () => {
+  it("has the method and sample, the profile with shares, the nine elements with the IKM, the lowest elements and their actions, the trend, the plan and the forum", async () => {
+    const u = await aServiceUnit(db(), { name: "Unit Laporan SKM Uji" });
+    const at = new Date("2025-02-10T03:00:00Z");
+    // three sheets (U8 2, U3 3, the rest 4) and a kiosk tap counted for U1 only
+    for (const [i, sex] of (["f", "f", "m"] as const).entries()) {
+      await aSurveySheet(db(), u.id, sheetOf([4, 4, 3, 4, 4, 4, 4, 2, 4]), {
+        answeredAt: new Date(at.getTime() + i * 60_000),
+        sex,
+        channel: i ? "web" : "paper",
+      });
+    }
+    await aSurveySheet(db(), u.id, { U1: 1 }, { answeredAt: at, channel: "kiosk" });
+    await db().survey.create({ data: { unitId: u.id, period: "2025-Q1", serviceUsers: 100, forumNote: "Dibahas bersama warga pada FKP 20 April 2025." } });
+    await db().followUpAction.create({
+      data: {
+        unitId: u.id,
+        period: "2025-Q1",
+        elementKey: "U8",
+        title: "Perbaiki kursi ruang tunggu",
+        ownerName: "Kasatpel",
+        dueOn: new Date("2025-05-01T00:00:00Z"),
+      },
+    });
+    const c = await as(null);
+    const page = await c.page(`/survei/hasil/${u.id}/laporan?period=2025-Q1`);
+    expect(page.status).toBe(200);
+    const html = page.html.replace(/<!-- -->/g, ""); // React's markers between text pieces
+    expect(html).toContain("Laporan Survei Kepuasan Masyarakat");
+    expect(html).toContain("Periode survei: Rabu, 1 Januari 2025 sampai Senin, 31 Maret 2025");
+    // method: N = 100 entered by staff, Krejcie–Morgan 80, 3 respondents, not representative
+    expect(html).toMatch(/Populasi: pengguna layanan dalam periode \(N\)<\/dt><dd>100 \(dicatat petugas\)<\/dd>/);
+    expect(html).toMatch(/Sampel minimum \(Krejcie–Morgan, S\)<\/dt><dd>80<\/dd>/);
+    expect(html).toMatch(/Responden: kuesioner lengkap sembilan unsur<\/dt><dd>3<\/dd>/);
+    expect(html).toContain("sampel minimum belum tercapai");
+    expect(html).toMatch(/Formulir kertas<\/th><td>1<\/td>/);
+    expect(html).toMatch(/Kios<\/th><td>1<\/td>/);
+    // profile with shares: two of three women
+    expect(html).toMatch(/Perempuan<\/th><td>2<\/td><td>66,7%<\/td>/);
+    // elements: the weighted NRR and the IKM; U1 = 13/4 = 3.25, so (3.25 + 4·6 + 3 + 2)/9 = 3.5833 → 89.58, A
+    expect(html).toContain("NRR tertimbang (× 1/9)");
+    expect(html).toMatch(/IKM \(1–4\) = jumlah NRR tertimbang<\/th><td>3,5833<\/td>/);
+    expect(html).toContain("<strong>89,58</strong> · Mutu A (Sangat Baik)");
+    // the lowest elements, lowest first, with the action that answers U8
+    const lowest = html.slice(html.indexOf("Unsur dengan nilai terendah"));
+    expect(lowest.indexOf("U8 Sarana dan prasarana: NRR 2,00")).toBeGreaterThan(0);
+    expect(lowest.indexOf("U3 ")).toBeGreaterThan(lowest.indexOf("U8 Sarana"));
+    expect(lowest.indexOf("NRR 3,25")).toBeGreaterThan(lowest.indexOf("U3 "));
+    expect(lowest).toContain("Perbaiki kursi ruang tunggu (Direncanakan)");
+    expect(html).toContain("Tren IKM");
+    expect(html).toContain("Rencana tindak lanjut");
+    expect(html).toContain("Dibahas bersama warga pada FKP 20 April 2025.");
+    // the results page links to it; an unknown unit is a 404
+    expect((await c.page(`/survei/hasil/${u.id}?period=2025-Q1`)).html).toContain(`/survei/hasil/${u.id}/laporan?period=2025-Q1`);
+    expect((await c.page("/survei/hasil/99999999/laporan")).status).toBe(404);
+  });
+});
+
 describe("published with the follow-up", () => {
   it("the supervisor plans an action answering an aspiration; the public page and open data show it; others may not plan", async () => {
     const aspiration = await anAspiration(db());

@@ -1,12 +1,16 @@
 // The figures as people read them: the IKM with its grade, the sample ("217 dari 357
 // responden") said plainly when too small, the nine NRRs in a table, and accessible
 // SVG charts whose figures are always in a table next to them.
+import { Link } from "@remix-run/react";
+import { Fragment, type ReactNode } from "react";
 import { TableRegion } from "~/components/TableRegion";
 import type { ElementLabels } from "~/domain/satisfaction/elements";
 import { formatIkm, type ElementKey, type Grade, type IkmResult } from "~/domain/satisfaction/ikm";
+import { PROFILE_FIELDS, type ProfileField } from "~/domain/satisfaction/satisfaction.schema";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { periodText } from "./PeriodPicker";
+import { profileLabel } from "./SheetForm";
 
 export function gradeLabel(grade: Grade): MessageKey {
   return `satisfaction.grade.${grade}` as MessageKey;
@@ -64,22 +68,32 @@ export function SampleNote({ sample, users }: { sample: SampleView; users: { use
   );
 }
 
-const nrrFormat = (locale: "id" | "en", v: number) =>
+export const formatNrr = (locale: "id" | "en", v: number) =>
   new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 
+const weightedFormat = (locale: "id" | "en", v: number) =>
+  new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(v);
+
+/**
+ * The nine NRRs as a chart and a table. With `result` (the SKM report) the table also has
+ * each weighted NRR (NRR × 1/9) and a footer with their sum (IKM 1–4), × 25, and the grade.
+ */
 export function ElementsTable({
   id,
   elements,
   nrr,
   counts,
+  result,
 }: {
   id: string;
   elements: ElementLabels[];
   nrr: Record<ElementKey, number | null>;
   counts?: Record<ElementKey, { count: number }>;
+  result?: IkmResult;
 }) {
   const t = useT();
   const locale = useLocale();
+  const columns = 2 + (counts ? 1 : 0);
   return (
     <>
       <BarChartSvg
@@ -89,7 +103,7 @@ export function ElementsTable({
         rows={elements.map((e) => ({
           label: `${e.key} ${e.name[locale]}`,
           value: nrr[e.key],
-          text: nrr[e.key] === null ? "—" : nrrFormat(locale, nrr[e.key]!),
+          text: nrr[e.key] === null ? "—" : formatNrr(locale, nrr[e.key]!),
         }))}
       />
       <TableRegion labelledBy={`${id}-caption`}>
@@ -98,8 +112,9 @@ export function ElementsTable({
           <thead>
             <tr>
               <th scope="col">{t("satisfaction.results.element")}</th>
-              <th scope="col">{t("satisfaction.results.nrr")}</th>
               {counts && <th scope="col">{t("satisfaction.results.answers")}</th>}
+              <th scope="col">{t("satisfaction.results.nrr")}</th>
+              {result && <th scope="col">{t("satisfaction.skm.weighted")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -108,11 +123,31 @@ export function ElementsTable({
                 <th scope="row">
                   {e.key} {e.name[locale]}
                 </th>
-                <td>{nrr[e.key] === null ? "—" : nrrFormat(locale, nrr[e.key]!)}</td>
                 {counts && <td>{counts[e.key].count}</td>}
+                <td>{nrr[e.key] === null ? "—" : formatNrr(locale, nrr[e.key]!)}</td>
+                {result && <td>{nrr[e.key] === null ? "—" : weightedFormat(locale, nrr[e.key]! / 9)}</td>}
               </tr>
             ))}
           </tbody>
+          {result && result.ikm4 !== null && result.shown !== null && result.grade && (
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={columns}>
+                  {t("satisfaction.skm.ikm4")}
+                </th>
+                <td>{weightedFormat(locale, result.ikm4)}</td>
+              </tr>
+              <tr>
+                <th scope="row" colSpan={columns}>
+                  {t("satisfaction.skm.ikm100")}
+                </th>
+                <td>
+                  <strong>{formatIkm(result.shown, locale)}</strong> ·{" "}
+                  {t("satisfaction.results.grade", { grade: result.grade, label: t(gradeLabel(result.grade)) })}
+                </td>
+              </tr>
+            </tfoot>
+          )}
         </table>
       </TableRegion>
     </>
@@ -233,5 +268,110 @@ export function TrendSection({ trend }: { trend: TrendPoint[] }) {
         </table>
       </TableRegion>
     </section>
+  );
+}
+
+const PROFILE_TITLE: Record<ProfileField, MessageKey> = {
+  ageGroup: "satisfaction.form.ageGroup",
+  sex: "satisfaction.form.sex",
+  education: "satisfaction.form.education",
+  occupation: "satisfaction.form.occupation",
+};
+
+export type Profile = Record<ProfileField, { value: string | null; count: number }[]>;
+
+/** The respondents' profile: one table per field (age, sex, education, occupation), with shares when asked. */
+export function ProfileTables({ profile, shares = false }: { profile: Profile; shares?: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const pct = new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", { style: "percent", maximumFractionDigits: 1 });
+  return (
+    <div className="skm-profile-tables">
+      {(Object.keys(PROFILE_FIELDS) as ProfileField[]).map((field) => {
+        const total = profile[field].reduce((a, r) => a + r.count, 0);
+        return (
+          <TableRegion key={field} labelledBy={`profile-${field}`}>
+            <table>
+              <caption id={`profile-${field}`}>{t(PROFILE_TITLE[field])}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t(PROFILE_TITLE[field])}</th>
+                  <th scope="col">{t("satisfaction.results.count")}</th>
+                  {shares && <th scope="col">{t("satisfaction.skm.share")}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {profile[field].map((row) => (
+                  <tr key={row.value ?? "none"}>
+                    <th scope="row">{t(profileLabel(field, row.value))}</th>
+                    <td>{row.count}</td>
+                    {shares && <td>{total ? pct.format(row.count / total) : "—"}</td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        );
+      })}
+    </div>
+  );
+}
+
+export interface RankingRow {
+  id: number;
+  name: string;
+  ikm: number | null;
+  grade: Grade | null;
+  respondents: number;
+  rank?: number | null;
+}
+
+/** Units side by side for a period (the ranking page and the office report): each row links to `linkTo(id)`. */
+export function RankingTable({ rows, linkTo }: { rows: RankingRow[]; linkTo: (id: number) => string }) {
+  const t = useT();
+  const locale = useLocale();
+  const ranked = rows.some((r) => r.rank !== undefined);
+  return (
+    <TableRegion labelledBy="ranking-caption">
+      <table>
+        <caption id="ranking-caption">{t("satisfaction.report.ranking")}</caption>
+        <thead>
+          <tr>
+            {ranked && <th scope="col">{t("satisfaction.report.rank")}</th>}
+            <th scope="col">{t("satisfaction.report.unit")}</th>
+            <th scope="col">IKM</th>
+            <th scope="col">{t("satisfaction.report.grade")}</th>
+            <th scope="col">{t("satisfaction.report.respondents")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              {ranked && <td>{r.rank ?? "—"}</td>}
+              <th scope="row">
+                <Link to={linkTo(r.id)}>{r.name}</Link>
+              </th>
+              <td>{r.ikm === null ? "—" : formatIkm(r.ikm, locale)}</td>
+              <td>{r.grade ? `${r.grade} (${t(gradeLabel(r.grade))})` : "—"}</td>
+              <td>{r.respondents}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+/** A short list of labelled figures (counts, medians). */
+export function Facts({ rows }: { rows: { label: string; value: ReactNode }[] }) {
+  return (
+    <dl className="skm-facts">
+      {rows.map((r) => (
+        <Fragment key={r.label}>
+          <dt>{r.label}</dt>
+          <dd>{r.value}</dd>
+        </Fragment>
+      ))}
+    </dl>
   );
 }

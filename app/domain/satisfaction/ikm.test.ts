@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { addSheet, computeIkm, ELEMENT_KEYS, emptyTotals, formatIkm, gradeOf, minimumSample, roundTwo, sampleProgress, type ElementKey } from "./ikm";
+import {
+  addSheet,
+  computeIkm,
+  ELEMENT_KEYS,
+  emptyTotals,
+  formatIkm,
+  gradeOf,
+  lowestElements,
+  minimumSample,
+  roundTwo,
+  sampleProgress,
+  type ElementKey,
+} from "./ikm";
 
 const sheet = (scores: number[]) => Object.fromEntries(ELEMENT_KEYS.map((k, i) => [k, scores[i]])) as Record<ElementKey, number>;
 
@@ -93,5 +105,18 @@ describe("minimum sample (Krejcie–Morgan)", () => {
     expect(sampleProgress(217, 5000)).toEqual({ needed: 357, respondents: 217, representative: false });
     expect(sampleProgress(360, 5000).representative).toBe(true);
     expect(sampleProgress(0, 0).representative).toBe(false);
+  });
+});
+
+describe("lowest elements", () => {
+  it("lists the lowest NRRs first, ties by key, unanswered elements left out", () => {
+    const nrr = { U1: 3.5, U2: 2.9, U3: 3.1, U4: null, U5: 2.9, U6: 3.8, U7: 3.9, U8: 2.4, U9: 3.0 } as Record<ElementKey, number | null>;
+    expect(lowestElements(nrr)).toEqual([
+      { key: "U8", nrr: 2.4 },
+      { key: "U2", nrr: 2.9 },
+      { key: "U5", nrr: 2.9 },
+    ]);
+    expect(lowestElements(nrr, 9).map((e) => e.key)).toEqual(["U8", "U2", "U5", "U9", "U3", "U1", "U6", "U7"]);
+    expect(lowestElements(computeIkm(emptyTotals()).nrr)).toEqual([]);
   });
 });

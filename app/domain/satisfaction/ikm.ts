@@ -104,3 +104,10 @@ export function sampleProgress(respondents: number, population: number): { neede
   const needed = minimumSample(population);
   return { needed, respondents, representative: needed > 0 && respondents >= needed };
 }
+
+/** The elements with the lowest NRR, lowest first (ties by key), leaving out unanswered ones: where to act first. */
+export function lowestElements(nrr: Record<ElementKey, number | null>, count = 3): { key: ElementKey; nrr: number }[] {
+  return ELEMENT_KEYS.flatMap((key) => (nrr[key] === null ? [] : [{ key, nrr: nrr[key] }]))
+    .sort((a, b) => a.nrr - b.nrr || a.key.localeCompare(b.key))
+    .slice(0, count);
+}
