@@ -19,6 +19,8 @@ import { createChannels, type Channels } from "./outbox";
 import { createWhatsAppWebhook } from "./whatsapp";
 import { createLimitStores, limitRequests } from "./limits";
 import { log } from "./log";
+import { remindDeadlines } from "~/domain/aspirations/reminders.server";
+import { outboxDepth } from "~/domain/notifications/outbox-depth.server";
 import { createMetrics, metricsRoute, requestLogging, type Metrics } from "./observability";
 import { connectRedis, pingRedis, type RedisClient } from "./redis";
 import { createJobRunner, type JobRunner } from "./jobs";
@@ -92,7 +94,12 @@ export async function createBalaiServer(config: Config, database: Database): Pro
   const io = createRealtime(httpServer, config, redis);
   const stores = createLimitStores(redis);
   const services = createServices(config, database, createPublisher(io, Boolean(redis)), stores);
-  const metrics = createMetrics(config, () => io.engine.clientsCount, stores.fallbacks);
+  const metrics = createMetrics(
+    config,
+    () => io.engine.clientsCount,
+    stores.fallbacks,
+    () => outboxDepth(database.db),
+  );
   const cast = services.votes.cast.bind(services.votes);
   services.votes.cast = (...args) => cast(...args).then((result) => (metrics.votes.inc(), result));
   attachHandlers(io, services, config);
@@ -101,6 +108,7 @@ export async function createBalaiServer(config: Config, database: Database): Pro
   const jobs = createJobRunner({ db: database.db, holder: config.instanceId, pollMs: config.jobsPollMs, enabled: config.jobs, metrics });
   jobs.define({ name: "sessions.cleanup", everyMs: 60 * 60_000, run: () => deleteExpiredSessions(database.db) });
   jobs.define({ name: "db.statistics", everyMs: 6 * 60 * 60_000, run: () => refreshPlannerStatistics(database) });
+  jobs.define({ name: "aspirations.reminders", everyMs: 15 * 60_000, run: () => remindDeadlines(database.db) });
 
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", 1);

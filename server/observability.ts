@@ -5,6 +5,7 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import type express from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { OutboxDepth } from "~/domain/notifications/outbox-depth.server";
 import type { Config } from "./config";
 import { log } from "./log";
 
@@ -17,7 +18,32 @@ export interface Metrics {
   limitFallbacks: Counter;
 }
 
-export function createMetrics(config: Config, sockets: () => number, fallbacks: () => number): Metrics {
+/** How long one reading of the outbox's depth serves the scrapes (every instance reads the same table). */
+export const OUTBOX_DEPTH_CACHE_MS = 5000;
+
+/** One reading shared by the scrapes within `ttlMs`, and by concurrent ones. */
+export function cachedReading<T>(read: () => Promise<T>, ttlMs: number, clock: () => number = Date.now): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | null = null;
+  return () => {
+    const now = clock();
+    if (!last || now - last.at >= ttlMs) {
+      const value = read();
+      last = { at: now, value };
+      value.catch(() => {
+        if (last?.value === value) last = null; // a failed reading is not kept
+      });
+    }
+    return last.value;
+  };
+}
+
+export function createMetrics(
+  config: Config,
+  sockets: () => number,
+  fallbacks: () => number,
+  outbox?: () => Promise<OutboxDepth>,
+  outboxCacheMs = OUTBOX_DEPTH_CACHE_MS,
+): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels({ instance: config.instanceId });
   collectDefaultMetrics({ register: registry });
@@ -40,6 +66,27 @@ export function createMetrics(config: Config, sockets: () => number, fallbacks: 
       this.set(sockets());
     },
   });
+  if (outbox) {
+    const depth = cachedReading(outbox, outboxCacheMs);
+    new Gauge({
+      name: "balai_outbox_messages",
+      help: "Notification outbox messages by state (the whole database: every instance reports the same)",
+      labelNames: ["state"],
+      registers: [registry],
+      async collect() {
+        const d = await depth();
+        for (const state of ["pending", "sending", "failed", "dead"] as const) this.set({ state }, d[state]);
+      },
+    });
+    new Gauge({
+      name: "balai_outbox_oldest_due_seconds",
+      help: "How long the oldest outbox message that is due (pending or failed) has been waiting",
+      registers: [registry],
+      async collect() {
+        this.set((await depth()).oldestDueSeconds);
+      },
+    });
+  }
   return {
     registry,
     requests: new Histogram({

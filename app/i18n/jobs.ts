@@ -24,6 +24,8 @@ export const messages = defineMessages({
     "jobs.name.db.statistics": "Memperbarui statistik basis data untuk perencana kueri",
     "jobs.name.aspirations.reminders": "Pengingat tenggat aspirasi untuk petugas",
     "jobs.reminder.overdue": "{count} aspirasi melewati tenggat layanan. Periksa daftar aspirasi yang terlambat.",
+    "jobs.reminder.verifySoon": "Aspirasi {code} perlu diverifikasi sebelum {dueAt}.",
+    "jobs.reminder.responseSoon": "Aspirasi {code} perlu tindak lanjut pertama sebelum {dueAt}.",
   },
   en: {
     "jobs.title": "Scheduled jobs",
@@ -47,5 +49,7 @@ export const messages = defineMessages({
     "jobs.name.db.statistics": "Refreshing the database's statistics for the query planner",
     "jobs.name.aspirations.reminders": "Aspiration deadline reminders for staff",
     "jobs.reminder.overdue": "{count} aspirations are past a service deadline. Check the overdue list.",
+    "jobs.reminder.verifySoon": "Aspiration {code} needs to be verified by {dueAt}.",
+    "jobs.reminder.responseSoon": "Aspiration {code} needs its first follow-up by {dueAt}.",
   },
 });
