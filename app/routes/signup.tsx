@@ -19,7 +19,8 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
 
 export const action = /* @__PURE__ */ defineAction(async ({ request, context, form }) => {
   const input = form.parse(signupSchema);
-  const user = await signUp(context.db, input, context.config);
+  // the contact signed up with gets a code; it hears nothing else from Balai until it is entered
+  const user = await signUp(context.db, input, context.config, { secret: context.config.sessionSecret, limits: context.contactLimits });
   const headers = new Headers({ "Set-Cookie": await setFlash(context, { key: "auth.signup.welcome", params: { name: user.name } }) });
   return startSession(request, context, user.id, "/", headers);
 });

@@ -73,6 +73,7 @@ beforeAll(async () => {
       WHATSAPP_APP_SECRET: APP_SECRET,
       WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
       WHATSAPP_RATE_LIMIT: "10",
+      WHATSAPP_TEMPLATES: "status=balai_status_uji",
       SMS_GATEWAY_URL: sms.url,
       SMS_GATEWAY_TOKEN: sms.token,
       OUTBOX_POLL_MS: "100",
@@ -173,6 +174,7 @@ describe("e-mail through SMTP", () => {
     expect(mail.text).toContain("was verified: Checked on site by staff");
     const message = await waTo(phone);
     expect(message.type).toBe("template");
+    expect(message.template).toBe("balai_status_uji"); // the status change's own template, as configured
     expect(message.language).toBe("id");
     expect(message.texts[0]).toContain(guests.code);
     expect(message.texts[1]).toBe(`${server.url}/aspirations/${guests.code}`);
@@ -191,7 +193,7 @@ describe("e-mail through SMTP", () => {
     wa.notOnWhatsApp.add(noWa.slice(1));
     const waiting = await rsvpAsGuest(db(), event.id, { name: "Pak WA", contact: onWa }, { mailer: unused });
     expect(waiting.status).toBe("waitlisted");
-    await waTo(onWa, waiting.code);
+    expect((await waTo(onWa, waiting.code)).template).toBe("balai_daftar_tunggu");
     // the seated guest cancels: the first waiting one moves up and hears it on WhatsApp
     await cancelRsvpByCode(db(), first.code, { mailer: unused });
     expect((await waTo(onWa, "kursi")).texts[1]).toBe(`${server.url}/rsvp/${waiting.code}`);
@@ -383,6 +385,48 @@ describe("the WhatsApp webhook", () => {
   });
 });
 
+describe("contacts verified by a code", () => {
+  it("sends a new account's code and nothing else until it is entered on the profile page; a new number gets its own code", async () => {
+    const address = email();
+    const c = new Client(server.url);
+    const signup = await c.post("/signup", { name: "Bu Kode", identifier: address, password: "sandi-panjang-sekali" }, { fromPage: "/signup" });
+    expect(signup.status).toBe(302);
+    const codeMail = await mailTo(address, "Kode verifikasi");
+    const code = codeMail.text.match(/\b(\d{6})\b/)![1];
+    const user = await db().user.findUniqueOrThrow({ where: { email: address } });
+    // a notification meanwhile reaches the app, not the unconfirmed address
+    await notify(db(), unused, { userIds: [user.id], messageKey: "agenda.notify.decided", params: { year: 2026, area: "Uji" }, key: `unverified:${user.id}` });
+    let page = await c.page("/account");
+    expect(page.html).toContain("Belum terverifikasi");
+    expect(page.html).toContain("Kirim ulang kode");
+    // a wrong code comes back next to its field; the right one confirms
+    const wrong = await c.post("/account", { kind: "email", intent: "confirm", emailCode: code === "000000" ? "111111" : "000000" }, { fromPage: "/account" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Kode salah");
+    expect((await c.post("/account", { kind: "email", intent: "confirm", emailCode: code }, { fromPage: "/account" })).status).toBe(302);
+    page = await c.page("/account");
+    expect(page.html).toContain("Terverifikasi");
+    expect(smtp.mails.filter((m) => m.to === address)).toHaveLength(1);
+    await notify(db(), unused, { userIds: [user.id], messageKey: "agenda.notify.decided", params: { year: 2026, area: "Uji" }, key: `verified:${user.id}` });
+    await mailTo(address, "Musyawarah Warga 2026");
+
+    // adding a phone: the code goes to WhatsApp; the number is the account's once confirmed
+    const phone = aPhoneNumber();
+    expect((await c.post("/account", { kind: "phone", intent: "request", phoneValue: phone }, { fromPage: "/account" })).status).toBe(302);
+    const waCode = (await waTo(phone)).texts.join(" ").match(/\b(\d{6})\b/)![1];
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).phone).toBeNull();
+    expect((await c.post("/account", { kind: "phone", intent: "resend" }, { fromPage: "/account" })).status).toBe(302);
+    const again = await eventually(() => wa.sent.filter((m) => m.to === phone.slice(1))[1], "the code again");
+    const newCode = again.texts.join(" ").match(/\b(\d{6})\b/)![1];
+    // the first code was replaced by the second
+    if (newCode !== waCode) {
+      expect((await c.post("/account", { kind: "phone", intent: "confirm", phoneCode: waCode }, { fromPage: "/account" })).status).toBe(400);
+    }
+    expect((await c.post("/account", { kind: "phone", intent: "confirm", phoneCode: newCode }, { fromPage: "/account" })).status).toBe(302);
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).phone).toBe(phone);
+  });
+});
+
 describe("admins and the dead letters", () => {
   it("lists messages that failed for good at /admin/outbox and sends them again on request", async () => {
     const user = await aUser(db(), { email: email() });
@@ -411,7 +455,8 @@ describe("admins and the dead letters", () => {
     const row = await db().outboxMessage.findFirstOrThrow({ where: { recipientRef: `user:${user.id}` } });
     expect((await c.post("/admin/outbox?status=dead", { intent: "retry", messageId: String(row.id) })).status).toBe(302);
     await mailTo(user.email!, "ABCD-2345");
-    expect((await db().outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
+    // the SMTP server has the mail a moment before the worker records the outcome
+    await eventually(async () => (await db().outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status === "sent", "the retried message marked sent");
     const resident = new Client(server.url);
     await resident.login(user.identifier, user.password);
     expect((await resident.page("/admin/outbox")).status).toBe(403);
