@@ -5,7 +5,7 @@ import { PrintButton } from "~/components/aspirations/PrintButton";
 import { getDeadlineSettings } from "~/domain/aspirations/calendar.server";
 import { currentPeriod, formatPeriod, parsePeriod, recentPeriods, type Period } from "~/domain/aspirations/period";
 import { cachedFollowUpReport, type Breakdown } from "~/domain/aspirations/report.server";
-import { formatDate, type Locale } from "~/i18n";
+import { formatDate, type Locale, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { TableRegion } from "~/components/TableRegion";
@@ -31,6 +31,20 @@ function BreakdownSection({ id, title, rows }: { id: string; title: string; rows
   const t = useT();
   const locale = useLocale();
   const label = (r: Breakdown) => (locale === "en" ? r.labelEn : r.labelId);
+  const columns: [MessageKey, (r: Breakdown) => string | number][] = [
+    ["aspirations.report.received", (r) => r.received],
+    ["aspirations.report.verified", (r) => r.verified],
+    ["aspirations.report.rejected", (r) => r.rejected],
+    ["aspirations.report.resolved", (r) => r.resolved],
+    ["aspirations.report.overdue", (r) => r.overdue],
+    [
+      "aspirations.report.median",
+      (r) =>
+        r.medianDaysToFirstResponse === null
+          ? t("aspirations.report.noMedian")
+          : r.medianDaysToFirstResponse.toLocaleString(locale === "en" ? "en-GB" : "id-ID"),
+    ],
+  ];
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{title}</h2>
@@ -49,35 +63,37 @@ function BreakdownSection({ id, title, rows }: { id: string; title: string; rows
         title={t("aspirations.report.chartLabel", { by: title.toLowerCase() })}
         rows={rows.map((r) => ({ label: label(r), received: r.received, resolved: r.resolved }))}
       />
-      {/* focusable so keyboard users can scroll a wide table on a narrow screen */}
+      {/* on a phone one card per row (the column names beside the figures); wider, a table that may scroll */}
       <TableRegion label={title}>
-        <table>
+        {/* explicit roles: the cards' CSS display would otherwise drop the table's semantics */}
+        <table className="card-table" role="table">
           <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("aspirations.report.group")}</th>
-              <th scope="col">{t("aspirations.report.received")}</th>
-              <th scope="col">{t("aspirations.report.verified")}</th>
-              <th scope="col">{t("aspirations.report.rejected")}</th>
-              <th scope="col">{t("aspirations.report.resolved")}</th>
-              <th scope="col">{t("aspirations.report.overdue")}</th>
-              <th scope="col">{t("aspirations.report.median")}</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t("aspirations.report.group")}
+              </th>
+              {columns.map(([key]) => (
+                <th scope="col" role="columnheader" key={key}>
+                  {t(key)}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{label(r)}</th>
-                <td>{r.received}</td>
-                <td>{r.verified}</td>
-                <td>{r.rejected}</td>
-                <td>{r.resolved}</td>
-                <td>{r.overdue}</td>
-                <td>
-                  {r.medianDaysToFirstResponse === null
-                    ? t("aspirations.report.noMedian")
-                    : r.medianDaysToFirstResponse.toLocaleString(locale === "en" ? "en-GB" : "id-ID")}
-                </td>
+              <tr key={r.key} role="row">
+                <th scope="row" role="rowheader">
+                  {label(r)}
+                </th>
+                {columns.map(([key, value]) => (
+                  <td role="cell" key={key}>
+                    <span className="cell-label" aria-hidden="true">
+                      {t(key)}
+                    </span>
+                    <span>{value(r)}</span>
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -2,8 +2,8 @@
 // JavaScript off and last without an account; pages hydrate from the messages they carry.
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n";
-import { anEvent, aStaffMember, aUser } from "../../prisma/builders";
-import { browserSuite, expectNoSeriousA11yViolations, logIn, waitForHydration } from "./support";
+import { aCategory, anAspiration, anEvent, aStaffMember, aUser } from "../../prisma/builders";
+import { browserSuite, expectNoHorizontalScroll, expectNoSeriousA11yViolations, logIn, waitForHydration } from "./support";
 
 const suite = browserSuite();
 const t = translator("id");
@@ -110,6 +110,46 @@ describe("cancelling a registration", () => {
     await expect.poll(async () => (await rsvp()).status).toBe("cancelled");
     await expect.poll(() => page.locator("main").innerText()).toContain(t("events.rsvp.cancelled"));
     expect(new URL(page.url()).searchParams.has("batal")).toBe(false);
+  });
+});
+
+describe("the follow-up report on a phone", () => {
+  it("has chart labels of 12 px or more, no empty header and no column cut off at 360 px, with JavaScript on and off", async () => {
+    const db = suite.database.db;
+    const long = await aCategory(db, { nameId: "Infrastruktur, jalan, jembatan dan saluran air", nameEn: "Infrastructure, roads, bridges and drains" });
+    const short = await aCategory(db, { nameId: "Kesehatan", nameEn: "Health" });
+    for (const categoryId of [long.id, long.id, short.id]) await anAspiration(db, { categoryId, status: "verified" });
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await suite.page({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+      await page.goto("/aspirations/report");
+      const chart = page.locator(".bar-chart").first();
+      expect(await chart.getAttribute("aria-label")).toBeTruthy();
+      const texts = await page.evaluate(() =>
+        [...document.querySelectorAll(".bar-chart .bar-label, .bar-chart .bar-value")].map((el) => {
+          const box = el.getBoundingClientRect();
+          return { text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize), right: box.right };
+        }),
+      );
+      expect(texts.map((x) => x.text)).toContain("Infrastruktur, jalan, jembatan dan saluran air");
+      for (const x of texts) {
+        expect(x.size, `${x.text}`).toBeGreaterThanOrEqual(12);
+        expect(x.right, `${x.text}`).toBeLessThanOrEqual(360);
+      }
+      // the bars have a length without inline styles (the CSP allows none)
+      const bar = await page.locator(".bar-chart rect").first().boundingBox();
+      expect(bar?.width ?? 0).toBeGreaterThan(20);
+      // the table: one card per row, every figure on the screen beside its column's name, no tall empty header
+      const table = page.locator("table.card-table").first();
+      expect((await table.locator("thead").boundingBox())?.height ?? 0).toBeLessThanOrEqual(1);
+      const cells = await table.evaluate((el) =>
+        [...el.querySelectorAll("tbody td")].map((td) => ({ right: td.getBoundingClientRect().right, text: (td as HTMLElement).innerText })),
+      );
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cell of cells) expect(cell.right, cell.text).toBeLessThanOrEqual(360);
+      expect(cells[0].text).toContain(t("aspirations.report.received"));
+      await expectNoHorizontalScroll(page, 360);
+      await expectNoSeriousA11yViolations(page, `/aspirations/report at 360 px (JavaScript ${javaScriptEnabled ? "on" : "off"})`);
+    }
   });
 });
 
