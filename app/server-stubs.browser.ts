@@ -45,6 +45,7 @@ import "~/domain/satisfaction/mystery.server";
 import "~/domain/satisfaction/office-report.server";
 import "~/domain/satisfaction/responses.server";
 import "~/domain/services/card.server";
+import "~/domain/services/classes.server";
 import "~/domain/services/integrity.server";
 import "~/domain/services/queue.server";
 import "~/domain/services/services.server";

@@ -3,7 +3,7 @@ import { Form, Link, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { CsrfField } from "~/components/forms";
 import type { AckError, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
-import type { Accessibility } from "~/domain/events/events.schema";
+import { eventKindKey, type Accessibility } from "~/domain/events/events.schema";
 import { formatDate, formatDateTime, formatTime, type Locale, type MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
@@ -26,7 +26,7 @@ export interface EventCardData {
   inSeries: boolean;
 }
 
-export const kindKey = (kind: string): MessageKey => (kind === "fair" ? "event.kind.fair" : "event.kind.dialogue");
+export const kindKey = eventKindKey;
 export const statusKey = (status: string): MessageKey =>
   status === "draft"
     ? "events.status.draft"

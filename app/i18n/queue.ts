@@ -106,6 +106,19 @@ export const messages = defineMessages({
     "queue.weekday.5": "Jumat",
     "queue.weekday.6": "Sabtu",
     "queue.display.sound": "Nyalakan suara panggilan",
+    "queue.figures.publicIntro":
+      "Ringkasan antrean unit ini: berapa warga datang, berapa lama menunggu dan dilayani, dan berapa yang didampingi mengurus layanan daring.",
+    "queue.figures.staffIntro":
+      "Angka antrean unit untuk petugas dan supervisor: ringkasan, lalu per jam, per hari dan pendampingan digital per layanan dan bulan.",
+    "queue.figures.desk": "Meja loket",
+    "queue.figures.maxDays": "Paling lama 92 hari sekaligus; tanggal dalam WIB.",
+    "queue.figures.range": "{from} sampai {to}",
+    "queue.figures.byDay": "Per tanggal",
+    "queue.figures.day": "Tanggal",
+    "queue.figures.helpdeskContacts": "Pendampingan digital",
+    "queue.figures.link": "Angka antrean",
+    "queue.figures.classes": "Kelas digital",
+    "queue.figures.classAttendance": "Peserta kelas digital",
   },
   en: {
     "queue.title": "Take a queue number: {unit}",
@@ -211,5 +224,18 @@ export const messages = defineMessages({
     "queue.weekday.5": "Friday",
     "queue.weekday.6": "Saturday",
     "queue.display.sound": "Turn on the call sound",
+    "queue.figures.publicIntro":
+      "A summary of this unit's queue: how many residents came, how long they waited and were served, and how many were helped with online services.",
+    "queue.figures.staffIntro":
+      "The unit's queue figures for counter staff and supervisors: the summary, then per hour, per weekday and the digital helpdesk per service and month.",
+    "queue.figures.desk": "Counter desk",
+    "queue.figures.maxDays": "At most 92 days at once; dates in WIB.",
+    "queue.figures.range": "{from} to {to}",
+    "queue.figures.byDay": "Per day",
+    "queue.figures.day": "Date",
+    "queue.figures.helpdeskContacts": "Digital assistance",
+    "queue.figures.link": "Queue figures",
+    "queue.figures.classes": "Digital classes",
+    "queue.figures.classAttendance": "Digital class attendance",
   },
 });

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { eventKindKey } from "~/domain/events/events.schema";
 import { listUpcomingEvents } from "~/domain/events/events.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
@@ -41,7 +42,7 @@ export default function Home() {
           <ul className="cards">
             {events.map((e) => (
               <li key={e.id} className="card">
-                <span className="tag">{t(e.kind === "fair" ? "event.kind.fair" : "event.kind.dialogue")}</span>
+                <span className="tag">{t(eventKindKey(e.kind))}</span>
                 <h3>
                   <Link to={`/events/${e.id}`}>{e.title}</Link>
                 </h3>

@@ -106,7 +106,8 @@ export default function ServicesStaff() {
           <p>
             <Link className="button" to="/layanan/kelola/baru">
               {t("services.staff.newService")}
-            </Link>
+            </Link>{" "}
+            <Link to="/layanan/kelola/kelas">{t("services.classes.title")}</Link>
           </p>
         )}
         <TableRegion labelledBy="services-title">

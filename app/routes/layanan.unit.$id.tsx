@@ -88,9 +88,17 @@ export default function UnitPage() {
             </ul>
           </section>
         )}
-        <p>
-          <Link to={`/layanan/unit/${unit.id}/display`}>{t("services.unit.display")}</Link>
-        </p>
+        <ul className="svc-unit-links">
+          <li>
+            <Link to={`/layanan/unit/${unit.id}/antrian`}>{t("queue.take")}</Link>
+          </li>
+          <li>
+            <Link to={`/layanan/unit/${unit.id}/angka`}>{t("queue.figures.link")}</Link>
+          </li>
+          <li>
+            <Link to={`/layanan/unit/${unit.id}/display`}>{t("services.unit.display")}</Link>
+          </li>
+        </ul>
       </div>
 
       <section aria-labelledby="maklumat-title" className="svc-maklumat">

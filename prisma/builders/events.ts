@@ -55,7 +55,7 @@ export async function anEvent(db: Db, overrides: EventOverrides = {}) {
     data: {
       kind,
       status,
-      title: overrides.title ?? (kind === "fair" ? `Dursa Vaganza uji ${id}` : `Ngopi Dursa uji ${id}`),
+      title: overrides.title ?? (kind === "fair" ? `Dursa Vaganza uji ${id}` : kind === "class" ? `Kelas digital uji ${id}` : `Ngopi Dursa uji ${id}`),
       description: overrides.description ?? "Obrolan warga dengan petugas kecamatan.",
       topic: overrides.topic === undefined ? (kind === "dialogue" ? "Layanan kecamatan" : null) : overrides.topic,
       startsAt,

@@ -169,3 +169,47 @@ describe("authorization of every staff action", () => {
     expect(await emit<{ error?: { code: string } }>(s, "queue:act", { unitId: 1, action: "explode" })).toMatchObject({ error: { code: "invalid" } });
   });
 });
+
+describe("the unit's figures page", () => {
+  it("shows everyone the summary and the unit's staff the hours, weekdays and helpdesk; the period is bounded", async () => {
+    const { unit, service } = await unitWithService();
+    const counter = await aUnitStaffMember(db(), unit.id, "counter");
+    const elsewhere = await aUnitStaffMember(db(), (await aServiceUnit(db())).id, "counter");
+    // three closed visits yesterday (WIB): two served (10 and 20 min wait), one no-show
+    const day = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    const at = (h: number, m = 0) => new Date(Date.parse(`${day}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00+07:00`));
+    const base = { unitId: unit.id, serviceId: service.id, day, channel: "phone" };
+    await db().queueTicket.createMany({
+      data: [
+        { ...base, number: 1, status: "served", takenAt: at(9), calledAt: at(9, 10), servingAt: at(9, 10), servedAt: at(9, 16), closedAt: at(9, 16) },
+        { ...base, number: 2, status: "served", takenAt: at(9, 5), calledAt: at(9, 25), servingAt: at(9, 25), servedAt: at(9, 29), closedAt: at(9, 29) },
+        { ...base, number: 3, status: "no_show", takenAt: at(10), calledAt: at(10, 15), closedAt: at(10, 20) },
+      ],
+    });
+    await db().helpdeskSession.create({ data: { unitId: unit.id, serviceId: service.id, onlineService: "jakevo", canDoAlone: "yes", startedAt: at(9, 20) } });
+
+    const path = `/layanan/unit/${unit.id}/angka`;
+    const guest = await as();
+    const pub = await guest.page(path);
+    expect(pub.status).toBe(200);
+    expect(pub.html).toContain(service.name);
+    expect(pub.html).toMatch(/<dd>3<\/dd>/); // visits
+    expect(pub.html).toMatch(/<dd>15<\/dd>/); // mean wait: (10 + 20 + 15) / 3
+    expect(pub.html).toContain("100%"); // could do it alone next time
+    expect(pub.html).not.toContain('id="fig-hours"');
+    expect((await (await as(elsewhere)).page(path)).html).not.toContain('id="fig-hours"');
+    const staff = await (await as(counter)).page(path);
+    expect(staff.html).toContain('id="fig-hours"');
+    expect(staff.html).toContain("09.00");
+    expect(staff.html).toContain('id="fig-helpdesk"');
+    // a period without the visits, and one far too long (cut to 92 days), both answer
+    const before = await guest.page(`${path}?dari=2020-01-01&sampai=2020-01-31`);
+    expect(before.html).not.toContain(service.name);
+    const long = await guest.page(`${path}?dari=2000-01-01&sampai=${day}`);
+    expect(long.status).toBe(200);
+    expect(long.html).toMatch(/name="dari"[^>]*value="(\d{4}-\d{2}-\d{2})"/);
+    const from = /name="dari"[^>]*value="(\d{4}-\d{2}-\d{2})"/.exec(long.html)![1];
+    expect((Date.parse(day) - Date.parse(from)) / 86_400_000).toBe(91);
+    expect((await guest.page(`/layanan/unit/999999/angka`)).status).toBe(404);
+  });
+});

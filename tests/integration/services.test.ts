@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { translator } from "~/i18n";
-import { aKelurahan, aMaklumat, anAnnouncement, aPng, aService, aServiceUnit, aStaffMember, aUnitStaffMember, aUser } from "../../prisma/builders";
+import { aKelurahan, aMaklumat, anAnnouncement, anEvent, aPng, aService, aServiceUnit, aStaffMember, aUnitStaffMember, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -434,5 +434,64 @@ describe("integrity", () => {
     const html = await empty.text();
     expect(html).toContain(id("services.validation.integrityText"));
     expect(html).toContain(id("services.validation.kelurahan"));
+  });
+});
+
+describe("digital classes", () => {
+  it("links a class to the services it teaches (their editors only); the service page lists it and the unit's figures count its attendance", async () => {
+    const unit = await aServiceUnit(db(), { name: "PTSP Kelas Uji" });
+    const service = await aService(db(), { unitId: unit.id, content: { name: "Pendaftaran NIB Uji" } });
+    const supervisor = await aUnitStaffMember(db(), unit.id, "supervisor");
+    const counter = await aUnitStaffMember(db(), unit.id, "counter");
+    const stranger = await aUnitStaffMember(db(), (await aServiceUnit(db())).id, "supervisor");
+    const coming = await anEvent(db(), { kind: "class", title: "Kelas digital: daftar NIB lewat OSS" });
+    const held = await anEvent(db(), {
+      kind: "class",
+      title: "Kelas digital: JAKI untuk lansia",
+      status: "completed",
+      attendanceCount: 12,
+      startsAt: new Date(Date.now() - 3 * 86_400_000),
+    });
+    const dialogue = await anEvent(db(), { kind: "dialogue" });
+
+    const sup = await as(supervisor);
+    const desk = await sup.page("/layanan/kelola/kelas");
+    expect(desk.status).toBe(200);
+    expect(desk.html).toContain(coming.title);
+    expect(desk.html).not.toContain(dialogue.title);
+    for (const event of [coming, held]) {
+      const res = await sup.post("/layanan/kelola/kelas", { intent: "link", eventId: String(event.id), serviceId: String(service.id) });
+      expect(res.status).toBe(302);
+    }
+    const twice = await sup.post("/layanan/kelola/kelas", { intent: "link", eventId: String(coming.id), serviceId: String(service.id) });
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain(id("services.classes.already"));
+    const notClass = await sup.post("/layanan/kelola/kelas", { intent: "link", eventId: String(dialogue.id), serviceId: String(service.id) });
+    expect(notClass.status).toBe(400);
+    expect(await db().eventService.count({ where: { serviceId: service.id } })).toBe(2);
+
+    // the service page lists the coming class (not the one held), in both languages
+    const page = await (await as()).page(`/layanan/${service.slug}`);
+    expect(page.html).toContain(coming.title);
+    expect(page.html).not.toContain(held.title);
+    expect(page.html).toContain(id("services.classes"));
+    // the unit's figures count the class held and its attendance
+    const figures = await (await as()).page(`/layanan/unit/${unit.id}/angka`);
+    expect(figures.html).toContain(id("queue.figures.classAttendance"));
+    expect(figures.html).toMatch(/<dd>12<\/dd>/);
+
+    // only editors of the service's unit link and unlink; counter staff do not even see the page
+    expect((await (await as(counter)).page("/layanan/kelola/kelas")).status).toBe(403);
+    const other = await as(stranger);
+    const refused = await other.post("/layanan/kelola/kelas", { intent: "unlink", eventId: String(coming.id), serviceId: String(service.id) });
+    expect(refused.status).toBe(403);
+    const unlinked = await sup.post("/layanan/kelola/kelas", { intent: "unlink", eventId: String(coming.id), serviceId: String(service.id) });
+    expect(unlinked.status).toBe(302);
+    expect((await (await as()).page(`/layanan/${service.slug}`)).html).not.toContain(coming.title);
+    // a planner links too (every unit); the event form offers the kind
+    const byPlanner = await (await as(planner)).post("/layanan/kelola/kelas", { intent: "link", eventId: String(coming.id), serviceId: String(service.id) });
+    expect(byPlanner.status).toBe(302);
+    const moderator = await aStaffMember(db(), "moderator");
+    expect((await (await as(moderator)).page("/events/new")).html).toContain(id("event.kind.class"));
   });
 });

@@ -8,7 +8,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { Db } from "~/db/client.server";
 import { DomainError } from "~/domain/errors";
 import { translate, type Locale } from "~/i18n";
-import type { EventFilters } from "./events.schema";
+import { eventKindKey, type EventFilters } from "./events.schema";
 import { feedSelect, listFeedEvents } from "./events.server";
 
 type FeedEvent = {
@@ -49,7 +49,7 @@ function buildCalendar(name: string, events: FeedEvent[], origin: string, locale
     const url = `${origin}/events/${e.id}`;
     const cancelled = e.status === "cancelled";
     const lines = [
-      translate(locale, e.kind === "fair" ? "event.kind.fair" : "event.kind.dialogue"),
+      translate(locale, eventKindKey(e.kind)),
       cancelled && e.cancelReason ? `${translate(locale, "events.cancelled")}: ${e.cancelReason}` : "",
       e.description,
       url,

@@ -3,10 +3,15 @@ import { z } from "zod";
 import { idNumber, idSchema, MAX_ID, optionalIdSchema } from "~/domain/ids";
 import { parseIdentifier } from "~/domain/accounts/identifier";
 import { MAX_OCCURRENCES, REPEAT_KINDS } from "./recurrence";
+import type { MessageKey } from "~/i18n";
 import { wibToDate } from "./wib";
 
-export const EVENT_KINDS = ["dialogue", "fair"] as const;
+/** Ngopi Dursa, Dursa Vaganza, and the digital class (kelas digital) of a service unit's helpdesk, linked to the services it teaches */
+export const EVENT_KINDS = ["dialogue", "fair", "class"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** The name of an event's kind, for pages and calendar entries. */
+export const eventKindKey = (kind: string): MessageKey => (kind === "fair" ? "event.kind.fair" : kind === "class" ? "event.kind.class" : "event.kind.dialogue");
 export const EVENT_STATUSES = ["draft", "published", "cancelled", "completed"] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const ACCESSIBILITY = ["wheelchair", "sign_language", "elderly_seating", "childcare", "accessible_toilet", "large_print"] as const;

@@ -44,3 +44,10 @@ export type HelpdeskInput = z.infer<typeof helpdeskSchema>;
 
 /** YYYY-MM-DD, for the figures' period */
 export const dayParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** the figures page's period: `?dari=&sampai=` (WIB days, both included); bad values fall back to the default */
+export const figuresQuerySchema = z.object({
+  dari: dayParam.optional().catch(undefined),
+  sampai: dayParam.optional().catch(undefined),
+});
+export type FiguresQuery = z.infer<typeof figuresQuerySchema>;

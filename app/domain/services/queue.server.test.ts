@@ -10,7 +10,18 @@ import { migrate } from "~/db/migrate.server";
 import type { Role } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import { aService, aServiceUnit, aUnitStaffMember, aUser } from "../../../prisma/builders";
-import { queueDay, queueAct, recordHelpdesk, takeNumber, ticketCode, ticketIdFromCode, ticketView, unitFigures } from "./queue.server";
+import {
+  figuresPage,
+  figuresPeriod,
+  queueDay,
+  queueAct,
+  recordHelpdesk,
+  takeNumber,
+  ticketCode,
+  ticketIdFromCode,
+  ticketView,
+  unitFigures,
+} from "./queue.server";
 
 let dir: string;
 let database: Database;
@@ -177,5 +188,29 @@ describe("helpdesk and figures", () => {
     expect(f.hours).toEqual([expect.objectContaining({ key: 9, visits: 2 })]);
     expect(f.weekdays).toEqual([expect.objectContaining({ key: 1, visits: 2 })]);
     expect(f.helpdesk).toEqual([{ service: a.name, month: "2026-03", sessions: 2, alone: 1, share: 50 }]);
+    expect(f.days).toEqual([{ day: "2026-03-02", visits: 2, served: 1, noShows: 1 }]);
+
+    // the page: everyone gets the summary, the unit's staff also hours, weekdays and the helpdesk rows
+    const query = { dari: "2026-03-01", sampai: "2026-03-31" };
+    const now = new Date("2026-04-10T05:00:00Z");
+    const pub = await figuresPage(db(), null, unit.id, query, { now });
+    expect(pub).toMatchObject({ staff: false, fromDay: "2026-03-01", toDay: "2026-03-31", total: { visits: 2 }, hours: [], helpdeskRows: [] });
+    expect(pub.helpdesk).toEqual({ sessions: 2, alone: 1, share: 50 });
+    expect(pub.days).toHaveLength(1);
+    const mine = await figuresPage(db(), staff, unit.id, query, { now });
+    expect(mine).toMatchObject({ staff: true, hours: [expect.objectContaining({ key: 9 })], helpdeskRows: [expect.objectContaining({ sessions: 2 })] });
+    // a period that misses the visits shows none
+    expect((await figuresPage(db(), staff, unit.id, { dari: "2026-03-03", sampai: "2026-03-31" }, { now })).total.visits).toBe(0);
+  });
+
+  it("reads the period as WIB days, 30 days by default, at most 92, never past today", () => {
+    const now = new Date("2026-12-01T18:00:00Z"); // 2 December, 01:00 WIB
+    expect(figuresPeriod({}, now)).toMatchObject({ fromDay: "2026-11-03", toDay: "2026-12-02" });
+    const p = figuresPeriod({ dari: "2026-11-01", sampai: "2026-11-30" }, now);
+    expect(p.from.toISOString()).toBe("2026-10-31T17:00:00.000Z");
+    expect(p.to.toISOString()).toBe("2026-11-30T17:00:00.000Z");
+    expect(figuresPeriod({ dari: "2025-01-01", sampai: "2026-11-30" }, now)).toMatchObject({ fromDay: "2026-08-31", toDay: "2026-11-30" });
+    expect(figuresPeriod({ dari: "2026-11-30", sampai: "2026-11-01" }, now)).toMatchObject({ fromDay: "2026-11-01", toDay: "2026-11-30" });
+    expect(figuresPeriod({ sampai: "2027-01-01" }, now).toDay).toBe("2026-12-02");
   });
 });

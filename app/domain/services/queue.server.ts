@@ -8,13 +8,15 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { providerOfClient } from "~/db/search";
+import type { CountCache } from "~/domain/counts";
 import { hasRole, type Actor } from "~/domain/accounts/roles";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import { issueVisitToken } from "~/domain/satisfaction/responses.server";
+import { classAttendance } from "./classes.server";
 import type { QueueChange } from "~/realtime/contract";
 import { rooms } from "~/realtime/contract";
 import type { Publisher } from "~/realtime/publisher";
-import type { HelpdeskInput, Priority, QueueActionInput, TakeNumberInput, TicketStatus } from "./queue.schema";
+import type { FiguresQuery, HelpdeskInput, Priority, QueueActionInput, TakeNumberInput, TicketStatus } from "./queue.schema";
 
 const WIB_MS = 7 * 3_600_000;
 
@@ -230,14 +232,18 @@ export async function queueAct(db: Db, actor: Actor | null | undefined, unitId: 
     }
     case "serve": {
       const t0 = await loadTicket(db, unitId, input.ticketId);
-      const t = await move(db, t0, ["called", "serving"], {
-        status: "served",
-        servedAt: now,
-        closedAt: now,
-        servedById: staff.id,
-        servingAt: t0.servingAt ?? t0.calledAt ?? now,
+      // the visit closes with its survey link (the ticket page offers it), stored together
+      const token = await db.$transaction(async (tx) => {
+        const txDb = tx as unknown as Db;
+        const t = await move(txDb, t0, ["called", "serving"], {
+          status: "served",
+          servedAt: now,
+          closedAt: now,
+          servedById: staff.id,
+          servingAt: t0.servingAt ?? t0.calledAt ?? now,
+        });
+        return issueVisitToken(txDb, { id: t.id, unitId, serviceId: t.serviceId }, staff.id, now);
       });
-      const token = await issueVisitToken(db, { id: t.id, unitId, serviceId: t.serviceId }, staff.id, now);
       return { ...closed(t0), surveyToken: token.token };
     }
     case "transfer": {
@@ -361,7 +367,8 @@ class Sql {
   }
   /** hour (0-23), weekday (0 = Sunday) and month (YYYY-MM) in WIB */
   hour(a: string): string {
-    return this.pg ? `CAST(EXTRACT(HOUR FROM (${a} + INTERVAL '7 hours')) AS INTEGER)` : `CAST(strftime('%H', ${a}, '+7 hours') AS INTEGER)`;
+    // SQLite keeps the adapter's UTC ISO text ("2026-03-02T02:00:00.000+00:00"): the hour is at 12-13, cheaper than strftime on every row
+    return this.pg ? `CAST(EXTRACT(HOUR FROM (${a} + INTERVAL '7 hours')) AS INTEGER)` : `((CAST(substr(${a}, 12, 2) AS INTEGER) + 7) % 24)`;
   }
   weekday(a: string): string {
     return this.pg ? `CAST(EXTRACT(DOW FROM (${a} + INTERVAL '7 hours')) AS INTEGER)` : `CAST(strftime('%w', ${a}, '+7 hours') AS INTEGER)`;
@@ -408,12 +415,19 @@ const toRow = (a: Acc): FigureRow => ({
  */
 export async function unitFigures(db: Db, actor: Actor | null | undefined, unitId: number, range: { from: Date; to: Date }) {
   await requireCounter(db, actor, unitId);
+  return computeUnitFigures(db, unitId, range);
+}
+
+/** unitFigures without the permission check (the public summary picks from it). */
+async function computeUnitFigures(db: Db, unitId: number, range: { from: Date; to: Date }) {
   const pg = providerOfClient(db) === "postgresql";
   const q = new Sql(pg);
   const wait = q.seconds(`"calledAt"`, `"takenAt"`);
   const svc = q.seconds(`"servedAt"`, `COALESCE("servingAt", "calledAt")`);
+  // one scan over the (unitId, closedAt) range, grouped by service, the ticket's day (WIB,
+  // its own column: the weekday follows from it) and the hour it was taken (WIB)
   const text =
-    `SELECT "serviceId" AS s, ${q.hour(`"takenAt"`)} AS h, ${q.weekday(`"takenAt"`)} AS w, COUNT(*) AS n, ` +
+    `SELECT "serviceId" AS s, "day" AS d, ${q.hour(`"takenAt"`)} AS h, COUNT(*) AS n, ` +
     `SUM(CASE WHEN "status" = 'served' THEN 1 ELSE 0 END) AS served, SUM(CASE WHEN "status" = 'no_show' THEN 1 ELSE 0 END) AS ns, ` +
     `SUM(CASE WHEN "calledAt" IS NOT NULL THEN ${wait} ELSE 0 END) AS ws, SUM(CASE WHEN "calledAt" IS NOT NULL THEN 1 ELSE 0 END) AS wn, ` +
     `SUM(CASE WHEN "status" = 'served' THEN ${svc} ELSE 0 END) AS ss ` +
@@ -425,13 +439,15 @@ export async function unitFigures(db: Db, actor: Actor | null | undefined, unitI
   const [rows, helpRows, unit, services] = await Promise.all([
     db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...q.params),
     db.$queryRawUnsafe<Record<string, unknown>[]>(helpText, ...h.params),
-    db.serviceUnit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, name: true } }),
+    db.serviceUnit.findUnique({ where: { id: unitId }, select: { id: true, name: true } }),
     db.service.findMany({ where: { unitId }, select: { id: true, name: true } }),
   ]);
+  if (!unit) throw new DomainError("services.unit.notFound", undefined, undefined, 404);
   const names = new Map(services.map((s) => [s.id, s.name]));
   const byService = new Map<number, Acc>();
   const byHour = new Map<number, Acc>();
   const byWeekday = new Map<number, Acc>();
+  const byDay = new Map<string, Acc>();
   const total = emptyAcc();
   for (const r of rows) {
     const a: Acc = {
@@ -443,15 +459,19 @@ export async function unitFigures(db: Db, actor: Actor | null | undefined, unitI
       svcSum: num(r.ss),
       svcN: num(r.served),
     };
+    const day = String(r.d);
     for (const [map, key] of [
       [byService, num(r.s)],
       [byHour, num(r.h)],
-      [byWeekday, num(r.w)],
+      [byWeekday, new Date(`${day}T00:00:00Z`).getUTCDay()],
     ] as const) {
       const acc = map.get(key) ?? emptyAcc();
       map.set(key, acc);
       add(acc, a);
     }
+    const dayAcc = byDay.get(day) ?? emptyAcc();
+    byDay.set(day, dayAcc);
+    add(dayAcc, a);
     add(total, a);
   }
   const sorted = <T>(m: Map<number, Acc>, f: (k: number) => T) => [...m.entries()].sort((x, y) => x[0] - y[0]).map(([k, a]) => ({ key: f(k), ...toRow(a) }));
@@ -463,6 +483,7 @@ export async function unitFigures(db: Db, actor: Actor | null | undefined, unitI
     services: sorted(byService, (k) => ({ id: k, name: names.get(k) ?? "?" })),
     hours: sorted(byHour, (k) => k),
     weekdays: sorted(byWeekday, (k) => k),
+    days: [...byDay.entries()].sort((x, y) => x[0].localeCompare(y[0])).map(([day, a]) => ({ day, visits: a.visits, served: a.served, noShows: a.noShows })),
     helpdesk: helpRows.map((r) => {
       const n = num(r.n);
       const yes = num(r.y);
@@ -472,6 +493,78 @@ export async function unitFigures(db: Db, actor: Actor | null | undefined, unitI
   };
 }
 export type UnitFigures = Awaited<ReturnType<typeof unitFigures>>;
+
+/** The longest period the figures page shows at once (the queries stay within one index range). */
+export const MAX_FIGURE_DAYS = 92;
+export const DEFAULT_FIGURE_DAYS = 30;
+
+const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - WIB_MS);
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The period of `?dari=&sampai=`: WIB days, both included; by default the last 30 days up
+ * to today; never longer than MAX_FIGURE_DAYS (a longer one keeps its end), never in the future.
+ */
+export function figuresPeriod(query: FiguresQuery, now = new Date()) {
+  const today = queueDay(now);
+  let to = query.sampai && query.sampai <= today && !Number.isNaN(Date.parse(query.sampai)) ? query.sampai : today;
+  let from = query.dari && !Number.isNaN(Date.parse(query.dari)) ? query.dari : addDays(to, -(DEFAULT_FIGURE_DAYS - 1));
+  if (from > to) [from, to] = [to, from];
+  if (addDays(from, MAX_FIGURE_DAYS - 1) < to) from = addDays(to, -(MAX_FIGURE_DAYS - 1));
+  return { fromDay: from, toDay: to, from: dayStart(from), to: dayStart(addDays(to, 1)) };
+}
+
+/**
+ * The unit's figures page: for everyone, a summary (totals, each service, each day); for
+ * its counter staff, supervisors and admins also the hours, the weekdays and the helpdesk.
+ */
+export async function figuresPage(
+  db: Db,
+  actor: Actor | null | undefined,
+  unitId: number,
+  query: FiguresQuery,
+  options: { now?: Date; memo?: CountCache } = {},
+) {
+  const period = figuresPeriod(query, options.now);
+  const compute = () => computeUnitFigures(db, unitId, period);
+  const [figures, staff, classes] = await Promise.all([
+    options.memo
+      ? figuresVersion(db, unitId).then((v) => options.memo!.value(`queue:figures:${unitId}:${period.fromDay}:${period.toDay}`, v, compute))
+      : compute(),
+    mayWorkCounter(db, actor, unitId),
+    classAttendance(db, unitId, period),
+  ]);
+  const helpdeskSessions = figures.helpdesk.reduce((n, h) => n + h.sessions, 0);
+  const helpdeskAlone = figures.helpdesk.reduce((n, h) => n + h.alone, 0);
+  const summary = {
+    unit: figures.unit,
+    fromDay: period.fromDay,
+    toDay: period.toDay,
+    total: figures.total,
+    services: figures.services,
+    days: figures.days,
+    helpdesk: { sessions: helpdeskSessions, alone: helpdeskAlone, share: helpdeskSessions ? Math.round((helpdeskAlone / helpdeskSessions) * 100) : null },
+    /** digital classes of the unit's services in the period and their attendance (with the helpdesk: residents taught) */
+    classes,
+  };
+  return staff
+    ? { ...summary, staff: true as const, hours: figures.hours, weekdays: figures.weekdays, helpdeskRows: figures.helpdesk }
+    : { ...summary, staff: false as const, hours: [], weekdays: [], helpdeskRows: [] };
+}
+export type FiguresPage = Awaited<ReturnType<typeof figuresPage>>;
+
+/**
+ * A cheap marker of the unit's figures (index steps only): the last visit closed and the
+ * newest helpdesk record. Figures are computed again when either moves (or after the
+ * cache's 30 s), so a page view does not scan the period's visits each time.
+ */
+async function figuresVersion(db: Db, unitId: number): Promise<string> {
+  const [t, h] = await Promise.all([
+    db.queueTicket.aggregate({ where: { unitId, closedAt: { not: null } }, _max: { closedAt: true } }),
+    db.helpdeskSession.aggregate({ where: { unitId }, _max: { id: true } }),
+  ]);
+  return `${t._max.closedAt?.getTime() ?? 0}.${h._max.id ?? 0}`;
+}
 
 function add(acc: Acc, a: Acc) {
   acc.visits += a.visits;

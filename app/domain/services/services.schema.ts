@@ -244,6 +244,9 @@ export const catalogueQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
+/** link a digital class (an event of kind "class") to a service it teaches, or unlink it */
+export const classLinkSchema = z.object({ eventId: idSchema, serviceId: idSchema });
+
 /** `?page=` of a staff list */
 export const pageQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 

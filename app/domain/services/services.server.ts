@@ -819,7 +819,7 @@ export async function staffOverview(db: Db, actor: Actor, now = new Date()) {
   return { units, stale, services, months, mayAssign: can.assignUnitStaff(actor), editableUnits: await editableUnits(db, actor) };
 }
 
-async function editableUnits(db: Db, actor: Actor): Promise<number[] | "all"> {
+export async function editableUnits(db: Db, actor: Actor): Promise<number[] | "all"> {
   if (can.manageAllServices(actor)) return "all";
   const ties = await db.unitStaff.findMany({ where: { userId: actor.id, role: "supervisor" }, select: { unitId: true } });
   return ties.map((t) => t.unitId);
