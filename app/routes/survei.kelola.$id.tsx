@@ -8,7 +8,7 @@ import { CsrfField, Field, FormAlert } from "~/components/forms";
 import { TableRegion } from "~/components/TableRegion";
 import { PeriodPicker, periodText } from "~/components/satisfaction/PeriodPicker";
 import { acknowledgeAlert } from "~/domain/satisfaction/alerts.server";
-import { unitDesk } from "~/domain/satisfaction/desk.server";
+import { setForumNote, unitDesk } from "~/domain/satisfaction/desk.server";
 import { heatMap } from "~/domain/satisfaction/figures.server";
 import { createFollowUp, followUpPlan, setFollowUpStatus } from "~/domain/satisfaction/followup.server";
 import { FollowUpTable } from "~/components/satisfaction/FollowUpTable";
@@ -19,6 +19,7 @@ import {
   acknowledgeSchema,
   anomalyDecisionSchema,
   enrolSchema,
+  forumNoteSchema,
   linkTokenSchema,
   moderateCommentSchema,
   revokeSchema,
@@ -46,7 +47,9 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const period = periodFrom(request);
   const desk = await unitDesk(context.db, context.mailer, user, id, period);
   const [heat, plan] = await Promise.all([heatMap(context.db, id, period), followUpPlan(context.db, id, desk.period)]);
-  return { desk, heat, plan, choices: periodChoices(period) };
+  // "make this finding a follow-up action" on a mystery visit comes here with the item's id
+  const checkItem = /^\d{1,9}$/.exec(new URL(request.url).searchParams.get("checkItemId") ?? "")?.[0];
+  return { desk, heat, plan, choices: periodChoices(period), checkItemId: checkItem };
 });
 
 export const action = /* @__PURE__ */ defineAction(async ({ request, params, context, form }) => {
@@ -106,6 +109,11 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, params, con
       await createFollowUp(context.db, user, { ...input, unitId: id });
       return redirectWithFlash(context, `${back}?period=${input.period}#rtl`, { key: "satisfaction.followUp.saved" });
     }
+    case "forum": {
+      const input = form.parse(forumNoteSchema);
+      await setForumNote(context.db, user, { ...input, unitId: id });
+      return redirectWithFlash(context, `${back}?period=${input.period}#fkp`, { key: "satisfaction.forum.saved" });
+    }
     case "followUpStatus": {
       const input = form.parse(followUpStatusSchema);
       await setFollowUpStatus(context.db, user, input);
@@ -121,7 +129,7 @@ const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 export default function Desk() {
   const t = useT();
   const locale = useLocale();
-  const { desk, heat, plan, choices } = useLoaderData<typeof loader>();
+  const { desk, heat, plan, choices, checkItemId } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const failure = state && "errors" in state ? state : undefined;
   const link = state && "link" in state ? state.link : null;
@@ -425,11 +433,54 @@ export default function Desk() {
             </div>
             <Field name="aspirationCode" label={t("satisfaction.followUp.aspirationCode")} state={stateOf("followUp")} />
             <Field name="agendaItemId" label={t("satisfaction.followUp.agendaItemId")} inputMode="numeric" state={stateOf("followUp")} />
-            <Field name="checkItemId" label={t("satisfaction.followUp.checkItemId")} inputMode="numeric" state={stateOf("followUp")} />
+            <Field
+              name="checkItemId"
+              label={t("satisfaction.followUp.checkItemId")}
+              inputMode="numeric"
+              state={stateOf("followUp")}
+              defaultValue={checkItemId}
+              autoFocus={!!checkItemId}
+            />
             <button type="submit">{t("satisfaction.followUp.save")}</button>
           </Form>
         )}
       </section>
+
+      {desk.supervises && (
+        <section aria-labelledby="fkp" className="card">
+          <h2 id="fkp">{t("satisfaction.forum.title")}</h2>
+          <p className="hint" id="f-forumNote-hint">
+            {t("satisfaction.forum.hint", { period: periodText(t, desk.period) })}
+          </p>
+          <Form method="post" className="stack" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="forum" />
+            <input type="hidden" name="period" value={desk.period} />
+            <FormAlert state={stateOf("forum")} />
+            <div className="field">
+              <label htmlFor="f-forumNote">{t("satisfaction.forum.note")}</label>
+              <textarea
+                id="f-forumNote"
+                name="forumNote"
+                rows={4}
+                maxLength={4000}
+                defaultValue={stateOf("forum")?.values?.forumNote ?? desk.forumNote}
+                aria-describedby={stateOf("forum")?.errors?.forumNote ? "f-forumNote-hint f-forumNote-error" : "f-forumNote-hint"}
+                aria-invalid={stateOf("forum")?.errors?.forumNote ? true : undefined}
+              />
+              {stateOf("forum")?.errors?.forumNote && (
+                <p className="field-error" id="f-forumNote-error">
+                  {t(stateOf("forum")!.errors!.forumNote.key)}
+                </p>
+              )}
+            </div>
+            <button type="submit">{t("satisfaction.forum.save")}</button>
+          </Form>
+          <p>
+            <Link to={`/survei/hasil/${desk.unit.id}/laporan?period=${desk.period}`}>{t("satisfaction.skm.open")}</Link>
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="heat-h">
         <h2 id="heat-h">{t("satisfaction.desk.heatMap")}</h2>

@@ -123,6 +123,14 @@ export default function MysteryVisit() {
                 <label htmlFor={`f-notes_${i.id}`}>{t("satisfaction.mystery.notes")}</label>
                 <input id={`f-notes_${i.id}`} name={`notes_${i.id}`} defaultValue={state?.values?.[`notes_${i.id}`] ?? i.notes} />
               </div>
+              <p className="skm-item-links">
+                {i.photos.length > 0 && (
+                  <>
+                    <a href={`#photos-${i.id}`}>{t("satisfaction.mystery.photo.count", { count: i.photos.length })}</a> ·{" "}
+                  </>
+                )}
+                <Link to={`/survei/kelola/${visit.unitId}?checkItemId=${i.id}#rtl`}>{t("satisfaction.mystery.toFollowUp")}</Link>
+              </p>
             </fieldset>
           );
         })}
@@ -140,7 +148,7 @@ export default function MysteryVisit() {
             .filter((i) => i.photos.length > 0)
             .map((i) => (
               <div key={i.id}>
-                <h3>{t(itemLabel(i.key))}</h3>
+                <h3 id={`photos-${i.id}`}>{t(itemLabel(i.key))}</h3>
                 <ul className="skm-evidence">
                   {i.photos.map((p, n) => (
                     <li key={p.id}>

@@ -352,6 +352,24 @@ describe("the printable SKM report", () => {
     expect((await c.page(`/survei/hasil/${u.id}?period=2025-Q1`)).html).toContain(`/survei/hasil/${u.id}/laporan?period=2025-Q1`);
     expect((await c.page("/survei/hasil/99999999/laporan")).status).toBe(404);
   });
+
+  it("the public consultation forum's note is recorded by the unit's supervisor only and shown in the report", async () => {
+    const desk = `/survei/kelola/${unit.id}?period=2025-Q2`;
+    const fields = { intent: "forum", period: "2025-Q2", forumNote: "FKP 12 Juli 2025 bersama 30 warga: antrean pagi dipercepat." };
+    for (const who of [people.counter, people.otherSupervisor, people.resident]) {
+      expect((await (await as(who)).post(`/survei/kelola/${unit.id}`, fields, { fromPage: "/" })).status).toBe(403);
+    }
+    expect(await db().survey.findUnique({ where: { unitId_period: { unitId: unit.id, period: "2025-Q2" } } })).toBeNull();
+    const supervisor = await as(people.supervisor);
+    const tooLong = await supervisor.post(`/survei/kelola/${unit.id}`, { ...fields, forumNote: "x".repeat(4001) }, { fromPage: desk });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain("Catatan forum paling panjang 4.000 karakter.");
+    const saved = await supervisor.post(`/survei/kelola/${unit.id}`, fields, { fromPage: desk });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toBe(`/survei/kelola/${unit.id}?period=2025-Q2#fkp`);
+    expect((await supervisor.page(desk)).html).toContain(fields.forumNote);
+    expect((await (await as(null)).page(`/survei/hasil/${unit.id}/laporan?period=2025-Q2`)).html).toContain(fields.forumNote);
+  });
 });
 
 describe("published with the follow-up", () => {
@@ -495,6 +513,12 @@ describe("mystery shopping", () => {
     for (const who of [people.counter, people.planner, people.otherSupervisor, people.resident]) expect((await (await as(who)).get(src!)).status).toBe(403);
     expect((await (await as(null)).get(src!)).status).toBe(302); // to the login page
     expect((await supervisor.get(`/survei/kelola/misteri/${otherVisit.id}/foto/${photo.id}/thumb`)).status).toBe(404);
+
+    // each finding can become a follow-up action: the desk's form comes with the item filled in
+    expect(html).toContain(`/survei/kelola/${unit.id}?checkItemId=${maklumat.id}#rtl`);
+    expect((await supervisor.page(`/survei/kelola/${unit.id}?checkItemId=${maklumat.id}`)).html).toMatch(
+      new RegExp(`name="checkItemId"[^>]*value="${maklumat.id}"|value="${maklumat.id}"[^>]*name="checkItemId"`),
+    );
 
     // at most six per item
     await db().mysteryPhoto.createMany({ data: Array.from({ length: 5 }, (_, i) => ({ itemId: maklumat.id, storageKey: `${String(i).repeat(32)}.png` })) });

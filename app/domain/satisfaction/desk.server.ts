@@ -1,12 +1,12 @@
 // The survey desk of a unit (staff): kiosks, anomalies to decide, alerts, comments
-// waiting for moderation, the service users entered per period; and the element
-// labels admins edit. Permissions are checked here.
+// waiting for moderation, the service users entered per period, the public consultation
+// forum's note; and the element labels admins edit. Permissions are checked here.
 import type { Db } from "~/db/client.server";
 import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { formatPeriod, type Period } from "~/domain/periods";
-import { forbidden, mayMysteryShop, requireUnitStaff, unitNotFound } from "./access.server";
+import { forbidden, mayMysteryShop, requireUnitStaff, requireUnitSupervisor, unitNotFound } from "./access.server";
 import { unitAlerts, userNames } from "./alerts.server";
 import { getUnit, serviceUsers } from "./figures.server";
 import type { ElementLabelsInput } from "./satisfaction.schema";
@@ -15,7 +15,7 @@ export async function unitDesk(db: Db, mailer: Mailer, actor: Actor, unitId: num
   const access = await requireUnitStaff(db, actor, unitId);
   const unit = await getUnit(db, unitId);
   if (!unit) unitNotFound();
-  const [devices, anomalies, alerts, comments, users, services] = await Promise.all([
+  const [devices, anomalies, alerts, comments, users, services, survey] = await Promise.all([
     db.kioskDevice.findMany({ where: { unitId }, orderBy: { createdAt: "desc" }, take: 20 }),
     db.surveyAnomaly.findMany({
       where: { unitId },
@@ -32,6 +32,7 @@ export async function unitDesk(db: Db, mailer: Mailer, actor: Actor, unitId: num
     }),
     serviceUsers(db, unitId, period),
     db.service.findMany({ where: { unitId, status: "active" }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.survey.findUnique({ where: { unitId_period: { unitId, period: formatPeriod(period) } }, select: { forumNote: true } }),
   ]);
   const names = await userNames(
     db,
@@ -71,7 +72,26 @@ export async function unitDesk(db: Db, mailer: Mailer, actor: Actor, unitId: num
     comments: comments.map((c) => ({ id: c.id, comment: c.comment ?? "", answeredAt: c.answeredAt, channel: c.channel })),
     users,
     services,
+    forumNote: survey?.forumNote ?? "",
   };
+}
+
+/** The unit's supervisor (or a planner/admin) records how the public consultation forum (FKP) discussed a period's results. */
+export async function setForumNote(db: Db, actor: Actor, input: { unitId: number; period: string; forumNote: string }) {
+  await requireUnitSupervisor(db, actor, input.unitId);
+  const forumNote = input.forumNote || null;
+  await db.survey.upsert({
+    where: { unitId_period: { unitId: input.unitId, period: input.period } },
+    create: { unitId: input.unitId, period: input.period, forumNote },
+    update: { forumNote },
+  });
+  await audit(db, {
+    actorId: actor.id,
+    action: "satisfaction.forumNote",
+    targetType: "ServiceUnit",
+    targetId: input.unitId,
+    details: { period: input.period },
+  });
 }
 
 export type UnitDesk = Awaited<ReturnType<typeof unitDesk>>;

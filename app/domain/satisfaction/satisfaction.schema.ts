@@ -91,6 +91,12 @@ export const serviceUsersSchema = z.object({
     .max(10_000_000, "satisfaction.validation.serviceUsers"),
 });
 
+/** What the public consultation forum (FKP) said about a period's results: shown in the SKM report. */
+export const forumNoteSchema = z.object({
+  period: periodSchema,
+  forumNote: z.string().trim().max(4000, "satisfaction.validation.forumNote").default(""),
+});
+
 export const anomalyDecisionSchema = z.object({
   anomalyId: idSchema,
   decision: z.enum(ANOMALY_DECISIONS, { errorMap: () => ({ message: "error.invalid" }) }),
