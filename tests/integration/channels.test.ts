@@ -186,7 +186,9 @@ describe("e-mail through SMTP", () => {
     const seated = email();
     const first = await rsvpAsGuest(db(), event.id, { name: "Bu Surel", contact: seated }, { mailer: unused });
     expect(first.status).toBe("confirmed");
-    expect((await mailTo(seated, first.code)).subject).toContain("Pendaftaran diterima");
+    const confirmation = await mailTo(seated, first.code);
+    expect(confirmation.subject).toContain("Pendaftaran diterima");
+    expect(confirmation.text).toMatch(/\d{4}, \d{2}\.\d{2} WIB/); // the time written for its reader, not an ISO instant
     // two phone-only guests wait: one has WhatsApp, the other does not
     const onWa = aPhoneNumber();
     const noWa = aPhoneNumber();

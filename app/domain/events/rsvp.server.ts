@@ -11,7 +11,7 @@ import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify, notifyContact } from "~/domain/notifications/notifications.server";
 import { recordConsent } from "~/domain/notifications/outbox.server";
-import { formatDateTime, type Locale } from "~/i18n";
+import type { Locale } from "~/i18n";
 import { statusForNewRsvp, toPromote, waitlistPosition } from "./capacity";
 import { newCalendarToken, newRsvpCode } from "./code";
 
@@ -135,7 +135,8 @@ export async function rsvpAsGuest(
     const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { title: true, startsAt: true } });
     await notifyContact(tx, input.contact, {
       messageKey: result.status === "confirmed" ? "events.notify.guestConfirmed" : "events.notify.guestWaitlisted",
-      params: { title: event.title, code: result.code, when: formatDateTime(event.startsAt, notifier.locale ?? "id") },
+      // an ISO instant: written in the recipient's language when the message is shown (localizeParams)
+      params: { title: event.title, code: result.code, when: event.startsAt.toISOString() },
       link: `/rsvp/${result.code}`,
       key: `rsvp:${result.code}:${result.status}`,
     });
