@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
 import { confirmCode, contactKindSchema, contactStates, requestCode, resendCode, type ContactState } from "~/domain/accounts/contacts.server";
 import { canVerifyResidency } from "~/domain/accounts/residency.server";
+import { can } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import { metaT, useT } from "~/i18n/react";
 import { requireUser } from "~/utils/auth.server";
@@ -12,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => {
   const user = await requireUser(request, context);
-  return { user, contacts: await contactStates(context.db, user.id), residencyDesk: canVerifyResidency(user) };
+  return { user, contacts: await contactStates(context.db, user.id), residencyDesk: canVerifyResidency(user), counterReset: can.resetPasswordAtCounter(user) };
 });
 
 /** The domain names its fields "value" and "code"; on this page each contact has its own. */
@@ -100,7 +101,7 @@ function ContactSection({ contact, state }: { contact: ContactState; state?: For
 
 export default function Account() {
   const t = useT();
-  const { user, contacts, residencyDesk } = useLoaderData<typeof loader>();
+  const { user, contacts, residencyDesk, counterReset } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <>
@@ -130,6 +131,11 @@ export default function Account() {
       {residencyDesk && (
         <p>
           <Link to="/residents/verify">{t("agenda.residency.title")}</Link>
+        </p>
+      )}
+      {counterReset && (
+        <p>
+          <Link to="/admin/users/reset">{t("nav.counterReset")}</Link>
         </p>
       )}
     </>

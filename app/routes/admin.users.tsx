@@ -59,7 +59,7 @@ export default function AdminUsers() {
     <>
       <h1>{t("admin.users.title")}</h1>
       <p>
-        <Link to="/admin/outbox">{t("channels.outbox.title")}</Link>
+        <Link to="/admin/outbox">{t("channels.outbox.title")}</Link> · <Link to="/admin/users/reset">{t("nav.counterReset")}</Link>
       </p>
       <Form method="get" className="search-form" role="search">
         <div className="field">
