@@ -74,7 +74,12 @@ export function parseContact(kind: ContactKind, raw: string): string {
  */
 export async function beginVerification(db: Db, deps: VerificationDeps, userId: number, kind: ContactKind, value: string, now = new Date()) {
   const code = deps.generate?.() ?? String(randomInt(0, 1_000_000)).padStart(6, "0");
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
+  const [user, pref] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } }),
+    db.notificationPreference.findUnique({ where: { userId }, select: { whatsapp: true, sms: true } }),
+  ]);
+  // a number goes by WhatsApp (SMS when it has none), or by SMS for one who turned WhatsApp off
+  const channel = kind === "email" ? "email" : pref && !pref.whatsapp && pref.sms ? "sms" : "whatsapp";
   // a new row (new id) each time: a message still waiting with the old code is dropped
   await db.contactVerification.deleteMany({ where: { userId, kind } });
   const row = await db.contactVerification.create({
@@ -83,7 +88,7 @@ export async function beginVerification(db: Db, deps: VerificationDeps, userId: 
   await enqueueVerification(
     db,
     row.id,
-    kind === "email" ? "email" : "whatsapp",
+    channel,
     {
       template: CONTACT_CODE_TEMPLATE,
       params: { code: seal(sealKeyFrom(deps.secret), code), minutes: CODE_TTL_MS / 60_000 },
@@ -101,6 +106,8 @@ export async function beginVerification(db: Db, deps: VerificationDeps, userId: 
  */
 export async function requestCode(db: Db, deps: VerificationDeps, userId: number, kind: ContactKind, raw: string, now = new Date()) {
   const value = parseContact(kind, raw);
+  // counted before anything is looked up: asking about many addresses is limited too
+  if (!(await deps.limits.sends.take(String(userId)))) throw new DomainError("channels.contact.tooMany", "value", undefined, 429);
   const [user, pending, holder] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, phone: true } }),
     db.contactVerification.findUnique({ where: { userId_kind: { userId, kind } }, select: { value: true } }),
@@ -109,7 +116,6 @@ export async function requestCode(db: Db, deps: VerificationDeps, userId: number
   if (holder && holder.id !== userId) throw new DomainError("channels.contact.taken", "value", undefined, 409);
   const current = kind === "email" ? user.email : user.phone;
   if (current === value && !pending) throw new DomainError("channels.contact.alreadyVerified", "value", undefined, 409);
-  if (!(await deps.limits.sends.take(String(userId)))) throw new DomainError("channels.contact.tooMany", "value", undefined, 429);
   await db.$transaction(async (tx) => {
     await beginVerification(tx as Db, deps, userId, kind, value, now);
     await audit(tx as Db, { actorId: userId, action: "account.contact_code_sent", targetType: "user", targetId: userId, details: { kind } });

@@ -133,6 +133,18 @@ describe("a contact waiting for its code", () => {
     await confirmCode(db(), deps(), user.id, "email", "000003", new Date(sentAt.getTime() + CODE_TTL_MS - 1000));
   });
 
+  it("sends a number's code by WhatsApp, or by SMS to one who turned WhatsApp off", async () => {
+    const [a, b] = await Promise.all([aUser(db()), aUser(db())]);
+    await db().notificationPreference.create({ data: { userId: b.id, whatsapp: false, sms: true } });
+    await requestCode(db(), deps(), a.id, "phone", `0813${String(10_000_000 + a.id)}`);
+    await requestCode(db(), deps(), b.id, "phone", `0813${String(10_000_000 + b.id)}`);
+    const channelOf = async (userId: number) => {
+      const row = await db().contactVerification.findFirstOrThrow({ where: { userId, kind: "phone" } });
+      return (await db().outboxMessage.findFirstOrThrow({ where: { recipientRef: `verify:${row.id}` } })).channel;
+    };
+    expect([await channelOf(a.id), await channelOf(b.id)]).toEqual(["whatsapp", "sms"]);
+  });
+
   it("refuses another account's contact, one already confirmed, and too many sends or checks", async () => {
     const [a, b] = await Promise.all([aUser(db()), aUser(db())]);
     await expect(requestCode(db(), deps(), a.id, "email", b.email!)).rejects.toMatchObject({ messageKey: "channels.contact.taken", field: "value" });

@@ -1045,7 +1045,7 @@ export function agendaJson(d: DeliberationRow, items: ScoredItem[], publicUrl = 
     area: { name: d.area.name, code: d.area.code },
     phase: d.phase,
     intake: { start: d.intakeStart, end: d.intakeEnd },
-    review: { start: d.reviewStart, end: d.reviewEnd, votesPerResident: d.votesPerResident },
+    review: { start: d.reviewStart, end: d.reviewEnd, votesPerResident: d.votesPerResident, verifiedResidentsOnly: d.verifiedResidentsOnly },
     session: d.event
       ? {
           eventId: d.event.id,

@@ -215,7 +215,7 @@ export async function enqueueTo(
 export async function enqueueVerification(
   db: Db,
   verificationId: number,
-  channel: "email" | "whatsapp",
+  channel: "email" | "whatsapp" | "sms",
   message: Message & { locale: Locale },
   now = new Date(),
 ): Promise<void> {
