@@ -1,10 +1,24 @@
 // Open data: the public list and the follow-up report as CSV and JSON. No names,
-// no contacts: the same fields as the public pages. Each file is built at most once a
-// minute (read from the database a page of rows at a time) and answered from the
-// process-wide cache (context.responses) with ETag, Last-Modified and 304; while a newer
-// one is built, the previous one answers.
+// no contacts: the same fields as the public pages. The list comes in pages
+// (`?after=<cursor>&limit=<n>`, 500 rows by default, at most 5,000, keyset on the order
+// of entry): each page says where the next one starts (JSON `next`, and a `Link:
+// rel="next"` header on both), so a city's 60 MB list is never one response. Each
+// file is built at most once a minute (sooner when an aspiration or a status change
+// is added) and answered from the process-wide cache (context.responses) with ETag,
+// Last-Modified and 304; while a newer one is built, the previous one answers.
 import { toCsv } from "~/domain/aspirations/csv";
-import { cachedFollowUpReport, currentPeriod, formatPeriod, openDataPages, openDataVersion, parsePeriod } from "~/domain/aspirations/report.server";
+import {
+  cachedFollowUpReport,
+  currentPeriod,
+  formatPeriod,
+  OPEN_DATA_PAGE,
+  OPEN_DATA_PAGE_MAX,
+  openDataPage,
+  openDataVersion,
+  parsePeriod,
+} from "~/domain/aspirations/report.server";
+import { DomainError } from "~/domain/errors";
+import { MAX_ID } from "~/domain/ids";
 import { defineLoader, notFound } from "~/utils/boundary.server";
 import { cachedFileResponse } from "~/utils/response-cache.server";
 
@@ -16,7 +30,17 @@ const headers = (type: string, name: string) => ({
   "Content-Disposition": `inline; filename="${name}"`,
   "Cache-Control": `public, max-age=${OPEN_DATA_MAX_AGE_S}`,
   "Access-Control-Allow-Origin": "*",
+  // the next page's address is in a Link header: let other sites' scripts read it
+  "Access-Control-Expose-Headers": "Link, ETag",
 });
+
+/** `?after=` and `?limit=`: whole numbers in range, or the request is refused (400) */
+function pageParam(value: string | null, fallback: number, min: number, max: number): number {
+  if (value === null || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new DomainError("error.badRequest", undefined, undefined, 400);
+  return n;
+}
 
 const LIST_COLUMNS = [
   "code",
@@ -42,32 +66,30 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ params, request, con
   const lagging = { staleWhileRevalidate: (previous: string) => previous.startsWith(`${data}/`) };
   if (file === "aspirations.json" || file === "aspirations.csv") {
     const json = file.endsWith(".json");
+    const search = new URL(request.url).searchParams;
+    const after = pageParam(search.get("after"), 0, 0, MAX_ID);
+    const limit = pageParam(search.get("limit"), OPEN_DATA_PAGE, 1, OPEN_DATA_PAGE_MAX);
     const cached = await context.responses.get(
-      `open-data:${file}`,
+      `open-data:${file}:${after}:${limit}`,
       version,
       async () => {
         const generatedAt = new Date();
-        // built piece by piece: a page of rows is read, written out and let go
-        const parts: string[] = [];
-        let first = true;
-        if (json) parts.push(`{"generatedAt":${JSON.stringify(generatedAt.toISOString())},"aspirations":[`);
-        else parts.push(toCsv([...LIST_COLUMNS], []));
-        for await (const page of openDataPages(context.db)) {
-          if (json) {
-            for (const row of page) {
-              parts.push((first ? "\n" : ",\n") + JSON.stringify(row));
-              first = false;
-            }
-          } else if (page.length)
-            parts.push(
-              toCsv(
-                [],
-                page.map((r) => LIST_COLUMNS.map((c) => r[c])),
-              ).replace(/^\r\n/, ""),
-            );
+        const page = await openDataPage(context.db, after, limit);
+        const pageUrl = (from: number) => `/aspirations/data/${file}?after=${from}${limit === OPEN_DATA_PAGE ? "" : `&limit=${limit}`}`;
+        const next = page.more ? pageUrl(page.cursor) : null;
+        const link = { ...(next ? { Link: `<${next}>; rel="next"` } : {}) };
+        if (!json) {
+          const body = toCsv(
+            [...LIST_COLUMNS],
+            page.rows.map((r) => LIST_COLUMNS.map((c) => r[c])),
+          );
+          return { body, lastModified: generatedAt, headers: link };
         }
-        if (json) parts.push("\n]}\n");
-        return { body: parts.join(""), lastModified: generatedAt };
+        // one row a line, as before: readable and diffable
+        const head = { generatedAt: generatedAt.toISOString(), after, limit, count: page.rows.length, cursor: page.cursor, next };
+        const rows = page.rows.map((r) => JSON.stringify(r)).join(",\n");
+        const body = `${JSON.stringify(head).slice(0, -1)},"aspirations":[${rows ? `\n${rows}\n` : ""}]}\n`;
+        return { body, lastModified: generatedAt, headers: link };
       },
       lagging,
     );

@@ -22,13 +22,15 @@ export interface CachedFile {
   lastModified: Date;
   version: string;
   builtAt: number;
+  /** headers that belong to this file's content (e.g. a page's Link to the next one) */
+  headers?: Record<string, string>;
 }
 
 export interface ResponseCache {
   get(
     key: string,
     version: string,
-    build: () => Promise<{ body: string | Buffer; lastModified: Date }>,
+    build: () => Promise<{ body: string | Buffer; lastModified: Date; headers?: Record<string, string> }>,
     /** answer with the previous file while a newer one is built, when this says the previous version may lag (e.g. only its time bucket is old) */
     options?: { staleWhileRevalidate?: (previousVersion: string) => boolean },
   ): Promise<CachedFile>;
@@ -68,7 +70,7 @@ export function createResponseCache(options: { maxAgeMs?: number; maxBytes?: num
       const pending = building.get(key);
       if (pending && pending.version === version) return stale ? cached : pending.promise;
       const promise = (async () => {
-        const { body, lastModified } = await build();
+        const { body, lastModified, headers } = await build();
         const buf = typeof body === "string" ? Buffer.from(body, "utf8") : body;
         const file: CachedFile = {
           body: buf.length <= PLAIN_MAX_BYTES ? buf : null,
@@ -78,6 +80,7 @@ export function createResponseCache(options: { maxAgeMs?: number; maxBytes?: num
           lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000),
           version,
           builtAt: now(),
+          headers,
         };
         builds++;
         drop(key);
@@ -114,6 +117,7 @@ export function createResponseCache(options: { maxAgeMs?: number; maxBytes?: num
 export function cachedFileResponse(request: Request, file: CachedFile, headers: Record<string, string>): Response {
   const common: Record<string, string> = {
     ...headers,
+    ...file.headers,
     ETag: file.etag,
     "Last-Modified": file.lastModified.toUTCString(),
     Vary: "Accept-Encoding",

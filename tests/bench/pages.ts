@@ -118,7 +118,7 @@ async function run(server: RunningServer, targets: Target[], label: string): Pro
     const r = await measure(server.url, t.path);
     out.set(t.name, r);
     console.log(
-      `  ${label} ${t.name.padEnd(22)} ${r.rps.toFixed(1).padStart(7)} req/s  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB${r.errors ? `  ${r.errors} errors` : ""}  (load ${load()})`,
+      `  ${label} ${t.name.padEnd(26)} ${r.rps.toFixed(1).padStart(7)} req/s  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB${r.errors ? `  ${r.errors} errors` : ""}  (load ${load()})`,
     );
   }
   return out;
@@ -152,8 +152,10 @@ async function main() {
     const targets = (p: { event: number; topic: number; qa: string; period: string }): Target[] => [
       { name: "/calendar.ics", path: "/calendar.ics" },
       { name: "/aspirations/report", path: `/aspirations/report?period=${p.period}` },
+      // open data comes in pages (500 rows): the first one
       { name: "aspirations.json", path: "/aspirations/data/aspirations.json" },
       { name: "/aspirations", path: "/aspirations" },
+      { name: "/aspirations?sort=support", path: "/aspirations?sort=support" },
       { name: "/qa/:code", path: `/qa/${p.qa}` },
       { name: "/", path: "/" },
       { name: "/events", path: "/events" },

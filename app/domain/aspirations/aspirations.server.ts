@@ -1,6 +1,7 @@
 // Aspirations: intake from every channel, the public page (no personal data),
 // the staff view, supports and browsing. Use cases take (db, actor, input).
 import type { Db } from "~/db/client.server";
+import { providerOfClient } from "~/db/search";
 import { checkKelurahanRw } from "~/domain/areas/areas.server";
 import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
@@ -527,25 +528,37 @@ export interface BrowseQuery {
 
 /** The public list: primaries and ungrouped aspirations (group members live on their primary's page). With `counts`, the total is counted again only when an aspiration or a status change is added, or after a few seconds. */
 export async function browseAspirations(db: Db, query: BrowseQuery, counts?: import("~/domain/counts").CountCache) {
+  // the category by its id (one unique-index step), so the filter is an equality the list's index can order by
+  const categoryId = query.category ? ((await db.category.findUnique({ where: { slug: query.category }, select: { id: true } }))?.id ?? 0) : undefined;
   const where = {
     groupPrimaryId: null,
     ...PUBLIC_ONLY,
-    ...(query.category ? { category: { slug: query.category } } : {}),
+    ...(categoryId !== undefined ? { categoryId } : {}),
     ...(query.kelurahan ? { kelurahanId: query.kelurahan } : {}),
     ...(query.status ? { status: query.status } : {}),
   };
+  // On PostgreSQL every order begins with groupPrimaryId (NULL in every row here, so it
+  // changes nothing): PostgreSQL does not count "IS NULL" as fixing a column, and without
+  // this term it cannot read the (…, groupPrimaryId, supportCount|createdAt) indexes in
+  // order and sorts every row instead. Backwards (DESC NULLS FIRST) or forwards (ASC NULLS
+  // LAST), as its indexes lie. SQLite counts IS NULL as fixing it, and Prisma writes NULLS
+  // FIRST there as a CASE expression no index can follow: no such term on SQLite.
+  const pg = providerOfClient(db) === "postgresql";
+  const primaries = (sort: "asc" | "desc") => (pg ? [{ groupPrimaryId: { sort, nulls: sort === "desc" ? ("first" as const) : ("last" as const) } }] : []);
   const orderBy =
     query.sort === "support"
-      ? [{ supportCount: "desc" as const }, { createdAt: "desc" as const }]
+      ? [...primaries("desc"), { supportCount: "desc" as const }, { createdAt: "desc" as const }]
       : query.sort === "oldest"
-        ? [{ createdAt: "asc" as const }]
-        : [{ createdAt: "desc" as const }];
+        ? [...primaries("asc"), { createdAt: "asc" as const }]
+        : [...primaries("desc"), { createdAt: "desc" as const }];
   const countAll = () => db.aspiration.count({ where });
   const [total, rows] = await Promise.all([
     counts
-      ? Promise.all([db.aspiration.aggregate({ _max: { id: true } }), db.aspirationUpdate.aggregate({ _max: { id: true } })]).then(([a, u]) =>
-          counts.count(`aspirations:${JSON.stringify(where)}`, `${a._max.id ?? 0}.${u._max.id ?? 0}`, countAll),
-        )
+      ? // the newest aspiration and status change, one primary-key step each (Prisma's aggregate _max would read every row)
+        Promise.all([
+          db.aspiration.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
+          db.aspirationUpdate.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
+        ]).then(([a, u]) => counts.count(`aspirations:${JSON.stringify(where)}`, `${a?.id ?? 0}.${u?.id ?? 0}`, countAll))
       : countAll(),
     db.aspiration.findMany({
       where,
@@ -561,10 +574,16 @@ export async function browseAspirations(db: Db, query: BrowseQuery, counts?: imp
         channel: true,
         category: { select: { nameId: true, nameEn: true } },
         kelurahan: { select: { name: true } },
-        _count: { select: { groupMembers: true } },
+        id: true,
       },
     }),
   ]);
+  // the page's group sizes: one grouped read of its 20 ids on the (groupPrimaryId, …) index
+  // (Prisma's _count would join a count of every group in the table)
+  const sizes = rows.length
+    ? await db.aspiration.groupBy({ by: ["groupPrimaryId"], where: { groupPrimaryId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
+    : [];
+  const groupSize = new Map(sizes.map((g) => [g.groupPrimaryId, g._count._all]));
   return {
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
@@ -577,7 +596,7 @@ export async function browseAspirations(db: Db, query: BrowseQuery, counts?: imp
       createdAt: r.createdAt,
       category: r.category,
       kelurahan: r.kelurahan?.name ?? null,
-      groupSize: r._count.groupMembers,
+      groupSize: groupSize.get(r.id) ?? 0,
     })),
   };
 }

@@ -97,9 +97,13 @@ const newest = (events: { updatedAt: Date }[], floor: Date) => events.reduce((m,
  * to any event and the highest id, so a cached feed is rebuilt when an event changes.
  */
 export async function eventsVersion(db: Db): Promise<string> {
-  // two statements: each max is one step at the end of its index, both in one would scan it
-  const [updated, id] = await Promise.all([db.event.aggregate({ _max: { updatedAt: true } }), db.event.aggregate({ _max: { id: true } })]);
-  return `${updated._max.updatedAt?.toISOString() ?? "-"}/${id._max.id ?? 0}`;
+  // two statements, each one step at the end of its index (Event(updatedAt), the primary key);
+  // not aggregate({ _max }): Prisma wraps it in a subquery that SQLite answers by reading every row
+  const [updated, id] = await Promise.all([
+    db.event.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+    db.event.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
+  ]);
+  return `${updated?.updatedAt.toISOString() ?? "-"}/${id?.id ?? 0}`;
 }
 
 /** All public events of the window (see feedWindowStart), filtered like /events: complete, no cut-off. */
