@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { translator } from "~/i18n";
 import { ELEMENT_KEYS } from "~/domain/satisfaction/ikm";
 import { issueVisitToken } from "~/domain/satisfaction/responses.server";
-import { aServedTicket, aService, aServiceUnit, aSurveySheet, aUnitStaffMember, aUser, sheetOf, unique } from "../../prisma/builders";
+import { aPng, aServedTicket, aService, aServiceUnit, aSurveySheet, aUnitStaffMember, aUser, sheetOf, unique } from "../../prisma/builders";
 import { allowConsoleErrors, browserSuite, eventually, expectNoSeriousA11yViolations, logIn, waitForHydration } from "./support";
 
 const suite = browserSuite({ env: { BALAI_SEED: "0", RATE_LIMIT_LOGIN: "500", RATE_LIMIT_WRITES: "5000" } });
@@ -133,6 +133,12 @@ describe("staff pages", () => {
       await page.goto(`/survei/hasil/${unit.id}`);
       expect(await main(page).innerText()).toContain("Kepala Satpel PTSP");
       await expectNoSeriousA11yViolations(page, `results with the follow-up plan, JS ${js}`);
+      await main(page)
+        .getByRole("link", { name: t("satisfaction.skm.open") })
+        .click();
+      await page.waitForURL(/\/survei\/hasil\/\d+\/laporan/);
+      expect(await main(page).innerText()).toContain(t("satisfaction.skm.sampleNeeded"));
+      await expectNoSeriousA11yViolations(page, `printable SKM report, JS ${js}`);
       await page.goto(`/survei/kelola/${unit.id}/misteri`);
       await main(page).getByLabel(t("satisfaction.mystery.plannedFor")).fill("2027-01-10");
       await main(page)
@@ -140,6 +146,19 @@ describe("staff pages", () => {
         .click();
       await page.waitForURL(/\/survei\/kelola\/misteri\/\d+$/);
       await expectNoSeriousA11yViolations(page, `mystery visit, JS ${js}`);
+      // a photo as evidence, sent as a plain multipart form, shown through the authorized route
+      await main(page)
+        .getByLabel(t("satisfaction.mystery.photo.file"))
+        .setInputFiles({ name: "bukti.png", mimeType: "image/png", buffer: aPng(240, 180) });
+      await main(page).getByLabel(t("satisfaction.mystery.photo.caption")).fill("Papan Maklumat tidak dipajang");
+      await main(page)
+        .getByRole("button", { name: t("satisfaction.mystery.photo.upload") })
+        .click();
+      await eventually(() => page.getByText(t("satisfaction.mystery.photo.uploaded")).count()).toBe(1);
+      const evidence = main(page).getByRole("img", { name: "Papan Maklumat tidak dipajang" });
+      // loaded (naturalWidth is 0 for a refused or broken image; srcset density scales it otherwise)
+      await eventually(() => evidence.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      await expectNoSeriousA11yViolations(page, `mystery visit with a photo, JS ${js}`);
       for (const input of await main(page).getByLabel(t("satisfaction.mystery.score")).all()) await input.fill("100");
       await main(page)
         .getByRole("button", { name: t("satisfaction.mystery.record") })
