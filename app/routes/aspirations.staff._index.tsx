@@ -24,7 +24,7 @@ export default function StaffDesk() {
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   return (
-    <>
+    <div className="wide-layout">
       <h1>{t("aspirations.staff.title")}</h1>
       <ul className="actions">
         <li>
@@ -48,62 +48,68 @@ export default function StaffDesk() {
         )}
       </ul>
 
-      <h2 id="overdue-title">
-        {t("aspirations.staff.overdue")} ({data.overdue.length})
-      </h2>
-      {data.overdue.length === 0 ? (
-        <p>{t("aspirations.staff.noOverdue")}</p>
-      ) : (
-        <TableRegion labelledBy="overdue-title">
-          <table aria-labelledby="overdue-title">
-            <thead>
-              <tr>
-                <th scope="col">{t("aspirations.staff.aspiration")}</th>
-                <th scope="col">{t("aspirations.staff.problem")}</th>
-                <th scope="col">{t("aspirations.staff.due")}</th>
-                <th scope="col">{t("aspirations.detail.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.overdue.map((o) => (
-                <tr key={o.code}>
-                  <td>
-                    <Link to={`/aspirations/${o.code}/manage`}>{o.title}</Link>
-                    <br />
-                    <span className="code-inline">{o.code}</span> · {t(channelLabel(o.channel))}
-                  </td>
-                  <td>{t(`aspirations.staff.kind.${o.kind}`)}</td>
-                  <td>{formatDateTime(o.dueAt, locale)}</td>
-                  <td>
-                    <StatusTag status={o.status} />
-                  </td>
-                </tr>
+      {/* on a laptop what is late beside what waits to be verified */}
+      <div className="desk-columns">
+        <section aria-labelledby="overdue-title">
+          <h2 id="overdue-title">
+            {t("aspirations.staff.overdue")} ({data.overdue.length})
+          </h2>
+          {data.overdue.length === 0 ? (
+            <p>{t("aspirations.staff.noOverdue")}</p>
+          ) : (
+            <TableRegion labelledBy="overdue-title">
+              <table aria-labelledby="overdue-title">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("aspirations.staff.aspiration")}</th>
+                    <th scope="col">{t("aspirations.staff.problem")}</th>
+                    <th scope="col">{t("aspirations.staff.due")}</th>
+                    <th scope="col">{t("aspirations.detail.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.overdue.map((o) => (
+                    <tr key={o.code}>
+                      <td>
+                        <Link to={`/aspirations/${o.code}/manage`}>{o.title}</Link>
+                        <br />
+                        <span className="code-inline">{o.code}</span> · {t(channelLabel(o.channel))}
+                      </td>
+                      <td>{t(`aspirations.staff.kind.${o.kind}`)}</td>
+                      <td>{formatDateTime(o.dueAt, locale)}</td>
+                      <td>
+                        <StatusTag status={o.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          )}
+        </section>
+        <section aria-labelledby="verify-title">
+          <h2 id="verify-title">
+            {t("aspirations.staff.toVerify")} ({data.toVerify.length})
+          </h2>
+          {data.toVerify.length === 0 ? (
+            <p>{t("aspirations.staff.noneToVerify")}</p>
+          ) : (
+            <ul className="aspiration-list">
+              {data.toVerify.map((a) => (
+                <li key={a.code}>
+                  <h3>
+                    <Link to={`/aspirations/${a.code}/manage`}>{a.title}</Link>
+                  </h3>
+                  <p className="meta">
+                    <span className="code-inline">{a.code}</span> · {t(channelLabel(a.channel))} ·{" "}
+                    {a.verifyDueAt ? t("aspirations.detail.verifyBy", { date: formatDateTime(a.verifyDueAt, locale) }) : ""}
+                  </p>
+                </li>
               ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
-
-      <h2 id="verify-title">
-        {t("aspirations.staff.toVerify")} ({data.toVerify.length})
-      </h2>
-      {data.toVerify.length === 0 ? (
-        <p>{t("aspirations.staff.noneToVerify")}</p>
-      ) : (
-        <ul className="aspiration-list">
-          {data.toVerify.map((a) => (
-            <li key={a.code}>
-              <h3>
-                <Link to={`/aspirations/${a.code}/manage`}>{a.title}</Link>
-              </h3>
-              <p className="meta">
-                <span className="code-inline">{a.code}</span> · {t(channelLabel(a.channel))} ·{" "}
-                {a.verifyDueAt ? t("aspirations.detail.verifyBy", { date: formatDateTime(a.verifyDueAt, locale) }) : ""}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
   );
 }

@@ -75,7 +75,7 @@ export default function Attendees() {
   const e = data.event;
   useLiveEvent(e.id);
   return (
-    <>
+    <div className="wide-layout">
       <h1>{t("events.attendees.title", { title: e.title })}</h1>
       <p>
         {formatRange(e.startsAt, e.endsAt, locale)} · <Link to={`/events/${e.id}`}>{t("events.manage.view")}</Link>
@@ -84,110 +84,115 @@ export default function Attendees() {
         {t("events.attendees.counts", data.counts)}
       </p>
 
-      <div className="door">
-        <section aria-labelledby="code-heading" className="card">
-          <h2 id="code-heading">{t("events.attendees.codeTitle")}</h2>
-          <FormAlert state={stateFor("code")} />
-          <Form method="post" noValidate>
-            <CsrfField />
-            <input type="hidden" name="intent" value="code" />
-            <Field
-              name="code"
-              label={t("events.attendees.code")}
-              hint={t("events.attendees.codeHint")}
-              autoComplete="off"
-              required
-              state={stateFor("code")}
-              defaultValue={data.code}
-              autoFocus={!!data.code}
-            />
-            <button type="submit">{t("events.attendees.checkIn")}</button>
-          </Form>
-        </section>
-        <section aria-labelledby="walkin-heading" className="card">
-          <h2 id="walkin-heading">{t("events.attendees.walkInTitle")}</h2>
-          <FormAlert state={stateFor("walkin")} />
-          <Form method="post" noValidate>
-            <CsrfField />
-            <input type="hidden" name="intent" value="walkin" />
-            <Field name="name" label={t("events.attendees.walkInName")} autoComplete="off" required state={stateFor("walkin")} />
-            <Field name="contact" label={t("events.attendees.walkInContact")} autoComplete="off" state={stateFor("walkin")} />
-            <button type="submit">{t("events.attendees.walkIn")}</button>
-          </Form>
-        </section>
-      </div>
-
-      <Form method="get" className="search-form" role="search">
-        <div className="field">
-          <label htmlFor="q">{t("events.attendees.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
+      {/* on a laptop the door's forms beside the list */}
+      <div className="attendees-columns">
+        <div className="door">
+          <section aria-labelledby="code-heading" className="card">
+            <h2 id="code-heading">{t("events.attendees.codeTitle")}</h2>
+            <FormAlert state={stateFor("code")} />
+            <Form method="post" noValidate>
+              <CsrfField />
+              <input type="hidden" name="intent" value="code" />
+              <Field
+                name="code"
+                label={t("events.attendees.code")}
+                hint={t("events.attendees.codeHint")}
+                autoComplete="off"
+                required
+                state={stateFor("code")}
+                defaultValue={data.code}
+                autoFocus={!!data.code}
+              />
+              <button type="submit">{t("events.attendees.checkIn")}</button>
+            </Form>
+          </section>
+          <section aria-labelledby="walkin-heading" className="card">
+            <h2 id="walkin-heading">{t("events.attendees.walkInTitle")}</h2>
+            <FormAlert state={stateFor("walkin")} />
+            <Form method="post" noValidate>
+              <CsrfField />
+              <input type="hidden" name="intent" value="walkin" />
+              <Field name="name" label={t("events.attendees.walkInName")} autoComplete="off" required state={stateFor("walkin")} />
+              <Field name="contact" label={t("events.attendees.walkInContact")} autoComplete="off" state={stateFor("walkin")} />
+              <button type="submit">{t("events.attendees.walkIn")}</button>
+            </Form>
+          </section>
         </div>
-        <button type="submit">{t("events.attendees.searchSubmit")}</button>
-      </Form>
-      <p>
-        <a href={`/events/${e.id}/attendees.csv`} download>
-          {t("events.attendees.csv")}
-        </a>
-      </p>
-      {/* a row's button sends only the hidden id: its refusal is told here, in words */}
-      <FormAlert state={rowState?.errors?.rsvpId ? { formError: { key: "events.attendees.unknownAttendee" } } : rowState} />
 
-      {data.attendees.length === 0 ? (
-        <p>{t("events.attendees.none")}</p>
-      ) : (
-        <TableRegion label={t("events.attendees.title", { title: e.title })}>
-          <table className="attendees">
-            <thead>
-              <tr>
-                <th scope="col">{t("events.attendees.col.name")}</th>
-                <th scope="col">{t("events.attendees.col.code")}</th>
-                <th scope="col">{t("events.attendees.col.status")}</th>
-                <th scope="col">{t("events.attendees.col.checkedIn")}</th>
-                <th scope="col">{t("events.attendees.col.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.attendees.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    {a.name}
-                    {a.guest && <span className="muted"> ({t(a.walkIn ? "events.attendees.walkInTag" : "events.attendees.guest")})</span>}
-                    {a.contact && (
-                      <>
-                        <br />
-                        <span className="muted">{a.contact}</span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <code>{a.code}</code>
-                  </td>
-                  <td>{t(`events.attendees.status.${a.status}` as MessageKey)}</td>
-                  <td>{a.checkedInAt ? `${formatShortDate(a.checkedInAt, locale)} ${formatTime(a.checkedInAt, locale)}` : "–"}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <CsrfField />
-                      <input type="hidden" name="rsvpId" value={a.id} />
-                      {a.checkedInAt ? (
-                        <button type="submit" name="intent" value="undo" className="button-secondary">
-                          {t("events.attendees.undo")}
-                          <span className="visually-hidden">: {a.name}</span>
-                        </button>
-                      ) : (
-                        <button type="submit" name="intent" value="checkin">
-                          {t("events.attendees.checkIn")}
-                          <span className="visually-hidden">: {a.name}</span>
-                        </button>
-                      )}
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
-      <Pagination page={data.page} pages={data.pages} />
-    </>
+        <div className="attendees-list">
+          <Form method="get" className="search-form" role="search">
+            <div className="field">
+              <label htmlFor="q">{t("events.attendees.search")}</label>
+              <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
+            </div>
+            <button type="submit">{t("events.attendees.searchSubmit")}</button>
+          </Form>
+          <p>
+            <a href={`/events/${e.id}/attendees.csv`} download>
+              {t("events.attendees.csv")}
+            </a>
+          </p>
+          {/* a row's button sends only the hidden id: its refusal is told here, in words */}
+          <FormAlert state={rowState?.errors?.rsvpId ? { formError: { key: "events.attendees.unknownAttendee" } } : rowState} />
+
+          {data.attendees.length === 0 ? (
+            <p>{t("events.attendees.none")}</p>
+          ) : (
+            <TableRegion label={t("events.attendees.title", { title: e.title })}>
+              <table className="attendees">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("events.attendees.col.name")}</th>
+                    <th scope="col">{t("events.attendees.col.code")}</th>
+                    <th scope="col">{t("events.attendees.col.status")}</th>
+                    <th scope="col">{t("events.attendees.col.checkedIn")}</th>
+                    <th scope="col">{t("events.attendees.col.action")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.attendees.map((a) => (
+                    <tr key={a.id}>
+                      <td>
+                        {a.name}
+                        {a.guest && <span className="muted"> ({t(a.walkIn ? "events.attendees.walkInTag" : "events.attendees.guest")})</span>}
+                        {a.contact && (
+                          <>
+                            <br />
+                            <span className="muted">{a.contact}</span>
+                          </>
+                        )}
+                      </td>
+                      <td>
+                        <code>{a.code}</code>
+                      </td>
+                      <td>{t(`events.attendees.status.${a.status}` as MessageKey)}</td>
+                      <td>{a.checkedInAt ? `${formatShortDate(a.checkedInAt, locale)} ${formatTime(a.checkedInAt, locale)}` : "–"}</td>
+                      <td>
+                        <Form method="post" className="inline-form">
+                          <CsrfField />
+                          <input type="hidden" name="rsvpId" value={a.id} />
+                          {a.checkedInAt ? (
+                            <button type="submit" name="intent" value="undo" className="button-secondary">
+                              {t("events.attendees.undo")}
+                              <span className="visually-hidden">: {a.name}</span>
+                            </button>
+                          ) : (
+                            <button type="submit" name="intent" value="checkin">
+                              {t("events.attendees.checkIn")}
+                              <span className="visually-hidden">: {a.name}</span>
+                            </button>
+                          )}
+                        </Form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          )}
+          <Pagination page={data.page} pages={data.pages} />
+        </div>
+      </div>
+    </div>
   );
 }

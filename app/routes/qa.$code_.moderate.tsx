@@ -276,7 +276,7 @@ export default function QaModerate() {
   const next = qs.find((q) => q.id === s.nextQuestionId);
   const counts = live.counts;
   return (
-    <div className="qa-page qa-console">
+    <div className="qa-page qa-console wide-layout">
       <p className="qa-kicker">
         {t("qa.title")} · <span className="qa-code">{s.code}</span> · {t(s.status === "open" ? "qa.status.open" : "qa.status.closed")}
       </p>
@@ -302,71 +302,81 @@ export default function QaModerate() {
       <FormAlert state={state} />
       {state?.formError?.key === "qa.stale" && <p className="muted">{t("qa.mod.refreshed")}</p>}
 
-      <section aria-labelledby="session-title" className="qa-session-controls">
-        <h2 id="session-title">{t("qa.mod.session")}</h2>
-        <p>{t(s.premoderation ? "qa.mod.premoderationOn" : "qa.mod.premoderationOff")}</p>
-        <div className="qa-actions">
-          <SessionButton
-            action={s.premoderation ? "premoderationOff" : "premoderationOn"}
-            label={t(s.premoderation ? "qa.mod.turnPremodOff" : "qa.mod.turnPremodOn")}
-            revision={s.revision}
-          />
-          <SessionButton
-            action={s.status === "open" ? "close" : "reopen"}
-            label={t(s.status === "open" ? "qa.mod.close" : "qa.mod.reopen")}
-            revision={s.revision}
-          />
-          {s.onScreenQuestionId && <SessionButton action="clearScreen" label={t("qa.mod.clearScreen")} revision={s.revision} />}
-          {s.nextQuestionId && <SessionButton action="clearNext" label={t("qa.mod.clearNext")} revision={s.revision} />}
-        </div>
-        <Form method="post" className="stack" preventScrollReset>
-          <CsrfField />
-          <Hidden values={{ intent: "session", action: "blockedWords", revision: s.revision }} />
-          <div className="field">
-            <label htmlFor="blocked-words">{t("qa.mod.blockedWords")}</label>
-            <p className="hint" id="blocked-words-hint">
-              {t("qa.mod.blockedWordsHint")}
-            </p>
-            <textarea
-              id="blocked-words"
-              name="words"
-              rows={2}
-              aria-describedby="blocked-words-hint"
-              defaultValue={s.extraBlockedWords.join(", ")}
-              key={s.extraBlockedWords.join(",")}
+      <div className="qa-tools">
+        <section aria-labelledby="session-title" className="qa-session-controls">
+          <h2 id="session-title">{t("qa.mod.session")}</h2>
+          <p>{t(s.premoderation ? "qa.mod.premoderationOn" : "qa.mod.premoderationOff")}</p>
+          <div className="qa-actions">
+            <SessionButton
+              action={s.premoderation ? "premoderationOff" : "premoderationOn"}
+              label={t(s.premoderation ? "qa.mod.turnPremodOff" : "qa.mod.turnPremodOn")}
+              revision={s.revision}
             />
+            <SessionButton
+              action={s.status === "open" ? "close" : "reopen"}
+              label={t(s.status === "open" ? "qa.mod.close" : "qa.mod.reopen")}
+              revision={s.revision}
+            />
+            {s.onScreenQuestionId && <SessionButton action="clearScreen" label={t("qa.mod.clearScreen")} revision={s.revision} />}
+            {s.nextQuestionId && <SessionButton action="clearNext" label={t("qa.mod.clearNext")} revision={s.revision} />}
           </div>
-          <button type="submit" className="button-secondary">
-            {t("qa.mod.saveWords")}
-          </button>
-        </Form>
-      </section>
+          <Form method="post" className="stack" preventScrollReset>
+            <CsrfField />
+            <Hidden values={{ intent: "session", action: "blockedWords", revision: s.revision }} />
+            <div className="field">
+              <label htmlFor="blocked-words">{t("qa.mod.blockedWords")}</label>
+              <p className="hint" id="blocked-words-hint">
+                {t("qa.mod.blockedWordsHint")}
+              </p>
+              <textarea
+                id="blocked-words"
+                name="words"
+                rows={2}
+                aria-describedby="blocked-words-hint"
+                defaultValue={s.extraBlockedWords.join(", ")}
+                key={s.extraBlockedWords.join(",")}
+              />
+            </div>
+            <button type="submit" className="button-secondary">
+              {t("qa.mod.saveWords")}
+            </button>
+          </Form>
+        </section>
 
-      <div className="qa-screen-state">
-        <section aria-labelledby="now-title" className="card">
-          <h2 id="now-title">{t("qa.mod.onScreen")}</h2>
-          <p className="qa-text" data-testid="mod-on-screen">
-            {onScreen ? onScreen.text : t("qa.mod.nothing")}
-          </p>
-        </section>
-        <section aria-labelledby="next-title" className="card">
-          <h2 id="next-title">{t("qa.mod.next")}</h2>
-          <p className="qa-text">{next ? next.text : t("qa.mod.nothing")}</p>
-        </section>
+        <ModeratorPollsPanel code={s.code} polls={polls.polls} sources={data.pollSources} />
       </div>
 
-      <ModeratorPollsPanel code={s.code} polls={polls.polls} sources={data.pollSources} />
-
-      <Section id="queue-title" title={t("qa.mod.queue", { count: by("pending").length })} list={by("pending")} snapshot={snapshot} />
-      <Section
-        id="published-title"
-        title={t("qa.mod.published", { count: by("approved").length })}
-        list={sortQuestions(by("approved"), "popular")}
-        snapshot={snapshot}
-      />
-      <Section id="answered-title" title={t("qa.mod.answered", { count: by("answered").length })} list={by("answered")} snapshot={snapshot} />
-      <Section id="rejected-title" title={t("qa.mod.rejected", { count: by("rejected").length })} list={by("rejected")} snapshot={snapshot} />
-      <Section id="archived-title" title={t("qa.mod.archived", { count: by("archived").length })} list={by("archived")} snapshot={snapshot} />
+      {/* on a laptop three columns side by side: waiting, on the screen and published, answered */}
+      <div className="qa-board">
+        <div className="qa-column">
+          <Section id="queue-title" title={t("qa.mod.queue", { count: by("pending").length })} list={by("pending")} snapshot={snapshot} />
+          <Section id="rejected-title" title={t("qa.mod.rejected", { count: by("rejected").length })} list={by("rejected")} snapshot={snapshot} />
+        </div>
+        <div className="qa-column">
+          <div className="qa-screen-state">
+            <section aria-labelledby="now-title" className="card">
+              <h2 id="now-title">{t("qa.mod.onScreen")}</h2>
+              <p className="qa-text" data-testid="mod-on-screen">
+                {onScreen ? onScreen.text : t("qa.mod.nothing")}
+              </p>
+            </section>
+            <section aria-labelledby="next-title" className="card">
+              <h2 id="next-title">{t("qa.mod.next")}</h2>
+              <p className="qa-text">{next ? next.text : t("qa.mod.nothing")}</p>
+            </section>
+          </div>
+          <Section
+            id="published-title"
+            title={t("qa.mod.published", { count: by("approved").length })}
+            list={sortQuestions(by("approved"), "popular")}
+            snapshot={snapshot}
+          />
+        </div>
+        <div className="qa-column">
+          <Section id="answered-title" title={t("qa.mod.answered", { count: by("answered").length })} list={by("answered")} snapshot={snapshot} />
+          <Section id="archived-title" title={t("qa.mod.archived", { count: by("archived").length })} list={by("archived")} snapshot={snapshot} />
+        </div>
+      </div>
     </div>
   );
 }

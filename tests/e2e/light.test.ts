@@ -2,7 +2,7 @@
 // JavaScript off and last without an account; pages hydrate from the messages they carry.
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n";
-import { aCategory, anAspiration, anEvent, aStaffMember, aUser } from "../../prisma/builders";
+import { aCategory, aGuestRsvp, anAspiration, anEvent, aQaSession, aQuestion, aStaffMember, aUser } from "../../prisma/builders";
 import { browserSuite, expectNoHorizontalScroll, expectNoSeriousA11yViolations, logIn, waitForHydration } from "./support";
 
 const suite = browserSuite();
@@ -149,6 +149,57 @@ describe("the follow-up report on a phone", () => {
       expect(cells[0].text).toContain(t("aspirations.report.received"));
       await expectNoHorizontalScroll(page, 360);
       await expectNoSeriousA11yViolations(page, `/aspirations/report at 360 px (JavaScript ${javaScriptEnabled ? "on" : "off"})`);
+    }
+  });
+});
+
+describe("staff pages on a laptop", () => {
+  /** The pieces' boxes: side by side when their tops are level and none starts where another is. */
+  async function columns(page: import("playwright-core").Page, selectors: string[]) {
+    const boxes = await Promise.all(selectors.map(async (selector) => (await page.locator(selector).first().boundingBox())!));
+    const lefts = boxes.map((b) => Math.round(b.x));
+    expect(new Set(lefts).size, selectors.join(" | ")).toBe(selectors.length);
+    for (const b of boxes) expect(Math.abs(b.y - boxes[0].y), selectors.join(" | ")).toBeLessThan(120);
+  }
+  const mainWidth = (page: import("playwright-core").Page) => page.locator("main").evaluate((el) => el.getBoundingClientRect().width);
+
+  it("use the width at 1366 px: the console's waiting, on-screen and answered columns, the desk, the attendee list; one column at 360 px", async () => {
+    const db = suite.database.db;
+    const admin = await aStaffMember(db, "admin");
+    const session = await aQaSession(db);
+    for (let i = 0; i < 4; i++) {
+      await aQuestion(db, session.id, { status: "pending", text: `Pertanyaan menunggu ${i}: kapan jalan di RW 03 diperbaiki?` });
+      await aQuestion(db, session.id, { text: `Pertanyaan tampil ${i}: bagaimana jadwal posyandu bulan ini?` });
+      await aQuestion(db, session.id, { status: "answered", answerText: "Sudah dijadwalkan.", answeredAt: new Date(), text: `Pertanyaan dijawab ${i}?` });
+    }
+    const past = new Date(Date.now() - 3 * 86_400_000);
+    await anAspiration(db, { createdAt: past, verifyDueAt: new Date(Date.now() - 86_400_000) });
+    await anAspiration(db, { verifyDueAt: new Date(Date.now() + 3 * 86_400_000) });
+    const event = await anEvent(db);
+    await aGuestRsvp(db, event);
+
+    const page = await suite.page({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, admin);
+    await page.goto(`/qa/${session.code}/moderate`);
+    await waitForHydration(page);
+    expect(await mainWidth(page)).toBeGreaterThan(1200);
+    await columns(page, ["section[aria-labelledby=queue-title]", "section[aria-labelledby=now-title]", "section[aria-labelledby=answered-title]"]);
+    await expectNoSeriousA11yViolations(page, "moderator console at 1366 px");
+    await page.goto("/aspirations/staff");
+    expect(await mainWidth(page)).toBeGreaterThan(1200);
+    await columns(page, ["section[aria-labelledby=overdue-title]", "section[aria-labelledby=verify-title]"]);
+    await page.goto(`/events/${event.id}/attendees`);
+    expect(await mainWidth(page)).toBeGreaterThan(1200);
+    await columns(page, [".attendees-columns .door", ".attendees-columns .attendees-list"]);
+
+    // a public page keeps its reading width
+    await page.goto("/aspirations");
+    expect(await mainWidth(page)).toBeLessThanOrEqual(960);
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [`/qa/${session.code}/moderate`, "/aspirations/staff", `/events/${event.id}/attendees`]) {
+      await page.goto(path);
+      await expectNoHorizontalScroll(page, 360);
     }
   });
 });
