@@ -53,9 +53,11 @@ export default function ClassDesk() {
       </p>
       <h1>{t("services.classes.title")}</h1>
       <p className="lead">{t("services.classes.intro")}</p>
-      <p>
-        <Link to="/events/new">{t("services.classes.create")}</Link>
-      </p>
+      {data.mayCreate && (
+        <p>
+          <Link to="/events/new">{t("services.classes.create")}</Link>
+        </p>
+      )}
       {data.events.length === 0 ? (
         <p>{t("services.classes.empty")}</p>
       ) : (

@@ -112,7 +112,9 @@ export default function CounterDesk() {
                     <>
                       <Form method="post">
                         {hidden("recall", tk.id)}
-                        <button type="submit">{t("queue.desk.recall")}</button>
+                        <button type="submit" className="button-secondary">
+                          {t("queue.desk.recall")}
+                        </button>
                       </Form>
                       <Form method="post">
                         {hidden("start", tk.id)}
@@ -120,7 +122,9 @@ export default function CounterDesk() {
                       </Form>
                       <Form method="post">
                         {hidden("noShow", tk.id)}
-                        <button type="submit">{t("queue.desk.noShow")}</button>
+                        <button type="submit" className="button-secondary">
+                          {t("queue.desk.noShow")}
+                        </button>
                       </Form>
                     </>
                   )}
@@ -141,7 +145,9 @@ export default function CounterDesk() {
                           </option>
                         ))}
                     </select>
-                    <button type="submit">{t("queue.desk.transfer")}</button>
+                    <button type="submit" className="button-secondary">
+                      {t("queue.desk.transfer")}
+                    </button>
                   </Form>
                 </div>
               </li>

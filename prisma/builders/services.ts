@@ -1,8 +1,10 @@
 // Builders for service standards: a unit on the area tree, a service with its first
 // version (and more versions on top), counter staff and supervisors tied to a unit,
-// a Maklumat Pelayanan and an announcement. See core.ts for the conventions.
+// a Maklumat Pelayanan, an announcement and queue tickets. See core.ts for the conventions.
 import type { Db } from "~/db/client.server";
 import type { UnitKind, UnitRole, VersionContent } from "~/domain/services/services.schema";
+import type { Priority, TicketStatus } from "~/domain/services/queue.schema";
+import { queueDay } from "~/domain/services/queue.server";
 import { insertService, insertVersion } from "~/domain/services/services.server";
 import { aKelurahan, aUser, anArea, unique } from "./core";
 
@@ -171,6 +173,54 @@ export async function anAnnouncement(db: Db, unitId: number, overrides: { title?
       body: overrides.body ?? "",
       startsAt: overrides.startsAt ?? new Date(Date.now() - 3_600_000),
       endsAt: overrides.endsAt ?? null,
+    },
+  });
+}
+
+export interface TicketOverrides {
+  /** default: the next number of the unit's day */
+  number?: number;
+  status?: TicketStatus;
+  priority?: Priority | null;
+  channel?: "door" | "kiosk" | "phone";
+  counter?: string | null;
+  /** default: now */
+  takenAt?: Date;
+  /** minutes from taking the number to being called (default 12) */
+  waitMinutes?: number;
+  /** minutes at the counter, for a served visit (default 8) */
+  serviceMinutes?: number;
+  servedById?: number | null;
+}
+
+/** A queue ticket in any state, with times that fit it (called after the wait, served after the service). */
+export async function aQueueTicket(db: Db, unitId: number, serviceId: number, overrides: TicketOverrides = {}) {
+  const MIN = 60_000;
+  const takenAt = overrides.takenAt ?? new Date();
+  const status = overrides.status ?? "waiting";
+  const day = queueDay(takenAt);
+  const calledAt = status === "waiting" ? null : new Date(takenAt.getTime() + (overrides.waitMinutes ?? 12) * MIN);
+  const servingAt = status === "serving" || status === "served" ? calledAt : null;
+  const servedAt = status === "served" ? new Date(calledAt!.getTime() + (overrides.serviceMinutes ?? 8) * MIN) : null;
+  const closedAt = status === "served" ? servedAt : status === "no_show" || status === "transferred" ? new Date(calledAt!.getTime() + 5 * MIN) : null;
+  const number =
+    overrides.number ?? ((await db.queueTicket.findFirst({ where: { unitId, day }, orderBy: { number: "desc" }, select: { number: true } }))?.number ?? 0) + 1;
+  return db.queueTicket.create({
+    data: {
+      unitId,
+      serviceId,
+      day,
+      number,
+      priority: overrides.priority ?? null,
+      status,
+      channel: overrides.channel ?? "phone",
+      counter: status === "waiting" ? null : (overrides.counter ?? "1"),
+      servedById: overrides.servedById ?? null,
+      takenAt,
+      calledAt,
+      servingAt,
+      servedAt,
+      closedAt,
     },
   });
 }

@@ -6,7 +6,8 @@
 // data, not an official standard.
 import type { Db } from "~/db/client.server";
 import type { Requirement, Step, VersionContent } from "~/domain/services/services.schema";
-import { aMaklumat, aService, aServiceUnit, aServiceVersion, anAnnouncement, serviceContent } from "../builders/services";
+import { anEvent } from "../builders/events";
+import { aMaklumat, aQueueTicket, aService, aServiceUnit, aServiceVersion, anAnnouncement, serviceContent } from "../builders/services";
 import type { SeedContext } from "./foundation";
 
 const DAY = 86_400_000;
@@ -407,15 +408,101 @@ export async function seedServices(db: Db, ctx: SeedContext): Promise<void> {
 
   // counter staff and a supervisor at Duren Sawit (demo password, like the other demo accounts)
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: planner }, select: { passwordHash: true } });
+  const staff: Record<string, number> = {};
   for (const [email, name, role] of [
     ["petugas@balai.test", "Rina Marlina", "counter"],
     ["supervisor@balai.test", "Agus Salim", "supervisor"],
   ] as const) {
     const user = await db.user.create({ data: { email, name, role, passwordHash, isDemo: true } });
     await db.unitStaff.create({ data: { userId: user.id, unitId: ds.id, role } });
+    staff[role] = user.id;
   }
 
   // the OSS dialogue session teaches the NIB service
   const oss = await db.event.findFirst({ where: { title: { contains: "OSS" } }, select: { id: true } });
   if (oss) await db.eventService.create({ data: { eventId: oss.id, serviceId: dsServices["nib-oss"] } });
+  // and a digital class: the helpdesk teaches small businesses to register on OSS themselves
+  const kelas = await anEvent(db, {
+    kind: "class",
+    title: "Kelas digital: daftar NIB sendiri lewat OSS untuk pelaku UMKM",
+    description: "Bawa KTP-el dan HP yang bisa menerima SMS. Petugas pendampingan digital memandu langkah demi langkah sampai NIB terbit.",
+    startsAt: wibAt(9, 9),
+    endsAt: wibAt(9, 11),
+    venueName: "Ruang Pelayanan PTSP Kecamatan Duren Sawit",
+    venueAddress: "Jl. Kolonel Sugiono No. 1, Duren Sawit, Jakarta Timur",
+    capacity: 20,
+    createdById: planner,
+  });
+  await db.eventService.create({ data: { eventId: kelas.id, serviceId: dsServices["nib-oss"] } });
+
+  await seedQueue(db, ds.id, dsServices, staff.counter);
+}
+
+/** `days` from today (WIB), at `hour`:00 WIB. */
+function wibAt(days: number, hour: number): Date {
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * DAY + (hour - 7) * 3_600_000);
+}
+
+/**
+ * This morning's queue at Duren Sawit (so the desk, the ticket pages, the display and the
+ * figures have something to show): visits served and a no-show, one at counter 1 and one
+ * being served at counter 2, people waiting (one with a priority number), helpdesk sessions.
+ */
+async function seedQueue(db: Db, unitId: number, services: Record<string, number>, counterId: number) {
+  const now = Date.now();
+  // numbers taken over the last two hours, oldest first
+  const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
+  const closed = [
+    { service: "ktp-el", minutesAgo: 120, status: "served", wait: 9, counter: "1" },
+    { service: "kartu-keluarga", minutesAgo: 112, status: "served", wait: 14, counter: "2" },
+    { service: "nib-oss", minutesAgo: 105, status: "served", wait: 18, counter: "1" },
+    { service: "akta-kelahiran", minutesAgo: 96, status: "no_show", wait: 20, counter: "2" },
+    { service: "ktp-el", minutesAgo: 80, status: "served", wait: 11, counter: "1" },
+  ] as const;
+  const tickets = [];
+  for (const c of closed)
+    tickets.push(
+      await aQueueTicket(db, unitId, services[c.service], {
+        status: c.status,
+        takenAt: at(c.minutesAgo),
+        waitMinutes: c.wait,
+        counter: c.counter,
+        servedById: counterId,
+        channel: "door",
+      }),
+    );
+  await aQueueTicket(db, unitId, services["kartu-keluarga"], { status: "serving", takenAt: at(40), waitMinutes: 25, counter: "2", servedById: counterId });
+  await aQueueTicket(db, unitId, services["ktp-el"], { status: "called", takenAt: at(30), waitMinutes: 28, counter: "1", servedById: counterId });
+  await aQueueTicket(db, unitId, services["ktp-el"], { takenAt: at(22) });
+  await aQueueTicket(db, unitId, services["akta-kelahiran"], { takenAt: at(15), channel: "kiosk" });
+  await aQueueTicket(db, unitId, services["ktp-el"], { takenAt: at(9), priority: "elderly", channel: "door" });
+  await aQueueTicket(db, unitId, services["nib-oss"], { takenAt: at(4) });
+  // two of the served residents were helped with the online procedure
+  await db.helpdeskSession.createMany({
+    data: [
+      {
+        unitId,
+        serviceId: services["nib-oss"],
+        ticketId: tickets[2].id,
+        onlineService: "oss",
+        difficulty: "Kode OTP tidak masuk; belum punya e-mail aktif.",
+        canDoAlone: "yes",
+        staffId: counterId,
+        startedAt: at(80),
+        endedAt: at(70),
+      },
+      {
+        unitId,
+        serviceId: services["ktp-el"],
+        ticketId: tickets[4].id,
+        onlineService: "jaki",
+        difficulty: "Belum tahu cara unggah foto dokumen di JAKI.",
+        canDoAlone: "unsure",
+        staffId: counterId,
+        startedAt: at(60),
+        endedAt: at(52),
+      },
+    ],
+  });
 }

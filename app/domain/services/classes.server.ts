@@ -5,7 +5,7 @@
 // helpdesk. Moderators create the events; whoever edits a unit's services (planners,
 // admins, the unit's supervisors) links them to those services.
 import type { Db } from "~/db/client.server";
-import type { Actor } from "~/domain/accounts/roles";
+import { can, type Actor } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import { editableUnits, mayEditUnit } from "./services.server";
@@ -58,6 +58,8 @@ export async function classDesk(db: Db, actor: Actor, page = 1) {
       services: e.services.map((l) => ({ ...l.service, unit: l.service.unit.name, mayUnlink: mine(l.service.unitId) })),
     })),
     services,
+    /** moderators (and admins) create events */
+    mayCreate: can.manageEvents(actor),
   };
 }
 
