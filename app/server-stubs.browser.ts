@@ -44,6 +44,7 @@ import "~/domain/satisfaction/followup.server";
 import "~/domain/satisfaction/mystery.server";
 import "~/domain/satisfaction/office-report.server";
 import "~/domain/satisfaction/responses.server";
+import "~/domain/satisfaction/skm-report.server";
 import "~/domain/services/card.server";
 import "~/domain/services/classes.server";
 import "~/domain/services/integrity.server";
