@@ -6,10 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
-import { decideItem } from "~/domain/agenda/agenda.server";
-import { cancelEvent, updateEvent } from "~/domain/events/events.server";
-import { eventFormSchema } from "~/domain/events/events.schema";
-import { cancelRsvpByCode, rsvpAsGuest } from "~/domain/events/rsvp.server";
 import { recipientTag, type Mailer } from "~/domain/notifications/mailer.server";
 import { notify } from "~/domain/notifications/notifications.server";
 import {
@@ -116,6 +112,27 @@ function webhook(payload: unknown, signature?: string) {
 }
 const waNumber = () => aPhoneNumber().slice(1); // the Cloud API writes numbers as digits
 
+/** Someone signed in (or a guest), as a browser without JavaScript. */
+async function as(who?: { identifier: string; password: string }) {
+  const c = new Client(server.url);
+  if (who) await c.login(who.identifier, who.password);
+  return c;
+}
+
+/** A guest registers on the event's page; their RSVP code and status. */
+async function guestRsvp(eventId: number, name: string, contact: string) {
+  const res = await (await as()).post(`/events/${eventId}`, { intent: "guest", name, contact });
+  expect(res.status, `a guest's RSVP to event ${eventId}`).toBe(302);
+  const code = decodeURIComponent(res.headers.get("location")!.match(/\/rsvp\/([^?#]+)/)![1]);
+  return db().rsvp.findUniqueOrThrow({ where: { code }, select: { code: true, status: true } });
+}
+
+/** A guest cancels on their RSVP page. */
+async function cancelRsvp(code: string) {
+  // the page asks first (?batal=1), then posts the cancellation
+  expect((await (await as()).post(`/rsvp/${code}`, { intent: "cancel" }, { fromPage: `/rsvp/${code}?batal=1` })).status, `cancelling ${code}`).toBe(302);
+}
+
 /** A staff member changes an aspiration's status on its staff page (a plain form post). */
 async function changeStatusAsStaff(staff: { identifier: string; password: string }, code: string, to: string, note: string) {
   const c = new Client(server.url);
@@ -184,7 +201,7 @@ describe("e-mail through SMTP", () => {
     const moderator = await aStaffMember(db(), "moderator");
     const event = await anEvent(db(), { capacity: 1, title: `Ngopi Dursa kanal ${unique()}`, startsAt: wibMorning(10) });
     const seated = email();
-    const first = await rsvpAsGuest(db(), event.id, { name: "Bu Surel", contact: seated }, { mailer: unused });
+    const first = await guestRsvp(event.id, "Bu Surel", seated);
     expect(first.status).toBe("confirmed");
     const confirmation = await mailTo(seated, first.code);
     expect(confirmation.subject).toContain("Pendaftaran diterima");
@@ -193,17 +210,17 @@ describe("e-mail through SMTP", () => {
     const onWa = aPhoneNumber();
     const noWa = aPhoneNumber();
     wa.notOnWhatsApp.add(noWa.slice(1));
-    const waiting = await rsvpAsGuest(db(), event.id, { name: "Pak WA", contact: onWa }, { mailer: unused });
+    const waiting = await guestRsvp(event.id, "Pak WA", onWa);
     expect(waiting.status).toBe("waitlisted");
     expect((await waTo(onWa, waiting.code)).template).toBe("balai_daftar_tunggu");
     // the seated guest cancels: the first waiting one moves up and hears it on WhatsApp
-    await cancelRsvpByCode(db(), first.code, { mailer: unused });
+    await cancelRsvp(first.code);
     expect((await waTo(onWa, "kursi")).texts[1]).toBe(`${server.url}/rsvp/${waiting.code}`);
     // a guest whose number has no WhatsApp is told by SMS, with the code and link
     const other = await anEvent(db(), { capacity: 1, startsAt: wibMorning(12) });
     const sitter = await anRsvp(db(), other, { guestContact: email() });
     const smsGuest = await aGuestRsvp(db(), other, { guestContact: noWa, status: "waitlisted" });
-    await cancelRsvpByCode(db(), sitter.code, { mailer: unused });
+    await cancelRsvp(sitter.code);
     const text = await eventually(() => sms.sent.find((s) => s.to === noWa), "an SMS to the number without WhatsApp");
     expect(text.text).toContain(smsGuest.code);
     expect(text.text).toContain(`${server.url}/rsvp/${smsGuest.code}`);
@@ -211,11 +228,12 @@ describe("e-mail through SMTP", () => {
 
     // the event moves: everyone registered hears it; then it is cancelled with a reason
     const registeredMail = email();
-    await rsvpAsGuest(db(), event.id, { name: "Bu Daftar", contact: registeredMail }, { mailer: unused });
+    await guestRsvp(event.id, "Bu Daftar", registeredMail);
     const english = await aUser(db(), { email: email() });
     await db().user.update({ where: { id: english.id }, data: { locale: "en" } });
     await anRsvp(db(), event, { userId: english.id, status: "waitlisted" });
-    const form = eventFormSchema.parse({
+    const desk = await as(moderator);
+    const saved = await desk.post(`/events/${event.id}/edit`, {
       kind: "dialogue",
       title: event.title,
       date: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
@@ -226,7 +244,7 @@ describe("e-mail through SMTP", () => {
       capacity: "1",
       registrationOpen: "on",
     });
-    await updateEvent(db(), { id: moderator.id, role: "moderator" }, event.id, form, { mailer: unused });
+    expect(saved.status, "the event saved").toBe(302);
     const changed = await mailTo(registeredMail, "Balai Warga RW 07");
     expect(changed.subject).toContain("Perubahan kegiatan");
     expect(changed.text).toContain(", 19.00 WIB, Balai Warga RW 07");
@@ -234,7 +252,7 @@ describe("e-mail through SMTP", () => {
     const changedEn = await mailTo(english.email!, "Balai Warga RW 07");
     expect(changedEn.subject).toContain("Event changed");
     expect(changedEn.text).toMatch(/(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d+ [A-Z][a-z]+ \d{4}, 19:00 WIB, Balai Warga RW 07/);
-    await cancelEvent(db(), { id: moderator.id, role: "moderator" }, event.id, "Aula dipakai posko banjir", { mailer: unused });
+    expect((await desk.post(`/events/${event.id}/edit`, { intent: "cancel", reason: "Aula dipakai posko banjir" })).status).toBe(302);
     const cancelled = await mailTo(registeredMail, "posko banjir");
     expect(cancelled.subject).toContain("Balai: Dibatalkan: Ngopi Dursa kanal");
     expect(cancelled.subject.length).toBeLessThanOrEqual(78);
@@ -247,7 +265,10 @@ describe("e-mail through SMTP", () => {
     const deliberation = await aDeliberation(db(), { phase: "session" });
     const aspiration = await anAspiration(db(), { submitterId: submitter.id, status: "on_agenda", kelurahanId: deliberation.areaId });
     const item = await anAgendaItem(db(), deliberation, { aspirations: [aspiration] });
-    await decideItem(db(), unused, { id: planner.id, role: "planner" }, deliberation.id, { itemId: item.id, decision: "accepted", reason: "" });
+    const decided = await (
+      await as(planner)
+    ).post(`/agenda/manage/${deliberation.id}`, { intent: "decide", itemId: String(item.id), decision: "accepted", reason: "" });
+    expect(decided.status, "the decision saved").toBe(302);
     const mail = await mailTo(submitter.email!, aspiration.code);
     expect(mail.subject).toBe(`Balai: Aspirasi ${aspiration.code}: Disetujui`);
     expect(mail.text).toContain("memutuskan usulan");
