@@ -24,6 +24,8 @@ export interface InterServerEvents {
   "room:sizes": (roomNames: string[], ack: (sizes: number[]) => void) => void;
   /** Publisher.revoke on another instance: close this instance's sockets in the room */
   "room:revoke": (room: string) => void;
+  /** the vote counts an instance just stored: [sessionId, [questionId, count][]][] (each instance tells its own sockets) */
+  "qa:counts": (batches: [number, [number, number][]][]) => void;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

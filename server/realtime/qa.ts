@@ -44,10 +44,23 @@ function createHub(deps: HandlerDeps): QaHub {
   const created: QaHub = { dirty: new Map(), benchDirty: new Map(), benchCounts: new Map(), timers: [] };
   const io = deps.io;
   const TICK_MS = deps.serverConfig.qa.voteTickMs;
+  const clustered = Boolean(deps.serverConfig.redisUrl);
+  const mark = (sessionId: number, questionId: number, voteCount: number) => {
+    let counts = created.dirty.get(sessionId);
+    if (!counts) created.dirty.set(sessionId, (counts = new Map()));
+    counts.set(questionId, voteCount);
+  };
+  // Several instances: each tells the others the counts it stored (one small message
+  // per tick through Redis), and each sends its own sockets one message per session per
+  // tick with its counts and the others'. Broadcasting through the adapter instead
+  // would give every participant one message per instance per tick.
+  if (clustered) io.on("qa:counts", (batches) => batches.forEach(([sessionId, counts]) => counts.forEach(([q, n]) => mark(sessionId, q, n))));
   const flush = (dirty: Map<number, Map<number, number>>, event: "qa:votes" | "bench:tick") => {
     for (const [sessionId, counts] of dirty) {
       const payload = { sessionId, counts: [...counts] as [number, number][] };
-      io.to([rooms.qa(sessionId), rooms.qaModerators(sessionId)]).emit(event, payload);
+      const target = [rooms.qa(sessionId), rooms.qaModerators(sessionId)];
+      if (clustered && event === "qa:votes") io.local.to(target).emit(event, payload);
+      else io.to(target).emit(event, payload);
     }
     dirty.clear();
   };
@@ -55,10 +68,17 @@ function createHub(deps: HandlerDeps): QaHub {
   const tick = async () => {
     const started = Date.now();
     try {
-      for (const c of await deps.votes.commit()) {
-        let counts = created.dirty.get(c.sessionId);
-        if (!counts) created.dirty.set(c.sessionId, (counts = new Map()));
-        counts.set(c.questionId, c.voteCount);
+      const stored = await deps.votes.commit();
+      // read back from the table after the others' counts that came before: the fresher value wins
+      for (const c of stored) mark(c.sessionId, c.questionId, c.voteCount);
+      if (clustered && stored.length) {
+        const bySession = new Map<number, [number, number][]>();
+        for (const c of stored) {
+          let list = bySession.get(c.sessionId);
+          if (!list) bySession.set(c.sessionId, (list = []));
+          list.push([c.questionId, c.voteCount]);
+        }
+        io.serverSideEmit("qa:counts", [...bySession]);
       }
     } catch (error) {
       console.error("qa: storing votes failed", error);
@@ -72,7 +92,6 @@ function createHub(deps: HandlerDeps): QaHub {
   created.timers.push(setTimeout(tick, TICK_MS));
   // moderators' live counts: connected participants, questions, votes
   const lastCounts = new Map<number, string>();
-  const clustered = Boolean(deps.serverConfig.redisUrl);
   created.timers.push(
     setInterval(async () => {
       for (const [room, members] of io.sockets.adapter.rooms) {

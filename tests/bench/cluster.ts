@@ -1,0 +1,363 @@
+// npm run bench:cluster [-- --participants 600 --seconds 15 --rate 300 --probes 10 --instances 3]
+//
+// The live Q&A benchmark over the scaled-out shape, in one run:
+//   single:  one Balai instance (no Redis: the in-memory adapter) behind nginx;
+//   cluster: three instances on Redis (the Streams adapter) behind nginx, the
+//            participants spread over them by their load-balancer cookie.
+// Both on the same throw-away PostgreSQL, with the same participants, vote rate and
+// timestamped probe votes. A probe is a vote by one participant for the phase's probe
+// question; it is "visible" to a participant when a qa:votes broadcast it received
+// counts it. Printed per phase: delivery (probes seen by every participant, on every
+// instance), p50/p99 vote-to-visible latency, the server side's CPU (every process this
+// bench started: Balai, Redis, nginx, PostgreSQL) and CPU per delivered message (CPU
+// seconds over probe deliveries; the same load in both phases), then the ratios. The
+// load generator runs in this process; a run where it fell behind its own schedule
+// (late probes, vote rate or acknowledgements short) is rejected (exit code 2).
+import { createCookie } from "@remix-run/node";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { io, type Socket } from "socket.io-client";
+import { openDatabase } from "~/db/client.server";
+import type { AckResponse } from "~/realtime/contract";
+import { QA_COOKIE } from "~/utils/qa-cookie.server";
+import { aParticipant, aQaSession, aQuestion } from "../../prisma/builders";
+import {
+  buildApp,
+  createDatabase,
+  ensurePackages,
+  freePort,
+  migrateOnce,
+  startInstance,
+  startNginx,
+  startPostgres,
+  startRedis,
+  type Instance,
+  type Service,
+} from "../cluster/cluster";
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const N = arg("participants", 600);
+const SECONDS = arg("seconds", 15);
+const RATE = arg("rate", 300);
+const PROBES_PER_S = arg("probes", 10);
+const INSTANCES = arg("instances", 3);
+const TICK_MS = 150;
+const QUESTIONS = 20;
+const SECRET = "bench-cluster-secret-bench-cluster-secret";
+const METRICS_TOKEN = "bench-cluster-metrics-token";
+const TICKS_PER_S = 100; // /proc/<pid>/stat clock ticks (USER_HZ)
+
+type Phase = "single" | "cluster";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every process started from this one (instances, Redis, nginx and its workers, PostgreSQL and its backends). */
+function descendants(): number[] {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    for (const [child, p] of parent) {
+      if (p !== pid) continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(process.pid);
+  return out;
+}
+
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used by the given processes (and by processes that appeared meanwhile) since `cpuSnapshot()`. */
+function cpuSnapshot(pids: () => number[]) {
+  const start = new Map(pids().map((p) => [p, cpuTicks(p)]));
+  return () => {
+    let ticks = 0;
+    for (const p of new Set([...start.keys(), ...pids()])) ticks += Math.max(0, cpuTicks(p) - (start.get(p) ?? 0));
+    return ticks / TICKS_PER_S;
+  };
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function openSockets(instance: Instance): Promise<number> {
+  const res = await fetch(`${instance.url}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+  const line = (await res.text()).split("\n").find((l) => l.startsWith("balai_open_sockets"));
+  return line ? Number(line.split(" ").at(-1)) : 0;
+}
+
+async function main() {
+  console.log(
+    `bench:cluster: ${N} participants, ${RATE} votes/s + ${PROBES_PER_S} probes/s, ${SECONDS} s per phase; 1 instance, then ${INSTANCES} on Redis, behind nginx`,
+  );
+  if (Math.ceil((SECONDS + 3) * PROBES_PER_S) > N) throw new Error("not enough participants for distinct probe voters");
+  ensurePackages();
+  if (!process.env.BALAI_BENCH_SKIP_BUILD) {
+    process.stdout.write("building… ");
+    buildApp();
+    console.log("done");
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "balai-bench-cluster-"));
+  chmodSync(dir, 0o755);
+  const stops: (() => Promise<unknown>)[] = [];
+  try {
+    const pg: Service | null = process.env.TEST_DATABASE_URL ? null : await startPostgres(dir);
+    if (pg) stops.push(pg.stop);
+    const redis = await startRedis(dir);
+    stops.push(redis.stop);
+    const databaseUrl = await createDatabase(process.env.TEST_DATABASE_URL ?? pg!.url);
+    migrateOnce(databaseUrl, false);
+    const uploadDir = path.join(dir, "uploads");
+    mkdirSync(uploadDir, { recursive: true });
+    const database = await openDatabase(databaseUrl);
+    stops.unshift(() => database.close());
+    const db = database.db;
+    const env = {
+      NODE_ENV: "test",
+      LOG_LEVEL: "warn",
+      METRICS_TOKEN,
+      BALAI_JOBS: "0",
+      QA_VOTE_TICK_MS: String(TICK_MS),
+      QA_RATE_LIMIT_IP_VOTES: "100000000",
+      QA_RATE_LIMIT_IP_ASKS: "100000000",
+    };
+    const cookie = createCookie(QA_COOKIE, { secrets: [SECRET], path: "/" });
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+
+    async function runTopology(which: Phase) {
+      const count = which === "single" ? 1 : INSTANCES;
+      const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
+      const instances = await Promise.all(
+        ports.map((port) =>
+          startInstance({
+            databaseUrl,
+            redisUrl: which === "single" ? "" : redis.url,
+            dataDir: dir,
+            uploadDir,
+            sessionSecret: SECRET,
+            port,
+            env,
+          }),
+        ),
+      );
+      const nginxDir = path.join(dir, `nginx-${which}`);
+      mkdirSync(nginxDir, { recursive: true });
+      const proxy = await startNginx(nginxDir, await freePort(), ports);
+
+      const session = await aQaSession(db, {
+        code: `BC${which === "single" ? 1 : 3}${Math.floor(Math.random() * 9000 + 1000)}`,
+        event: { title: "Bench", startsAt: new Date(), endsAt: new Date(Date.now() + 3_600_000) },
+      });
+      const asker = await aParticipant(db, { id: `bench-asker-${which}` });
+      const questionIds: number[] = [];
+      for (let i = 0; i < QUESTIONS + 2; i++)
+        questionIds.push((await aQuestion(db, session.id, { participantId: asker.id, text: `Pertanyaan uji ${i + 1}` })).id);
+      const loadQuestions = questionIds.slice(0, QUESTIONS);
+      const probeIds = questionIds.slice(QUESTIONS);
+      const code = session.code;
+
+      process.stdout.write(`${which}: connecting ${N} participants through nginx… `);
+      const sockets: Socket[] = new Array(N);
+      for (let start = 0; start < N; start += 100) {
+        await Promise.all(
+          Array.from({ length: Math.min(100, N - start) }, async (_, j) => {
+            const i = start + j;
+            const qa = (await cookie.serialize(`bench-${which}-${String(i).padStart(6, "0")}`)).split(";")[0];
+            const s = io(proxy.url, { transports: ["websocket"], extraHeaders: { Cookie: `${qa}; balai_lb=bench-${i}` }, reconnection: false });
+            sockets[i] = s;
+            await new Promise<void>((resolve, reject) => {
+              s.once("connect", () => resolve());
+              s.once("connect_error", reject);
+            });
+            await new Promise<void>((resolve, reject) =>
+              s.emit("qa:join", { code, as: "participant" }, (res: AckResponse<unknown>) =>
+                "error" in res ? reject(new Error(`qa:join refused: ${res.error.code}`)) : resolve(),
+              ),
+            );
+          }),
+        );
+      }
+      const spread = await Promise.all(instances.map(openSockets));
+      console.log(`done (per instance: ${spread.join(", ")})`);
+
+      const sendTimes: number[] = [];
+      const lastSeen = new Int32Array(N);
+      let latencies: number[] = [];
+      let delivered = 0;
+      let broadcasts = 0;
+      let probeQuestion = 0;
+      sockets.forEach((s, i) =>
+        s.on("qa:votes", (payload: { counts: [number, number][] }) => {
+          broadcasts++;
+          const now = performance.now();
+          for (const [id, n] of payload.counts) {
+            if (id !== probeQuestion) continue;
+            for (let k = lastSeen[i] + 1; k <= n && k <= sendTimes.length; k++) {
+              latencies.push(now - sendTimes[k - 1]);
+              delivered++;
+            }
+            if (n > lastSeen[i]) lastSeen[i] = Math.min(n, sendTimes.length);
+          }
+        }),
+      );
+      const voted = new Uint8Array(N * QUESTIONS);
+
+      async function phase(measured: boolean, seconds: number) {
+        probeQuestion = probeIds.shift()!;
+        sendTimes.length = 0;
+        lastSeen.fill(0);
+        latencies = [];
+        delivered = 0;
+        broadcasts = 0;
+        let sent = 0;
+        let acked = 0;
+        let errors = 0;
+        let cursor = 0;
+        let probeLag = 0;
+        let lateProbes = 0;
+        let k = 0;
+        const serverCpu = cpuSnapshot(descendants);
+        const balaiCpu = cpuSnapshot(() => instances.map((i) => i.process.pid!));
+        const ownCpu0 = process.cpuUsage();
+        const start = performance.now();
+        loop.reset();
+        loop.enable();
+        const ack = (res: AckResponse<unknown>) => {
+          acked++;
+          if (!res || "error" in res) errors++;
+        };
+        const interval = 1000 / PROBES_PER_S;
+        const load = setInterval(() => {
+          const now = performance.now();
+          const dueProbes = Math.floor((now - start) / interval);
+          while (k < dueProbes) {
+            const lag = now - (start + (k + 1) * interval);
+            probeLag = Math.max(probeLag, lag);
+            if (lag > interval) lateProbes++;
+            const i = (k * 7919) % N; // distinct within a phase (7919 is prime)
+            k++;
+            sendTimes.push(now);
+            sockets[i].emit("qa:vote", { code, questionId: probeQuestion, on: true }, ack);
+            sent++;
+          }
+          const due = Math.floor(((now - start) / 1000) * RATE);
+          while (sent - k < due) {
+            const i = cursor++ % N;
+            const qi = Math.floor(Math.random() * QUESTIONS);
+            const key = i * QUESTIONS + qi;
+            const on = voted[key] === 0;
+            voted[key] = on ? 1 : 0;
+            sockets[i].emit("qa:vote", { code, questionId: loadQuestions[qi], on }, ack);
+            sent++;
+          }
+        }, 10);
+        while (performance.now() < start + seconds * 1000) await sleep(100);
+        clearInterval(load);
+        const wall = (performance.now() - start) / 1000;
+        loop.disable();
+        await sleep(Math.max(2500, TICK_MS * 10)); // the last ticks arrive
+        const cpu = serverCpu();
+        const balai = balaiCpu();
+        const own = process.cpuUsage(ownCpu0);
+        if (!measured) return null;
+        const sorted = Float64Array.from(latencies).sort();
+        return {
+          probes: k,
+          expected: k * N,
+          delivered,
+          delivery: (delivered / (k * N)) * 100,
+          p50: percentile(sorted, 50),
+          p99: percentile(sorted, 99),
+          cpuPercent: (cpu / wall) * 100,
+          balaiPercent: (balai / wall) * 100,
+          cpuPerDeliveredUs: (cpu / Math.max(1, delivered)) * 1e6,
+          balaiPerDeliveredUs: (balai / Math.max(1, delivered)) * 1e6,
+          broadcasts,
+          votesPerS: (sent - k) / wall,
+          sent,
+          acked,
+          errors,
+          probeLag,
+          lateProbes,
+          generatorPercent: ((own.user + own.system) / 1e6 / wall) * 100,
+          loopP99: loop.percentile(99) / 1e6,
+        };
+      }
+
+      console.log(`${which}: warm-up…`);
+      await phase(false, 3);
+      console.log(`${which}: measuring ${SECONDS} s…`);
+      const result = (await phase(true, SECONDS))!;
+      for (const s of sockets) s.close();
+      await proxy.stop();
+      await Promise.all(instances.map((i) => i.stop()));
+      return { ...result, spread };
+    }
+
+    const single = await runTopology("single");
+    const cluster = await runTopology("cluster");
+
+    const row = (label: string, r: typeof single) =>
+      `${label.padEnd(8)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  delivery ${r.delivery.toFixed(2)}% (${r.delivered}/${r.expected})  ` +
+      `server CPU ${r.cpuPercent.toFixed(0)}% (Balai ${r.balaiPercent.toFixed(0)}%)  ${r.cpuPerDeliveredUs.toFixed(0)} µs/delivered (Balai ${r.balaiPerDeliveredUs.toFixed(0)})  ` +
+      `votes ${r.votesPerS.toFixed(0)}/s  errors ${r.errors}  broadcasts received ${r.broadcasts}  generator CPU ${r.generatorPercent.toFixed(0)}%, lag max ${r.probeLag.toFixed(0)} ms, loop p99 ${r.loopP99.toFixed(0)} ms`;
+    console.log("");
+    console.log(row("single", single));
+    console.log(row("cluster", cluster));
+    const saturated = [single, cluster].some((r) => r.lateProbes > r.probes * 0.01 || r.votesPerS < RATE * 0.95 || r.acked < r.sent * 0.99);
+    if (saturated) {
+      console.error("REJECTED: the load generator itself saturated (probes not sent on schedule, or the vote rate or acknowledgements fell short).");
+      process.exitCode = 2;
+    }
+    console.log("");
+    console.log(`participants: ${N} (cluster spread: ${cluster.spread.join(" / ")})`);
+    console.log(`votes per second: ${RATE}`);
+    console.log(`p50 vote-to-visible (single, ms): ${single.p50.toFixed(1)}`);
+    console.log(`p99 vote-to-visible (single, ms): ${single.p99.toFixed(1)}`);
+    console.log(`p50 vote-to-visible (cluster, ms): ${cluster.p50.toFixed(1)}`);
+    console.log(`p99 vote-to-visible (cluster, ms): ${cluster.p99.toFixed(1)}`);
+    console.log(`cpu per delivered message (single, µs): ${single.cpuPerDeliveredUs.toFixed(0)}`);
+    console.log(`cpu per delivered message (cluster, µs): ${cluster.cpuPerDeliveredUs.toFixed(0)}`);
+    console.log(`p50 ratio (cluster/single): ${(cluster.p50 / single.p50).toFixed(2)}`);
+    console.log(`p99 ratio (cluster/single): ${(cluster.p99 / single.p99).toFixed(2)}`);
+    console.log(`balai cpu per delivered message ratio (cluster/single): ${(cluster.balaiPerDeliveredUs / single.balaiPerDeliveredUs).toFixed(2)}`);
+    console.log(`cpu per delivered message ratio (cluster/single): ${(cluster.cpuPerDeliveredUs / single.cpuPerDeliveredUs).toFixed(2)}`);
+    console.log(`delivery (single): ${single.delivery.toFixed(2)}%`);
+    console.log(`delivery (cluster): ${cluster.delivery.toFixed(2)}%`);
+    console.log(`run: ${saturated ? "rejected (load generator saturated)" : "valid"}`);
+  } finally {
+    for (const stop of stops) await stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
