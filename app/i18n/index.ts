@@ -98,6 +98,7 @@ const PAGE_FILES: [prefix: string, files: MessageFile[]][] = [
   ["/agenda", ["agenda"]],
   ["/layanan", ["services", "queue"]],
   ["/survei", ["satisfaction"]],
+  ["/survei/kelola/misteri", ["satisfaction", "events"]], // the evidence photos' refusals are the photo checks' (events.photo.*)
   ["/kiosk", ["satisfaction"]],
   ["/account", ["events", "channels"]],
   ["/admin", ["discussions", "channels", "services", "jobs"]],
