@@ -121,6 +121,7 @@ export const messages = defineMessages({
     "aspirations.index.none": "Belum ada aspirasi yang cocok.",
     "aspirations.index.report": "Laporan tindak lanjut",
     "aspirations.index.openData": "Data terbuka",
+    "aspirations.index.openDataPaged": "per {count} baris; setiap halaman menautkan halaman berikutnya",
     "aspirations.index.received": "Diterima {date}",
 
     "aspirations.track.title": "Lacak aspirasi",
@@ -437,6 +438,7 @@ export const messages = defineMessages({
     "aspirations.index.none": "No matching aspirations yet.",
     "aspirations.index.report": "Follow-up report",
     "aspirations.index.openData": "Open data",
+    "aspirations.index.openDataPaged": "{count} rows a page; each page links to the next",
     "aspirations.index.received": "Received {date}",
 
     "aspirations.track.title": "Track an aspiration",

@@ -4,6 +4,7 @@ import { StatusTag, channelLabel } from "~/components/aspirations/AspirationFiel
 import { Pagination } from "~/components/Pagination";
 import { listKelurahan } from "~/domain/areas/areas.server";
 import { browseAspirations, listCategories } from "~/domain/aspirations/aspirations.server";
+import { OPEN_DATA_PAGE } from "~/domain/aspirations/open-data";
 import { STATUSES } from "~/domain/aspirations/status";
 import { formatShortDate } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
@@ -57,7 +58,8 @@ export default function AspirationsIndex() {
         </Link>
         <Link to="/aspirations/report">{t("aspirations.index.report")}</Link>
         <span>
-          {t("aspirations.index.openData")}: <a href="/aspirations/data/aspirations.csv">CSV</a> · <a href="/aspirations/data/aspirations.json">JSON</a>
+          {t("aspirations.index.openData")}: <a href="/aspirations/data/aspirations.csv">CSV</a> · <a href="/aspirations/data/aspirations.json">JSON</a>{" "}
+          <span className="muted">({t("aspirations.index.openDataPaged", { count: OPEN_DATA_PAGE })})</span>
         </span>
       </div>
 

@@ -386,6 +386,8 @@ describe("open data", () => {
     }
     const page = (await (await get(`${server.url}/aspirations/data/aspirations.json?limit=5000`)).json()) as OpenDataJson;
     expect(page.limit).toBe(5000);
+    // the list page says the files come in pages
+    expect(await (await get(`${server.url}/aspirations`)).text()).toContain("per 500 baris; setiap halaman menautkan halaman berikutnya");
   });
 
   it("is answered from the cache with an ETag and 304, and shows a new aspiration at once", async () => {

@@ -7,6 +7,7 @@ import type { CountCache } from "~/domain/counts";
 import { formatPeriod, periodRange, type Period } from "./period";
 import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp } from "./grouping.server";
 import { RESOLVED_STATUSES, isStatus } from "./status";
+import { OPEN_DATA_PAGE } from "./open-data";
 import { PUBLIC_ONLY, publicOnlySql } from "./visibility.server";
 
 export { currentPeriod, formatPeriod, parsePeriod, periodRange, recentPeriods, type Period } from "./period";
@@ -193,9 +194,7 @@ function toOpenDataRow(r: OpenDataSource) {
 }
 export type OpenDataRow = ReturnType<typeof toOpenDataRow>;
 
-/** Rows per open-data page by default, and at most (`?limit=`). */
-export const OPEN_DATA_PAGE = 500;
-export const OPEN_DATA_PAGE_MAX = 5000;
+export { OPEN_DATA_PAGE, OPEN_DATA_PAGE_MAX } from "./open-data";
 
 export interface OpenDataPage {
   rows: OpenDataRow[];
