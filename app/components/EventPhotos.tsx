@@ -10,6 +10,8 @@ interface Photo {
   isCover: boolean;
   src: string;
   srcSet: string;
+  width: number | null;
+  height: number | null;
 }
 
 export function EventPhotos({ eventId, photos, state }: { eventId: number; photos: Photo[]; state?: FormState }) {
@@ -24,7 +26,7 @@ export function EventPhotos({ eventId, photos, state }: { eventId: number; photo
         <ul className="gallery staff-gallery">
           {photos.map((p) => (
             <li key={p.id}>
-              <img src={p.src} srcSet={p.srcSet} sizes="18rem" alt={p.alt} loading="lazy" />
+              <img src={p.src} srcSet={p.srcSet} sizes="18rem" alt={p.alt} loading="lazy" width={p.width ?? undefined} height={p.height ?? undefined} />
               <p>
                 {p.isCover && <span className="tag">{t("events.photo.coverTag")}</span>} {p.alt}
               </p>

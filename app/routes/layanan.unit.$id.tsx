@@ -123,6 +123,7 @@ export default function UnitPage() {
                   src={maklumatImage.src}
                   srcSet={maklumatImage.srcSet}
                   sizes="(min-width: 60rem) 56rem, 100vw"
+                  loading="lazy"
                   alt={t("services.maklumat.imageAlt", { name: maklumat.signerName })}
                 />
                 <figcaption>{t("services.maklumat.image")}</figcaption>

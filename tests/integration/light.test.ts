@@ -1,7 +1,8 @@
-// Issue 15 over HTTP: rough edges of the Q&A pages without JavaScript; categories' pre-moderation.
+// Issue 15 over HTTP: rough edges of the Q&A pages without JavaScript; categories' pre-moderation;
+// photos in responsive sizes that keep their place while they load.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
-import { aCategory, aQaSession, aStaffMember } from "../../prisma/builders";
+import { aCategory, anEvent, aQaSession, aStaffMember } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -49,5 +50,47 @@ describe("pre-moderation of new accounts' first posts", () => {
     expect(strictPage.html).toMatch(/kurang dari \d+ hari/);
     expect((await guest.page(`/discussions?category=${open.id}`)).html).toContain("langsung tampil");
     expect((await guest.page("/discussions")).html).not.toContain("category-moderation");
+  });
+});
+
+describe("photos", () => {
+  /** The <img> tags of a page's main content, as attribute maps. */
+  function images(html: string): Record<string, string>[] {
+    const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+    return [...main.matchAll(/<img\b([^>]*)>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map((a) => [a[1].toLowerCase(), a[2]])));
+  }
+
+  it("come in every delivered width with their size, the cover at once and the rest lazily, on the public and the staff page", async () => {
+    const event = await anEvent(database.db);
+    for (const [position, key] of ["sampul", "galeri1", "galeri2"].entries()) {
+      await database.db.image.create({
+        data: {
+          provider: "local",
+          storageKey: `${key}-${event.id}`,
+          alt: `Foto ${key}`,
+          width: 1200,
+          height: 800,
+          position,
+          isCover: position === 0,
+          eventId: event.id,
+        },
+      });
+    }
+    const publicPage = images((await new Client(server.url).page(`/events/${event.id}`)).html).filter((img) => img.src?.startsWith("/images/"));
+    expect(publicPage).toHaveLength(3);
+    for (const img of publicPage) {
+      expect(img.srcset.split(", ").map((c) => c.split(" ")[1])).toEqual(["320w", "800w", "1600w"]);
+      expect(img.sizes).toBeTruthy();
+      expect([img.width, img.height]).toEqual(["1200", "800"]);
+    }
+    expect(publicPage[0].loading).toBeUndefined(); // the cover is at the top: not lazy
+    expect(publicPage.slice(1).map((img) => img.loading)).toEqual(["lazy", "lazy"]);
+
+    const admin = await aStaffMember(database.db, "admin");
+    const staff = new Client(server.url);
+    await staff.login(admin.identifier, admin.password);
+    const editPage = images((await staff.page(`/events/${event.id}/edit`)).html).filter((img) => img.src?.startsWith("/images/"));
+    expect(editPage).toHaveLength(3);
+    for (const img of editPage) expect([img.width, img.height, img.loading]).toEqual(["1200", "800", "lazy"]);
   });
 });

@@ -321,7 +321,14 @@ export async function getEventForEdit(db: Db, actor: Actor | null, id: number, i
     summary: event.summary ?? "",
     attendanceCount: event.attendanceCount,
     started: event.startsAt <= new Date(),
-    images: event.images.map((img) => ({ id: img.id, alt: img.alt, isCover: img.isCover, ...(images ? imageUrls(images, img) : { src: "", srcSet: "" }) })),
+    images: event.images.map((img) => ({
+      id: img.id,
+      alt: img.alt,
+      isCover: img.isCover,
+      width: img.width,
+      height: img.height,
+      ...(images ? imageUrls(images, img) : { src: "", srcSet: "" }),
+    })),
     values: {
       kind: event.kind,
       title: event.title,
