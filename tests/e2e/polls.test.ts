@@ -1,7 +1,8 @@
 // Live polls in real browsers (issue 17): a moderator opens a prepared poll, a
 // phone answers it live, the projector shows it with the join code and then its
 // results; a participant without JavaScript answers a word cloud by plain form
-// and sees the results page. Axe on the three pages.
+// and sees the results page; drafts are changed and deleted on the console. Axe on the
+// three pages and on a draft's change form.
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n";
 import { aPoll, aPollAnswer, aQaSession, aUser } from "../../prisma/builders";
@@ -102,5 +103,38 @@ describe("without JavaScript", () => {
     expect(await text(ranked.first())).toContain("2 (67%)");
     await page.goto(`/qa/${session.code}/poll`);
     await expectNoSeriousA11yViolations(page, "poll results page without JavaScript");
+  });
+});
+
+describe("drafts on the console", () => {
+  it("are changed and deleted before they are opened; the draft's form passes axe", async () => {
+    const db = suite.database.db;
+    const session = await aQaSession(db);
+    const keep = await aPoll(db, session.id, { question: `Stan apa? (${suffix})`, options: ["Pasar", "Kuliner"] });
+    const drop = await aPoll(db, session.id, { question: `Dihapus saja (${suffix})` });
+    const page = await suite.page({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, await aUser(db, { role: "moderator" }));
+    await page.goto(`/qa/${session.code}/moderate`);
+    await waitForHydration(page);
+
+    const item = page.locator(`li[data-poll-id="${keep.id}"]`);
+    await item.locator("summary").click();
+    expect(await item.getByLabel(t("polls.mod.options")).inputValue()).toBe("Pasar\nKuliner");
+    await item.getByLabel(t("polls.mod.question")).fill(`Stan apa tahun depan? (${suffix})`);
+    await item.getByLabel(t("polls.mod.options")).fill("Pasar\nKesehatan\nUMKM");
+    await expectNoSeriousA11yViolations(page, "console with a draft's change form");
+    await item.getByRole("button", { name: t("polls.mod.editSubmit"), exact: true }).click();
+    await eventually(() => text(page.locator(`li[data-poll-id="${keep.id}"] .qa-text`))).toContain(`Stan apa tahun depan? (${suffix})`);
+
+    const gone = page.locator(`li[data-poll-id="${drop.id}"]`);
+    await gone.locator("summary").click();
+    await gone.getByRole("button", { name: `${t("polls.mod.delete")}: ${t("polls.mod.for", { id: drop.id })}` }).click();
+    await eventually(() => gone.count()).toBe(0);
+    expect(await db.qaPoll.findUnique({ where: { id: drop.id } })).toBeNull();
+    expect((await db.qaPollOption.findMany({ where: { pollId: keep.id }, orderBy: { position: "asc" } })).map((o) => o.label)).toEqual([
+      "Pasar",
+      "Kesehatan",
+      "UMKM",
+    ]);
   });
 });
