@@ -7,14 +7,27 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n";
-import { aKelurahan, aMaklumat, anAnnouncement, aService, aServiceUnit, aServiceVersion, aStaffMember, aUnitStaffMember } from "../../prisma/builders";
+import {
+  aKelurahan,
+  aMaklumat,
+  anAnnouncement,
+  anEvent,
+  aQueueTicket,
+  aService,
+  aServiceUnit,
+  aServiceVersion,
+  aStaffMember,
+  aUnitStaffMember,
+} from "../../prisma/builders";
 import {
   allowConsoleErrors,
   browserSuite,
   eventually,
   expectNoHorizontalScroll,
+  expectSameDocument,
   expectNoSeriousA11yViolations,
   logIn,
+  markDocument,
   text,
   waitForHydration,
 } from "./support";
@@ -202,5 +215,103 @@ describe("integrity", () => {
     const row = await db().aspiration.findFirstOrThrow({ where: { title: { contains: "Surat Pengantar Uji" } } });
     expect(row.confidential).toBe(true);
     expect(await text(page.locator("main"))).toContain(t("services.integrity.done", { code: row.code }));
+  });
+});
+
+describe("the queue", () => {
+  for (const js of [true, false]) {
+    it(`a resident takes a number on a phone, the counter calls and serves it, the display and the ticket follow, the survey is offered (JavaScript ${js ? "on" : "off"})`, async () => {
+      const unit = await aServiceUnit(db(), { name: "PTSP Antrean Uji" });
+      const service = await aService(db(), { unitId: unit.id, content: { name: "Legalisir KK Uji" } });
+      await aService(db(), { unitId: unit.id, content: { name: "Surat Pindah Uji" } });
+      const counter = await aUnitStaffMember(db(), unit.id, "counter");
+      const phone = await suite.page({ javaScriptEnabled: js, viewport: { width: 360, height: 800 } });
+      const take = `/layanan/unit/${unit.id}/antrian`;
+      await checkPage(phone, take, js);
+      const main = phone.locator("main");
+      await main.getByLabel(t("queue.service"), { exact: true }).selectOption({ label: "Legalisir KK Uji" });
+      await main.getByLabel(t("queue.priority.elderly")).check();
+      await main.getByRole("button", { name: t("queue.take") }).click();
+      await phone.waitForURL(/\/layanan\/tiket\//);
+      const ticketPath = new URL(phone.url()).pathname;
+      await checkPage(phone, ticketPath, js);
+      expect(await text(phone.getByTestId("ticket-number"))).toBe("P-001");
+      expect(await phone.getByTestId("ticket-status").getAttribute("data-status")).toBe("waiting");
+      if (!js) expect(await phone.locator("noscript").count()).toBeGreaterThan(0);
+      if (js) await markDocument(phone);
+
+      // the counter desk (360 px too) calls the next number: the priority one
+      const desk = await suite.page({ javaScriptEnabled: js, viewport: { width: 360, height: 800 } });
+      await logIn(desk, counter);
+      const deskPath = `/layanan/unit/${unit.id}/loket?loket=3`;
+      await checkPage(desk, deskPath, js);
+      await desk
+        .locator("main")
+        .getByRole("button", { name: t("queue.desk.callNext") })
+        .click();
+      await eventually(() => text(desk.locator("main"))).toContain(t("queue.desk.called", { label: "P-001" }));
+      await eventually(() => text(desk.getByTestId("desk-open"))).toContain("P-001");
+      await checkPage(desk, deskPath, js);
+
+      // the ticket: live with JavaScript (no reload), after a refresh without
+      if (js) {
+        await eventually(() => phone.getByTestId("ticket-status").getAttribute("data-status")).toBe("called");
+        await expectSameDocument(phone);
+      } else {
+        await phone.getByRole("link", { name: t("queue.ticket.refresh") }).click();
+        expect(await phone.getByTestId("ticket-status").getAttribute("data-status")).toBe("called");
+      }
+      expect(await text(phone.getByTestId("ticket-status"))).toContain(t("queue.ticket.counter", { counter: "3" }));
+      const display = await suite.page({ javaScriptEnabled: js });
+      await display.goto(`/layanan/unit/${unit.id}/display`);
+      expect(await text(display.locator("main"))).toContain("001");
+
+      // served: the resident's ticket offers the satisfaction survey
+      await desk
+        .locator("main")
+        .getByRole("button", { name: t("queue.desk.serve") })
+        .click();
+      await eventually(() => text(desk.locator("main"))).toContain(t("queue.desk.noneOpen"));
+      if (js) await eventually(() => phone.getByTestId("ticket-status").getAttribute("data-status")).toBe("served");
+      else await phone.goto(ticketPath);
+      await checkPage(phone, ticketPath, js);
+      const survey = phone.getByRole("link", { name: t("queue.ticket.survey") });
+      expect(await survey.getAttribute("href")).toMatch(/^\/survei\/t\/[\w-]+$/);
+      expect(await db().queueTicket.findFirstOrThrow({ where: { unitId: unit.id } })).toMatchObject({
+        status: "served",
+        serviceId: service.id,
+        priority: "elderly",
+        counter: "3",
+      });
+    });
+  }
+
+  it("the figures, digital classes and integrity pages pass axe at 360 px with JavaScript on and off", async () => {
+    const unit = await aServiceUnit(db(), { name: "PTSP Angka Uji" });
+    const service = await aService(db(), { unitId: unit.id, content: { name: "KTP-el Angka Uji" } });
+    await aQueueTicket(db(), unit.id, service.id, { status: "served", takenAt: new Date(Date.now() - 3_600_000) });
+    await aQueueTicket(db(), unit.id, service.id, { status: "no_show", takenAt: new Date(Date.now() - 3_000_000) });
+    await anEvent(db(), { kind: "class", title: "Kelas digital JAKI uji" });
+    const supervisor = await aUnitStaffMember(db(), unit.id, "supervisor");
+    for (const js of [true, false]) {
+      const guest = await suite.page({ javaScriptEnabled: js, viewport: { width: 360, height: 800 } });
+      await checkPage(guest, `/layanan/unit/${unit.id}/angka`, js);
+      expect(await guest.locator("#fig-hours").count()).toBe(0);
+      // the period form is a plain GET
+      await guest.locator("main").getByLabel(t("queue.figures.from")).fill("2026-01-01");
+      await guest.locator("main").getByLabel(t("queue.figures.to")).fill("2026-01-31");
+      await guest
+        .locator("main")
+        .getByRole("button", { name: t("queue.figures.show") })
+        .click();
+      await guest.waitForURL(/dari=2026-01-01/);
+      expect(await text(guest.locator("main"))).toContain(t("queue.figures.noData"));
+      const staff = await suite.page({ javaScriptEnabled: js, viewport: { width: 360, height: 800 } });
+      await logIn(staff, supervisor);
+      await checkPage(staff, `/layanan/unit/${unit.id}/angka`, js);
+      expect(await staff.locator("#fig-hours").count()).toBe(1);
+      await checkPage(staff, "/layanan/kelola/kelas", js);
+      await checkPage(staff, `/layanan/kelola/unit/${unit.id}/integritas`, js);
+    }
   });
 });
