@@ -4,8 +4,10 @@
 // reset at the counter is for counter staff only and is audited.
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
+import type { AckResponse, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
 import { aPhoneNumber, aStaffMember, aUser, unique } from "../../prisma/builders";
 import { eventually, startSmtp, startSms, startWhatsApp, type SmsStandIn, type SmtpStandIn, type WhatsAppStandIn } from "../support/channels";
 import { Client } from "../support/http";
@@ -155,6 +157,49 @@ describe("a reset code by WhatsApp or SMS", () => {
     expect(text.text).toMatch(/kode atur ulang kata sandi \d{6}/);
     expect(text.text).toContain("https://balai.uji.test/reset-password/code");
     expect(text.text.length).toBeLessThanOrEqual(160);
+  });
+});
+
+describe("open sockets", () => {
+  type TypedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+  const whoami = (socket: TypedSocket) =>
+    new Promise<{ userId: number | null }>((resolve, reject) => {
+      socket.timeout(5000).emit("session:whoami", (err: Error | null, res: AckResponse<{ userId: number | null }>) => {
+        if (err) reject(err);
+        else if ("data" in res) resolve(res.data);
+        else reject(new Error(res.error.messageKey));
+      });
+    });
+
+  it("lose the account's rights when its password is reset", async () => {
+    const phone = aPhoneNumber();
+    const user = await aUser(db(), { phone });
+    const device = await signedIn(phone, user.password);
+    const socket: TypedSocket = connect(server.url, {
+      transports: ["websocket"],
+      extraHeaders: { Cookie: [...device.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+      forceNew: true,
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 200,
+    });
+    try {
+      await new Promise<void>((resolve, reject) => (socket.once("connect", () => resolve()), socket.once("connect_error", reject)));
+      expect(await whoami(socket)).toEqual(expect.objectContaining({ userId: user.id }));
+      const dropped = new Promise<void>((resolve) => socket.once("disconnect", () => socket.once("connect", () => resolve())));
+      await ask(phone);
+      const sent = await eventually(() => wa.sent.find((m) => m.to === digits(phone)), "the WhatsApp code");
+      const code = sent.texts.join(" ").match(/\b\d{6}\b/)![0];
+      const res = await new Client(server.url).post(
+        "/reset-password/code",
+        { identifier: phone, code, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+        { fromPage: "/reset-password/code" },
+      );
+      expect(res.status).toBe(302);
+      await dropped;
+      expect(await whoami(socket)).toEqual(expect.objectContaining({ userId: null }));
+    } finally {
+      socket.disconnect();
+    }
   });
 });
 
