@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "AspirationUpdate" ADD COLUMN     "noteKey" TEXT,
+ADD COLUMN     "noteParams" TEXT;
+
