@@ -158,9 +158,19 @@ describe("figures", () => {
     // 2025-01-06 is a Monday; 08:30 WIB is 01:30 UTC
     await aSurveySheet(db(), unit.id, sheetOf(1), { answeredAt: wib("2025-01-06", "08:30") });
     await aSurveySheet(db(), unit.id, sheetOf(4), { answeredAt: wib("2025-01-06", "08:45") });
+    // WIB's day and hour, not UTC's: Sunday 23:30 WIB is Sunday 16:30 UTC, Monday 00:30 WIB still Sunday in UTC
+    await aSurveySheet(db(), unit.id, sheetOf(2), { answeredAt: wib("2025-01-05", "23:30") });
+    await aSurveySheet(db(), unit.id, sheetOf(3), { answeredAt: wib("2025-01-13", "00:30") });
+    const excluded = await aSurveySheet(db(), unit.id, sheetOf(1), { answeredAt: wib("2025-01-06", "08:50") });
+    await db().surveyResponse.update({ where: { id: excluded.id }, data: { excluded: true } });
     const map = await heatMap(db(), unit.id, q("2025-Q1"));
     expect(map.cells[0][8]).toEqual({ answers: 2, negative: 1 });
-    expect(map.total).toBe(2);
+    expect(map.cells[6][23]).toEqual({ answers: 1, negative: 1 });
+    expect(map.cells[0][0]).toEqual({ answers: 1, negative: 0 });
+    expect(map.total).toBe(4);
+    expect(map.max).toBe(2);
+    expect(map.hours[0]).toBe(0);
+    expect(map.hours.at(-1)).toBe(23);
   });
 });
 
