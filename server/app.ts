@@ -24,6 +24,7 @@ import { outboxDepth } from "~/domain/notifications/outbox-depth.server";
 import { createMetrics, metricsRoute, requestLogging, type Metrics } from "./observability";
 import { connectRedis, pingRedis, type RedisClient } from "./redis";
 import { createJobRunner, type JobRunner } from "./jobs";
+import { deleteExpiredResets } from "~/domain/accounts/password-reset.server";
 import { deleteExpiredSessions } from "~/domain/jobs/cleanups.server";
 import { precompressedAssets } from "./precompressed";
 
@@ -109,6 +110,7 @@ export async function createBalaiServer(config: Config, database: Database): Pro
   jobs.define({ name: "sessions.cleanup", everyMs: 60 * 60_000, run: () => deleteExpiredSessions(database.db) });
   jobs.define({ name: "db.statistics", everyMs: 6 * 60 * 60_000, run: () => refreshPlannerStatistics(database) });
   jobs.define({ name: "aspirations.reminders", everyMs: 15 * 60_000, run: () => remindDeadlines(database.db) });
+  jobs.define({ name: "accounts.resets.cleanup", everyMs: 60 * 60_000, run: () => deleteExpiredResets(database.db) });
 
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", 1);

@@ -330,6 +330,12 @@ export async function resetWithCode(
   return complete(db, deps, match.id, input.newPassword, policy);
 }
 
+/** The hourly job (server/app.ts): resets past their expiry can no longer be used; the audit log keeps the record. */
+export async function deleteExpiredResets(db: Db, now = new Date()): Promise<string> {
+  const { count } = await db.passwordReset.deleteMany({ where: { expiresAt: { lt: now } } });
+  return `${count} expired password resets removed`;
+}
+
 // ------------------------------------------------------------------ at the counter
 
 export const COUNTER_PAGE_SIZE = 20;

@@ -20,6 +20,7 @@ import { verifyPassword } from "./password.server";
 import {
   counterReset,
   createResetLimits,
+  deleteExpiredResets,
   findResidentsForCounter,
   linkIsValid,
   requestReset,
@@ -150,6 +151,21 @@ describe("a reset link by e-mail", () => {
     const error = await refusal(resetWithLink(db(), deps(), { token, newPassword: "balai-demo" }, policy));
     expect(error).toMatchObject({ messageKey: "validation.passwordDemo", field: "newPassword" });
     expect(await linkIsValid(db(), { secret: SECRET }, token)).toBe(true); // not spent by a refused password
+  });
+});
+
+describe("the cleanup job", () => {
+  it("removes expired resets only", async () => {
+    const user = await aUser(db());
+    const hour = 3600_000;
+    const [old, open] = await Promise.all(
+      [-hour, hour].map((offset) =>
+        db().passwordReset.create({ data: { userId: user.id, channel: "email", secretHash: unique(), expiresAt: new Date(Date.now() + offset) } }),
+      ),
+    );
+    expect(await deleteExpiredResets(db())).toMatch(/^\d+ expired password resets removed$/);
+    expect(await db().passwordReset.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db().passwordReset.findUnique({ where: { id: open.id } })).not.toBeNull();
   });
 });
 
