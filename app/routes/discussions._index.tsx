@@ -29,7 +29,7 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
     page: optionalQueryId(url.searchParams.get("page")) ?? 1,
   };
   const [result, categories, kelurahan, settings] = await Promise.all([
-    listTopics(context.db, user, query),
+    listTopics(context.db, user, query, context.counts),
     listCategories(context.db),
     kelurahanOptions(context.db),
     getDiscussionSettings(context.db),

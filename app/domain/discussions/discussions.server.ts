@@ -1,6 +1,7 @@
 // Discussions: topics, threaded posts, supports, official answers. Use cases take
 // (db, actor, input[, services]) and enforce their own permissions.
 import type { Db } from "~/db/client.server";
+import type { CountCache } from "~/domain/counts";
 import { containsText } from "~/db/search";
 import { can, type Actor, type Role, isRole } from "~/domain/accounts/roles";
 import { audit } from "~/domain/audit/audit.server";
@@ -366,8 +367,12 @@ export interface TopicQuery {
   page: number;
 }
 
-/** Topics, pinned first then by latest activity; `q` searches titles and posts. */
-export async function listTopics(db: Db, viewer: Actor | null, query: TopicQuery) {
+/**
+ * Topics, pinned first then by latest activity; `q` searches titles and posts. With
+ * `counts`, the total (a check of every topic's opening post) is counted again only when a
+ * topic is added, or after 30 seconds (an approved opening post shows within that).
+ */
+export async function listTopics(db: Db, viewer: Actor | null, query: TopicQuery, counts?: CountCache) {
   const q = query.q?.trim().slice(0, 100);
   const readable = { posts: { none: { parentId: null, status: "pending", ...(viewer && !can.moderate(viewer) ? { NOT: { authorId: viewer.id } } : {}) } } };
   const where = {
@@ -380,8 +385,14 @@ export async function listTopics(db: Db, viewer: Actor | null, query: TopicQuery
     ],
   };
   const page = pageNumber(query.page);
+  const countAll = () => db.topic.count({ where });
   const [total, rows, matches] = await Promise.all([
-    db.topic.count({ where }),
+    counts
+      ? // the newest topic: one primary-key step
+        db.topic
+          .findFirst({ orderBy: { id: "desc" }, select: { id: true } })
+          .then((newest) => counts.count(`topics:${JSON.stringify(where)}`, String(newest?.id ?? 0), countAll))
+      : countAll(),
     db.topic.findMany({
       where,
       orderBy: [{ pinned: "desc" }, { lastActivityAt: "desc" }, { id: "desc" }],

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database, type Db } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import type { Actor } from "~/domain/accounts/roles";
+import { createCountCache } from "~/domain/counts";
 import { DomainError } from "~/domain/errors";
+import { aTopic } from "../../../prisma/builders";
 import { createTopic, editPost, getSubthread, getThread, listTopics, replyToPost, supportPost, THREAD_PAGE_SIZE, deletePost } from "./discussions.server";
 import { approvePost, blockUser, hidePost, reportPost, restorePost } from "./moderation.server";
 import { SETTING_KEYS } from "./settings.server";
@@ -220,5 +222,24 @@ describe("thread actions", () => {
     await rejects(runThreadAction({ db, realtime: publisher }, users.b, { intent: "topic", topicId, status: "closed", locked: "on" }), "error.403.text");
     expect((await db.topic.findUniqueOrThrow({ where: { id: topicId } })).status).toBe("open");
     expect(sent).toEqual([]);
+  });
+});
+
+describe("the topic list's total", () => {
+  it("is counted again when a topic is added; a change the marker cannot see shows after the cache's lifetime", async () => {
+    let now = 1_000_000;
+    const counts = createCountCache({ now: () => now });
+    const before = (await listTopics(db, null, { page: 1 }, counts)).total;
+    expect(before).toBe((await listTopics(db, null, { page: 1 })).total);
+    await aTopic(db);
+    expect((await listTopics(db, null, { page: 1 }, counts)).total).toBe(before + 1);
+    // a topic moved out of the list without a new topic: the cached total holds for up to 30 s
+    const oldest = await db.topic.findFirstOrThrow({ where: { status: "open" }, orderBy: { id: "asc" }, select: { id: true } });
+    const filter = { page: 1, status: "open" as const };
+    const open = (await listTopics(db, null, filter, counts)).total;
+    await db.topic.update({ where: { id: oldest.id }, data: { status: "closed" } });
+    expect((await listTopics(db, null, filter, counts)).total).toBe(open);
+    now += 31_000;
+    expect((await listTopics(db, null, filter, counts)).total).toBe(open - 1);
   });
 });
