@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { translator, type Locale } from "~/i18n";
 import { aPhoneNumber, aStaffMember, aUser, unique } from "../../prisma/builders";
-import { allowConsoleErrors, browserSuite, expectNoSeriousA11yViolations, logIn, text } from "./support";
+import { allowConsoleErrors, browserSuite, expectNoSeriousA11yViolations, logIn, text, waitForHydration } from "./support";
 
 const suite = browserSuite({ env: { BALAI_SEED: "0", RATE_LIMIT_LOGIN: "500", RATE_LIMIT_WRITES: "2000" } });
 const main = (page: Page) => page.locator("main");
@@ -46,6 +46,23 @@ describe.each<Locale>(["id", "en"])("forgot password without JavaScript (%s)", (
     expect(await main(page).getByLabel(t("accounts.reset.code"), { exact: true }).isVisible()).toBe(true);
     expect(await main(page).getByLabel(t("auth.login.identifier"), { exact: true }).inputValue()).toBe(phone.replace("+62", "0"));
     await expectNoSeriousA11yViolations(page, `/forgot-password, code on its way (${locale})`);
+  });
+});
+
+describe("forgot password with JavaScript", () => {
+  it("hydrates, asks with an e-mail and tells where the link went", async () => {
+    const user = await aUser(suite.database.db);
+    const t = translator("id");
+    const page = await suite.page();
+    await page.goto("/forgot-password");
+    await waitForHydration(page);
+    await main(page).getByLabel(t("auth.login.identifier"), { exact: true }).fill(user.email!);
+    await main(page)
+      .getByRole("button", { name: t("accounts.forgot.submit") })
+      .click();
+    await main(page).getByRole("status").waitFor();
+    expect(await text(main(page).getByRole("status"))).toBe(t("accounts.forgot.sentEmail", { minutes: 30 }));
+    await expectNoSeriousA11yViolations(page, "/forgot-password, link on its way (JavaScript)");
   });
 });
 
