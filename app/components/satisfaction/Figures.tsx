@@ -162,7 +162,7 @@ export interface ChartRow {
 
 /** Horizontal bars; the SVG is one image described by its title, the figures are in the table beside it. */
 export function BarChartSvg({ id, title, rows, max }: { id: string; title: string; rows: ChartRow[]; max: number }) {
-  const labelWidth = 230;
+  const labelWidth = 250;
   const width = 640;
   const barArea = width - labelWidth - 60;
   const rowHeight = 26;
@@ -176,7 +176,7 @@ export function BarChartSvg({ id, title, rows, max }: { id: string; title: strin
         return (
           <g key={r.label} aria-hidden="true">
             <text x={labelWidth - 8} y={y + 15} textAnchor="end">
-              {r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label}
+              {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
             </text>
             <rect className="skm-bar" x={labelWidth} y={y + 3} width={Math.max(w, 1)} height={16} />
             <text x={labelWidth + Math.max(w, 1) + 4} y={y + 15}>
@@ -197,7 +197,8 @@ export function TrendChart({ id, title, points }: { id: string; title: string; p
   const bottom = 30;
   const top = 10;
   const min = 50;
-  const x = (i: number) => left + (points.length <= 1 ? 0 : (i * (width - left - 20)) / (points.length - 1));
+  // room on the right for the last period's label, centred on its point
+  const x = (i: number) => left + (points.length <= 1 ? 0 : (i * (width - left - 40)) / (points.length - 1));
   const y = (v: number) => top + ((100 - Math.max(min, v)) / (100 - min)) * (height - top - bottom);
   const path = points
     .map((p, i) => (p.ikm === null ? null : `${x(i)},${y(p.ikm)}`))
