@@ -4,6 +4,16 @@ import { defineMessages } from "./define";
 export const messages = defineMessages({
   id: {
     "agenda.nav": "Musyawarah",
+    // notes Balai writes on the aspirations of an item (stored as the key and its parameters)
+    "agenda.note.onAgenda":
+      'Masuk agenda Musyawarah Warga {year} {area} sebagai usulan "{item}". Warga dapat memberi suara prioritas sampai {until}. Lihat {link}',
+    "agenda.note.accepted":
+      'Musyawarah Warga {year} {area} memutuskan usulan "{item}": diterima.{reasons, plural, =0 {} other { Alasan: {reason}}} Diteruskan ke tingkat berikutnya.',
+    "agenda.note.acceptedTo":
+      'Musyawarah Warga {year} {area} memutuskan usulan "{item}": diterima.{reasons, plural, =0 {} other { Alasan: {reason}}} Diteruskan kepada {agency}.',
+    "agenda.note.deferred":
+      'Musyawarah Warga {year} {area} memutuskan usulan "{item}": ditunda (menunggu).{reasons, plural, =0 {} other { Alasan: {reason}}} Usulan ini otomatis masuk kembali ke daftar calon agenda tahun depan.',
+    "agenda.note.declined": 'Musyawarah Warga {year} {area} memutuskan usulan "{item}": ditolak.{reasons, plural, =0 {} other { Alasan: {reason}}}',
     "agenda.title": "Musyawarah Warga",
     "agenda.intro":
       "Setiap tahun usulan warga dikumpulkan, diberi skor secara terbuka, dipilih warga, lalu diputuskan dalam musyawarah. Setiap keputusan dan alasannya kembali ke warga yang mengusulkan.",
@@ -295,6 +305,16 @@ export const messages = defineMessages({
   },
   en: {
     "agenda.nav": "Deliberation",
+    "agenda.note.onAgenda":
+      'On the agenda of the {year} residents\' deliberation of {area} as the proposal "{item}". Residents can vote on priorities until {until}. See {link}',
+    "agenda.note.accepted":
+      'The {year} residents\' deliberation of {area} decided on the proposal "{item}": accepted.{reasons, plural, =0 {} other { Reason: {reason}}} Passed on to the next level.',
+    "agenda.note.acceptedTo":
+      'The {year} residents\' deliberation of {area} decided on the proposal "{item}": accepted.{reasons, plural, =0 {} other { Reason: {reason}}} Passed on to {agency}.',
+    "agenda.note.deferred":
+      "The {year} residents' deliberation of {area} decided on the proposal \"{item}\": deferred (waiting).{reasons, plural, =0 {} other { Reason: {reason}}} It goes back to next year's list of candidate proposals by itself.",
+    "agenda.note.declined":
+      'The {year} residents\' deliberation of {area} decided on the proposal "{item}": declined.{reasons, plural, =0 {} other { Reason: {reason}}}',
     "agenda.title": "Residents' deliberation",
     "agenda.intro":
       "Every year residents' aspirations are compiled, scored in the open, prioritised by residents and decided at the deliberation. Every decision and its reason goes back to the residents who proposed it.",

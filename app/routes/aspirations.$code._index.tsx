@@ -8,7 +8,8 @@ import { aspirationPhotos } from "~/domain/aspirations/photos.server";
 import { agendaItemsForAspirationCode } from "~/domain/agenda/agenda.server";
 import { normalizeCode } from "~/domain/aspirations/code";
 import { DomainError } from "~/domain/errors";
-import { formatDateTime } from "~/i18n";
+import { formatDateTime, isMessageKey, type Params } from "~/i18n";
+import { localizeParams } from "~/domain/notifications/templates";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import href from "~/styles/aspirations.css";
 import { getUser, requireUser } from "~/utils/auth.server";
@@ -232,7 +233,12 @@ export default function AspirationPage() {
                   <time dateTime={u.createdAt.toISOString()}>{date(u.createdAt)}</time>
                   {u.actorName ? ` · ${t("aspirations.detail.logBy", { name: u.actorName })}` : ""}
                 </span>
-                {u.note && <p>{u.note}</p>}
+                {/* a note Balai wrote itself is a message: in the reader's language */}
+                {u.noteKey && isMessageKey(u.noteKey) ? (
+                  <p>{t(u.noteKey, localizeParams(locale, JSON.parse(u.noteParams ?? "{}") as Params))}</p>
+                ) : (
+                  u.note && <p>{u.note}</p>
+                )}
               </li>
             ))}
           </ol>

@@ -175,6 +175,17 @@ describe("the public review", () => {
     const after = await db().aspiration.findUniqueOrThrow({ where: { id: a.id }, include: { updates: { orderBy: { id: "desc" }, take: 1 } } });
     expect(after.status).toBe("on_agenda");
     expect(after.updates[0].note).toContain("Pengelolaan sampah terpadu");
+    // a note Balai writes is a message: each reader gets it in their language, the page and the notification
+    expect(after.updates[0].noteKey).toBe("agenda.note.onAgenda");
+    const english = await as(submitter);
+    english.cookies.set("balai_lang", "en");
+    const page = await english.page(`/aspirations/${a.code}`);
+    expect(page.html).toContain("On the agenda of the");
+    expect(page.html).toContain("Pengelolaan sampah terpadu");
+    expect(page.html.replace(/<script\b[\s\S]*?<\/script>/g, "")).not.toContain("Masuk agenda"); // the text, not the page's data
+    const inbox = await english.page("/notifications");
+    expect(inbox.html).toMatch(/is on the deliberation agenda: On the agenda of the \d{4} residents/);
+    expect((await (await as()).page(`/aspirations/${a.code}`)).html).toContain("Masuk agenda Musyawarah Warga");
     const notes = await db().notification.findMany({
       where: { userId: { in: [submitter.id, supporter.id] }, messageKey: "aspirations.notify.status.on_agenda" },
     });
@@ -346,6 +357,11 @@ describe("the session and its outcome", () => {
     expect(tracked.html).toContain("Di musyawarah warga");
     expect(tracked.html).toContain("Ditunda (menunggu)");
     expect(tracked.html).toContain("Anggaran kesehatan tahun ini sudah habis.");
+    const inEnglish = await as();
+    inEnglish.cookies.set("balai_lang", "en");
+    const englishPage = (await inEnglish.page(`/aspirations/${a2.code}`)).html;
+    expect(englishPage).toContain("deferred (waiting). Reason: Anggaran kesehatan tahun ini sudah habis.");
+    expect((await inEnglish.page(`/aspirations/${a1.code}`)).html).toContain("accepted. Passed on to Suku Dinas Lingkungan Hidup.");
     expect(tracked.html).toMatch(new RegExp(`href="/agenda/[^"]*#item-${deferred.id}"`));
   });
 

@@ -9,6 +9,8 @@ import { audit } from "~/domain/audit/audit.server";
 import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify } from "~/domain/notifications/notifications.server";
+import { localizeParams } from "~/domain/notifications/templates";
+import { translate, type MessageKey, type Params } from "~/i18n";
 import {
   POOL_STATUSES,
   type CreateInput,
@@ -284,24 +286,31 @@ export async function advancePhase(db: Db, mailer: Mailer, actor: Actor, id: num
       where: { deliberationId: id },
       select: { id: true, title: true, aspirations: { select: { aspirationId: true } } },
     });
-    const label = deliberationLabel(d);
     for (const item of items) {
+      const params = { ...noteParamsOf(d, item.title), until: d.reviewEnd.toISOString(), link: agendaPath(d) };
       await propagateStatus(
         db,
         mailer,
         actor,
         item.aspirations.map((a) => a.aspirationId),
-        {
-          to: "on_agenda",
-          note: `Masuk agenda ${label} sebagai usulan "${item.title}". Warga dapat memberi suara prioritas sampai ${formatDay(d.reviewEnd)}. Lihat ${agendaPath(d)}`,
-        },
+        writtenNote("agenda.note.onAgenda", params, { to: "on_agenda" }),
       );
     }
   }
 }
 
-function formatDay(date: Date): string {
-  return new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", day: "numeric", month: "long", year: "numeric" }).format(date);
+/** The parameters every note about a deliberation's item has: the deliberation (year, area) and the item. */
+function noteParamsOf(d: { year: number; level: string; area: { name: string } }, item: string): Params {
+  const level = { kecamatan: "Kecamatan", kelurahan: "Kelurahan", rw: "" }[d.level as Level] ?? "";
+  return { year: d.year, area: `${level} ${d.area.name}`.trim(), item };
+}
+
+/**
+ * A note Balai writes on the aspirations of an item: stored as its message key and parameters (each
+ * reader gets it in their language), with the Indonesian text as the note itself (exports, search).
+ */
+function writtenNote<T extends object>(noteKey: MessageKey, noteParams: Params, change: T) {
+  return { ...change, note: translate("id", noteKey, localizeParams("id", noteParams)), noteKey, noteParams };
 }
 
 export function deliberationLabel(d: { year: number; level: string; area: { name: string } }): string {
@@ -577,23 +586,14 @@ export async function decideItem(db: Db, mailer: Mailer, actor: Actor, id: numbe
     targetId: item.id,
     details: { decision: input.decision, reason },
   });
-  const label = deliberationLabel(d);
-  const verdict = { accepted: "diterima", deferred: "ditunda (menunggu)", declined: "ditolak" }[input.decision];
-  const next =
-    input.decision === "accepted"
-      ? item.agency
-        ? ` Diteruskan kepada ${item.agency}.`
-        : " Diteruskan ke tingkat berikutnya."
-      : input.decision === "deferred"
-        ? " Usulan ini otomatis masuk kembali ke daftar calon agenda tahun depan."
-        : "";
-  const note = `${label} memutuskan usulan "${item.title}": ${verdict}.${reason ? ` Alasan: ${reason}` : ""}${next}`;
+  const key: MessageKey = input.decision === "accepted" && item.agency ? "agenda.note.acceptedTo" : `agenda.note.${input.decision}`;
+  const params = { ...noteParamsOf(d, item.title), reason: reason ?? "", reasons: reason ? 1 : 0, agency: item.agency ?? "" };
   await propagateStatus(
     db,
     mailer,
     actor,
     item.aspirations.map((a) => a.aspirationId),
-    { to: input.decision, note },
+    writtenNote(key, params, { to: input.decision }),
   );
 }
 

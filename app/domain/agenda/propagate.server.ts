@@ -9,13 +9,14 @@ import type { Actor } from "~/domain/accounts/roles";
 import { canTransition, type AspirationStatus } from "~/domain/aspirations/status";
 import { changeAspirationStatus } from "~/domain/aspirations/status.server";
 import type { Mailer } from "~/domain/notifications/mailer.server";
+import type { MessageKey, Params } from "~/i18n";
 
 export async function propagateStatus(
   db: Db,
   mailer: Mailer,
   actor: Actor,
   aspirationIds: number[],
-  change: { to: AspirationStatus; note: string },
+  change: { to: AspirationStatus; note: string; noteKey?: MessageKey; noteParams?: Params },
   publicUrl?: string,
 ): Promise<number> {
   if (aspirationIds.length === 0) return 0;
@@ -27,7 +28,7 @@ export async function propagateStatus(
   let changed = 0;
   for (const a of rows) {
     if (a.status === change.to || !canTransition(a.status, change.to)) continue;
-    await changeAspirationStatus(db, mailer, actor, { aspirationId: a.id, to: change.to, note: change.note }, { publicUrl });
+    await changeAspirationStatus(db, mailer, actor, { aspirationId: a.id, ...change }, { publicUrl });
     changed++;
   }
   return changed;

@@ -287,7 +287,7 @@ export async function findSimilar(db: Db, input: { title: string; description?: 
 
 const updatesSelect = {
   orderBy: { createdAt: "asc" as const },
-  select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true } } },
+  select: { id: true, fromStatus: true, toStatus: true, note: true, noteKey: true, noteParams: true, createdAt: true, actor: { select: { name: true } } },
 };
 
 const publicSelect = {
@@ -406,6 +406,9 @@ export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor
       fromStatus: u.fromStatus,
       toStatus: u.toStatus,
       note: u.note,
+      // a note Balai wrote itself (a message key and its parameters): shown in the reader's language
+      noteKey: u.noteKey,
+      noteParams: u.noteParams,
       createdAt: u.createdAt,
       actorName: u.actor?.name ?? null,
     })),
@@ -430,7 +433,7 @@ export async function getPublicAspiration(db: Db, rawCode: string, viewer: Actor
     members: [],
     sources: [],
     // when the status changed, not what was said
-    updates: full.updates.map((u) => ({ ...u, note: "", actorName: null })),
+    updates: full.updates.map((u) => ({ ...u, note: "", noteKey: null, noteParams: null, actorName: null })),
   };
 }
 export type PublicAspiration = NonNullable<Awaited<ReturnType<typeof getPublicAspiration>>>;

@@ -9,7 +9,7 @@ import { audit } from "~/domain/audit/audit.server";
 import { DomainError } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify, notifyContact } from "~/domain/notifications/notifications.server";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, Params } from "~/i18n";
 import { groupSupporterIds } from "./grouping.server";
 import { checkTransition, transitionEffects, type AspirationStatus } from "./status";
 import { requireManager } from "./visibility.server";
@@ -19,6 +19,12 @@ export interface StatusChange {
   to: AspirationStatus;
   /** public note; the reason for rejected / deferred / declined */
   note: string;
+  /**
+   * A note Balai writes itself (the deliberation's): its message key and parameters, stored with
+   * the update and shown in each reader's language; `note` then holds the Indonesian text.
+   */
+  noteKey?: MessageKey;
+  noteParams?: Params;
 }
 
 export async function changeAspirationStatus(db: Db, mailer: Mailer, actor: Actor, input: StatusChange, options: { publicUrl?: string; now?: Date } = {}) {
@@ -45,7 +51,16 @@ export async function changeAspirationStatus(db: Db, mailer: Mailer, actor: Acto
     });
     if (count !== 1) throw new DomainError("aspirations.status.conflict", "to", undefined, 409);
     const update = await tx.aspirationUpdate.create({
-      data: { aspirationId: current.id, fromStatus: current.status, toStatus: input.to, note, actorId: actor.id, createdAt: now },
+      data: {
+        aspirationId: current.id,
+        fromStatus: current.status,
+        toStatus: input.to,
+        note,
+        noteKey: input.noteKey ?? null,
+        noteParams: input.noteKey ? JSON.stringify(input.noteParams ?? {}) : null,
+        actorId: actor.id,
+        createdAt: now,
+      },
     });
     await audit(tx as Db, {
       actorId: actor.id,
@@ -79,7 +94,8 @@ export async function changeAspirationStatus(db: Db, mailer: Mailer, actor: Acto
     const userIds = [...new Set([...followers.map((f) => f.submitterId), ...supporterIds].filter((id): id is number => id !== null && id !== actor.id))];
     const message = {
       messageKey: `aspirations.notify.status.${input.to}` as MessageKey,
-      params: { code: updated.code, title: updated.title, note },
+      // a written-by-Balai note travels as its key and parameters (see localizeParams)
+      params: { ...(input.noteKey ? { ...input.noteParams, noteKey: input.noteKey } : {}), code: updated.code, title: updated.title, note },
       link: `/aspirations/${updated.code}`,
       key: `aspiration:${updated.id}:update:${update.id}`,
     };

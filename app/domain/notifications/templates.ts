@@ -46,9 +46,13 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
  * an English reader gets "Saturday, 14 December 2026, 09:00 WIB", not the Indonesian.
  */
 export function localizeParams(locale: Locale, params: Params): Params {
-  return Object.fromEntries(
+  const localized = Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, typeof v === "string" && ISO_INSTANT.test(v) ? formatDateTime(new Date(v), locale) : v]),
   );
+  // a note Balai wrote itself comes as its message key (and the other parameters): written here
+  const noteKey = params.noteKey;
+  if (isMessageKey(noteKey)) localized.note = translate(locale, noteKey, localized);
+  return localized;
 }
 
 /** Templates share one subject/short text per family (every status change is "aspirations.status"). */
