@@ -26,7 +26,7 @@ import { defaultLocale, isLocale } from "~/i18n";
 import { DEMO_PASSWORD } from "./accounts.schema";
 import type { Identifier } from "./identifier";
 import type { LoginLockout } from "./login-throttle";
-import { dummyVerify, hashPassword } from "./password.server";
+import { hashPassword } from "./password.server";
 import { COUNTER_CODE_HOURS, MAX_CODE_ATTEMPTS, RESET_CODE_MINUTES, RESET_LINK_MINUTES, type CounterMethod, type IdentityDocument } from "./password-reset";
 import { can, type Actor } from "./roles";
 
@@ -309,24 +309,27 @@ export async function resetWithCode(
   input: { identifier: Identifier; code: string; newPassword: string; ip: string },
   policy: Policy,
 ): Promise<{ userId: number }> {
-  if (!(await deps.limits.check(accountKey(input.identifier), input.ip))) throw limited("code");
-  const now = deps.now?.() ?? new Date();
-  const code = normalizeCode(input.code);
-  const user = await db.user.findUnique({ where: whereIdentifier(input.identifier), select: { id: true, disabledAt: true } });
-  const open =
-    user && !user.disabledAt
-      ? await db.passwordReset.findMany({
-          where: { userId: user.id, channel: { in: ["phone", "counter"] }, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_CODE_ATTEMPTS } },
-          select: { id: true, secretHash: true },
-        })
-      : [];
-  const hash = user ? codeHash(deps.secret, user.id, code) : "";
-  const match = open.find((r) => sameHash(r.secretHash, hash));
-  if (!match) {
-    if (open.length) await db.passwordReset.updateMany({ where: { id: { in: open.map((r) => r.id) } }, data: { attempts: { increment: 1 } } });
-    else await dummyVerify(code); // about as long as a wrong code for an account that has one
-    throw codeInvalid();
-  }
+  // a wrong code takes as long whether the account exists, has an open reset or not
+  const match = await atLeast(deps.minAnswerMs ?? MIN_ANSWER_MS, Date.now(), async () => {
+    if (!(await deps.limits.check(accountKey(input.identifier), input.ip))) throw limited("code");
+    const now = deps.now?.() ?? new Date();
+    const code = normalizeCode(input.code);
+    const user = await db.user.findUnique({ where: whereIdentifier(input.identifier), select: { id: true, disabledAt: true } });
+    const open =
+      user && !user.disabledAt
+        ? await db.passwordReset.findMany({
+            where: { userId: user.id, channel: { in: ["phone", "counter"] }, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_CODE_ATTEMPTS } },
+            select: { id: true, secretHash: true },
+          })
+        : [];
+    const hash = user ? codeHash(deps.secret, user.id, code) : "";
+    const found = open.find((r) => sameHash(r.secretHash, hash));
+    if (!found) {
+      if (open.length) await db.passwordReset.updateMany({ where: { id: { in: open.map((r) => r.id) } }, data: { attempts: { increment: 1 } } });
+      throw codeInvalid();
+    }
+    return found;
+  });
   return complete(db, deps, match.id, input.newPassword, policy);
 }
 

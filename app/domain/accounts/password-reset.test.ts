@@ -235,6 +235,23 @@ describe("never telling whether an account exists", () => {
     );
     expect(unknownCode).toMatchObject({ messageKey: "accounts.reset.codeInvalid", field: "code" });
   });
+
+  it("takes at least as long to refuse a wrong code for nobody as for an account with an open code", async () => {
+    const phone = aPhoneNumber();
+    await aUser(db(), { phone });
+    await requestReset(db(), deps({ generate: () => "246810" }), { identifier: id(phone), ip });
+    const timed = async (identifier: string) => {
+      const started = Date.now();
+      const error = await refusal(
+        resetWithCode(db(), deps({ minAnswerMs: 250 }), { identifier: id(identifier), code: "135790", newPassword: "sandi-baru-yang-panjang", ip }, policy),
+      );
+      return { key: error.messageKey, ms: Date.now() - started };
+    };
+    for (const r of await Promise.all([timed(phone), timed(aPhoneNumber())])) {
+      expect(r.key).toBe("accounts.reset.codeInvalid");
+      expect(r.ms).toBeGreaterThanOrEqual(245);
+    }
+  });
 });
 
 describe("limits", () => {
