@@ -215,6 +215,16 @@ describe("integrity", () => {
     const row = await db().aspiration.findFirstOrThrow({ where: { title: { contains: "Surat Pengantar Uji" } } });
     expect(row.confidential).toBe(true);
     expect(await text(page.locator("main"))).toContain(t("services.integrity.done", { code: row.code }));
+
+    // with only the code the tracking page is sealed: the status, none of the content (axe, JavaScript off and on)
+    for (const js of [false, true]) {
+      const guest = await suite.page({ javaScriptEnabled: js, viewport: { width: 360, height: 800 } });
+      await checkPage(guest, `/aspirations/${row.code}`, js);
+      const seen = await text(guest.locator("main"));
+      expect(seen).toContain(t("services.integrity.sealed.text"));
+      expect(seen).not.toContain("100.000");
+      expect(seen).not.toContain("Surat Pengantar Uji");
+    }
   });
 });
 
