@@ -1,14 +1,26 @@
 // Follow-up actions and mystery shopping on a real SQLite database (temporary folder).
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import type { Actor, Role } from "~/domain/accounts/roles";
-import { anAspiration, aService, aServiceUnit, aUnitStaffMember, aUser } from "../../../prisma/builders";
+import { createLocalStore } from "~/domain/images/local.server";
+import { anAspiration, aPng, aService, aServiceUnit, aUnitStaffMember, aUser } from "../../../prisma/builders";
 import { createFollowUp, followUpPlan, setFollowUpStatus } from "./followup.server";
-import { getVisit, planVisit, recordVisit, unitVisits, visitScore, zoneOf } from "./mystery.server";
+import {
+  addVisitPhoto,
+  getVisit,
+  planVisit,
+  recordVisit,
+  removeVisitPhoto,
+  unitVisits,
+  visitPhotoFile,
+  visitScore,
+  zoneOf,
+  type EvidenceStore,
+} from "./mystery.server";
 
 let dir: string;
 let database: Database;
@@ -111,5 +123,57 @@ describe("follow-up actions", () => {
       aspirations: [{ code: aspiration.code, title: aspiration.title }],
     });
     expect(plan[0].doneAt).not.toBeNull();
+  });
+});
+
+describe("mystery-shopping evidence photos", () => {
+  it("are added per item by the unit's supervisor, read back resized only by those who may see the visit, and removed with their file", async () => {
+    const unit = await aServiceUnit(db());
+    const service = await aService(db(), { unitId: unit.id });
+    const supervisor = await aUnitStaffMember(db(), unit.id, "supervisor");
+    const counter = await aUnitStaffMember(db(), unit.id, "counter");
+    const planner = await aUser(db(), { role: "planner" });
+    const admin = await aUser(db(), { role: "admin" });
+    const store = createLocalStore(dir, path.join(dir, "uploads", "private"));
+    const visit = await planVisit(db(), actor(supervisor), { serviceId: service.id, plannedFor: "2026-12-11", shopperName: "" });
+    const [item] = (await getVisit(db(), actor(supervisor), visit.id)).items;
+    const file = () => new Blob([new Uint8Array(aPng(120, 90))], { type: "image/png" });
+    for (const who of [counter, planner])
+      await expect(addVisitPhoto(db(), store, actor(who), visit.id, { itemId: item.id, caption: "", file: file() })).rejects.toMatchObject({ status: 403 });
+    await expect(addVisitPhoto(db(), store, actor(supervisor), visit.id + 1000, { itemId: item.id, caption: "", file: file() })).rejects.toMatchObject({
+      status: 404,
+    });
+    const photo = await addVisitPhoto(db(), store, actor(supervisor), visit.id, { itemId: item.id, caption: "Tidak ada papan biaya", file: file() });
+    expect((await getVisit(db(), actor(admin), visit.id)).items[0].photos).toEqual([
+      expect.objectContaining({ id: photo.id, caption: "Tidak ada papan biaya", width: 120, height: 90 }),
+    ]);
+    const thumb = await visitPhotoFile(db(), store, actor(admin), visit.id, photo.id, "thumb");
+    expect(thumb).toContain(path.join("uploads", "private", "variants"));
+    await expect(visitPhotoFile(db(), store, actor(counter), visit.id, photo.id, "thumb")).rejects.toMatchObject({ status: 403 });
+    await expect(visitPhotoFile(db(), store, null, visit.id, photo.id, "thumb")).rejects.toMatchObject({ status: 403 });
+    await expect(removeVisitPhoto(db(), store, actor(counter), visit.id, photo.id)).rejects.toMatchObject({ status: 403 });
+    await removeVisitPhoto(db(), store, actor(supervisor), visit.id, photo.id);
+    expect(await db().mysteryPhoto.count({ where: { itemId: item.id } })).toBe(0);
+    expect(existsSync(path.join(dir, "uploads", "private", photo.storageKey))).toBe(false);
+    expect(existsSync(thumb)).toBe(false);
+  });
+
+  it("leave no file behind when the row cannot be written", async () => {
+    const unit = await aServiceUnit(db());
+    const service = await aService(db(), { unitId: unit.id });
+    const supervisor = await aUnitStaffMember(db(), unit.id, "supervisor");
+    const visit = await planVisit(db(), actor(supervisor), { serviceId: service.id, plannedFor: "2026-12-12", shopperName: "" });
+    const [item] = (await getVisit(db(), actor(supervisor), visit.id)).items;
+    const removed: string[] = [];
+    const store: EvidenceStore = {
+      save: async () => ({ provider: "local", storageKey: "a".repeat(32) + ".png", width: 1, height: 1 }),
+      remove: async (image) => void removed.push(image.storageKey),
+      variantFile: async () => null,
+    };
+    // the item disappears between the check and the insert (the visit was deleted meanwhile)
+    const file = new Blob([new Uint8Array(aPng(10, 10))], { type: "image/png" });
+    const broken = { ...db(), mysteryPhoto: { ...db().mysteryPhoto, create: () => Promise.reject(new Error("foreign key")) } } as unknown as typeof database.db;
+    await expect(addVisitPhoto(broken, store, actor(supervisor), visit.id, { itemId: item.id, caption: "", file })).rejects.toThrow("foreign key");
+    expect(removed).toEqual(["a".repeat(32) + ".png"]);
   });
 });

@@ -141,9 +141,15 @@ export async function addVisitPhoto(db: Db, store: EvidenceStore, actor: Actor, 
   }
   const { bytes, mime } = await readPhoto(input.file);
   const saved = await store.save(bytes, mime);
-  const photo = await db.mysteryPhoto.create({
-    data: { itemId: item.id, storageKey: saved.storageKey, width: saved.width, height: saved.height, caption: input.caption, uploadedById: actor.id },
-  });
+  let photo;
+  try {
+    photo = await db.mysteryPhoto.create({
+      data: { itemId: item.id, storageKey: saved.storageKey, width: saved.width, height: saved.height, caption: input.caption, uploadedById: actor.id },
+    });
+  } catch (error) {
+    await store.remove({ provider: "local", storageKey: saved.storageKey }); // no file without its row
+    throw error;
+  }
   await audit(db, {
     actorId: actor.id,
     action: "satisfaction.mystery.photo.add",
