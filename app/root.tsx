@@ -1,12 +1,12 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import stylesHref from "~/styles/app.css";
 import { CsrfField } from "~/components/forms";
 import { ErrorPage } from "~/components/ErrorPage";
 import { can } from "~/domain/accounts/roles";
-import { translator, type Locale } from "~/i18n";
+import { loadMessagesWithData, translator, type Locale } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { countUnread } from "~/domain/notifications/notifications.server";
 import { getUser } from "~/utils/auth.server";
@@ -179,6 +179,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const t = translator(locale);
   const display = useRouteLoaderData<typeof loader>("root")?.display;
+  // the next page renders only with its messages (they load with its data): see app/i18n
+  useEffect(() => loadMessagesWithData(), []);
   return (
     <html lang={locale} className={display?.className}>
       <head>

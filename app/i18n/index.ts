@@ -185,6 +185,28 @@ export function preloadMessagesFor(pathname: string, locale: Locale): Promise<vo
   return Promise.all([loadCore(locale), ...messageFilesFor(pathname).map(loadArea)]).then(() => undefined);
 }
 
+/**
+ * Makes the browser's data requests wait for the messages of the page they are for. Remix fetches
+ * a route's data with one `….data` request per navigation (or submission) and renders the page
+ * when it has arrived: that request now answers once the page's message files (messageFilesFor)
+ * have loaded too, fetched together with the data, so no label of the next page is ever blank.
+ * Called once after hydration (root's Layout); returns the undo.
+ */
+export function loadMessagesWithData(): () => void {
+  const fetchNow = window.fetch;
+  window.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
+    const lang = document.documentElement.lang;
+    if (url.origin !== window.location.origin || !url.pathname.endsWith(".data") || !isLocale(lang)) return fetchNow(input, init);
+    const page = url.pathname === "/_root.data" ? "/" : url.pathname.slice(0, -".data".length);
+    const [response] = await Promise.all([fetchNow(input, init), preloadMessagesFor(page, lang)]);
+    return response;
+  };
+  return () => {
+    window.fetch = fetchNow;
+  };
+}
+
 /** For React: subscribe to loaded catalogues (see useLocale in ./react). */
 export function subscribeMessages(listener: () => void): () => void {
   listeners.add(listener);
