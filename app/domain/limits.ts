@@ -16,6 +16,13 @@ export interface Limiter {
   take(key: string): Promise<boolean>;
   /** Gives one hit back (another limiter of the same request refused it). */
   refund(key: string): Promise<void>;
+  /** Set by a store that can ask several of its limiters in one call (Redis: one script per request, see `takeAll`). */
+  readonly group?: LimiterGroup;
+}
+
+/** Several limiters of one store asked together, with `takeAll`'s meaning. */
+export interface LimiterGroup {
+  takeAll(pairs: [Limiter, string][]): Promise<boolean>;
 }
 
 export type LimiterFactory = (rule: RateRule) => Limiter;
@@ -48,11 +55,13 @@ export const memoryLimiters: LimiterFactory = (rule) =>
   flexibleLimiter(new RateLimiterMemory({ keyPrefix: rule.name, points: rule.limit, duration: windowSeconds(rule) }));
 
 /**
- * Several limits that must all agree (per participant and per IP), asked at once
- * (one round trip to Redis, not one per limit): when one refuses, the others get
- * their hit back.
+ * Several limits that must all agree (per participant and per IP), asked at once:
+ * when one refuses, the others get their hit back. Limiters of one store that
+ * can answer together (Redis) are asked in one call, atomically.
  */
 export async function takeAll(pairs: [Limiter, string][]): Promise<boolean> {
+  const group = pairs[0]?.[0].group;
+  if (group && pairs.every(([limiter]) => limiter.group === group)) return group.takeAll(pairs);
   const answers = await Promise.all(pairs.map(([limiter, key]) => limiter.take(key)));
   if (answers.every(Boolean)) return true;
   await Promise.all(pairs.map(([limiter, key], i) => (answers[i] ? limiter.refund(key) : undefined)));
