@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { takeAll } from "~/domain/limits";
 import { createSurveyLimits } from "~/domain/satisfaction/limits";
 import { createLimitStores } from "./limits";
-import { pingRedis, publishingWithin } from "./redis";
+import { connectRedis, pingRedis, publishingWithin } from "./redis";
 
 /**
  * A Redis that hangs: it accepts connections and answers the client's handshake
@@ -113,6 +113,15 @@ describe("limit stores", () => {
     const answers = await Promise.all([limiter.take("k"), limiter.take("k"), limiter.take("k")]);
     expect(Date.now() - started).toBeLessThan(1500);
     expect(answers.filter(Boolean)).toHaveLength(2); // the same rule, counted here
+    // limits asked together (one script call on Redis) answer within the timeout too
+    const other = stores.limiters({ name: "t-hang-ip", limit: 5, windowMs: 60_000 });
+    expect(
+      await takeAll([
+        [limiter, "j"],
+        [other, "ip"],
+      ]),
+    ).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1500);
     expect(stores.fallbacks()).toBeGreaterThanOrEqual(3);
     // the survey's limits are on the same stores
     const survey = createSurveyLimits({ webPerIpPer10Min: 1, kioskPerDevicePerMinute: 1, kioskPerIpPerMinute: 5 }, stores.limiters);
@@ -124,5 +133,37 @@ describe("limit stores", () => {
     // readiness says no within its second; a broadcast's publish gives up (the adapter then delivers locally)
     expect(await pingRedis(client)).toBe(false);
     await expect(publishingWithin(client, 200).xAdd("balai:test", "*", { a: "1" })).rejects.toThrow(/in time/);
+  });
+
+  it("keep a bounded queue of commands while Redis hangs: beyond it a command fails at once", async () => {
+    const fake = await hangingRedis();
+    cleanups.push(fake.close);
+    const client = await connectRedis(fake.url, 5000, 5);
+    cleanups.push(() => client.isOpen && client.destroy());
+    fake.hang();
+    const waiting = Array.from({ length: 5 }, () => client.get("k").catch((error: Error) => error));
+    const started = Date.now();
+    await expect(client.get("k")).rejects.toThrow(/queue is full/);
+    expect(Date.now() - started).toBeLessThan(100);
+    // limits asked together answer from this instance's counts at once, too
+    const stores = createLimitStores(client, undefined, 200);
+    const p = stores.limiters({ name: "t-full-p", limit: 1, windowMs: 60_000 });
+    const ip = stores.limiters({ name: "t-full-ip", limit: 10, windowMs: 60_000 });
+    expect(
+      await takeAll([
+        [p, "x"],
+        [ip, "ip"],
+      ]),
+    ).toBe(true);
+    expect(
+      await takeAll([
+        [p, "x"],
+        [ip, "ip"],
+      ]),
+    ).toBe(false);
+    expect(Date.now() - started).toBeLessThan(150);
+    expect(stores.fallbacks()).toBeGreaterThan(0);
+    client.destroy();
+    await Promise.all(waiting);
   });
 });

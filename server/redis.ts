@@ -6,10 +6,22 @@ import { log } from "./log";
 
 export type RedisClient = ReturnType<typeof createClient>;
 
+/**
+ * At most this many commands wait in the client (to be written while Redis is away, or
+ * for an answer while it hangs); beyond that a command fails at once ("The queue is
+ * full") instead of growing the process's memory without bound. Its callers already
+ * handle a failed command: a limit answers from this instance's counts, a broadcast
+ * reaches this instance's own sockets. 10,000 is about half a minute of a busy meeting's
+ * votes; a few MB.
+ */
+export const REDIS_MAX_QUEUED_COMMANDS = 10_000;
+
 /** Connects, or throws after `timeoutMs` with a message for the operator. */
-export async function connectRedis(url: string, timeoutMs = 10_000): Promise<RedisClient> {
+export async function connectRedis(url: string, timeoutMs = 10_000, maxQueued = REDIS_MAX_QUEUED_COMMANDS): Promise<RedisClient> {
   const client = createClient({
     url,
+    // node-redis's bound for its queue: the commands not yet written plus those waiting for an answer
+    commandsQueueMaxLength: maxQueued,
     socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000), connectTimeout: 5000 },
   });
   let lastError = "";
