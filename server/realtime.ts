@@ -24,8 +24,12 @@ export interface InterServerEvents {
   "room:sizes": (roomNames: string[], ack: (sizes: number[]) => void) => void;
   /** Publisher.revoke on another instance: close this instance's sockets in the room */
   "room:revoke": (room: string) => void;
-  /** the vote counts an instance just stored: [sessionId, [questionId, count][]][] (each instance tells its own sockets) */
-  "qa:counts": (batches: [number, [number, number][]][]) => void;
+  /**
+   * The vote counts an instance stored in tick `tick` (wall-clock tick number, the same on every instance):
+   * `batches` is [sessionId, [questionId, count][]][], empty while the instance is active but had no votes,
+   * so the others know it has nothing more for this tick. Each instance tells its own sockets.
+   */
+  "qa:counts": (message: { from: string; tick: number; batches: [number, [number, number][]][] }) => void;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -3,6 +3,7 @@
 // participants), calls the same domain functions as the HTTP actions, and
 // acknowledges / broadcasts only after the change is stored. Vote counts are
 // coalesced into one message per session per tick; moderation goes out at once.
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import { idNumber } from "~/domain/ids";
@@ -53,8 +54,41 @@ function createHub(deps: HandlerDeps): QaHub {
   // Several instances: each tells the others the counts it stored (one small message
   // per tick through Redis), and each sends its own sockets one message per session per
   // tick with its counts and the others'. Broadcasting through the adapter instead
-  // would give every participant one message per instance per tick.
-  if (clustered) io.on("qa:counts", (batches) => batches.forEach(([sessionId, counts]) => counts.forEach(([q, n]) => mark(sessionId, q, n))));
+  // would give every participant one message per instance per tick. The instances tick
+  // at the same moments (multiples of TICK_MS on the wall clock) and each waits, after
+  // its own commit, up to GATHER_MS for the other active instances' counts of the same
+  // tick, so a vote on another instance is usually in the same tick's message.
+  const GATHER_MS = Math.min(100, Math.round(TICK_MS / 2));
+  const ACTIVE_TICKS = Math.ceil(3000 / TICK_MS); // an instance with votes keeps reporting (empty) ticks this long
+  const hubId = randomBytes(6).toString("hex");
+  const peers = new Map<string, number>(); // other instance -> the last tick it reported
+  let lastVotesTick = -Infinity;
+  let gathering: { tick: number; missing: Set<string>; done: () => void } | null = null;
+  if (clustered) {
+    io.on("qa:counts", ({ from, tick, batches }) => {
+      if (from === hubId) return;
+      peers.set(from, Math.max(tick, peers.get(from) ?? -Infinity));
+      batches.forEach(([sessionId, counts]) => counts.forEach(([q, n]) => mark(sessionId, q, n)));
+      if (gathering && tick >= gathering.tick && gathering.missing.delete(from) && gathering.missing.size === 0) gathering.done();
+    });
+  }
+  /** the other instances that reported one of the last two ticks and have not reported `tick` yet; resolves when they all did, or after GATHER_MS */
+  const gather = (tick: number) =>
+    new Promise<void>((resolve) => {
+      const missing = new Set<string>();
+      for (const [peer, last] of peers) {
+        if (last < tick - 2) peers.delete(peer);
+        else if (last < tick) missing.add(peer);
+      }
+      if (missing.size === 0) return resolve();
+      const timer = setTimeout(() => finish(), GATHER_MS);
+      const finish = () => {
+        clearTimeout(timer);
+        gathering = null;
+        resolve();
+      };
+      gathering = { tick, missing, done: finish };
+    });
   const flush = (dirty: Map<number, Map<number, number>>, event: "qa:votes" | "bench:tick") => {
     for (const [sessionId, counts] of dirty) {
       const payload = { sessionId, counts: [...counts] as [number, number][] };
@@ -67,29 +101,37 @@ function createHub(deps: HandlerDeps): QaHub {
   // each tick: store the queued votes (one small transaction), then one count message per session
   const tick = async () => {
     const started = Date.now();
+    const tickNo = Math.round(started / TICK_MS);
     try {
       const stored = await deps.votes.commit();
       // read back from the table after the others' counts that came before: the fresher value wins
       for (const c of stored) mark(c.sessionId, c.questionId, c.voteCount);
-      if (clustered && stored.length) {
-        const bySession = new Map<number, [number, number][]>();
-        for (const c of stored) {
-          let list = bySession.get(c.sessionId);
-          if (!list) bySession.set(c.sessionId, (list = []));
-          list.push([c.questionId, c.voteCount]);
+      if (clustered) {
+        if (stored.length) lastVotesTick = tickNo;
+        if (tickNo - lastVotesTick <= ACTIVE_TICKS) {
+          const bySession = new Map<number, [number, number][]>();
+          for (const c of stored) {
+            let list = bySession.get(c.sessionId);
+            if (!list) bySession.set(c.sessionId, (list = []));
+            list.push([c.questionId, c.voteCount]);
+          }
+          io.serverSideEmit("qa:counts", { from: hubId, tick: tickNo, batches: [...bySession] });
         }
-        io.serverSideEmit("qa:counts", [...bySession]);
+        await gather(tickNo);
       }
     } catch (error) {
       console.error("qa: storing votes failed", error);
     }
     if (created.dirty.size) flush(created.dirty, "qa:votes");
     if (created.benchDirty.size) flush(created.benchDirty, "bench:tick");
-    const timer = setTimeout(tick, Math.max(0, TICK_MS - (Date.now() - started)));
+    // one instance: TICK_MS after this tick began; several: the next common tick
+    const now = Date.now();
+    const delay = clustered ? TICK_MS - (now % TICK_MS) : Math.max(0, TICK_MS - (now - started));
+    const timer = setTimeout(tick, delay);
     timer.unref();
     created.timers[0] = timer;
   };
-  created.timers.push(setTimeout(tick, TICK_MS));
+  created.timers.push(setTimeout(tick, clustered ? TICK_MS - (Date.now() % TICK_MS) : TICK_MS));
   // moderators' live counts: connected participants, questions, votes
   const lastCounts = new Map<number, string>();
   created.timers.push(
