@@ -147,6 +147,9 @@ async function main() {
       QA_RATE_LIMIT_IP_VOTES: "100000000",
       QA_RATE_LIMIT_IP_ASKS: "100000000",
     };
+    // BALAI_BENCH_CPU_PROF=<dir>: every instance writes a V8 CPU profile there when it stops
+    const profileDir = process.env.BALAI_BENCH_CPU_PROF;
+    const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
     const cookie = createCookie(QA_COOKIE, { secrets: [SECRET], path: "/" });
     const loop = monitorEventLoopDelay({ resolution: 10 });
 
@@ -163,6 +166,7 @@ async function main() {
             sessionSecret: SECRET,
             port,
             env,
+            nodeArgs,
           }),
         ),
       );

@@ -272,13 +272,15 @@ export interface InstanceOptions {
   sessionSecret: string;
   port?: number;
   env?: Record<string, string>;
+  /** extra node flags, e.g. --cpu-prof (bench:cluster's BALAI_BENCH_CPU_PROF) */
+  nodeArgs?: string[];
 }
 
 /** One Balai instance (the built app: server/index.ts), ready when /readyz says so. */
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const port = options.port ?? (await freePort());
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", path.join(root, "server", "index.ts")], {
     cwd: root,
     env: {
       ...process.env,
