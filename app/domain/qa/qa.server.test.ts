@@ -80,6 +80,30 @@ describe("votes", () => {
     expect(Math.abs(vote.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
+  it("checks every vote's limits when its batch is stored: over the participant's or the IP's limit refused, the rest stored", async () => {
+    const db = database.db;
+    const q = await ask("asker-nine-00000", "Kapan lampu jalan di gang 5 diperbaiki?");
+    const queue = createVoteQueue(db, { limits: createQaLimits({ asksPerIp: 1000, votesPerIp: 4 }), batchWindowMs: 15 });
+    // 32 toggles by one participant in one batch: the per-participant limit is 30 per 10 s
+    const toggles = Array.from({ length: 32 }, (_, i) =>
+      queue.cast({ participantId: "v1-0000000000000" }, session.id, { questionId: q.id, on: i % 2 === 0 }).then(
+        () => "ok",
+        (error: DomainError) => error.messageKey,
+      ),
+    );
+    expect(await Promise.all(toggles)).toEqual([...Array(30).fill("ok"), "qa.rateLimited", "qa.rateLimited"]);
+    // one IP: 4 votes per 10 s whoever casts them
+    const fromIp = ["v2-0000000000000", "v3-0000000000000", "voter-c-00000000", "voter-d-00000000", "voter-b-00000000"].map((participantId) =>
+      queue.cast({ participantId, ip: "10.9.9.9" }, session.id, { questionId: q.id, on: true }).then(
+        () => "ok",
+        (error: DomainError) => error.messageKey,
+      ),
+    );
+    expect(await Promise.all(fromIp)).toEqual(["ok", "ok", "ok", "ok", "qa.rateLimited"]);
+    expect(await db.qaVote.count({ where: { questionId: q.id, participantId: "voter-b-00000000" } })).toBe(0);
+    expect(await db.qaVote.count({ where: { questionId: q.id } })).toBe(4); // v1's last toggle was a take-back
+  });
+
   it("never lets a participant id or question id reach the SQL unchecked", async () => {
     const db = database.db;
     const q = await ask("asker-eight-0000", "Apakah ada jadwal kerja bakti bulan ini?");

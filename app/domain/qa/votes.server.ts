@@ -4,6 +4,7 @@
 // the queue right before each broadcast tick (commitVotes), so a vote waits for
 // one tick at most and a thousand votes a second cost a few transactions; other
 // callers (the forms without JavaScript) get a short window (QA_VOTE_BATCH_MS).
+// A batch's rate limits are asked together right before it is stored.
 // Counts are recomputed from the votes table, so retries and toggles can never
 // double-count a participant.
 import type { Db } from "~/db/client.server";
@@ -21,6 +22,7 @@ export interface VoteResult {
 interface Pending {
   sessionId: number;
   participantId: string;
+  ip?: string;
   questionId: number;
   on: boolean;
   resolve: (r: VoteResult) => void;
@@ -93,6 +95,21 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
     }, delay);
   };
 
+  // The limits of a batch's votes are asked together right before it is stored: with
+  // Redis (several instances) every check is still one atomic call against the shared
+  // counts, but they leave in one write and their answers come back in one read, not
+  // one round trip per vote as each arrives. A vote waits for the tick anyway.
+  const checkThenRun = async (batch: Pending[]): Promise<Committed[]> => {
+    const answers = await Promise.all(batch.map((p) => options.limits.vote(p.participantId, p.ip).catch((error: unknown) => error)));
+    const allowed: Pending[] = [];
+    batch.forEach((p, i) => {
+      const answer = answers[i];
+      if (answer === true) allowed.push(p);
+      else p.reject(answer === false ? new DomainError("qa.rateLimited", undefined, undefined, 429) : answer);
+    });
+    return runBatch(db, allowed);
+  };
+
   const commit = async (): Promise<Committed[]> => {
     const out: Committed[] = [];
     while (q.running) out.push(...(await q.running));
@@ -101,7 +118,7 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
       q.timer = null;
     }
     while (q.items.length) {
-      const running = runBatch(db, q.items.splice(0, MAX_BATCH));
+      const running = checkThenRun(q.items.splice(0, MAX_BATCH));
       q.running = running;
       try {
         out.push(...(await running));
@@ -117,15 +134,11 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
       if (!PARTICIPANT_ID.test(who.participantId) || !Number.isSafeInteger(input.questionId) || !Number.isSafeInteger(sessionId)) {
         return Promise.reject(new DomainError("qa.validation.invalid"));
       }
-      // the limits may live in Redis (several instances): checked first, queued in the order the checks answer
-      return options.limits.vote(who.participantId, who.ip).then((allowed) =>
-        allowed
-          ? new Promise<VoteResult>((resolve, reject) => {
-              q.items.push({ sessionId, participantId: who.participantId, questionId: input.questionId, on: input.on, resolve, reject });
-              schedule(castOptions.deferred ? DEFERRED_FALLBACK_MS : options.batchWindowMs);
-            })
-          : Promise.reject(new DomainError("qa.rateLimited", undefined, undefined, 429)),
-      );
+      // queued in the order received; its limits are checked when its batch is stored (checkThenRun)
+      return new Promise<VoteResult>((resolve, reject) => {
+        q.items.push({ sessionId, participantId: who.participantId, ip: who.ip, questionId: input.questionId, on: input.on, resolve, reject });
+        schedule(castOptions.deferred ? DEFERRED_FALLBACK_MS : options.batchWindowMs);
+      });
     },
     commit,
     async flush() {
