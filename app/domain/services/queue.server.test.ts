@@ -21,7 +21,9 @@ import {
   ticketIdFromCode,
   ticketView,
   unitFigures,
+  visitFiguresStatement,
 } from "./queue.server";
+import { aQueueTicket } from "../../../prisma/builders/services";
 
 let dir: string;
 let database: Database;
@@ -201,6 +203,85 @@ describe("helpdesk and figures", () => {
     expect(mine).toMatchObject({ staff: true, hours: [expect.objectContaining({ key: 9 })], helpdeskRows: [expect.objectContaining({ sessions: 2 })] });
     // a period that misses the visits shows none
     expect((await figuresPage(db(), staff, unit.id, { dari: "2026-03-03", sampai: "2026-03-31" }, { now })).total.visits).toBe(0);
+  });
+
+  it("gives, from the covering index alone, the figures a plain computation over the rows gives, on random visits", async () => {
+    const { unit, a, b, staff } = await setup();
+    const other = await aServiceUnit(db());
+    const c = await aService(db(), { unitId: other.id });
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    let x = seed;
+    const rand = () => (x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32; // LCG, reproducible from the seed
+    const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+    const statuses = ["waiting", "called", "serving", "served", "served", "served", "no_show", "transferred"] as const;
+    const base = Date.UTC(2026, 4, 1, 0, 0);
+    for (let i = 0; i < 240; i++) {
+      const other_ = rand() < 0.15;
+      await aQueueTicket(db(), other_ ? other.id : unit.id, other_ ? c.id : pick([a.id, b.id]), {
+        status: pick(statuses),
+        // 20 days, any minute of the day: tickets taken late in the evening (WIB) close on the next day
+        takenAt: new Date(base + Math.floor(rand() * 20 * 1440) * 60_000 + Math.floor(rand() * 60) * 1000),
+        waitMinutes: Math.floor(rand() * 90),
+        serviceMinutes: 1 + Math.floor(rand() * 40),
+        number: 1000 + i,
+      });
+    }
+    // a period inside the data (its edges cut through the visits), as WIB days
+    const range = figuresPeriod({ dari: "2026-05-04", sampai: "2026-05-15" });
+    const f = await unitFigures(db(), staff, unit.id, range);
+
+    const rows = (await db().queueTicket.findMany({ where: { unitId: unit.id } })).filter(
+      (t) => t.closedAt && t.closedAt >= range.from && t.closedAt < range.to,
+    );
+    type Acc = { visits: number; served: number; noShows: number; wait: number[]; svc: number[] };
+    const groups = new Map<string, Acc>();
+    const into = (key: string, t: (typeof rows)[number]) => {
+      const acc = groups.get(key) ?? { visits: 0, served: 0, noShows: 0, wait: [], svc: [] };
+      groups.set(key, acc);
+      acc.visits++;
+      if (t.status === "served") acc.served++;
+      if (t.status === "no_show") acc.noShows++;
+      if (t.calledAt) acc.wait.push((t.calledAt.getTime() - t.takenAt.getTime()) / 1000);
+      if (t.status === "served") acc.svc.push((t.servedAt!.getTime() - (t.servingAt ?? t.calledAt)!.getTime()) / 1000);
+    };
+    const wib = (d: Date) => new Date(d.getTime() + 7 * 3_600_000);
+    for (const t of rows) {
+      for (const key of ["total", `s${t.serviceId}`, `h${wib(t.takenAt).getUTCHours()}`, `w${wib(t.takenAt).getUTCDay()}`, `d${t.day}`]) into(key, t);
+    }
+    const mean = (list: number[]) => (list.length ? list.reduce((n, v) => n + v, 0) / list.length / 60 : null);
+    const expectRow = (got: { visits: number; served: number; noShows: number; waitMinutes: number | null; serviceMinutes: number | null }, key: string) => {
+      const want = groups.get(key)!;
+      const why = `group ${key}, seed ${seed}`;
+      expect({ visits: got.visits, served: got.served, noShows: got.noShows }, why).toEqual({
+        visits: want.visits,
+        served: want.served,
+        noShows: want.noShows,
+      });
+      // rounded to 0.1 minute from a floating sum: equal up to that rounding
+      for (const [g, w] of [
+        [got.waitMinutes, mean(want.wait)],
+        [got.serviceMinutes, mean(want.svc)],
+      ] as const) {
+        if (w === null) expect(g, why).toBeNull();
+        else expect(Math.abs(g! - w), why).toBeLessThanOrEqual(0.05 + 1e-6);
+      }
+    };
+    expect(rows.length).toBeGreaterThan(40);
+    expectRow(f.total, "total");
+    const keys = (prefix: string) => [...groups.keys()].filter((k) => k.startsWith(prefix)).length;
+    expect([f.services.length, f.hours.length, f.weekdays.length, f.days.length], `seed ${seed}`).toEqual([keys("s"), keys("h"), keys("w"), keys("d")]);
+    for (const s of f.services) expectRow(s, `s${s.key.id}`);
+    for (const h of f.hours) expectRow(h, `h${h.key}`);
+    for (const w of f.weekdays) expectRow(w, `w${w.key}`);
+    for (const d of f.days) {
+      const want = groups.get(`d${d.day}`)!;
+      expect(d, `seed ${seed}`).toEqual({ day: d.day, visits: want.visits, served: want.served, noShows: want.noShows });
+    }
+
+    // and SQLite answers the GROUP BY from the covering index, never reading a visit's row
+    const { text, params } = visitFiguresStatement(false, unit.id, range);
+    const plan = (await db().$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${text}`, ...params)).map((r) => r.detail).join("\n");
+    expect(plan).toContain("USING COVERING INDEX QueueTicket_figures_idx");
   });
 
   it("reads the period as WIB days, 30 days by default, at most 92, never past today", () => {
