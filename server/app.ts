@@ -117,10 +117,13 @@ export async function createBalaiServer(config: Config, database: Database): Pro
 
   app.use(requestLogging(metrics));
   metricsRoute(app, metrics, config.metricsToken);
-  // readiness: may the proxy send this instance new visitors (database and Redis answer, not stopping)
+  // readiness: may the proxy send this instance new visitors (the database answers, not stopping).
+  // Redis away is reported but keeps the instance ready (decision 8: availability): every
+  // instance shares the one Redis, so a 503 for it would take the whole site out of a
+  // balancer with active checks while each instance can still serve on its own counts.
   app.get("/readyz", async (_req, res) => {
     const [dbOk, redisOk] = await Promise.all([database.ping(), redis ? pingRedis(redis) : Promise.resolve(true)]);
-    const ready = dbOk && redisOk && !draining;
+    const ready = dbOk && !draining;
     res
       .status(ready ? 200 : 503)
       .set("Cache-Control", "no-store")
