@@ -61,6 +61,7 @@ export const en: Record<keyof typeof id, string> = {
   "home.joinPrompt": "No account? You can still take part in live Q&A and submit aspirations without one.",
   "event.kind.dialogue": "Ngopi Dursa",
   "event.kind.fair": "Dursa Vaganza",
+  "event.kind.class": "Digital class",
   "event.at": "{venue}, {kelurahan}",
 
   "form.required": "Required.",

@@ -58,6 +58,7 @@ export const id = {
   "home.joinPrompt": "Belum punya akun? Anda tetap bisa ikut tanya jawab dan menyampaikan aspirasi tanpa akun.",
   "event.kind.dialogue": "Ngopi Dursa",
   "event.kind.fair": "Dursa Vaganza",
+  "event.kind.class": "Kelas digital",
   "event.at": "{venue}, {kelurahan}",
 
   "form.required": "Wajib diisi.",

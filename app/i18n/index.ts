@@ -75,6 +75,8 @@ const areaFiles = {
   accounts: () => import("./accounts"),
 } satisfies Record<string, () => Promise<AreaCatalogue>>;
 export type MessageFile = keyof typeof areaFiles;
+/** Every area file's name (a test checks that each file in app/i18n with messages is here). */
+export const messageFileNames = Object.keys(areaFiles) as MessageFile[];
 const coreLoaders: Record<Locale, () => Promise<Dictionary>> = {
   id: () => import("./id").then((m) => m.id),
   en: () => import("./en").then((m) => m.en),
@@ -97,10 +99,11 @@ const PAGE_FILES: [prefix: string, files: MessageFile[]][] = [
   ["/aspirations/staff", ["aspirations", "agenda", "channels"]],
   ["/agenda", ["agenda"]],
   ["/layanan", ["services", "queue"]],
+  ["/layanan/kelola/kelas", ["services", "queue", "events"]], // digital classes are events
   ["/survei", ["satisfaction"]],
   ["/survei/kelola/misteri", ["satisfaction", "events"]], // the evidence photos' refusals are the photo checks' (events.photo.*)
   ["/kiosk", ["satisfaction"]],
-  ["/account", ["events", "channels"]],
+  ["/account", ["events", "channels", "agenda"]], // agenda: the residency check for deliberation votes
   ["/admin", ["discussions", "channels", "services", "jobs"]],
   ["/admin/users/reset", ["accounts"]],
   ["/forgot-password", ["accounts"]],

@@ -311,7 +311,6 @@ export const messages = defineMessages({
       "Ini laporan integritas layanan yang rahasia. Dengan kode lacak hanya statusnya yang terlihat; isinya hanya untuk pelapor (setelah masuk ke akunnya), supervisor unit layanan dan administrator.",
     "services.integrity.notice":
       "Laporan integritas layanan yang rahasia tentang {unit}. Hanya pelapor, supervisor unit dan administrator yang melihat isinya; laporan ini tidak muncul di daftar, laporan maupun data terbuka.",
-    "event.kind.class": "Kelas digital",
     "services.classes.title": "Kelas digital",
     "services.classes.intro":
       'Kelas digital adalah kegiatan (jenis "Kelas digital") tempat petugas mengajari warga mengurus layanan secara daring. Tautkan setiap kelas dengan layanan yang diajarkan: kelas yang akan datang tampil di halaman layanan, dan pesertanya dihitung di angka unit.',
@@ -636,7 +635,6 @@ export const messages = defineMessages({
       "This is a confidential service integrity report. With the tracking code only its status is shown; its content is only for the person who filed it (signed in), the service unit's supervisors and administrators.",
     "services.integrity.notice":
       "A confidential service integrity report about {unit}. Only the person who filed it, the unit's supervisors and administrators see its content; it does not appear in lists, reports or open data.",
-    "event.kind.class": "Digital class",
     "services.classes.title": "Digital classes",
     "services.classes.intro":
       'Digital classes are events (of the kind "Digital class") in which staff teach residents to use the online procedures. Link each class to the services it teaches: coming classes show on the service page, and their attendance counts in the unit\'s figures.',

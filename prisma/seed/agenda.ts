@@ -6,6 +6,7 @@
 // there are no aspirations at all does it create a few of its own.
 import { randomInt } from "node:crypto";
 import type { Db } from "~/db/client.server";
+import { onAgendaNote } from "~/domain/agenda/agenda.server";
 import { changeAspirationStatus } from "~/domain/aspirations/status.server";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { aBallot, aDeliberation, anAgendaItem } from "../builders";
@@ -159,6 +160,7 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
 
   // this year's deliberation, in public review
   const sessionStart = ctx.saturday(3, 9);
+  const reviewEnd = wibDay(14, true);
   const d = await aDeliberation(db, {
     area: kecamatan,
     year,
@@ -166,7 +168,7 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
     intakeStart: wibDay(-300),
     intakeEnd: wibDay(0, true),
     reviewStart: wibDay(-2),
-    reviewEnd: wibDay(14, true),
+    reviewEnd,
     votesPerResident: 5,
     weightSupports: 1,
     weightVotes: 2,
@@ -225,7 +227,8 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
       await changeAspirationStatus(db, silent, planner, {
         aspirationId: a.id,
         to: "on_agenda",
-        note: `Masuk agenda Musyawarah Warga ${year} Kecamatan Duren Sawit sebagai usulan "${a.title}". Warga dapat memberi suara prioritas sampai akhir masa tinjauan publik.`,
+        // the note Balai writes when an agenda is published (a message: in each reader's language)
+        ...onAgendaNote({ year, level: "kecamatan", area: kecamatan, reviewEnd }, a.title),
       });
     }
   }

@@ -5,11 +5,13 @@
 // language in a component, and text Balai writes itself (notes, titles) frozen in one language.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
-import { allMessages, messageFilesFor, type Locale, type MessageFile } from "~/i18n";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { allMessages, messageFileNames, messageFilesFor, type Locale, type MessageFile } from "~/i18n";
 import { id as coreId } from "~/i18n/id";
 import { aStaffMember, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
-import { startServer, type RunningServer } from "../support/server";
+import { projectRoot, startServer, type RunningServer } from "../support/server";
 
 const MAX_PAGES = 90;
 const PER_SHAPE = 2;
@@ -93,7 +95,12 @@ async function crawl(client: Client, starts: string[]): Promise<string[]> {
 
 /** Which file holds each message: "core" (id.ts / en.ts) or an area's file (app/i18n/<file>.ts). */
 async function messageFiles(): Promise<Map<string, MessageFile | "core">> {
-  const files: MessageFile[] = ["events", "agenda", "aspirations", "discussions", "qa", "polls", "satisfaction", "services", "queue", "channels", "jobs"];
+  // every app/i18n/<file>.ts with messages, and each is one the browser can load
+  const dir = path.join(projectRoot, "app/i18n");
+  const files = readdirSync(dir)
+    .filter((name) => /^[a-z]+\.ts$/.test(name) && /^export const messages = defineMessages\(/m.test(readFileSync(path.join(dir, name), "utf8")))
+    .map((name) => name.slice(0, -3) as MessageFile);
+  expect([...files].sort()).toEqual([...messageFileNames].sort());
   const fileOf = new Map<string, MessageFile | "core">(Object.keys(coreId).map((key) => [key, "core"]));
   for (const file of files) {
     const { messages } = (await import(`~/i18n/${file}.ts`)) as { messages: { id: Record<string, string> } };

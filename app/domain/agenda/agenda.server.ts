@@ -287,13 +287,12 @@ export async function advancePhase(db: Db, mailer: Mailer, actor: Actor, id: num
       select: { id: true, title: true, aspirations: { select: { aspirationId: true } } },
     });
     for (const item of items) {
-      const params = { ...noteParamsOf(d, item.title), until: d.reviewEnd.toISOString(), link: agendaPath(d) };
       await propagateStatus(
         db,
         mailer,
         actor,
         item.aspirations.map((a) => a.aspirationId),
-        writtenNote("agenda.note.onAgenda", params, { to: "on_agenda" }),
+        { to: "on_agenda", ...onAgendaNote(d, item.title) },
       );
     }
   }
@@ -303,6 +302,11 @@ export async function advancePhase(db: Db, mailer: Mailer, actor: Actor, id: num
 function noteParamsOf(d: { year: number; level: string; area: { name: string } }, item: string): Params {
   const level = { kecamatan: "Kecamatan", kelurahan: "Kelurahan", rw: "" }[d.level as Level] ?? "";
   return { year: d.year, area: `${level} ${d.area.name}`.trim(), item };
+}
+
+/** The note on an aspiration whose item is put on the deliberation's public agenda. */
+export function onAgendaNote(d: { year: number; level: string; area: { name: string; code: string }; reviewEnd: Date }, item: string) {
+  return writtenNote("agenda.note.onAgenda", { ...noteParamsOf(d, item), until: d.reviewEnd.toISOString(), link: agendaPath(d) }, {});
 }
 
 /**
