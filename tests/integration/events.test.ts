@@ -257,7 +257,10 @@ describe("RSVP", () => {
     expect(twice.status).toBe(409);
     expect(await twice.text()).toContain("sudah terdaftar");
 
-    expect((await c.post(`/rsvp/${code}`, { intent: "cancel" })).status).toBe(302);
+    // cancelling asks first: the button is a link to the question, whose form cancels
+    const ask = await c.page(`/rsvp/${code}?batal=1`);
+    expect(ask.html).toContain("Batalkan pendaftaran?");
+    expect((await c.post(`/rsvp/${code}`, { intent: "cancel" }, { fromPage: `/rsvp/${code}?batal=1` })).status).toBe(302);
     expect((await c.page(`/rsvp/${code}`)).html).toContain("Pendaftaran Anda dibatalkan.");
     const unknown = await new Client(server.url).page("/rsvp/AAAA-AAAA");
     expect(unknown.status).toBe(404);
@@ -274,7 +277,7 @@ describe("RSVP", () => {
     const { client: c } = await signedIn();
     expect((await c.post(`/events/${event.id}`, { intent: "rsvp" })).status).toBe(302);
     expect((await c.page(`/events/${event.id}`)).html).toContain("daftar tunggu, urutan ke-3");
-    expect((await new Client(server.url).post(`/rsvp/${seated.code}`, { intent: "cancel" })).status).toBe(302);
+    expect((await new Client(server.url).post(`/rsvp/${seated.code}`, { intent: "cancel" }, { fromPage: `/rsvp/${seated.code}?batal=1` })).status).toBe(302);
     const promoted = await db().rsvp.findUniqueOrThrow({ where: { id: firstWaiting.id } });
     expect(promoted.status).toBe("confirmed");
     expect(promoted.promotedAt).not.toBeNull();
