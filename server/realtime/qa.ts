@@ -65,7 +65,10 @@ function createHub(deps: HandlerDeps): QaHub {
   let lastVotesTick = -Infinity;
   let gathering: { tick: number; missing: Set<string>; done: () => void } | null = null;
   if (clustered) {
-    io.on("qa:counts", ({ from, tick, batches }) => {
+    io.on("qa:counts", (message) => {
+      // an instance of the previous version (rolling upgrade) sends bare batches: ignored until it runs this one
+      if (!message || !Array.isArray(message.batches)) return;
+      const { from, tick, batches } = message;
       if (from === hubId) return;
       peers.set(from, Math.max(tick, peers.get(from) ?? -Infinity));
       batches.forEach(([sessionId, counts]) => counts.forEach(([q, n]) => mark(sessionId, q, n)));
