@@ -125,7 +125,9 @@ export function attachHandlers(io: RealtimeServer, services: Services, config: C
       const sessionId = await cookie.parse(socket.request.headers.cookie ?? null);
       const userId = typeof sessionId === "string" ? await sessionUserId(db, sessionId) : null;
       const user = userId ? await getCurrentUser(db, userId) : null;
-      socket.data.user = user ? { id: user.id, role: user.role } : null;
+      // an account holding a temporary password (set at the counter) is held back on the
+      // pages until it chooses its own; its sockets get no staff or participant rights either
+      socket.data.user = user && !user.mustChangePassword ? { id: user.id, role: user.role } : null;
       socket.data.sessionKey = user && typeof sessionId === "string" ? sessionKey(sessionId) : null;
       next();
     } catch (error) {

@@ -35,6 +35,10 @@ export const messages = defineMessages({
     "channels.subject.accounts.reset.message.code": "Kode atur ulang kata sandi",
     "channels.short.accounts.reset.message.link": "Balai: tautan untuk mengatur ulang kata sandi, berlaku {minutes} menit.",
     "channels.short.accounts.reset.message.code": "Balai: kode atur ulang kata sandi {code}, berlaku {minutes} menit. Jangan berikan kepada siapa pun.",
+    "accounts.password.changedNotice":
+      "Kata sandi akun Balai Anda diubah pada {at}. Jika ini Anda, tidak perlu berbuat apa-apa. Jika bukan Anda, segera atur kata sandi baru lewat tautan di bawah (Lupa kata sandi), atau datang ke loket kantor kecamatan dengan KTP. Balai tidak pernah menanyakan kata sandi Anda.",
+    "channels.subject.accounts.password.changedNotice": "Kata sandi Anda diubah",
+    "channels.short.accounts.password.changedNotice": "Balai: kata sandi akun Anda diubah pada {at}. Bukan Anda? Segera atur ulang:",
 
     "accounts.counter.title": "Atur ulang kata sandi di loket",
     "accounts.counter.intro":
@@ -115,6 +119,10 @@ export const messages = defineMessages({
     "channels.subject.accounts.reset.message.code": "Your password reset code",
     "channels.short.accounts.reset.message.link": "Balai: a link to reset your password, valid {minutes} minutes.",
     "channels.short.accounts.reset.message.code": "Balai: your password reset code is {code}, valid {minutes} minutes. Never share it.",
+    "accounts.password.changedNotice":
+      "The password of your Balai account was changed on {at}. If this was you, there is nothing to do. If it was not you, set a new password at once with the link below (Forgot password), or come to the kecamatan office counter with your KTP. Balai never asks for your password.",
+    "channels.subject.accounts.password.changedNotice": "Your password was changed",
+    "channels.short.accounts.password.changedNotice": "Balai: your account's password was changed on {at}. Not you? Reset it now:",
 
     "accounts.counter.title": "Reset a password at the counter",
     "accounts.counter.intro": "For residents who cannot open their e-mail or phone. Check their identity in person before resetting. Every reset is recorded.",

@@ -8,7 +8,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import type { AckResponse, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
-import { aPhoneNumber, aStaffMember, aUser, unique } from "../../prisma/builders";
+import { aPhoneNumber, aQaSession, aStaffMember, aUser, unique } from "../../prisma/builders";
 import { eventually, startSmtp, startSms, startWhatsApp, type SmsStandIn, type SmtpStandIn, type WhatsAppStandIn } from "../support/channels";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
@@ -105,6 +105,12 @@ describe("a reset link by e-mail", () => {
     const done = await c.post(link, { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { fromPage: link });
     expect(done.status).toBe(302);
     expect(done.headers.get("location")).toBe("/login");
+
+    // a notice that the password changed, without it, with what to do if it was not them
+    const notice = await eventually(() => smtp.mails.find((m) => m.to === user.email && m.subject === "Balai: Kata sandi Anda diubah"), "the notice");
+    expect(notice.text).toContain("Jika bukan Anda, segera atur kata sandi baru");
+    expect(notice.text).toContain("https://balai.uji.test/forgot-password");
+    expect(notice.text + notice.html).not.toContain(NEW_PASSWORD);
 
     // the other device's session ended
     expect((await elsewhere.page("/account")).url).toMatch(/^\/login/);
@@ -263,6 +269,7 @@ describe("at the counter", () => {
 
   it("sets a temporary password shown once, which the resident must change at the next login; audited with the document type", async () => {
     const resident = await aUser(db(), { name: `Pak Darto ${unique()}` });
+    await db().user.update({ where: { id: resident.id }, data: { locale: "en" } });
     const counter = await aStaffMember(db(), "counter");
     const staff = await signedIn(counter.email!, counter.password);
     const found = await staff.page(`/admin/users/reset?q=${encodeURIComponent(resident.name)}`);
@@ -284,6 +291,12 @@ describe("at the counter", () => {
     expect(audit.actorId).toBe(counter.id);
     expect(JSON.parse(audit.details!)).toEqual({ method: "temporary", documentType: "kk" });
 
+    // the notice in the resident's language (English here), never with the temporary password
+    const notices = () => smtp.mails.filter((m) => m.to === resident.email && m.subject === "Balai: Your password was changed");
+    const notice = await eventually(() => notices()[0], "the notice of the counter's reset");
+    expect(notice.text).toContain("If it was not you, set a new password at once");
+    expect(notice.text + notice.html).not.toContain(temporary);
+
     const c = new Client(server.url);
     const login = await c.post("/login", { identifier: resident.email!, password: temporary, redirectTo: "/events" }, { fromPage: "/login" });
     expect(login.headers.get("location")).toBe("/account/password");
@@ -295,6 +308,9 @@ describe("at the counter", () => {
     );
     expect(changed.status).toBe(302);
     expect((await c.page("/account")).url).toBe("/account");
+    // choosing one's own password on the account's page sends the notice again
+    await eventually(() => notices()[1], "the notice of the change on /account/password");
+    expect(notices()[1].text + notices()[1].html).not.toContain(NEW_PASSWORD);
   });
 
   it("prints a one-time code the resident uses at /reset-password/code", async () => {
@@ -316,5 +332,56 @@ describe("at the counter", () => {
     );
     expect(used.status).toBe(302);
     await signedIn(resident.email!, NEW_PASSWORD);
+  });
+});
+
+describe("an account that must change its password", () => {
+  type TypedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+  const call = <T>(socket: TypedSocket, event: string, payload: unknown) =>
+    new Promise<AckResponse<T>>((resolve, reject) =>
+      (socket as unknown as Socket).timeout(5000).emit(event, payload, (err: Error | null, res: AckResponse<T>) => (err ? reject(err) : resolve(res))),
+    );
+  const socketOf = async (client: Client) => {
+    const socket: TypedSocket = connect(server.url, {
+      transports: ["websocket"],
+      extraHeaders: { Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+      forceNew: true,
+      reconnection: false,
+    });
+    await new Promise<void>((resolve, reject) => (socket.once("connect", () => resolve()), socket.once("connect_error", reject)));
+    return socket;
+  };
+
+  it("cannot moderate over a socket until it has chosen its own password", async () => {
+    const moderator = await aStaffMember(db(), "moderator");
+    await db().user.update({ where: { id: moderator.id }, data: { mustChangePassword: true } });
+    const session = await aQaSession(db());
+    const c = new Client(server.url);
+    const login = await c.post("/login", { identifier: moderator.email!, password: moderator.password }, { fromPage: "/login" });
+    expect(login.headers.get("location")).toBe("/account/password");
+
+    const held = await socketOf(c);
+    try {
+      const who = await new Promise<AckResponse<{ userId: number | null }>>((resolve) => held.emit("session:whoami", resolve));
+      expect(who).toEqual({ data: { userId: null, role: null } });
+      const refused = await call(held, "qa:join", { code: session.code, as: "moderator" });
+      expect(refused).toEqual({ error: expect.objectContaining({ code: "forbidden", messageKey: "error.403.text" }) });
+    } finally {
+      held.disconnect();
+    }
+
+    const changed = await c.post(
+      "/account/password",
+      { currentPassword: moderator.password, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      { fromPage: "/account/password" },
+    );
+    expect(changed.status).toBe(302);
+    const free = await socketOf(c);
+    try {
+      const joined = await call(free, "qa:join", { code: session.code, as: "moderator" });
+      expect(joined).toHaveProperty("data");
+    } finally {
+      free.disconnect();
+    }
   });
 });

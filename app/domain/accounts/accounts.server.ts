@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, type SignupInput } from "./accounts.schema";
 import { beginVerification, type VerificationDeps } from "./contacts.server";
 import type { Identifier } from "./identifier";
 import type { LoginLockout } from "./login-throttle";
+import { enqueuePasswordChangedNotice } from "./password-notice.server";
 import { dummyVerify, hashPassword, verifyPassword } from "./password.server";
 import { can, isRole, type Actor, type Role } from "./roles";
 
@@ -101,8 +102,13 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new DomainError("auth.password.wrongCurrent", "currentPassword");
   }
-  await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.newPassword), isDemo: false, mustChangePassword: false } });
-  await audit(db, { actorId: actor.id, action: "account.password_changed", targetType: "user", targetId: actor.id });
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, isDemo: false, mustChangePassword: false } });
+    await audit(tx as Db, { actorId: actor.id, action: "account.password_changed", targetType: "user", targetId: actor.id });
+    await enqueuePasswordChangedNotice(tx as Db, actor.id, `change:${now.getTime()}`, now);
+  });
 }
 
 export async function getCurrentUser(db: Db, userId: number): Promise<CurrentUser | null> {

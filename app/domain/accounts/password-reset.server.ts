@@ -26,6 +26,7 @@ import { defaultLocale, isLocale } from "~/i18n";
 import { DEMO_PASSWORD } from "./accounts.schema";
 import type { Identifier } from "./identifier";
 import type { LoginLockout } from "./login-throttle";
+import { enqueuePasswordChangedNotice } from "./password-notice.server";
 import { hashPassword } from "./password.server";
 import { COUNTER_CODE_HOURS, MAX_CODE_ATTEMPTS, RESET_CODE_MINUTES, RESET_LINK_MINUTES, type CounterMethod, type IdentityDocument } from "./password-reset";
 import { can, type Actor } from "./roles";
@@ -271,6 +272,7 @@ async function complete(db: Db, deps: ResetDeps, resetId: number, newPassword: s
       targetId: reset.userId,
       details: { via: reset.channel },
     });
+    await enqueuePasswordChangedNotice(tx as Db, reset.userId, `reset:${resetId}`, now);
     return updated;
   });
   if (!user) throw linkInvalid();
@@ -468,6 +470,7 @@ export async function counterReset(
       await tx.user.update({ where: { id: target.id }, data: { passwordHash, mustChangePassword: true, isDemo: false } });
       await tx.session.deleteMany({ where: { userId: target.id } });
       await audit(tx as Db, { actorId: actor.id, action: "account.password_reset_counter", targetType: "user", targetId: target.id, details });
+      await enqueuePasswordChangedNotice(tx as Db, target.id, `counter:${now.getTime()}`, now);
     });
     return { method: "temporary", password, identifier };
   }

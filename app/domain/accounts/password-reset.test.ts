@@ -16,6 +16,7 @@ import { aPhoneNumber, aStaffMember, aUser, unique } from "../../../prisma/build
 import { parseIdentifier, type Identifier } from "./identifier";
 import { LoginThrottle } from "./login-throttle";
 import type { Actor, Role } from "./roles";
+import { changePassword } from "./accounts.server";
 import { verifyPassword } from "./password.server";
 import {
   counterReset,
@@ -341,5 +342,46 @@ describe("at the counter", () => {
     const unchecked = await refusal(counterReset(db(), admin, { ...input(resident.id, "code"), identityChecked: false }, { secret: SECRET }));
     expect(unchecked.field).toBe("identityChecked");
     expect((await refusal(counterReset(db(), admin, input(admin.id, "temporary"), { secret: SECRET }))).status).toBe(403);
+  });
+});
+
+describe("the notice that a password changed", () => {
+  const notices = (mails: Mail[], to: string) => mails.filter((m) => m.to === to && m.subject === "Balai: Kata sandi Anda diubah");
+
+  it("goes with the change, to the verified contacts only, without the password", async () => {
+    const phone = aPhoneNumber();
+    const resident = await aUser(db(), { phone, email: `warga-${unique()}@uji.test` });
+    // the phone still waits for its verification code: nothing but that code goes there
+    await db().contactVerification.create({
+      data: { userId: resident.id, kind: "phone", value: phone, codeHash: "no code matches", expiresAt: new Date(Date.now() + 86_400_000), sentAt: new Date() },
+    });
+    const counter = await aStaffMember(db(), "counter");
+    const result = await counterReset(
+      db(),
+      asActor(counter),
+      { userId: resident.id, identityChecked: true, documentType: "ktp", method: "temporary" },
+      { secret: SECRET },
+    );
+    if (result.method !== "temporary") throw new Error("expected a temporary password");
+    const rows = await db().outboxMessage.findMany({ where: { recipientRef: `user:${resident.id}`, templateKey: "accounts.password.changedNotice" } });
+    expect(rows.map((r) => r.channel).sort()).toEqual(["email", "whatsapp"]);
+
+    const first = await deliverAll();
+    const [mail] = notices(first.mails, resident.email!);
+    expect(mail.text).toContain("Jika bukan Anda, segera atur kata sandi baru");
+    expect(mail.text).toContain("https://balai.test/forgot-password");
+    expect(mail.text + mail.html).not.toContain(result.password);
+    expect(first.texts.filter((t) => t.to.replace(/\D/g, "") === phone.replace(/\D/g, ""))).toEqual([]);
+
+    await changePassword(db(), asActor(resident), { currentPassword: result.password, newPassword: "pilihan-warga-sendiri" }, policy);
+    const second = await deliverAll();
+    expect(notices(second.mails, resident.email!)).toHaveLength(1);
+    expect(JSON.stringify(second.mails)).not.toContain("pilihan-warga-sendiri");
+  });
+
+  it("is not written when the change is refused", async () => {
+    const user = await aUser(db());
+    await refusal(changePassword(db(), asActor(user), { currentPassword: "bukan-sandinya", newPassword: "pilihan-warga-sendiri" }, policy));
+    expect(await db().outboxMessage.count({ where: { recipientRef: `user:${user.id}`, templateKey: "accounts.password.changedNotice" } })).toBe(0);
   });
 });
