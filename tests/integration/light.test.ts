@@ -57,7 +57,9 @@ describe("photos", () => {
   /** The <img> tags of a page's main content, as attribute maps. */
   function images(html: string): Record<string, string>[] {
     const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
-    return [...main.matchAll(/<img\b([^>]*)>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map((a) => [a[1].toLowerCase(), a[2]])));
+    return [...main.matchAll(/<img\b([^>]*)>/g)].map((m) =>
+      Object.fromEntries([...m[1].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map((a) => [a[1].toLowerCase(), a[2]])),
+    );
   }
 
   it("come in every delivered width with their size, the cover at once and the rest lazily, on the public and the staff page", async () => {
