@@ -27,6 +27,7 @@ import "~/domain/events/calendar.server";
 import "~/domain/events/events.server";
 import "~/domain/events/photos.server";
 import "~/domain/events/rsvp.server";
+import "~/domain/events/text.server";
 import "~/domain/jobs/jobs.server";
 import "~/domain/notifications/notifications.server";
 import "~/domain/notifications/outbox.server";

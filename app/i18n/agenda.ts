@@ -14,6 +14,10 @@ export const messages = defineMessages({
     "agenda.note.deferred":
       'Musyawarah Warga {year} {area} memutuskan usulan "{item}": ditunda (menunggu).{reasons, plural, =0 {} other { Alasan: {reason}}} Usulan ini otomatis masuk kembali ke daftar calon agenda tahun depan.',
     "agenda.note.declined": 'Musyawarah Warga {year} {area} memutuskan usulan "{item}": ditolak.{reasons, plural, =0 {} other { Alasan: {reason}}}',
+    // the session event Balai creates with a deliberation (stored as the key and its parameters)
+    "agenda.event.title": "Musyawarah Warga {year}: {area}",
+    "agenda.event.description":
+      "Rembuk tahunan {area} {year}: warga dan perencana membahas dan memutuskan usulan prioritas. Agenda dan skor setiap usulan terbuka untuk umum.",
     "agenda.title": "Musyawarah Warga",
     "agenda.intro":
       "Setiap tahun usulan warga dikumpulkan, diberi skor secara terbuka, dipilih warga, lalu diputuskan dalam musyawarah. Setiap keputusan dan alasannya kembali ke warga yang mengusulkan.",
@@ -315,6 +319,9 @@ export const messages = defineMessages({
       "The {year} residents' deliberation of {area} decided on the proposal \"{item}\": deferred (waiting).{reasons, plural, =0 {} other { Reason: {reason}}} It goes back to next year's list of candidate proposals by itself.",
     "agenda.note.declined":
       'The {year} residents\' deliberation of {area} decided on the proposal "{item}": declined.{reasons, plural, =0 {} other { Reason: {reason}}}',
+    "agenda.event.title": "Residents' deliberation {year}: {area}",
+    "agenda.event.description":
+      "The annual deliberation of {area} {year}: residents and planners discuss and decide the priority proposals. The agenda and every proposal's score are open to the public.",
     "agenda.title": "Residents' deliberation",
     "agenda.intro":
       "Every year residents' aspirations are compiled, scored in the open, prioritised by residents and decided at the deliberation. Every decision and its reason goes back to the residents who proposed it.",

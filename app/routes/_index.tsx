@@ -6,13 +6,16 @@ import { formatDateTime, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import type { loader as rootLoader } from "~/root";
 import { defineLoader } from "~/utils/boundary.server";
+import { getLocale } from "~/utils/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
   return [{ title: t("home.title") }, { name: "description", content: t("home.lead") }];
 };
 
-export const loader = /* @__PURE__ */ defineLoader(async ({ context }) => ({ events: await listUpcomingEvents(context.db, 3) }));
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) => ({
+  events: await listUpcomingEvents(context.db, 3, undefined, getLocale(request)),
+}));
 
 const ways: { title: MessageKey; text: MessageKey; to: string }[] = [
   { title: "home.way.ngopi.title", text: "home.way.ngopi.text", to: "/events?kind=dialogue" },

@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const id = idParam(params, "id", "events.notFound");
   const user = await getUser(request, context);
-  const page = await getEventPage(context.db, user, id, context.images);
+  const page = await getEventPage(context.db, user, id, context.images, undefined, getLocale(request));
   const url = `${originOf(request, context)}/events/${id}`;
   return {
     ...page,
@@ -62,7 +62,7 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, params, con
     }
     case "rsvp": {
       const user = await requireUser(request, context);
-      const { title } = (await getEventPage(context.db, user, id)).event;
+      const { title } = (await getEventPage(context.db, user, id, undefined, undefined, getLocale(request))).event;
       const result = await rsvpAsUser(context.db, user, id);
       changed();
       const flash: Flash =

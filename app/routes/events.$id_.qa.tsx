@@ -6,12 +6,14 @@ import { CheckboxField, CsrfField, FormAlert } from "~/components/forms";
 import { JoinQr } from "~/components/qa";
 import { can } from "~/domain/accounts/roles";
 import { openSessionSchema } from "~/domain/qa/qa.schema";
+import { eventTitle } from "~/domain/events/text.server";
 import { openSession, sessionsForEvent } from "~/domain/qa/qa.server";
 import { formatDateTime } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import qaStyles from "~/styles/qa.css";
 import { getUser, requirePermission } from "~/utils/auth.server";
 import { defineAction, defineLoader, idParam, redirectWithFlash } from "~/utils/boundary.server";
+import { getLocale } from "~/utils/locale.server";
 import { qrSvg } from "~/utils/qr.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: qaStyles }];
@@ -28,7 +30,7 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const origin = context.config.publicUrl ? new URL(context.config.publicUrl).origin : new URL(request.url).origin;
   const joinUrl = open ? `${origin}/qa/${open.code}` : null;
   return {
-    event: { id: event.id, title: event.title, startsAt: event.startsAt },
+    event: { id: event.id, title: eventTitle(event, getLocale(request)), startsAt: event.startsAt },
     open: open && { code: open.code, premoderation: open.premoderation },
     joinUrl,
     qr: joinUrl ? await qrSvg(joinUrl) : null,

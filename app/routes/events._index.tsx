@@ -12,6 +12,7 @@ import { formatTime, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { getUser } from "~/utils/auth.server";
 import { defineLoader } from "~/utils/boundary.server";
+import { getLocale } from "~/utils/locale.server";
 import { originOf } from "~/utils/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
@@ -42,10 +43,10 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
     const requested = url.searchParams.get("month") ?? "";
     const month = wibMonthRange(requested) ? requested : wibMonth(new Date());
     const range = wibMonthRange(month)!;
-    const events = await listEventsBetween(context.db, user, filters, range.from, range.to);
+    const events = await listEventsBetween(context.db, user, filters, range.from, range.to, getLocale(request));
     return { ...base, month, events, total: events.length, pages: 1, page: 1 };
   }
-  const result = await listEvents(context.db, user, { scope: view === "past" ? "past" : "upcoming", filters, page });
+  const result = await listEvents(context.db, user, { scope: view === "past" ? "past" : "upcoming", filters, page, locale: getLocale(request) });
   return { ...base, month: null, ...result };
 });
 

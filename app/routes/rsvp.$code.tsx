@@ -10,8 +10,10 @@ import { FormAlert } from "~/components/forms";
 import { rooms } from "~/realtime/contract";
 import { codeSchema } from "~/domain/events/events.schema";
 import { cancelRsvpByCode, getRsvpByCode } from "~/domain/events/rsvp.server";
+import { localizeEvent } from "~/domain/events/text.server";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { defineAction, defineLoader, notFound, redirectWithFlash } from "~/utils/boundary.server";
+import { getLocale } from "~/utils/locale.server";
 import { originOf } from "~/utils/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsCss }];
@@ -29,8 +31,9 @@ function codeParam(params: { code?: string }): string {
   return parsed.success ? parsed.data : notFound("events.rsvp.notFound");
 }
 
-export const loader = /* @__PURE__ */ defineLoader(async ({ params, context }) => {
-  const rsvp = await getRsvpByCode(context.db, codeParam(params));
+export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
+  const found = await getRsvpByCode(context.db, codeParam(params));
+  const rsvp = { ...found, event: localizeEvent(found.event, getLocale(request)) };
   return data({ rsvp }, { headers: { "Referrer-Policy": "same-origin", "Cache-Control": "private, no-store" } });
 });
 

@@ -15,6 +15,11 @@ export interface EventOverrides {
   status?: EventStatus;
   title?: string;
   description?: string;
+  /** a title / description Balai writes itself: its message key and parameters (JSON) */
+  titleKey?: string | null;
+  titleParams?: string | null;
+  descriptionKey?: string | null;
+  descriptionParams?: string | null;
   topic?: string | null;
   startsAt?: Date;
   endsAt?: Date;
@@ -57,6 +62,10 @@ export async function anEvent(db: Db, overrides: EventOverrides = {}) {
       status,
       title: overrides.title ?? (kind === "fair" ? `Dursa Vaganza uji ${id}` : kind === "class" ? `Kelas digital uji ${id}` : `Ngopi Dursa uji ${id}`),
       description: overrides.description ?? "Obrolan warga dengan petugas kecamatan.",
+      titleKey: overrides.titleKey ?? null,
+      titleParams: overrides.titleParams ?? null,
+      descriptionKey: overrides.descriptionKey ?? null,
+      descriptionParams: overrides.descriptionParams ?? null,
       topic: overrides.topic === undefined ? (kind === "dialogue" ? "Layanan kecamatan" : null) : overrides.topic,
       startsAt,
       endsAt,

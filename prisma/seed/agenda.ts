@@ -9,6 +9,7 @@ import type { Db } from "~/db/client.server";
 import { onAgendaNote } from "~/domain/agenda/agenda.server";
 import { changeAspirationStatus } from "~/domain/aspirations/status.server";
 import type { Mailer } from "~/domain/notifications/mailer.server";
+import { writtenText } from "~/domain/events/text.server";
 import { aBallot, aDeliberation, anAgendaItem } from "../builders";
 import type { SeedContext } from "./foundation";
 
@@ -176,9 +177,7 @@ export async function seedAgenda(db: Db, ctx: SeedContext): Promise<void> {
     weightReach: 3,
     createdById: users.planner,
     session: {
-      title: `Musyawarah Warga ${year}: Kecamatan Duren Sawit`,
-      description:
-        "Rembuk tahunan Kecamatan Duren Sawit: warga dan perencana membahas dan memutuskan usulan prioritas. Agenda dan skor setiap usulan terbuka untuk umum.",
+      ...sessionText(year),
       topic: "Musyawarah warga",
       startsAt: sessionStart,
       endsAt: new Date(sessionStart.getTime() + 3 * 3_600_000),
@@ -398,8 +397,7 @@ async function seedLastYear(db: Db, ctx: SeedContext, kecamatanId: number, year:
     minutes: `Sidang dibuka pukul 09.00 WIB oleh Camat Duren Sawit dan dihadiri 87 warga. ${decided.filter(Boolean).length} usulan dibahas dan diputuskan; keputusan beserta alasannya tercatat pada setiap usulan. Sidang ditutup pukul 11.40 WIB.`,
     session: {
       status: "completed",
-      title: `Musyawarah Warga ${year}: Kecamatan Duren Sawit`,
-      description: "Rembuk tahunan Kecamatan Duren Sawit.",
+      ...sessionText(year),
       topic: "Musyawarah warga",
       startsAt: sessionStart,
       endsAt: new Date(sessionStart.getTime() + 3 * 3_600_000),
@@ -424,4 +422,19 @@ async function seedLastYear(db: Db, ctx: SeedContext, kecamatanId: number, year:
       aspirations: [a],
     });
   }
+}
+
+/** The session event's title and description as Balai writes them (message keys, Indonesian as the text). */
+function sessionText(year: number) {
+  const params = { year, area: "Kecamatan Duren Sawit" };
+  const title = writtenText("agenda.event.title", params);
+  const description = writtenText("agenda.event.description", params);
+  return {
+    title: title.text,
+    titleKey: title.key,
+    titleParams: title.params,
+    description: description.text,
+    descriptionKey: description.key,
+    descriptionParams: description.params,
+  };
 }

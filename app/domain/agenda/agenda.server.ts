@@ -10,7 +10,8 @@ import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify } from "~/domain/notifications/notifications.server";
 import { localizeParams } from "~/domain/notifications/templates";
-import { translate, type MessageKey, type Params } from "~/i18n";
+import { eventTextSelect, eventTitle, parseTextParams, writtenText } from "~/domain/events/text.server";
+import { translate, type Locale, type MessageKey, type Params } from "~/i18n";
 import {
   POOL_STATUSES,
   type CreateInput,
@@ -52,7 +53,9 @@ function notFound(): never {
 
 const deliberationInclude = {
   area: { select: { id: true, name: true, code: true, level: true, parentId: true } },
-  event: { select: { id: true, title: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, status: true, sequence: true } },
+  event: {
+    select: { id: true, title: true, ...eventTextSelect, startsAt: true, endsAt: true, venueName: true, venueAddress: true, status: true, sequence: true },
+  },
 } as const;
 
 export async function loadDeliberation(db: Db, id: number) {
@@ -190,12 +193,20 @@ export async function createDeliberation(db: Db, actor: Actor, input: CreateInpu
       : `${levelName} ${area.name}`;
   try {
     const d = await db.$transaction(async (tx) => {
+      // written by Balai: stored as message keys (each reader gets the reader's language), Indonesian as the text
+      const textParams = { year: input.year, area: areaLabel.trim() };
+      const title = writtenText("agenda.event.title", textParams);
+      const description = writtenText("agenda.event.description", textParams);
       const event = await tx.event.create({
         data: {
           kind: "dialogue",
           status: "published",
-          title: `Musyawarah Warga ${input.year}: ${areaLabel.trim()}`,
-          description: `Rembuk tahunan ${areaLabel.trim()} ${input.year}: warga dan perencana membahas dan memutuskan usulan prioritas. Agenda dan skor setiap usulan terbuka untuk umum.`,
+          title: title.text,
+          titleKey: title.key,
+          titleParams: title.params,
+          description: description.text,
+          descriptionKey: description.key,
+          descriptionParams: description.params,
           topic: "Musyawarah warga",
           startsAt: input.startsAt,
           endsAt: input.endsAt,
@@ -1053,7 +1064,10 @@ export function agendaJson(d: DeliberationRow, items: ScoredItem[], publicUrl = 
     session: d.event
       ? {
           eventId: d.event.id,
+          // the stored (Indonesian) text, and its message key and parameters when Balai wrote it
           title: d.event.title,
+          titleKey: d.event.titleKey,
+          titleParams: d.event.titleKey ? parseTextParams(d.event.titleParams) : null,
           startsAt: d.event.startsAt,
           endsAt: d.event.endsAt,
           venue: d.event.venueName,
@@ -1091,9 +1105,10 @@ export function agendaJson(d: DeliberationRow, items: ScoredItem[], publicUrl = 
 }
 
 /** The session as an .ics file; the UID is the session event's, so calendars see one entry. */
-export function sessionIcs(d: DeliberationRow, origin: string): { body: string; filename: string } {
+export function sessionIcs(d: DeliberationRow, origin: string, locale: Locale = "id"): { body: string; filename: string } {
   if (!d.event || !isPublic(d.phase)) notFound();
-  const cal = ical({ name: d.event.title, prodId: { company: "Kecamatan Duren Sawit", product: "Balai", language: "ID" } });
+  const title = eventTitle(d.event, locale);
+  const cal = ical({ name: title, prodId: { company: "Kecamatan Duren Sawit", product: "Balai", language: locale.toUpperCase() } });
   cal.method(ICalCalendarMethod.PUBLISH);
   const url = `${origin}${agendaPath(d)}`;
   cal.createEvent({
@@ -1101,7 +1116,7 @@ export function sessionIcs(d: DeliberationRow, origin: string): { body: string; 
     sequence: d.event.sequence,
     start: d.event.startsAt,
     end: d.event.endsAt,
-    summary: d.event.title,
+    summary: title,
     description: `${deliberationLabel(d)}\n\n${url}`,
     location: { title: d.event.venueName, address: d.event.venueAddress },
     url,

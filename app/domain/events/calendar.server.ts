@@ -10,6 +10,7 @@ import { DomainError } from "~/domain/errors";
 import { translate, type Locale } from "~/i18n";
 import { eventKindKey, type EventFilters } from "./events.schema";
 import { feedSelect, listFeedEvents } from "./events.server";
+import { eventDescription, eventTitle } from "./text.server";
 
 type FeedEvent = {
   id: number;
@@ -17,6 +18,10 @@ type FeedEvent = {
   status: string;
   title: string;
   description: string;
+  titleKey: string | null;
+  titleParams: string | null;
+  descriptionKey: string | null;
+  descriptionParams: string | null;
   startsAt: Date;
   endsAt: Date;
   venueName: string;
@@ -51,7 +56,7 @@ function buildCalendar(name: string, events: FeedEvent[], origin: string, locale
     const lines = [
       translate(locale, eventKindKey(e.kind)),
       cancelled && e.cancelReason ? `${translate(locale, "events.cancelled")}: ${e.cancelReason}` : "",
-      e.description,
+      eventDescription(e, locale),
       url,
     ].filter(Boolean);
     cal.createEvent({
@@ -62,7 +67,7 @@ function buildCalendar(name: string, events: FeedEvent[], origin: string, locale
       stamp: e.updatedAt,
       created: e.createdAt,
       lastModified: e.updatedAt,
-      summary: cancelled ? `${translate(locale, "events.cancelledPrefix")} ${e.title}` : e.title,
+      summary: cancelled ? `${translate(locale, "events.cancelledPrefix")} ${eventTitle(e, locale)}` : eventTitle(e, locale),
       description: lines.join("\n\n"),
       location: {
         title: e.venueName,
@@ -80,7 +85,7 @@ function buildCalendar(name: string, events: FeedEvent[], origin: string, locale
 export async function eventIcs(db: Db, id: number, origin: string, locale: Locale): Promise<{ body: string; filename: string }> {
   const event = await db.event.findUnique({ where: { id }, select: feedSelect });
   if (!event || event.status === "draft") throw new DomainError("events.notFound", undefined, undefined, 404);
-  return { body: buildCalendar(event.title, [event], origin, locale, ICalCalendarMethod.PUBLISH), filename: `balai-event-${id}.ics` };
+  return { body: buildCalendar(eventTitle(event, locale), [event], origin, locale, ICalCalendarMethod.PUBLISH), filename: `balai-event-${id}.ics` };
 }
 
 /** The public feeds' window: every event that ended at most 90 days ago (from the start of today, UTC) and everything to come. */

@@ -12,7 +12,9 @@ import { seatsLeft, waitlistPosition } from "./capacity";
 import { parseAccessibility, splitPair, type Accessibility, type EventFilters, type EventFormInput } from "./events.schema";
 import { describeRule, expandDates, formatRrule, parseRrule, ruleFor } from "./recurrence";
 import { announcePromotions, lockEvent, promoteWaitlist, type Notifier } from "./rsvp.server";
+import { eventDescription, eventTextSelect, eventTitle, titleMessageParams } from "./text.server";
 import { wibParts, wibToDate } from "./wib";
+import type { Locale, Params } from "~/i18n";
 
 export const EVENTS_PAGE_SIZE = 10;
 const PUBLIC_STATUSES = ["published", "cancelled", "completed"];
@@ -30,14 +32,22 @@ export interface EventSummary {
 }
 
 /** Published events that have not ended yet, soonest first (home page). */
-export async function listUpcomingEvents(db: Db, limit = 3, now = new Date()): Promise<EventSummary[]> {
+export async function listUpcomingEvents(db: Db, limit = 3, now = new Date(), locale: Locale = "id"): Promise<EventSummary[]> {
   const rows = await db.event.findMany({
     where: { status: "published", endsAt: { gte: now } },
     orderBy: { startsAt: "asc" },
     take: limit,
-    select: { id: true, kind: true, title: true, startsAt: true, endsAt: true, venueName: true, kelurahan: { select: { name: true } } },
+    select: { id: true, kind: true, title: true, ...eventTextSelect, startsAt: true, endsAt: true, venueName: true, kelurahan: { select: { name: true } } },
   });
-  return rows.map(({ kelurahan, ...e }) => ({ ...e, kelurahan: kelurahan?.name ?? null }));
+  return rows.map(({ kelurahan, ...e }) => ({
+    id: e.id,
+    kind: e.kind,
+    title: eventTitle(e, locale),
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    venueName: e.venueName,
+    kelurahan: kelurahan?.name ?? null,
+  }));
 }
 
 export interface EventCard extends EventSummary {
@@ -67,6 +77,7 @@ const cardSelect = {
   kind: true,
   status: true,
   title: true,
+  ...eventTextSelect,
   startsAt: true,
   endsAt: true,
   venueName: true,
@@ -86,6 +97,8 @@ type CardRow = {
   kind: string;
   status: string;
   title: string;
+  titleKey: string | null;
+  titleParams: string | null;
   startsAt: Date;
   endsAt: Date;
   venueName: string;
@@ -100,12 +113,12 @@ type CardRow = {
   _count: { rsvps: number };
 };
 
-function toCard(r: CardRow): EventCard {
+function toCard(r: CardRow, locale: Locale): EventCard {
   return {
     id: r.id,
     kind: r.kind,
     status: r.status,
-    title: r.title,
+    title: eventTitle(r, locale),
     startsAt: r.startsAt,
     endsAt: r.endsAt,
     venueName: r.venueName,
@@ -126,7 +139,7 @@ function toCard(r: CardRow): EventCard {
 export async function listEvents(
   db: Db,
   viewer: Actor | null,
-  input: { scope: "upcoming" | "past"; filters: EventFilters; page: number },
+  input: { scope: "upcoming" | "past"; filters: EventFilters; page: number; locale?: Locale },
   now = new Date(),
 ): Promise<{ events: EventCard[]; total: number; pages: number; page: number }> {
   const where = {
@@ -143,18 +156,25 @@ export async function listEvents(
     take: EVENTS_PAGE_SIZE,
     select: cardSelect,
   });
-  return { events: rows.map(toCard), total, pages, page };
+  return { events: rows.map((r) => toCard(r, input.locale ?? "id")), total, pages, page };
 }
 
 /** Events starting within [from, to), for the month calendar. */
-export async function listEventsBetween(db: Db, viewer: Actor | null, filters: EventFilters, from: Date, to: Date): Promise<EventCard[]> {
+export async function listEventsBetween(
+  db: Db,
+  viewer: Actor | null,
+  filters: EventFilters,
+  from: Date,
+  to: Date,
+  locale: Locale = "id",
+): Promise<EventCard[]> {
   const rows = await db.event.findMany({
     where: { ...filterWhere(viewer, filters), startsAt: { gte: from, lt: to } },
     orderBy: { startsAt: "asc" },
     take: 200,
     select: cardSelect,
   });
-  return rows.map(toCard);
+  return rows.map((r) => toCard(r, locale));
 }
 
 /** Published, cancelled and completed events for a calendar feed (recent and upcoming). */
@@ -173,6 +193,7 @@ export const feedSelect = {
   status: true,
   title: true,
   description: true,
+  ...eventTextSelect,
   startsAt: true,
   endsAt: true,
   venueName: true,
@@ -221,7 +242,7 @@ export async function eventOutcomes(db: Db, eventId: number): Promise<Outcomes> 
 }
 
 /** Everything the event page shows. Drafts only for staff. */
-export async function getEventPage(db: Db, viewer: Actor | null, id: number, images?: Pick<ImageStore, "url">, now = new Date()) {
+export async function getEventPage(db: Db, viewer: Actor | null, id: number, images?: Pick<ImageStore, "url">, now = new Date(), locale: Locale = "id") {
   const event = await db.event.findUnique({
     where: { id },
     include: {
@@ -254,8 +275,8 @@ export async function getEventPage(db: Db, viewer: Actor | null, id: number, ima
       id: event.id,
       kind: event.kind,
       status: event.status,
-      title: event.title,
-      descriptionHtml: renderMarkdown(event.description),
+      title: eventTitle(event, locale),
+      descriptionHtml: renderMarkdown(eventDescription(event, locale)),
       topic: event.topic,
       startsAt: event.startsAt,
       endsAt: event.endsAt,
@@ -446,6 +467,9 @@ export async function updateEvent(db: Db, actor: Actor | null, id: number, input
         where: { id },
         data: {
           ...columns(input),
+          // staff's own words win over a text Balai wrote itself (the stored key is dropped once changed)
+          ...(input.title !== existing.title ? { titleKey: null, titleParams: null } : {}),
+          ...(input.description !== existing.description ? { descriptionKey: null, descriptionParams: null } : {}),
           startsAt: input.startsAt,
           endsAt: input.endsAt,
           sequence: { increment: 1 },
@@ -457,7 +481,10 @@ export async function updateEvent(db: Db, actor: Actor | null, id: number, input
       const promoted = await promoteWaitlist(tx, id, input.capacity ?? null);
       if (notifier) {
         // written with the change: the promoted get their seat, everyone registered hears of a new time or place
-        await announcePromotions(tx as Db, notifier, { id, title: input.title }, promoted);
+        // the title as it now is: a key Balai wrote stays only while staff kept its text
+        const title =
+          input.title === existing.title ? { title: existing.title, titleKey: existing.titleKey, titleParams: existing.titleParams } : { title: input.title };
+        await announcePromotions(tx as Db, notifier, { id, ...title }, promoted);
         const moved =
           existing.startsAt.getTime() !== input.startsAt.getTime() ||
           existing.endsAt.getTime() !== input.endsAt.getTime() ||
@@ -468,6 +495,7 @@ export async function updateEvent(db: Db, actor: Actor | null, id: number, input
             notifier,
             id,
             input,
+            titleMessageParams(title),
             promoted.map((p) => p.code),
           );
       }
@@ -479,7 +507,7 @@ export async function updateEvent(db: Db, actor: Actor | null, id: number, input
 }
 
 /** Everyone registered (confirmed or waiting) hears that the event moved; inside the change's transaction. */
-async function announceChange(tx: Db, notifier: Notifier, id: number, input: EventFormInput, skipCodes: string[]) {
+async function announceChange(tx: Db, notifier: Notifier, id: number, input: EventFormInput, title: Params, skipCodes: string[]) {
   const { sequence } = await tx.event.findUniqueOrThrow({ where: { id }, select: { sequence: true } });
   const registered = await tx.rsvp.findMany({
     where: { eventId: id, status: { in: ["confirmed", "waitlisted"] }, code: { notIn: skipCodes } },
@@ -488,7 +516,7 @@ async function announceChange(tx: Db, notifier: Notifier, id: number, input: Eve
   const message = {
     messageKey: "channels.notify.eventChanged" as const,
     // the instant as ISO text: each recipient reads it in their own language (localizeParams)
-    params: { title: input.title, when: input.startsAt.toISOString(), venue: input.venueName },
+    params: { ...title, when: input.startsAt.toISOString(), venue: input.venueName },
     link: `/events/${id}`,
     key: `event:${id}:changed:${sequence}`,
   };
@@ -520,7 +548,7 @@ export async function cancelEvent(db: Db, actor: Actor | null, id: number, reaso
     });
     const message = {
       messageKey: "events.notify.cancelled" as const,
-      params: { title: event.title, reason },
+      params: { ...titleMessageParams(event), reason },
       link: `/events/${id}`,
       key: `event:${id}:cancelled`,
     };

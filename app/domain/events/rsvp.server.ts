@@ -13,6 +13,7 @@ import { notify, notifyContact } from "~/domain/notifications/notifications.serv
 import { recordConsent } from "~/domain/notifications/outbox.server";
 import type { Locale } from "~/i18n";
 import { statusForNewRsvp, toPromote, waitlistPosition } from "./capacity";
+import { eventTextSelect, titleMessageParams, type EventText } from "./text.server";
 import { newCalendarToken, newRsvpCode } from "./code";
 
 type Tx = Prisma.TransactionClient;
@@ -46,11 +47,11 @@ export async function promoteWaitlist(tx: Tx, eventId: number, capacity: number 
 export async function announcePromotions(
   db: Db,
   notifier: Notifier,
-  event: { id: number; title: string },
+  event: EventText & { id: number },
   promoted: { userId: number | null; guestContact: string | null; code: string }[],
 ): Promise<void> {
   if (promoted.length === 0) return;
-  const message = { messageKey: "events.notify.promoted" as const, params: { title: event.title }, link: `/events/${event.id}` };
+  const message = { messageKey: "events.notify.promoted" as const, params: titleMessageParams(event), link: `/events/${event.id}` };
   for (const p of promoted) {
     const key = `rsvp:${p.code}:promoted`;
     if (p.userId) await notify(db, notifier.mailer, { ...message, userIds: [p.userId], key });
@@ -58,7 +59,7 @@ export async function announcePromotions(
       await notifyContact(
         db,
         p.guestContact,
-        { ...message, params: { title: event.title, code: p.code }, messageKey: "events.notify.promotedGuest", link: `/rsvp/${p.code}`, key },
+        { ...message, params: { ...titleMessageParams(event), code: p.code }, messageKey: "events.notify.promotedGuest", link: `/rsvp/${p.code}`, key },
         { purpose: "events.rsvp" },
       );
   }
@@ -132,11 +133,11 @@ export async function rsvpAsGuest(
   return register(db, eventId, { guestName: input.name, guestContact: input.contact }, now, async (tx, result) => {
     await recordConsent(tx, input.contact, "events.rsvp", notifier?.locale, now);
     if (!notifier) return;
-    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { title: true, startsAt: true } });
+    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { title: true, ...eventTextSelect, startsAt: true } });
     await notifyContact(tx, input.contact, {
       messageKey: result.status === "confirmed" ? "events.notify.guestConfirmed" : "events.notify.guestWaitlisted",
       // an ISO instant: written in the recipient's language when the message is shown (localizeParams)
-      params: { title: event.title, code: result.code, when: event.startsAt.toISOString() },
+      params: { ...titleMessageParams(event), code: result.code, when: event.startsAt.toISOString() },
       link: `/rsvp/${result.code}`,
       key: `rsvp:${result.code}:${result.status}`,
     });
@@ -153,7 +154,10 @@ async function cancelWhere(db: Db, where: { code: string } | { eventId: number; 
     await lockEvent(tx, found.eventId);
     const rsvp = await tx.rsvp.findUniqueOrThrow({ where: { id: found.id } });
     if (rsvp.status === "cancelled") throw new DomainError("events.rsvp.alreadyCancelled", undefined, undefined, 409);
-    const event = await tx.event.findUniqueOrThrow({ where: { id: found.eventId }, select: { id: true, title: true, capacity: true, status: true } });
+    const event = await tx.event.findUniqueOrThrow({
+      where: { id: found.eventId },
+      select: { id: true, title: true, ...eventTextSelect, capacity: true, status: true },
+    });
     await tx.rsvp.update({ where: { id: rsvp.id }, data: { status: "cancelled" } });
     const promoted = rsvp.status === "confirmed" && event.status === "published" ? await promoteWaitlist(tx, event.id, event.capacity) : [];
     if (notifier) await announcePromotions(tx as Db, notifier, event, promoted);
@@ -175,7 +179,19 @@ export async function getRsvpByCode(db: Db, code: string) {
   const rsvp = await db.rsvp.findUnique({
     where: { code },
     include: {
-      event: { select: { id: true, title: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, status: true, cancelReason: true } },
+      event: {
+        select: {
+          id: true,
+          title: true,
+          ...eventTextSelect,
+          startsAt: true,
+          endsAt: true,
+          venueName: true,
+          venueAddress: true,
+          status: true,
+          cancelReason: true,
+        },
+      },
       user: { select: { name: true } },
     },
   });

@@ -52,7 +52,23 @@ export function localizeParams(locale: Locale, params: Params): Params {
   // a note Balai wrote itself comes as its message key (and the other parameters): written here
   const noteKey = params.noteKey;
   if (isMessageKey(noteKey)) localized.note = translate(locale, noteKey, localized);
+  // an event title Balai wrote itself (titleMessageParams): its key and its parameters as JSON
+  const titleKey = params.titleKey;
+  const titleParams = typeof params.titleParams === "string" ? jsonParams(params.titleParams) : null;
+  if (isMessageKey(titleKey) && titleParams) localized.title = translate(locale, titleKey, titleParams);
   return localized;
+}
+
+/** A JSON object of message parameters (strings and numbers), or null. Plain checks: no zod in browser code. */
+function jsonParams(json: string): Params | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.every(([, v]) => typeof v === "string" || typeof v === "number") ? (Object.fromEntries(entries) as Params) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Templates share one subject/short text per family (every status change is "aspirations.status"). */

@@ -144,9 +144,9 @@ export async function sessionsForEvent(
   db: Db,
   viewer: Actor | null,
   eventId: number,
-): Promise<{ event: { id: number; title: string; startsAt: Date }; sessions: SessionView[] }> {
+): Promise<{ event: { id: number; title: string; titleKey: string | null; titleParams: string | null; startsAt: Date }; sessions: SessionView[] }> {
   const event = (await canSeeEvent(db, viewer, eventId))
-    ? await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, startsAt: true } })
+    ? await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, titleKey: true, titleParams: true, startsAt: true } })
     : null;
   if (!event) throw new DomainError("qa.eventNotFound", undefined, undefined, 404);
   const rows = await db.qaSession.findMany({ where: { eventId }, include: sessionInclude, orderBy: { createdAt: "desc" } });
