@@ -22,7 +22,9 @@ import type { AckError } from "~/realtime/contract";
 import { useQaLive } from "~/realtime/qa-client";
 import qaStyles from "~/styles/qa.css";
 import { getUser } from "~/utils/auth.server";
+import { eventTitleIn } from "~/domain/events/events.server";
 import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
+import { getLocale } from "~/utils/locale.server";
 import { participantFor } from "~/utils/qa-cookie.server";
 
 export const links: LinksFunction = () => [
@@ -30,9 +32,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: pollsStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
-  { title: `${metaT(matches)("qa.title")}${data ? ` · ${data.snapshot.session.eventTitle}` : ""} · Balai` },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: `${metaT(matches)("qa.title")}${data ? ` · ${data.title}` : ""} · Balai` }];
 
 const sortOf = (request: Request): "popular" | "newest" => (new URL(request.url).searchParams.get("sort") === "newest" ? "newest" : "popular");
 /** ?answered=2…: an older page of answered questions (page 1 is in the live list) */
@@ -51,7 +51,9 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (setCookie) headers.append("Set-Cookie", setCookie);
   const poll = await participantPoll(context.db, session, participantId);
-  return data({ snapshot: { ...snapshot, session: publicSession(session) }, sort: sortOf(request), banned, older, poll }, { headers });
+  // the event's title in the reader's language (the live snapshot carries the stored text)
+  const title = await eventTitleIn(context.db, session.eventId, getLocale(request));
+  return data({ snapshot: { ...snapshot, session: publicSession(session) }, title, sort: sortOf(request), banned, older, poll }, { headers });
 });
 
 const actionSchema = z.discriminatedUnion("intent", [askSchema.extend({ intent: z.literal("ask") }), voteSchema.extend({ intent: z.literal("vote") })]);
@@ -155,7 +157,7 @@ export default function QaParticipant() {
       <p className="qa-kicker">
         {t("qa.title")} · <span className="qa-code">{session.code}</span>
       </p>
-      <h1>{session.eventTitle}</h1>
+      <h1>{data.title}</h1>
       <p className="qa-live" role="status">
         {live.online ? t("qa.live.connected") : live.offline ? t("qa.live.offline") : ""}
       </p>

@@ -11,7 +11,9 @@ import { ensureParticipant, requireSession } from "~/domain/qa/qa.server";
 import { metaT, useT } from "~/i18n/react";
 import pollsStyles from "~/styles/polls.css";
 import qaStyles from "~/styles/qa.css";
+import { eventTitleIn } from "~/domain/events/events.server";
 import { defineAction, defineLoader, redirectWithFlash } from "~/utils/boundary.server";
+import { getLocale } from "~/utils/locale.server";
 import { participantFor } from "~/utils/qa-cookie.server";
 
 export const links: LinksFunction = () => [
@@ -30,7 +32,10 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (setCookie) headers.append("Set-Cookie", setCookie);
   return data(
-    { session: { code: session.code, eventTitle: session.eventTitle }, current: await participantPoll(context.db, session, participantId) },
+    {
+      session: { code: session.code, eventTitle: await eventTitleIn(context.db, session.eventId, getLocale(request)) },
+      current: await participantPoll(context.db, session, participantId),
+    },
     { headers },
   );
 });

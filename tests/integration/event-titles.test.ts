@@ -3,7 +3,7 @@
 // page and the calendar feeds; open data keeps the stored text with its key. Over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
-import { aKelurahan, aStaffMember, wibYear } from "../../prisma/builders";
+import { aKelurahan, aQaSession, aStaffMember, wibYear } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -71,6 +71,12 @@ describe("the deliberation's session event", () => {
 
     expect(text((await visitor.page(`/events?lang=en&kelurahan=${kel.id}`)).html)).toContain(enTitle);
     expect(text((await visitor.page(`/events/${event!.id}/qa?lang=en`)).html)).toContain(enTitle);
+
+    // the live Q&A of the session, and its poll page
+    const qa = await aQaSession(db(), { eventId: event!.id });
+    expect(text((await new Client(server.url).page(`/qa/${qa.code}?lang=en`)).html)).toContain(`<h1>${enTitle}</h1>`);
+    expect(text((await new Client(server.url).page(`/qa/${qa.code}`)).html)).toContain(`<h1>${idTitle}</h1>`);
+    expect(text((await new Client(server.url).page(`/qa/${qa.code}/poll?lang=en`)).html)).toContain(`<h1>${enTitle}</h1>`);
 
     const ics = await (await fetch(`${server.url}/events/${event!.id}/calendar.ics?lang=en`)).text();
     expect(ics.replace(/\r\n /g, "")).toContain(`SUMMARY:${enTitle}`);

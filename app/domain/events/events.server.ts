@@ -596,6 +596,12 @@ export async function listStaffEvents(db: Db, actor: Actor | null, now = new Dat
 }
 
 /** Whether someone may follow an event (drafts only for staff). */
+/** One event's title in `locale` (pages that show an event's title beside other things, such as the live Q&A). */
+export async function eventTitleIn(db: Db, id: number, locale: Locale): Promise<string> {
+  const event = await db.event.findUnique({ where: { id }, select: { title: true, ...eventTextSelect } });
+  return event ? eventTitle(event, locale) : "";
+}
+
 export async function canSeeEvent(db: Db, viewer: Actor | null, id: number): Promise<boolean> {
   const event = await db.event.findUnique({ where: { id }, select: { status: true } });
   return !!event && (event.status !== "draft" || can.manageEvents(viewer));
