@@ -1,31 +1,14 @@
 // The satisfaction demo: the study's reference figure holds exactly (Duren Sawit,
 // 2025-Q1, IKM 92.74, A), both units have a trend, the seed stays fast.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { expect, it } from "vitest";
 import { parsePeriod, type Period } from "~/domain/periods";
 import { ranking, reportCard, scopeFigures } from "~/domain/satisfaction/figures.server";
 import { aService, aServiceUnit, aUser } from "../builders";
 import type { SeedContext } from "./foundation";
 import { seedSatisfaction, sheetsFor } from "./satisfaction";
+import { withTempDatabase } from "../builders/temp-database";
 
-let dir: string;
-let database: Database;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-seed-skm-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const database = withTempDatabase("balai-seed-skm-");
 
 it("finds a sample size that gives the exact figure", () => {
   const { n, total } = sheetsFor(92.74, 250);
@@ -33,7 +16,7 @@ it("finds a sample size that gives the exact figure", () => {
 });
 
 it("seeds Duren Sawit and Cakung with a trend; Duren Sawit 2025-Q1 is 92.74 (A)", async () => {
-  const db = database.db;
+  const db = database().db;
   const duren = await aServiceUnit(db, { slug: "ptsp-duren-sawit", name: "PTSP Kecamatan Duren Sawit" });
   const cakung = await aServiceUnit(db, { slug: "ptsp-cakung", name: "PTSP Kecamatan Cakung" });
   await aService(db, { unitId: duren.id });

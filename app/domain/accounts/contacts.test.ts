@@ -2,12 +2,7 @@
 // worker, without HTTP: the code is the only message an unconfirmed contact gets,
 // it is hashed and sealed, short-lived, has 5 tries and per-account limits; a change
 // of contact takes effect when its code is entered.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import { memoryLimiters } from "~/domain/limits";
 import type { Mail } from "~/domain/notifications/mailer.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
@@ -16,11 +11,11 @@ import { createOutboxWorker } from "~/domain/notifications/worker.server";
 import { aUser, unique } from "../../../prisma/builders";
 import { signUp } from "./accounts.server";
 import { CODE_TTL_MS, confirmCode, contactStates, createContactLimits, requestCode, resendCode, type VerificationDeps } from "./contacts.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
 const SECRET = "a-session-secret-of-at-least-32-characters";
-let dir: string;
-let database: Database;
-const db = () => database.db;
+const database = withTempDatabase("balai-contacts-");
+const db = () => database().db;
 let nextCode = "123456";
 const deps = (limits = createContactLimits(memoryLimiters)): VerificationDeps => ({ secret: SECRET, limits, generate: () => nextCode });
 const mails: Mail[] = [];
@@ -33,18 +28,6 @@ const worker = () =>
   });
 const mailsTo = (to: string) => mails.filter((m) => m.to === to);
 const news = (key: string) => ({ template: "aspirations.notify.received" as const, params: { code: "ABCD-2345", title: "Lampu" }, key });
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-contacts-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe("a contact waiting for its code", () => {
   it("gets the code at sign-up and nothing else until the code is entered", async () => {

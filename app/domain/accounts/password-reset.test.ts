@@ -1,12 +1,7 @@
 // "Lupa kata sandi" against a real (SQLite) database, without HTTP: what is stored
 // (hashes only, sealed outbox copies), single use, expiry, attempts, limits, the same
 // answer for accounts that do not exist, and the counter's reset with its audit.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/errors";
 import { memoryLimiters } from "~/domain/limits";
 import type { Mail } from "~/domain/notifications/mailer.server";
@@ -30,25 +25,13 @@ import {
   type ResetDeps,
 } from "./password-reset.server";
 import { MAX_CODE_ATTEMPTS } from "./password-reset";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
 const SECRET = "unit-test-session-secret-of-32-characters";
 const policy = { allowDemoAccounts: false };
 const ip = "203.0.113.7";
-let dir: string;
-let database: Database;
-const db = () => database.db;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-reset-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const database = withTempDatabase("balai-reset-");
+const db = () => database().db;
 
 /** Deps with roomy limits and a chosen secret, unless a test says otherwise. */
 function deps(over: Partial<ResetDeps> = {}): ResetDeps {

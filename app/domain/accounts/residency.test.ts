@@ -1,31 +1,14 @@
 // Residency verified in person, against a real (SQLite) database without HTTP: who
 // may verify, what is audited, revocation, a verification that lapses when the
 // account's area changes, and a deliberation that counts only verified residents.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import { castBallot, loadDeliberation, publicAgenda, scoredItems, voterStatus } from "~/domain/agenda/agenda.server";
 import { aBallot, aDeliberation, anAgendaItem, aStaffMember, aUser } from "../../../prisma/builders";
 import { findResidents, residencyOfUser, revokeResidency, verifyResidency } from "./residency.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-const db = () => database.db;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-residency-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const database = withTempDatabase("balai-residency-");
+const db = () => database().db;
 
 describe("residency verification", () => {
   it("is done by counter staff, supervisors and admins only, audited, revocable, and lapses when the area changes", async () => {

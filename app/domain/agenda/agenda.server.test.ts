@@ -1,18 +1,13 @@
 // The deliberation's use cases against a real (fresh SQLite) database: the
 // candidate pool (scope, intake period, grouping, score order with its tie-break,
 // paging), the vote budget and eligibility, and an aspiration's agenda items.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/errors";
 import { agendaItemsForAspiration, candidatePool, castBallot, createItem, loadDeliberation, POOL_PAGE_SIZE, scoredItems, voterStatus } from "./agenda.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-const db = () => database.db;
+const database = withTempDatabase("balai-agenda-");
+const db = () => database().db;
 const DAY = 86_400_000;
 let ids: { kecamatan: number; kel: number[]; rw: number[]; planner: number; deliberation: number; inside: number; outside: number };
 const planner = () => ({ id: ids.planner, role: "planner" as const });
@@ -35,10 +30,6 @@ async function aspiration(extra: { kelurahanId: number; rwId?: number; supportCo
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-agenda-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
   const kecamatan = await db().area.create({ data: { level: "kecamatan", name: "Duren Sawit", code: "ds" } });
   const other = await db().area.create({ data: { level: "kecamatan", name: "Cakung", code: "ck" } });
   const kel = [
@@ -79,11 +70,6 @@ beforeAll(async () => {
     inside: inside.id,
     outside: outside.id,
   };
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("candidate pool", () => {

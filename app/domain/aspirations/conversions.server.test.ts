@@ -1,29 +1,12 @@
 // "Jadikan aspirasi": the prefilled title is the source's first sentence, cut between words when
 // long; the category is suggested from the category names and from recent aspirations like it.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import { aCategory, anAspiration, aQaSession, aQuestion, aStaffMember } from "../../../prisma/builders";
 import { loadConversionSource, suggestCategory, titleFrom } from "./conversions.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-const db = () => database.db;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-convert-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const database = withTempDatabase("balai-convert-");
+const db = () => database().db;
 
 describe("the prefilled title", () => {
   it("is the first sentence, cut between words with an ellipsis when long", () => {

@@ -1,11 +1,6 @@
 // Grouping against a real (fresh SQLite) database: nothing is deleted, each
 // supporter counts once across the group, and status changes reach the whole group.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createOutboxWorker } from "~/domain/notifications/worker.server";
 import type { Mail } from "~/domain/notifications/mailer.server";
 import { getPublicAspiration, getStaffAspiration, insertAspiration, supportAspiration } from "./aspirations.server";
@@ -13,19 +8,15 @@ import { groupAspirations, ungroupAspiration } from "./grouping.server";
 import { followUpReport, openDataList } from "./report.server";
 import { currentPeriod } from "./period";
 import { changeAspirationStatus } from "./status.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
+const database = withTempDatabase("balai-asp-");
 const mails: Mail[] = [];
 const mailer = { send: async (m: Mail) => void mails.push(m) };
 let ids: { category: number; kelurahan: number; staff: number; residents: number[] };
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-asp-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-  const db = database.db;
+  const db = database().db;
   const category = await db.category.create({ data: { slug: "infrastruktur", nameId: "Infrastruktur", nameEn: "Infrastructure" } });
   const kel = await db.area.create({ data: { level: "kelurahan", name: "Pondok Kelapa", code: "pk" } });
   const staff = await db.user.create({ data: { name: "Budi", email: "budi@x.test", passwordHash: "x", role: "moderator" } });
@@ -34,13 +25,8 @@ beforeAll(async () => {
   ids = { category: category.id, kelurahan: kel.id, staff: staff.id, residents };
 });
 
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 const make = (title: string, submitterId: number | null = null) =>
-  insertAspiration(database.db, {
+  insertAspiration(database().db, {
     title,
     description: `${title}, mohon ditindaklanjuti.`,
     categoryId: ids.category,
@@ -53,7 +39,7 @@ const staff = () => ({ id: ids.staff, role: "moderator" as const });
 
 describe("grouping duplicates", () => {
   it("keeps every original and counts each supporter once across the group", async () => {
-    const db = database.db;
+    const db = database().db;
     const a = await make("Saluran tersumbat di Jl. Swadaya", ids.residents[3]);
     const b = await make("Got mampet Jl. Swadaya RW 03");
     const c = await make("Genangan di Jl. Swadaya setiap hujan");
@@ -79,7 +65,7 @@ describe("grouping duplicates", () => {
   });
 
   it("refuses a second support anywhere in the group", async () => {
-    const db = database.db;
+    const db = database().db;
     const a = await make("Lampu jalan mati di Jl. Masjid");
     const b = await make("Penerangan jalan Jl. Masjid padam");
     await groupAspirations(db, staff(), { primaryId: a.id, memberId: b.id });
@@ -89,7 +75,7 @@ describe("grouping duplicates", () => {
   });
 
   it("flattens a group that joins another and can take one out again", async () => {
-    const db = database.db;
+    const db = database().db;
     const a = await make("Taman bermain rusak A");
     const b = await make("Taman bermain rusak B");
     const c = await make("Taman bermain rusak C");
@@ -105,13 +91,13 @@ describe("grouping duplicates", () => {
   it("is for staff only", async () => {
     const a = await make("Trotoar rusak X");
     const b = await make("Trotoar rusak Y");
-    await expect(groupAspirations(database.db, resident(0), { primaryId: a.id, memberId: b.id })).rejects.toMatchObject({ status: 403 });
+    await expect(groupAspirations(database().db, resident(0), { primaryId: a.id, memberId: b.id })).rejects.toMatchObject({ status: 403 });
   });
 });
 
 describe("changeAspirationStatus", () => {
   it("logs who/when/note, sets verifiedAt and firstResponseAt, and notifies the group's submitters and supporters once each", async () => {
-    const db = database.db;
+    const db = database().db;
     const a = await make("Pohon tumbang di Jl. Raya", ids.residents[3]);
     const b = await make("Pohon roboh Jl. Raya", ids.residents[2]);
     await supportAspiration(db, resident(0), a.code);
@@ -137,7 +123,7 @@ describe("changeAspirationStatus", () => {
   });
 
   it("refuses disallowed changes and a rejection without a reason", async () => {
-    const db = database.db;
+    const db = database().db;
     const a = await make("Jalan berlubang di gang");
     await expect(changeAspirationStatus(db, mailer, staff(), { aspirationId: a.id, to: "done", note: "ok" })).rejects.toMatchObject({
       messageKey: "aspirations.status.notAllowed",
@@ -152,7 +138,7 @@ describe("changeAspirationStatus", () => {
 
 describe("a grouped duplicate shows its group's follow-up (issue 10, defect 8)", () => {
   it("shows the primary's status, deadlines and log on the member's page, not its own", async () => {
-    const db = database.db;
+    const db = database().db;
     const primary = await make("Saluran mampet di Jl. Kenanga");
     const member = await make("Got tersumbat Jl. Kenanga");
     await changeAspirationStatus(db, mailer, staff(), { aspirationId: primary.id, to: "verified", note: "Sudah dicek petugas kelurahan" });

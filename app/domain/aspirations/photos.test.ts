@@ -1,38 +1,24 @@
 // Photos on the web form: every refusal (the upload check's or the image store's, e.g.
 // an unreadable picture or, soon, too many pixels) lands next to the "photos" field,
 // and nothing is written when the store refuses.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/errors";
 import type { ImageMime, ImageStore, SavedImage, StoredImageRef } from "~/domain/images/images";
 import { aCategory, aKelurahan, aPng } from "~/../prisma/builders";
 import { webSubmitSchema } from "./aspirations.schema";
 import { submitAspiration } from "./aspirations.server";
 import { readPhotos } from "./photos.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
+const database = withTempDatabase("balai-asp-photos-");
 let fields: { categoryId: string; kelurahanId: string };
 const silent = { send: async () => undefined };
 const PNG = aPng(8, 6);
 const photo = (bytes: Buffer) => new Blob([new Uint8Array(bytes)], { type: "image/png" });
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-asp-photos-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-  const [category, kelurahan] = await Promise.all([aCategory(database.db), aKelurahan(database.db)]);
+  const [category, kelurahan] = await Promise.all([aCategory(database().db), aKelurahan(database().db)]);
   fields = { categoryId: String(category.id), kelurahanId: String(kelurahan.id) };
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** A store that keeps `accept` photos and refuses the next one as the image domain does. */
@@ -67,7 +53,7 @@ describe("photos of a web submission", () => {
   });
 
   it("writes nothing and answers next to the photos field when the image store refuses a photo", async () => {
-    const db = database.db;
+    const db = database().db;
     const title = "Foto yang ditolak penyimpanan";
     const photos = await readPhotos([photo(PNG), photo(PNG)]);
     const { store, kept, removed } = refusingStore(1);
@@ -84,7 +70,7 @@ describe("photos of a web submission", () => {
   });
 
   it("stores accepted photos with the new aspiration, the first as its cover", async () => {
-    const db = database.db;
+    const db = database().db;
     const photos = await readPhotos([photo(PNG), photo(PNG)]);
     const { store } = refusingStore(3);
     const created = await submitAspiration(db, silent, null, input("Foto yang diterima"), { photos, store });

@@ -1,31 +1,14 @@
 // Deadline reminders: staff are reminded once per deadline within the last day before
 // it, not after it was met, not for grouped members; integrity reports only reach the
 // unit's supervisors and admins; the messages carry the code and the time, no content.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import { anAspiration, aUser } from "../../../prisma/builders";
 import { aServiceUnit, aUnitStaffMember } from "../../../prisma/builders/services";
 import { remindDeadlines } from "./reminders.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-const db = () => database.db;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-remind-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const database = withTempDatabase("balai-remind-");
+const db = () => database().db;
 
 const hours = (h: number, from: Date) => new Date(from.getTime() + h * 3600_000);
 

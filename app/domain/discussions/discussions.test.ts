@@ -1,10 +1,6 @@
 // Use cases against a fresh SQLite database, without HTTP.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type Db } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "~/db/client.server";
 import type { Actor } from "~/domain/accounts/roles";
 import { createCountCache } from "~/domain/counts";
 import { DomainError } from "~/domain/errors";
@@ -15,9 +11,9 @@ import { SETTING_KEYS } from "./settings.server";
 import { runThreadAction } from "./thread-actions.server";
 import type { Publisher } from "~/realtime/publisher";
 import { VISIBLE_DEPTH } from "./tree";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
+const database = withTempDatabase("balai-disc-");
 let db: Db;
 const users: Record<string, Actor> = {};
 let categoryId: number;
@@ -38,21 +34,12 @@ async function rejects(promise: Promise<unknown>, key: string) {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-disc-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-  db = database.db;
+  db = database().db;
   for (const n of ["a", "b", "c", "d"]) users[n] = await user(n, "resident");
   users.newbie = await user("newbie", "resident", new Date());
   users.mod = await user("mod", "moderator");
   categoryId = (await db.category.create({ data: { slug: "umum", nameId: "Umum", nameEn: "General" } })).id;
   strictCategoryId = (await db.category.create({ data: { slug: "ketat", nameId: "Ketat", nameEn: "Strict", requireApprovalForNewAccounts: true } })).id;
-});
-
-afterAll(async () => {
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("threads", () => {

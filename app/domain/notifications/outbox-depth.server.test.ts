@@ -1,30 +1,13 @@
 // The outbox's depth for /metrics: counts per state, and the age of the oldest due
 // message (a digest waiting for tomorrow is not late; a failed one due again is).
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { expect, it } from "vitest";
 import { outboxDepth } from "./outbox-depth.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-depth-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const database = withTempDatabase("balai-depth-");
 
 it("counts each state and measures how late the oldest due message is", async () => {
-  const db = database.db;
+  const db = database().db;
   const now = new Date("2026-12-01T05:00:00.000Z");
   expect(await outboxDepth(db, now)).toEqual({ pending: 0, sending: 0, failed: 0, dead: 0, oldestDueSeconds: 0 });
   let n = 0;

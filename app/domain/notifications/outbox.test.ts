@@ -1,20 +1,16 @@
 // The outbox and its worker against a real (SQLite) database, without HTTP: one row
 // per recipient and channel, idempotent causes, consent and opt-out, leases that
 // two workers never share, retries with backoff, dead letters, digests, SMS fallback.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Mail } from "./mailer.server";
 import { claimDue, enqueue, recordConsent, retryMessage } from "./outbox.server";
 import { ProviderError } from "./providers.server";
 import { createOutboxWorker } from "./worker.server";
+import type { Db } from "~/db/client.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-const db = () => database.db;
+const database = withTempDatabase("balai-outbox-");
+const db = () => database().db;
 let n = 0;
 const user = (data: { email?: string | null; phone?: string | null; locale?: string } = {}) =>
   db().user.create({
@@ -33,18 +29,6 @@ const message = (key: string) => ({
   key,
 });
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-outbox-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 beforeEach(async () => {
   await db().outboxMessage.deleteMany({});
 });
@@ -54,7 +38,7 @@ describe("enqueue", () => {
     const a = await user({ phone: `+62812${Date.now() % 1e8}` });
     const key = `test:${a.id}`;
     await db().$transaction(async (tx) => {
-      expect(await enqueue(tx as typeof database.db, [{ userId: a.id }], message(key))).toBe(3);
+      expect(await enqueue(tx as Db, [{ userId: a.id }], message(key))).toBe(3);
     });
     expect(await enqueue(db(), [{ userId: a.id }], message(key))).toBe(0);
     const rows = await db().outboxMessage.findMany({ where: { recipientRef: `user:${a.id}` }, orderBy: { channel: "asc" } });
@@ -72,7 +56,7 @@ describe("enqueue", () => {
     const a = await user();
     await expect(
       db().$transaction(async (tx) => {
-        await enqueue(tx as typeof database.db, [{ userId: a.id }], message(`rollback:${a.id}`));
+        await enqueue(tx as Db, [{ userId: a.id }], message(`rollback:${a.id}`));
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");

@@ -1,10 +1,7 @@
 // Follow-up actions and mystery shopping on a real SQLite database (temporary folder).
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "~/domain/accounts/roles";
 import { createLocalStore } from "~/domain/images/local.server";
 import { anAspiration, aPng, aService, aServiceUnit, aUnitStaffMember, aUser } from "../../../prisma/builders";
@@ -21,23 +18,12 @@ import {
   zoneOf,
   type EvidenceStore,
 } from "./mystery.server";
+import type { Db } from "~/db/client.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-const db = () => database.db;
+const database = withTempDatabase("balai-skm-followup-");
+const db = () => database().db;
 const actor = (u: { id: number; role: string }): Actor => ({ id: u.id, role: u.role as Role });
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-skm-followup-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe("zones (Ombudsman RI, 0-1000)", () => {
   it("red up to 500, yellow 501-800, green 801-1000", () => {
@@ -134,7 +120,7 @@ describe("mystery-shopping evidence photos", () => {
     const counter = await aUnitStaffMember(db(), unit.id, "counter");
     const planner = await aUser(db(), { role: "planner" });
     const admin = await aUser(db(), { role: "admin" });
-    const store = createLocalStore(dir, path.join(dir, "uploads", "private"));
+    const store = createLocalStore(database.dir(), path.join(database.dir(), "uploads", "private"));
     const visit = await planVisit(db(), actor(supervisor), { serviceId: service.id, plannedFor: "2026-12-11", shopperName: "" });
     const [item] = (await getVisit(db(), actor(supervisor), visit.id)).items;
     const file = () => new Blob([new Uint8Array(aPng(120, 90))], { type: "image/png" });
@@ -154,7 +140,7 @@ describe("mystery-shopping evidence photos", () => {
     await expect(removeVisitPhoto(db(), store, actor(counter), visit.id, photo.id)).rejects.toMatchObject({ status: 403 });
     await removeVisitPhoto(db(), store, actor(supervisor), visit.id, photo.id);
     expect(await db().mysteryPhoto.count({ where: { itemId: item.id } })).toBe(0);
-    expect(existsSync(path.join(dir, "uploads", "private", photo.storageKey))).toBe(false);
+    expect(existsSync(path.join(database.dir(), "uploads", "private", photo.storageKey))).toBe(false);
     expect(existsSync(thumb)).toBe(false);
   });
 
@@ -172,7 +158,7 @@ describe("mystery-shopping evidence photos", () => {
     };
     // the item disappears between the check and the insert (the visit was deleted meanwhile)
     const file = new Blob([new Uint8Array(aPng(10, 10))], { type: "image/png" });
-    const broken = { ...db(), mysteryPhoto: { ...db().mysteryPhoto, create: () => Promise.reject(new Error("foreign key")) } } as unknown as typeof database.db;
+    const broken = { ...db(), mysteryPhoto: { ...db().mysteryPhoto, create: () => Promise.reject(new Error("foreign key")) } } as unknown as Db;
     await expect(addVisitPhoto(broken, store, actor(supervisor), visit.id, { itemId: item.id, caption: "", file })).rejects.toThrow("foreign key");
     expect(removed).toEqual(["a".repeat(32) + ".png"]);
   });

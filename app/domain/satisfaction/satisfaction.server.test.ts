@@ -1,12 +1,7 @@
 // The satisfaction domain on a real SQLite database (temporary folder, removed at the end):
 // answers in by every channel, figures aggregated in SQL, single-use links, kiosk
 // idempotency, anomalies decided by a supervisor, alerts, rate limits and permissions.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
@@ -33,10 +28,10 @@ import {
   type AnswerContext,
 } from "./responses.server";
 import type { SheetInput } from "./satisfaction.schema";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-const db = () => database.db;
+const database = withTempDatabase("balai-satisfaction-");
+const db = () => database().db;
 const mailer: Mailer = { send: async () => undefined };
 const open: SurveyLimits = { web: async () => true, kiosk: async () => true };
 const ctx = (now?: Date): AnswerContext => ({ limits: open, ip: "10.0.0.1", mailer, now });
@@ -48,18 +43,6 @@ const wib = (day: string, time = "10:00") => new Date(`${day}T${time}:00+07:00`)
 function sheetInput(scores: number | number[], extra: Partial<SheetInput> = {}): SheetInput {
   return { ...(sheetOf(scores) as Record<ElementKey, number>), ...extra } as SheetInput;
 }
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-satisfaction-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe("figures", () => {
   it("are the sums and counts per element from SQL, the same as computing the sheets by hand", async () => {

@@ -1,12 +1,7 @@
 // The queue against a fresh SQLite database: numbers per unit per day, priority first,
 // call / recall / no-show / transfer / serve with their states, who may act, the
 // helpdesk and the figures (aggregated in SQL).
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import type { Role } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import { aService, aServiceUnit, aUnitStaffMember, aUser } from "../../../prisma/builders";
@@ -24,23 +19,11 @@ import {
   visitFiguresStatement,
 } from "./queue.server";
 import { aQueueTicket } from "../../../prisma/builders/services";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-const db = () => database.db;
+const database = withTempDatabase("balai-queue-");
+const db = () => database().db;
 const SECRET = "s".repeat(32);
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-queue-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 async function person(role: Role = "resident") {
   const user = await aUser(db(), { role });

@@ -1,12 +1,7 @@
 // Service standards against a real (fresh SQLite) database: versions and what a
 // printed guide's reader is told, who may edit what, reminders, the catalogue,
 // the display feed, open data, staff assignment and integrity reports.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import { can, type Role } from "~/domain/accounts/roles";
 import { DomainError } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
@@ -37,10 +32,10 @@ import {
   setReminderMonths,
   staffOverview,
 } from "./services.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-const db = () => database.db;
+const database = withTempDatabase("balai-services-");
+const db = () => database().db;
 const DAY = 86_400_000;
 const mailer: Mailer = { send: async () => undefined };
 
@@ -77,18 +72,6 @@ async function refused(p: Promise<unknown>, status = 403) {
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).status).toBe(status);
 }
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-services-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe("the service form", () => {
   it("reads one requirement and one step per line", () => {
