@@ -88,7 +88,7 @@ export interface ClientToServerEvents {
   "topic:join": (payload: { topicId: number }, ack: Ack<{ topicId: number }>) => void;
   "topic:leave": (payload: { topicId: number }) => void;
   /** join (or re-join after a reconnect or a missed revision) a Q&A session; answers a fresh snapshot */
-  "qa:join": (payload: { code: string; as: QaRole }, ack: Ack<Snapshot>) => void;
+  "qa:join": (payload: { code: string; as: QaRole; open?: number; sort?: "popular" | "newest" }, ack: Ack<Snapshot>) => void;
   "qa:ask": (payload: { code: string; text: string; displayName?: string; anonymous?: boolean }, ack: Ack<{ question: QuestionView }>) => void;
   "qa:vote": (payload: { code: string; questionId: number; on: boolean }, ack: Ack<{ questionId: number; on: boolean; voteCount: number }>) => void;
   /** moderators: one action on one question, with the version the moderator saw */

@@ -43,7 +43,8 @@ export interface QaLive {
   setSnapshot: (update: (s: Snapshot) => Snapshot) => void;
 }
 
-export function useQaLive(code: string, as: QaRole, initial: Snapshot): QaLive {
+/** `view`: the participant page's open questions shown and their order, asked for again on every (re)join. */
+export function useQaLive(code: string, as: QaRole, initial: Snapshot, view: { open?: number; sort?: "popular" | "newest" } = {}): QaLive {
   // shown once the socket is up: sent with the page rather than loaded with the Q&A catalogue
   useMessages("qa.live.connected", "qa.live.offline");
   const [snapshot, setSnap] = useState(initial);
@@ -78,7 +79,7 @@ export function useQaLive(code: string, as: QaRole, initial: Snapshot): QaLive {
       if (closed) return;
       s = io({ reconnectionDelay: 500, reconnectionDelayMax: 5000 }) as QaSocket;
       const join = () =>
-        s!.emit("qa:join", { code, as }, (res) => {
+        s!.emit("qa:join", { code, as, ...(view.open && { open: view.open }), ...(view.sort && { sort: view.sort }) }, (res) => {
           if ("error" in res) {
             // not joined: the page keeps its plain forms (they answer with the same refusal)
             setJoinError(res.error);
@@ -131,7 +132,7 @@ export function useQaLive(code: string, as: QaRole, initial: Snapshot): QaLive {
       closed = true;
       s?.close();
     };
-  }, [code, as]);
+  }, [code, as, view.open, view.sort]);
 
   return { snapshot, counts, online, offline, joinError, emit: online ? socket : null, setSnapshot };
 }

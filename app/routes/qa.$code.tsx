@@ -15,7 +15,7 @@ import { publicSession, publishChange, publishVoteCount } from "~/domain/qa/broa
 import { askSchema, QUESTION_MAX, voteSchema } from "~/domain/qa/qa.schema";
 import { answeredPage, askQuestion, ensureParticipant, isBanned, participantSnapshot, requireSession } from "~/domain/qa/qa.server";
 import { sortQuestions } from "~/domain/qa/rules";
-import { ANSWERED_PAGE_SIZE, type QuestionView } from "~/domain/qa/views";
+import { ANSWERED_PAGE_SIZE, OPEN_PAGE_SIZE, openShown, type QuestionView } from "~/domain/qa/views";
 import type { MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import type { AckError } from "~/realtime/contract";
@@ -36,6 +36,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title
 
 const sortOf = (request: Request): "popular" | "newest" => (new URL(request.url).searchParams.get("sort") === "newest" ? "newest" : "popular");
 /** ?answered=2…: an older page of answered questions (page 1 is in the live list) */
+/** ?open=N: how many open questions are shown (a whole number of OPEN_PAGE_SIZE pages) */
+const openOf = (request: Request): number => openShown(new URL(request.url).searchParams.get("open"));
 const answeredOf = (request: Request): number => Math.max(1, Math.min(100_000, Math.floor(Number(new URL(request.url).searchParams.get("answered"))) || 1));
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
@@ -43,8 +45,9 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   if (params.code !== session.code) throw redirect(`/qa/${session.code}`);
   const { participantId, setCookie } = await participantFor(request, context);
   const answered = answeredOf(request);
+  const sort = sortOf(request);
   const [snapshot, older, banned] = await Promise.all([
-    participantSnapshot(context.db, session, participantId),
+    participantSnapshot(context.db, session, participantId, { shown: openOf(request), sort }),
     answered > 1 ? answeredPage(context.db, session, participantId, answered) : Promise.resolve(null),
     isBanned(context.db, session.id, participantId),
   ]);
@@ -53,7 +56,7 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const poll = await participantPoll(context.db, session, participantId);
   // the event's title in the reader's language (the live snapshot carries the stored text)
   const title = await eventTitleIn(context.db, session.eventId, getLocale(request));
-  return data({ snapshot: { ...snapshot, session: publicSession(session) }, title, sort: sortOf(request), banned, older, poll }, { headers });
+  return data({ snapshot: { ...snapshot, session: publicSession(session) }, title, sort, openShown: openOf(request), banned, older, poll }, { headers });
 });
 
 const actionSchema = z.discriminatedUnion("intent", [askSchema.extend({ intent: z.literal("ask") }), voteSchema.extend({ intent: z.literal("vote") })]);
@@ -66,7 +69,12 @@ export const action = /* @__PURE__ */ defineAction(async ({ request, params, con
   const { participantId, setCookie } = await participantFor(request, context);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
-  const back = `/qa/${session.code}${sortOf(request) === "newest" ? "?sort=newest" : ""}`;
+  const shown = openOf(request);
+  const backQuery = new URLSearchParams({
+    ...(sortOf(request) === "newest" && { sort: "newest" }),
+    ...(shown > OPEN_PAGE_SIZE && { open: String(shown) }),
+  }).toString();
+  const back = `/qa/${session.code}${backQuery ? `?${backQuery}` : ""}`;
   await ensureParticipant(context.db, participantId);
   if (input.intent === "ask") {
     const user = await getUser(request, context);
@@ -95,7 +103,7 @@ export default function QaParticipant() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
   const actionState = useActionData<typeof action>();
-  const live = useQaLive(data.snapshot.session.code, "participant", data.snapshot);
+  const live = useQaLive(data.snapshot.session.code, "participant", data.snapshot, { open: data.openShown, sort: data.sort });
   const polls = usePollLive(live, data.snapshot.session.code, "participant", { current: data.poll });
   const { session, questions, myVotes } = live.snapshot;
   const [liveState, setLiveState] = useState<FormState | undefined>();
@@ -109,6 +117,10 @@ export default function QaParticipant() {
     data.sort,
   );
   const voted = new Set(myVotes);
+  // the open questions in the list now (live arrivals included) against the total at the last load or join
+  const openInList = published.filter((q) => q.status === "approved").length;
+  const openCount = live.snapshot.open && { shown: openInList, total: Math.max(live.snapshot.open.total, openInList) };
+  const moreHref = `?${new URLSearchParams({ ...(data.sort === "newest" && { sort: "newest" }), open: String(data.openShown + OPEN_PAGE_SIZE) })}`;
 
   function onAsk(event: FormEvent<HTMLFormElement>) {
     const socket = live.emit;
@@ -271,6 +283,15 @@ export default function QaParticipant() {
               );
             })}
           </ul>
+        )}
+        {openCount && openCount.total > openCount.shown && (
+          <p className="qa-more">
+            {t("qa.open.shown", { shown: openCount.shown, total: openCount.total })}{" "}
+            {/* back to where the reader was: the last question shown before the new ones */}
+            <Link to={`${moreHref}${published.length ? `#q-${published[published.length - 1]!.id}` : ""}`} preventScrollReset>
+              {t("qa.open.more")}
+            </Link>
+          </p>
         )}
         {(data.snapshot.answered?.total ?? 0) > ANSWERED_PAGE_SIZE && !data.older && (
           <p>

@@ -163,7 +163,13 @@ function createHub(deps: HandlerDeps): QaHub {
 
 // payload schemas, built once: the join code plus the shared domain schemas
 // (ids in a socket payload are JSON numbers: idNumber, no coercion)
-const joinSchema = z.object({ code: codeSchema, as: z.enum(["participant", "moderator", "screen"]) });
+const joinSchema = z.object({
+  code: codeSchema,
+  as: z.enum(["participant", "moderator", "screen"]),
+  // participant page: how many open questions it shows and in which order (?open=N, ?sort=newest)
+  open: z.number().int().min(1).max(100_000).optional(),
+  sort: z.enum(["popular", "newest"]).optional(),
+});
 const askMessage = askSchema.extend({ code: codeSchema });
 const voteMessage = voteSchema.extend({ code: codeSchema, questionId: idNumber });
 const moderateMessage = moderateSchema.extend({ code: codeSchema, questionId: idNumber, intoId: idNumber.optional() });
@@ -212,7 +218,7 @@ function registerQa(socket: RealtimeSocket, deps: HandlerDeps, hub: QaHub): void
     return id;
   };
 
-  on(socket, "qa:join", joinSchema, async ({ code, as }) => {
+  on(socket, "qa:join", joinSchema, async ({ code, as, open, sort }) => {
     const session = await requireSession(db, code);
     if (as === "moderator") {
       const user = moderator();
@@ -230,7 +236,7 @@ function registerQa(socket: RealtimeSocket, deps: HandlerDeps, hub: QaHub): void
       await ensureParticipant(db, participantId);
       await socket.join(rooms.qaAsker(session.id, participantId));
     }
-    return { ...(await participantSnapshot(db, session, participantId)), session: publicSession(session) };
+    return { ...(await participantSnapshot(db, session, participantId, { shown: open, sort })), session: publicSession(session) };
   });
 
   on(socket, "qa:ask", askMessage, async ({ code, ...input }) => {

@@ -730,3 +730,40 @@ describe("restart mid-session", () => {
     await seen;
   });
 });
+
+// The participant page with a city's worth of questions: the open ones come a page at a
+// time (?open=N, a link that works without JavaScript); the socket's snapshot follows the page.
+describe("open questions in pages", () => {
+  it("shows the first 50 open questions with a link to more, keeps the page after a form vote, and joins with the same page", async () => {
+    const session = await aQaSession(db());
+    const base = Date.now() - 3_600_000;
+    const made: Awaited<ReturnType<typeof aQuestion>>[] = [];
+    for (let i = 0; i < 70; i++)
+      made.push(await aQuestion(db(), session.id, { text: `Pertanyaan terbuka nomor ${i} ?`, createdAt: new Date(base + i * 1000) }));
+    const c = new Client(server.url);
+    const first = await c.page(`/qa/${session.code}`);
+    expect(first.html).toContain("Pertanyaan terbuka nomor 49 ?");
+    expect(first.html).not.toContain("Pertanyaan terbuka nomor 50 ?");
+    expect(first.html).toContain("50 dari 70 pertanyaan terbuka ditampilkan");
+    expect(first.html).toMatch(new RegExp(`href="/qa/${session.code}\\?open=100#q-${made[49]!.id}"[^>]*>Lebih banyak pertanyaan`));
+    const newest = await c.page(`/qa/${session.code}?sort=newest`);
+    expect(newest.html).toContain("Pertanyaan terbuka nomor 69 ?");
+    expect(newest.html).not.toContain("Pertanyaan terbuka nomor 19 ?");
+    expect(newest.html).toContain("sort=newest&amp;open=100");
+    const more = await c.page(`/qa/${session.code}?open=100`);
+    expect(more.html).toContain("Pertanyaan terbuka nomor 69 ?");
+    expect(more.html).not.toContain("Lebih banyak pertanyaan");
+    // a vote without JavaScript comes back to the same, longer page
+    const voted = await c.post(`/qa/${session.code}?open=100`, { intent: "vote", questionId: String(made[60]!.id), on: "true" }, { csrf: c.csrf(more.html) });
+    expect(voted.status).toBe(302);
+    expect(voted.headers.get("location")).toBe(`/qa/${session.code}?open=100#q-${made[60]!.id}`);
+    // the socket: the first page by default, the longer one when the page asks for it
+    const s = await connect(c);
+    const short = data(await call<Snapshot>(s, "qa:join", { code: session.code, as: "participant" }));
+    expect(short.open).toEqual({ total: 70, shown: 50 });
+    expect(short.questions.filter((q) => q.status === "approved")).toHaveLength(50);
+    const long = data(await call<Snapshot>(s, "qa:join", { code: session.code, as: "participant", open: 100, sort: "newest" }));
+    expect(long.open).toEqual({ total: 70, shown: 70 });
+    expect(long.questions[0]!.id).toBe(made[69]!.id);
+  });
+});

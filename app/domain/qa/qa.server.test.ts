@@ -8,7 +8,8 @@ import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { DomainError } from "~/domain/errors";
 import { createQaLimits } from "./limits.server";
-import { anEvent } from "../../../prisma/builders";
+import { aQaSession, aQuestion, anEvent } from "../../../prisma/builders";
+import { OPEN_PAGE_SIZE } from "./views";
 import {
   askQuestion,
   createVoteQueue,
@@ -195,5 +196,36 @@ describe("sessions of an event", () => {
     expect((await sessionsForEvent(db, mod, draft.id)).event.title).toBe(draft.title);
     expect((await listOpenSessions(db, mod, 100)).map((s) => s.eventId)).toContain(draft.id);
     await expect(sessionsForEvent(db, mod, 999_999)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("the participant's list of open questions", () => {
+  it("holds the first page in the page's order, more on request, and always the asker's own", async () => {
+    const db = database.db;
+    const s = await requireSession(db, (await aQaSession(db)).code);
+    const base = Date.now() - 3_600_000;
+    const made: Awaited<ReturnType<typeof aQuestion>>[] = [];
+    // 60 open questions, the later ones with more votes; one pinned with none
+    for (let i = 0; i < 60; i++) made.push(await aQuestion(db, s.id, { createdAt: new Date(base + i * 1000), voters: i >= 50 ? [`pv-${i}-0000000000`] : [] }));
+    const pinned = await aQuestion(db, s.id, { pinned: true, createdAt: new Date(base - 5000) });
+    const mine = made[10]!;
+    const popular = await participantSnapshot(db, s, mine.participantId);
+    const open = popular.questions.filter((q) => q.status === "approved");
+    expect(popular.open).toEqual({ total: 61, shown: OPEN_PAGE_SIZE });
+    expect(open[0]!.id).toBe(pinned.id);
+    // then the ten voted ones, oldest first, then the unvoted oldest first
+    expect(open.slice(1, 11).map((q) => q.id)).toEqual(made.slice(50).map((q) => q.id));
+    expect(open.slice(11, OPEN_PAGE_SIZE).map((q) => q.id)).toEqual(made.slice(0, 39).map((q) => q.id));
+    // another participant does not get the asker's question beyond the page; the asker does
+    expect((await participantSnapshot(db, s, "someone-else-000")).questions.some((q) => q.id === made[45]!.id)).toBe(false);
+    const asker = await participantSnapshot(db, s, made[45]!.participantId);
+    expect(asker.questions.find((q) => q.id === made[45]!.id)).toMatchObject({ mine: true });
+    expect(asker.open?.shown).toBe(OPEN_PAGE_SIZE);
+    const newest = (await participantSnapshot(db, s, null, { sort: "newest" })).questions;
+    expect(newest.slice(0, 3).map((q) => q.id)).toEqual([pinned.id, made[59]!.id, made[58]!.id]);
+    // ?open=N: whole pages, the rest on the second
+    const all = await participantSnapshot(db, s, null, { shown: 51 });
+    expect(all.open).toEqual({ total: 61, shown: 61 });
+    expect(all.questions).toHaveLength(61);
   });
 });

@@ -188,26 +188,43 @@ export async function isBanned(db: Db, sessionId: number, participantId: string)
 // ------------------------------------------------------------------ snapshots
 
 /** Answered questions on the participant page: the newest answers in the live list, older ones a page at a time. */
-import { ANSWERED_PAGE_SIZE } from "./views";
+import { ANSWERED_PAGE_SIZE, openShown } from "./views";
 export { ANSWERED_PAGE_SIZE };
 
 const answeredWhere = (sessionId: number) => ({ sessionId, status: "answered", mergedIntoId: null });
 
 /**
- * The participant's live list: the open questions, their own pending and rejected ones, and
- * the newest ANSWERED_PAGE_SIZE answered ones (older answers: answeredPage). Archived
- * questions are not shown to participants.
+ * The participant's live list: the first `shown` open questions in the page's order (pinned
+ * first, then by votes or newest; more with ?open=N), the participant's own open, pending
+ * and rejected ones, and the newest ANSWERED_PAGE_SIZE answered ones (older answers:
+ * answeredPage). Archived questions are not shown to participants.
  */
-export async function participantSnapshot(db: Db, session: SessionView, participantId: string | null): Promise<Snapshot> {
-  const [rows, answered, answeredTotal, votes] = await Promise.all([
-    db.qaQuestion.findMany({
-      where: {
-        sessionId: session.id,
-        OR: [{ status: "approved", mergedIntoId: null }, ...(participantId ? [{ participantId, status: { in: ["pending", "rejected"] } }] : [])],
-      },
-      select: questionSelect,
-      orderBy: { id: "asc" },
-    }),
+export async function participantSnapshot(
+  db: Db,
+  session: SessionView,
+  participantId: string | null,
+  view: { shown?: number; sort?: "popular" | "newest" } = {},
+): Promise<Snapshot> {
+  const shown = openShown(view.shown);
+  const openWhere = { sessionId: session.id, status: "approved", mergedIntoId: null };
+  const openOrder =
+    view.sort === "newest"
+      ? [{ pinned: "desc" as const }, { createdAt: "desc" as const }, { id: "desc" as const }]
+      : [{ pinned: "desc" as const }, { voteCount: "desc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+  const [rows, own, openTotal, answered, answeredTotal, votes] = await Promise.all([
+    db.qaQuestion.findMany({ where: openWhere, select: questionSelect, orderBy: openOrder, take: shown }),
+    participantId
+      ? db.qaQuestion.findMany({
+          where: {
+            sessionId: session.id,
+            participantId,
+            OR: [{ status: "approved", mergedIntoId: null }, { status: { in: ["pending", "rejected"] } }],
+          },
+          select: questionSelect,
+          orderBy: { id: "asc" },
+        })
+      : Promise.resolve([]),
+    db.qaQuestion.count({ where: openWhere }),
     db.qaQuestion.findMany({
       where: answeredWhere(session.id),
       select: questionSelect,
@@ -217,8 +234,16 @@ export async function participantSnapshot(db: Db, session: SessionView, particip
     db.qaQuestion.count({ where: answeredWhere(session.id) }),
     participantId ? db.qaVote.findMany({ where: { participantId, question: { sessionId: session.id } }, select: { questionId: true } }) : Promise.resolve([]),
   ]);
-  const questions = [...rows, ...answered.reverse()].filter((q) => visibleTo(q, participantId)).map((q) => publicView(q, participantId));
-  return { session, questions, myVotes: votes.map((v) => v.questionId), answered: { total: answeredTotal, shown: answered.length } };
+  const seen = new Set(rows.map((q) => q.id));
+  const listed = [...rows, ...own.filter((q) => !seen.has(q.id)), ...answered.reverse()];
+  const questions = listed.filter((q) => visibleTo(q, participantId)).map((q) => publicView(q, participantId));
+  return {
+    session,
+    questions,
+    myVotes: votes.map((v) => v.questionId),
+    answered: { total: answeredTotal, shown: answered.length },
+    open: { total: openTotal, shown: rows.length },
+  };
 }
 
 /** Older answered questions, newest answer first: page 2 follows the live list's ANSWERED_PAGE_SIZE. */

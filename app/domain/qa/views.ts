@@ -46,6 +46,8 @@ export interface Snapshot {
   counts?: LiveCounts;
   /** participant page: how many questions are answered, and how many of the newest are in `questions` */
   answered?: { total: number; shown: number };
+  /** participant page: how many questions are open (approved), and how many of the first in the page's order are in `questions` */
+  open?: { total: number; shown: number };
 }
 
 export interface LiveCounts {
@@ -57,3 +59,13 @@ export interface LiveCounts {
 
 /** Answered questions shown live on the participant page; older ones page with ?answered=N. */
 export const ANSWERED_PAGE_SIZE = 20;
+
+/** Open questions shown on the participant page at first; each "more" link (?open=N) adds this many. */
+export const OPEN_PAGE_SIZE = 50;
+/** At most this many open questions on one page view (?open=N is clamped). */
+export const OPEN_MAX = 2_000;
+/** ?open=N as the page and the socket agree: a whole number of pages, at least one, at most OPEN_MAX. */
+export function openShown(value: unknown): number {
+  const n = Math.floor(Number(value)) || OPEN_PAGE_SIZE;
+  return Math.min(OPEN_MAX, Math.max(OPEN_PAGE_SIZE, Math.ceil(n / OPEN_PAGE_SIZE) * OPEN_PAGE_SIZE));
+}
