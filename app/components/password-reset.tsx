@@ -2,6 +2,7 @@
 // password: on its own page, and under "a code is on its way" after asking for one.
 import { Form } from "@remix-run/react";
 import { CsrfField, Field, FormAlert, type FormState } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { useT } from "~/i18n/react";
 
 export function ResetCodeForm({ identifier, state }: { identifier?: string; state?: FormState }) {
@@ -29,16 +30,7 @@ export function ResetCodeForm({ identifier, state }: { identifier?: string; stat
           required
           state={state}
         />
-        <Field
-          name="newPassword"
-          type="password"
-          label={t("auth.password.new")}
-          hint={t("auth.signup.passwordHint")}
-          autoComplete="new-password"
-          required
-          state={state}
-        />
-        <Field name="confirmPassword" type="password" label={t("auth.password.confirm")} autoComplete="new-password" required state={state} />
+        <NewPasswordFields state={state} />
         <button type="submit">{t("accounts.reset.submit")}</button>
       </Form>
     </>

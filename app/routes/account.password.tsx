@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, Field, FormAlert } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { changePasswordSchema } from "~/domain/accounts/accounts.schema";
 import { changePassword } from "~/domain/accounts/accounts.server";
 import { revokeOtherSessions } from "~/domain/accounts/sessions.server";
@@ -45,16 +46,7 @@ export default function ChangePassword() {
           required
           state={state}
         />
-        <Field
-          name="newPassword"
-          type="password"
-          label={t("auth.password.new")}
-          hint={t("auth.signup.passwordHint")}
-          autoComplete="new-password"
-          required
-          state={state}
-        />
-        <Field name="confirmPassword" type="password" label={t("auth.password.confirm")} autoComplete="new-password" required state={state} />
+        <NewPasswordFields state={state} />
         <button type="submit">{t("auth.password.submit")}</button>
       </Form>
     </>

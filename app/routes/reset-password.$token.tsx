@@ -1,6 +1,7 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, Field, FormAlert } from "~/components/forms";
+import { CsrfField, FormAlert } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { resetWithLinkSchema } from "~/domain/accounts/password-reset.schema";
 import { linkIsValid, resetWithLink } from "~/domain/accounts/password-reset.server";
 import { metaT, useT } from "~/i18n/react";
@@ -39,16 +40,7 @@ export default function ResetWithLink() {
           <FormAlert state={state} />
           <Form method="post" className="stack" noValidate>
             <CsrfField />
-            <Field
-              name="newPassword"
-              type="password"
-              label={t("auth.password.new")}
-              hint={t("auth.signup.passwordHint")}
-              autoComplete="new-password"
-              required
-              state={state}
-            />
-            <Field name="confirmPassword" type="password" label={t("auth.password.confirm")} autoComplete="new-password" required state={state} />
+            <NewPasswordFields state={state} />
             <button type="submit">{t("accounts.reset.submit")}</button>
           </Form>
         </>
