@@ -162,21 +162,33 @@ export async function enqueue(db: Db, recipients: Recipient[], message: Message,
   return fresh.length;
 }
 
-/** A free-form reply to someone who wrote to us (WhatsApp's customer-service window). */
-export async function enqueueReply(db: Db, contactId: number, channel: "whatsapp" | "sms", message: Message & { locale: Locale }, now = new Date()) {
+/** One pending message to one recipient on one channel (the three callers below). */
+async function enqueueOne(
+  db: Db,
+  recipientRef: string,
+  channel: "email" | "whatsapp" | "sms",
+  message: Message & { locale: Locale },
+  idempotencyKey: string,
+  now: Date,
+): Promise<void> {
   await db.outboxMessage.create({
     data: {
       channel,
-      recipientRef: `contact:${contactId}`,
+      recipientRef,
       templateKey: message.template,
       params: JSON.stringify(message.params ?? {}),
       link: message.link ?? null,
       locale: message.locale,
-      idempotencyKey: `${message.key ?? `reply:${randomUUID()}`}:contact:${contactId}:${channel}`,
+      idempotencyKey,
       nextAttemptAt: now,
       createdAt: now,
     },
   });
+}
+
+/** A free-form reply to someone who wrote to us (WhatsApp's customer-service window). */
+export async function enqueueReply(db: Db, contactId: number, channel: "whatsapp" | "sms", message: Message & { locale: Locale }, now = new Date()) {
+  await enqueueOne(db, `contact:${contactId}`, channel, message, `${message.key ?? `reply:${randomUUID()}`}:contact:${contactId}:${channel}`, now);
 }
 
 /**
@@ -191,19 +203,7 @@ export async function enqueueTo(
   message: Message & { locale: Locale },
   now = new Date(),
 ): Promise<void> {
-  await db.outboxMessage.create({
-    data: {
-      channel,
-      recipientRef: `user:${userId}`,
-      templateKey: message.template,
-      params: JSON.stringify(message.params ?? {}),
-      link: message.link ?? null,
-      locale: message.locale,
-      idempotencyKey: `${message.key ?? `once:${randomUUID()}`}:user:${userId}:${channel}`,
-      nextAttemptAt: now,
-      createdAt: now,
-    },
-  });
+  await enqueueOne(db, `user:${userId}`, channel, message, `${message.key ?? `once:${randomUUID()}`}:user:${userId}:${channel}`, now);
 }
 
 /**
@@ -219,19 +219,7 @@ export async function enqueueVerification(
   message: Message & { locale: Locale },
   now = new Date(),
 ): Promise<void> {
-  await db.outboxMessage.create({
-    data: {
-      channel,
-      recipientRef: `verify:${verificationId}`,
-      templateKey: message.template,
-      params: JSON.stringify(message.params ?? {}),
-      link: message.link ?? null,
-      locale: message.locale,
-      idempotencyKey: `verify:${verificationId}:${channel}`,
-      nextAttemptAt: now,
-      createdAt: now,
-    },
-  });
+  await enqueueOne(db, `verify:${verificationId}`, channel, message, `verify:${verificationId}:${channel}`, now);
 }
 
 // ------------------------------------------------------------------ claims (the worker's side)
