@@ -1,29 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import { aUser } from "../../../prisma/builders";
 import { claimJob, finishJob, listJobs, runJobSoon } from "./jobs.server";
 import { deleteExpiredSessions } from "./cleanups.server";
+import { withTempDatabase } from "../../../prisma/builders/temp-database";
 
-let dir: string;
-let database: Database;
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "jobs-domain-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  await migrate(url);
-  database = await openDatabase(url);
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const database = withTempDatabase("balai-jobs-");
 
 describe("timed jobs", () => {
   it("gives a due run to exactly one of several instances claiming at once", async () => {
-    const db = database.db;
+    const db = database().db;
     const now = new Date();
     const claims = await Promise.all(["a:1", "b:2", "c:3", "d:4"].map((holder) => claimJob(db, "test.once", holder, 60_000, now)));
     const won = claims.filter((c) => c !== null);
@@ -37,7 +22,7 @@ describe("timed jobs", () => {
   });
 
   it("lets another instance take over a dead holder's run after its lease, and keeps failures for admins", async () => {
-    const db = database.db;
+    const db = database().db;
     const t0 = new Date();
     const dead = await claimJob(db, "test.takeover", "dead:1", 10_000, t0);
     expect(dead).not.toBeNull();
@@ -56,7 +41,7 @@ describe("timed jobs", () => {
   });
 
   it("removes expired sessions only", async () => {
-    const db = database.db;
+    const db = database().db;
     const user = await aUser(db);
     await db.session.create({ data: { id: `old-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() - 1000) } });
     await db.session.create({ data: { id: `new-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
