@@ -13,6 +13,7 @@ import { usePollLive } from "~/realtime/polls-client";
 import pollsStyles from "~/styles/polls.css";
 import { CsrfField, FormAlert } from "~/components/forms";
 import { can } from "~/domain/accounts/roles";
+import { eventTitleIn } from "~/domain/events/events.server";
 import { publishChange } from "~/domain/qa/broadcast.server";
 import { banSchema, LABEL_MAX, moderateSchema, QUESTION_MAX, REPLY_MAX, sessionActionSchema } from "~/domain/qa/qa.schema";
 import { banAsker, moderateQuestion, moderatorSnapshot, requireSession, sessionAction } from "~/domain/qa/qa.server";
@@ -23,22 +24,26 @@ import { useQaLive } from "~/realtime/qa-client";
 import qaStyles from "~/styles/qa.css";
 import { requirePermission } from "~/utils/auth.server";
 import { defineAction, defineLoader } from "~/utils/boundary.server";
+import { getLocale } from "~/utils/locale.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: qaStyles },
   { rel: "stylesheet", href: pollsStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
-  { title: `${metaT(matches)("qa.mod.title", { event: data?.snapshot.session.eventTitle ?? "" })} · Balai` },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: `${metaT(matches)("qa.mod.title", { event: data?.title ?? "" })} · Balai` }];
 
 export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, context }) => {
   const user = await requirePermission(request, context, can.moderate);
   const session = await requireSession(context.db, params.code ?? "");
   const snapshot = await moderatorSnapshot(context.db, user, session);
-  const [polls, pollSources] = await Promise.all([moderatorPolls(context.db, user, session), copySources(context.db, user, session)]);
-  return data({ snapshot, polls, pollSources }, { headers: { "Cache-Control": "no-store" } });
+  const [polls, pollSources, title] = await Promise.all([
+    moderatorPolls(context.db, user, session),
+    copySources(context.db, user, session),
+    // the event's title in the reader's language (the live snapshot carries the stored text)
+    eventTitleIn(context.db, session.eventId, getLocale(request)),
+  ]);
+  return data({ snapshot, polls, pollSources, title }, { headers: { "Cache-Control": "no-store" } });
 });
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -280,7 +285,7 @@ export default function QaModerate() {
       <p className="qa-kicker">
         {t("qa.title")} · <span className="qa-code">{s.code}</span> · {t(s.status === "open" ? "qa.status.open" : "qa.status.closed")}
       </p>
-      <h1>{t("qa.mod.title", { event: s.eventTitle })}</h1>
+      <h1>{t("qa.mod.title", { event: data.title })}</h1>
       <p className="qa-links">
         <a href={`/qa/${s.code}`}>{t("qa.mod.participantLink")}</a> · <a href={`/qa/${s.code}/screen`}>{t("qa.mod.screenLink")}</a> ·{" "}
         <a href={`/qa/${s.code}/export.csv`} download>

@@ -9,12 +9,14 @@ import { ScreenPoll } from "~/components/polls";
 import { screenPoll } from "~/domain/qa/polls.server";
 import { usePollLive } from "~/realtime/polls-client";
 import pollsStyles from "~/styles/polls.css";
+import { eventTitleIn } from "~/domain/events/events.server";
 import { publicSession } from "~/domain/qa/broadcast.server";
 import { requireSession, screenSnapshot } from "~/domain/qa/qa.server";
 import { metaT, useT } from "~/i18n/react";
 import { useQaLive } from "~/realtime/qa-client";
 import qaStyles from "~/styles/qa.css";
 import { defineLoader } from "~/utils/boundary.server";
+import { getLocale } from "~/utils/locale.server";
 import { qrSvg } from "~/utils/qr.server";
 
 export const links: LinksFunction = () => [
@@ -23,7 +25,7 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
-  { title: `${metaT(matches)("qa.screen.title", { event: data?.snapshot.session.eventTitle ?? "" })} · Balai` },
+  { title: `${metaT(matches)("qa.screen.title", { event: data?.title ?? "" })} · Balai` },
 ];
 
 function siteOrigin(request: Request, publicUrl?: string): string {
@@ -36,8 +38,11 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, params, con
   const joinUrl = `${origin}/qa/${session.code}`;
   const snapshot = await screenSnapshot(context.db, session);
   const poll = await screenPoll(context.db, session);
+  // the event's title in the reader's language (the live snapshot carries the stored text)
+  const title = await eventTitleIn(context.db, session.eventId, getLocale(request));
   return data(
     {
+      title,
       snapshot: { ...snapshot, session: publicSession(session) },
       joinUrl,
       shortUrl: `${new URL(origin).host}/qa`,
@@ -63,7 +68,7 @@ export default function QaScreen() {
         <meta httpEquiv="refresh" content="15" />
       </noscript>
       <div className="qa-screen-main">
-        <p className="qa-screen-event">{session.eventTitle}</p>
+        <p className="qa-screen-event">{data.title}</p>
         <ScreenPoll current={polls.current} joinText={t("qa.joinAt", { url: data.shortUrl, code: session.code })} />
         <section aria-labelledby="screen-now" className="qa-screen-now">
           <h1 id="screen-now" className="qa-screen-label">

@@ -77,6 +77,18 @@ describe("the deliberation's session event", () => {
     expect(text((await new Client(server.url).page(`/qa/${qa.code}?lang=en`)).html)).toContain(`<h1>${enTitle}</h1>`);
     expect(text((await new Client(server.url).page(`/qa/${qa.code}`)).html)).toContain(`<h1>${idTitle}</h1>`);
     expect(text((await new Client(server.url).page(`/qa/${qa.code}/poll?lang=en`)).html)).toContain(`<h1>${enTitle}</h1>`);
+    // the projector, and the moderator's console
+    const screen = text((await new Client(server.url).page(`/qa/${qa.code}/screen?lang=en`)).html);
+    expect(screen).toContain(`<p class="qa-screen-event">${enTitle}</p>`);
+    // what the page shows (its data for hydration still carries the live snapshot's stored text)
+    const shown = (html: string) => html.split("<script")[0];
+    expect(shown(screen)).not.toContain(idTitle);
+    const moderator = await aStaffMember(db(), "moderator");
+    const mod = new Client(server.url);
+    await mod.login(moderator.identifier, moderator.password);
+    const console_ = text((await mod.page(`/qa/${qa.code}/moderate?lang=en`)).html);
+    expect(console_).toContain(enTitle);
+    expect(shown(console_)).not.toContain(idTitle);
 
     const ics = await (await fetch(`${server.url}/events/${event!.id}/calendar.ics?lang=en`)).text();
     expect(ics.replace(/\r\n /g, "")).toContain(`SUMMARY:${enTitle}`);
