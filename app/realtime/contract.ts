@@ -44,8 +44,6 @@ export interface ServerToClientEvents {
   "poll:state": (payload: { sessionId: number; polls: { poll: PollView; results: PollResults }[]; removed?: number[] }) => void;
   /** polls: results, coalesced into one message per session per tick; `through` is the newest answer id they include */
   "poll:results": (payload: PollResultsMessage) => void;
-  /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's poll broadcast */
-  "bench:poll": (payload: PollResultsMessage) => void;
 }
 
 /** A public fact about a unit's queue: a number was called (or recalled), or the queue changed. */
@@ -108,8 +106,6 @@ export interface ClientToServerEvents {
   ) => void;
   /** polls, moderators: open, close, reopen, show/hide results, with the version the moderator saw */
   "poll:moderate": (payload: { code: string; pollId: number; version: number; action: string }, ack: Ack<{ version: number }>) => void;
-  /** benchmark only (BALAI_BENCH=1): an answer handled by bare Socket.IO (no validation, no database) */
-  "bench:answer": (payload: { code: string; pollId: number; optionIds?: number[] }, ack: Ack<{ pollId: number; answerId: number }>) => void;
   /** follow one event's seats and check-ins live (drafts: staff only) */
   "event:join": (payload: { eventId: number }, ack: Ack<{ eventId: number }>) => void;
   "event:leave": (payload: { eventId: number }) => void;

@@ -22,25 +22,20 @@ import {
 } from "~/domain/qa/polls.server";
 import { codeSchema } from "~/domain/qa/qa.schema";
 import { requireSession } from "~/domain/qa/qa.server";
-import { computeResults } from "~/domain/qa/polls";
 import { rooms } from "~/realtime/contract";
 import { readParticipantId } from "~/utils/qa-cookie.server";
 import type { HandlerDeps, RealtimeSocket } from "../realtime";
 import { on } from "./handler";
-
-type BenchAck = (response: { data: unknown }) => void;
 
 /** Per-server state: polls with new answers since the last tick (session → poll → newest answer id). */
 interface PollHub {
   dirty: Map<number, Map<number, number>>;
   /** answers waiting for the tick: checked and stored together (group commit), acknowledged after the commit */
   queue: { received: ReceivedAnswer; resolve: (s: StoredAnswer) => void; reject: (e: unknown) => void }[];
-  /** the bare baseline (BALAI_BENCH=1): counts in memory only */
-  bench: { nextId: number; counts: Map<number, Map<number, number>>; dirty: Map<number, Map<number, number>> };
 }
 
 function createHub(deps: HandlerDeps): PollHub {
-  const hub: PollHub = { dirty: new Map(), queue: [], bench: { nextId: 0, counts: new Map(), dirty: new Map() } };
+  const hub: PollHub = { dirty: new Map(), queue: [] };
   const io = deps.io;
   const TICK_MS = deps.serverConfig.qa.voteTickMs;
   const tick = async () => {
@@ -82,20 +77,6 @@ function createHub(deps: HandlerDeps): PollHub {
       } catch (error) {
         console.error("polls: counting results failed", error);
       }
-    }
-    const benchDirty = [...hub.bench.dirty];
-    hub.bench.dirty.clear();
-    for (const [sessionId, polls] of benchDirty) {
-      // the same-size payload as the app's, built from the in-memory counts
-      const results = [...polls.keys()].map((pollId) => {
-        const counts = hub.bench.counts.get(pollId) ?? new Map<number, number>();
-        const options = [...counts.keys()].map((id) => ({ id, label: `Pilihan ${id}` }));
-        return computeResults(
-          { id: pollId, kind: "single", options },
-          [...counts].map(([id, count]) => ({ value: String(id), count })),
-        );
-      });
-      io.to([rooms.qa(sessionId), rooms.qaModerators(sessionId)]).emit("bench:poll", { sessionId, results, through: Math.max(0, ...polls.values()) });
     }
     const timer = setTimeout(tick, Math.max(0, TICK_MS - (Date.now() - started)));
     timer.unref();
@@ -174,19 +155,4 @@ function registerPolls(socket: RealtimeSocket, deps: HandlerDeps, hub: PollHub):
     publishPollChange(deps.realtime, change);
     return { version: change.polls.find((p) => p.poll.id === input.pollId)?.poll.version ?? input.version };
   });
-
-  if (serverConfig.bench) {
-    // The bare Socket.IO baseline for `npm run bench:poll`: the same answers in and
-    // a same-size results broadcast out per tick, with nothing of the application in between.
-    socket.on("bench:answer", (payload: unknown, ack: unknown) => {
-      const p = payload as { code: string; pollId: number; optionIds?: number[] };
-      const sessionId = socket.data.qaSessions?.[p.code] ?? 0;
-      let counts = hub.bench.counts.get(p.pollId);
-      if (!counts) hub.bench.counts.set(p.pollId, (counts = new Map()));
-      for (const id of p.optionIds ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-      const answerId = ++hub.bench.nextId;
-      markDirty(hub.bench.dirty, sessionId, p.pollId, answerId);
-      if (typeof ack === "function") (ack as BenchAck)({ data: { pollId: p.pollId, answerId } });
-    });
-  }
 }

@@ -1,17 +1,20 @@
 // npm run bench:poll [-- --participants 2000 --seconds 10 --projectors 3 --tick 150]
 //
-// Starts the real server (BALAI_BENCH=1 adds the bare Socket.IO baseline handlers),
+// Starts the real server,
 // connects N simulated participants (one signed participant cookie each) and a few
 // projectors to one Q&A session, and lets every participant answer an open poll
 // once within the window, spread evenly. Measures answer-to-projector latency
 // (from sending an answer to the first `poll:results` at a projector whose
 // watermark `through` includes the answer's stored id), delivery (answers
-// acknowledged and seen by every projector) and the server's CPU. Then, over the
-// same connections, the bare Socket.IO baseline: the same answers in, counted in
-// memory, a same-size results broadcast per tick. A run where the load generator
+// acknowledged and seen by every projector) and the server's CPU. Then, in its own
+// process (tests/bench/bare-poll-server.ts), the bare Socket.IO baseline with the same
+// number of connections: the same answers in, counted in memory, a same-size results
+// broadcast per tick. A run where the load generator
 // fell behind its own schedule is rejected (the figures are printed anyway).
 import { createCookie } from "@remix-run/node";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { openDatabase } from "~/db/client.server";
@@ -19,7 +22,7 @@ import type { AckResponse, PollResultsMessage } from "~/realtime/contract";
 import { QA_COOKIE } from "~/utils/qa-cookie.server";
 import { aPoll, aQaSession } from "../../prisma/builders";
 import buildApp from "../support/build";
-import { startServer } from "../support/server";
+import { projectRoot, startServer } from "../support/server";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -48,6 +51,21 @@ function percentile(sorted: Float64Array, p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The bare Socket.IO baseline (tests/bench/bare-poll-server.ts) in its own process. */
+function startBare(tickMs: number): Promise<{ url: string; pid: number; stop: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "tests/bench/bare-poll-server.ts"), "0", String(tickMs)], {
+    cwd: projectRoot,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the bare baseline server exited (${code})`)));
+    child.stdout.on("data", (chunk: Buffer) => {
+      const m = /listening (\d+)/.exec(chunk.toString());
+      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, pid: child.pid!, stop: () => child.kill() });
+    });
+  });
+}
+
 async function main() {
   console.log(`bench:poll: ${N} participants answering within ${SECONDS} s, ${PROJECTORS} projectors, tick ${TICK_MS} ms`);
   if (!process.env.BALAI_BENCH_SKIP_BUILD) {
@@ -56,9 +74,9 @@ async function main() {
     console.log("done");
   }
   const server = await startServer({
-    env: { NODE_ENV: "test", BALAI_BENCH: "1", SESSION_SECRET: SECRET, QA_VOTE_TICK_MS: String(TICK_MS) },
+    env: { NODE_ENV: "test", SESSION_SECRET: SECRET, QA_VOTE_TICK_MS: String(TICK_MS) },
   });
-  const pid = server.process.pid!;
+  let pid = server.process.pid!;
   const database = await openDatabase(server.databaseUrl);
   const db = database.db;
   const session = await aQaSession(db, {
@@ -72,53 +90,56 @@ async function main() {
     new Promise<void>((resolve, reject) =>
       s.emit("qa:join", { code, as }, (res: AckResponse<unknown>) => ("error" in res ? reject(new Error(`qa:join refused: ${res.error.code}`)) : resolve())),
     );
-  const open = (header?: string) =>
+  const open = (url: string, header?: string) =>
     new Promise<Socket>((resolve, reject) => {
-      const s = io(server.url, { transports: ["websocket"], extraHeaders: header ? { Cookie: header } : {}, reconnection: false });
+      const s = io(url, { transports: ["websocket"], extraHeaders: header ? { Cookie: header } : {}, reconnection: false });
       s.once("connect", () => resolve(s));
       s.once("connect_error", reject);
     });
 
-  process.stdout.write(`connecting ${N} participants and ${PROJECTORS} projectors… `);
-  const t0 = performance.now();
-  const sockets: Socket[] = new Array(N);
-  for (let start = 0; start < N; start += 200) {
-    await Promise.all(
-      Array.from({ length: Math.min(200, N - start) }, async (_, j) => {
-        const i = start + j;
-        const header = (await cookie.serialize(`bench-participant-${String(i).padStart(6, "0")}`)).split(";")[0];
-        sockets[i] = await open(header);
-        await join(sockets[i], "participant");
-      }),
-    );
-  }
-  const projectors = await Promise.all(Array.from({ length: PROJECTORS }, () => open()));
-  for (const p of projectors) await join(p, "screen");
-  console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
   // what each projector saw: (arrival time, watermark) of the current poll's results
   let phase: Phase = "app";
   let watchedPoll = 0;
-  const arrivals: { at: number; through: number }[][] = projectors.map(() => []);
-  let lastAnswers = projectors.map(() => 0);
-  projectors.forEach((p, j) => {
-    const onResults = (which: Phase) => (m: PollResultsMessage) => {
-      if (phase !== which) return;
-      const r = m.results.find((x) => x.pollId === watchedPoll);
-      if (!r) return;
-      arrivals[j].push({ at: performance.now(), through: m.through });
-      lastAnswers[j] = Math.max(lastAnswers[j], r.answers);
-    };
-    p.on("poll:results", onResults("app"));
-    p.on("bench:poll", onResults("baseline"));
-  });
+  const arrivals: { at: number; through: number }[][] = Array.from({ length: PROJECTORS }, () => []);
+  let lastAnswers = arrivals.map(() => 0);
+
+  /** N participants (each with its signed participant cookie) and the projectors, joined to the session on `url` */
+  async function connectRoom(url: string, which: Phase) {
+    process.stdout.write(`connecting ${N} participants and ${PROJECTORS} projectors (${which})… `);
+    const t0 = performance.now();
+    const sockets: Socket[] = new Array(N);
+    for (let start = 0; start < N; start += 200) {
+      await Promise.all(
+        Array.from({ length: Math.min(200, N - start) }, async (_, j) => {
+          const i = start + j;
+          const header = (await cookie.serialize(`bench-participant-${String(i).padStart(6, "0")}`)).split(";")[0];
+          sockets[i] = await open(url, header);
+          await join(sockets[i], "participant");
+        }),
+      );
+    }
+    const projectors = await Promise.all(Array.from({ length: PROJECTORS }, () => open(url)));
+    for (const p of projectors) await join(p, "screen");
+    console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    projectors.forEach((p, j) => {
+      p.on(which === "app" ? "poll:results" : "bench:poll", (m: PollResultsMessage) => {
+        if (phase !== which) return;
+        const r = m.results.find((x) => x.pollId === watchedPoll);
+        if (!r) return;
+        arrivals[j].push({ at: performance.now(), through: m.through });
+        lastAnswers[j] = Math.max(lastAnswers[j], r.answers);
+      });
+    });
+    return { sockets, projectors };
+  }
+  let { sockets, projectors } = await connectRoom(server.url, "app");
   const loop = monitorEventLoopDelay({ resolution: 10 });
 
   async function runPhase(which: Phase, pollId: number, optionIds: number[], count: number, seconds: number) {
     phase = which;
     watchedPoll = pollId;
     arrivals.forEach((a) => (a.length = 0));
-    lastAnswers = projectors.map(() => 0);
+    lastAnswers = arrivals.map(() => 0);
     const event = which === "app" ? "poll:answer" : "bench:answer";
     const sendAt = new Float64Array(count);
     const answerId = new Float64Array(count).fill(-1);
@@ -212,6 +233,15 @@ async function main() {
     SECONDS,
   );
   const stored = await db.qaPollAnswer.count({ where: { pollId: poll.id } });
+  for (const s of sockets) s.close();
+  for (const p of projectors) p.close();
+  await database.close();
+  await server.stop();
+
+  // the baseline: a bare Socket.IO server in its own process, nothing of Balai's in it
+  const bare = await startBare(TICK_MS);
+  pid = bare.pid;
+  ({ sockets, projectors } = await connectRoom(bare.url, "baseline"));
   console.log(`warm-up (baseline, ${WARMUP} answers)…`);
   await runPhase("baseline", 900_000_001, [1, 2], WARMUP, 2);
   console.log("measuring the bare Socket.IO baseline…");
@@ -219,8 +249,7 @@ async function main() {
 
   for (const s of sockets) s.close();
   for (const p of projectors) p.close();
-  await database.close();
-  await server.stop();
+  bare.stop();
 
   const row = (label: string, r: typeof app) =>
     `${label.padEnd(9)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  delivery ${r.delivery.toFixed(2)}% (${r.delivered}/${r.expected})  server CPU ${r.cpu.toFixed(1)}%  answers ${r.answersPerS.toFixed(0)}/s  errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ""}  generator lag max ${r.maxLag.toFixed(0)} ms, late ${r.late}, loop p99 ${r.loopP99.toFixed(0)} ms`;
