@@ -11,7 +11,6 @@ import { randomBytes } from "node:crypto";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
-import type { ServerToClientEvents } from "~/realtime/contract";
 import { kioskCookie } from "~/utils/satisfaction.server";
 import { anAspiration, aQaSession, aQuestion, aUser } from "../../prisma/builders";
 import { aKioskDevice } from "../../prisma/builders/satisfaction";
@@ -29,7 +28,7 @@ import {
   type Instance,
   type Service,
 } from "./cluster";
-import { call, data, type AckResult, type QaSocket } from "../support/sockets";
+import { call, data, next, type AckResult, type QaSocket } from "../support/sockets";
 
 const METRICS_TOKEN = "cluster-test-metrics-token";
 let dir: string;
@@ -92,27 +91,6 @@ async function connect(url: string, c: Client | null, extraCookie = ""): Promise
   return s;
 }
 
-function next<E extends keyof ServerToClientEvents>(
-  s: QaSocket,
-  event: E,
-  match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
-  timeout = 8000,
-) {
-  return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      s.off(event, handler as never);
-      reject(new Error(`no ${event}`));
-    }, timeout);
-    const handler = (p: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!match(p)) return;
-      clearTimeout(timer);
-      s.off(event, handler as never);
-      resolve(p);
-    };
-    s.on(event, handler as never);
-  });
-}
-
 /** A browser that opened /qa/CODE on one instance (its participant cookie works on all of them). */
 async function browser(url: string, code: string) {
   const c = new Client(url);
@@ -144,7 +122,7 @@ describe("live Q&A across instances", () => {
     const screen = await connect(B().url, null);
     data(await call(screen, "qa:join", { code: session.code, as: "screen" }));
     const p = await participant(A().url, session.code);
-    const seen = next(screen, "qa:votes", (v) => v.sessionId === session.id && v.counts.some(([id, n]) => id === q.id && n === 1));
+    const seen = next(screen, "qa:votes", (v) => v.sessionId === session.id && v.counts.some(([id, n]) => id === q.id && n === 1), 8000);
     expect(data(await call<{ voteCount: number }>(p.s, "qa:vote", { code: session.code, questionId: q.id, on: true })).voteCount).toBe(1);
     await seen;
   });
@@ -155,7 +133,7 @@ describe("live Q&A across instances", () => {
     const onA = await participant(A().url, session.code);
     const onC = await participant(C().url, session.code);
     const mod = await moderatorOn(B().url, session.code);
-    const shown = (s: QaSocket) => next(s, "qa:update", (u) => u.session.onScreenQuestionId === q.id);
+    const shown = (s: QaSocket) => next(s, "qa:update", (u) => u.session.onScreenQuestionId === q.id, 8000);
     const [a, c] = [shown(onA.s), shown(onC.s)];
     data(await call(mod.s, "qa:moderate", { code: session.code, questionId: q.id, version: q.version, action: "show" }));
     await Promise.all([a, c]);

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
 import { openDatabase, type Database } from "~/db/client.server";
 import type { Snapshot } from "~/domain/qa/views";
-import type { PollSnapshot, ServerToClientEvents } from "~/realtime/contract";
+import type { PollSnapshot } from "~/realtime/contract";
 import { aPoll, aPollAnswer, aQaSession, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
-import { call, data, type QaSocket } from "../support/sockets";
+import { call, data, next, type QaSocket } from "../support/sockets";
 
 let server: RunningServer;
 let database: Database;
@@ -43,22 +43,6 @@ async function connect(c: Client | null): Promise<QaSocket> {
     s.once("connect_error", reject);
   });
   return s;
-}
-
-function next<E extends keyof ServerToClientEvents>(s: QaSocket, event: E, match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true) {
-  return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      s.off(event, handler as never);
-      reject(new Error(`no ${event}`));
-    }, 5000);
-    const handler = (p: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!match(p)) return;
-      clearTimeout(timer);
-      s.off(event, handler as never);
-      resolve(p);
-    };
-    s.on(event, handler as never);
-  });
 }
 
 async function browser(code: string) {

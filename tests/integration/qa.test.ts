@@ -7,11 +7,10 @@ import { io } from "socket.io-client";
 import { openDatabase, type Database } from "~/db/client.server";
 import type { ErrorCode } from "~/domain/errors";
 import type { Snapshot } from "~/domain/qa/views";
-import type { ServerToClientEvents } from "~/realtime/contract";
 import { anEvent, aQaSession, aQuestion, aUser } from "../../prisma/builders";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
-import { call, data, type QaSocket } from "../support/sockets";
+import { call, data, next, type QaSocket } from "../support/sockets";
 
 type Role = "resident" | "moderator" | "admin";
 
@@ -53,27 +52,6 @@ async function connect(c: Client | null, options: { url?: string; headers?: Reco
 
 /** The acknowledgement of a refusal: its code for programs, its message key for people. */
 const refused = (code: ErrorCode, messageKey: string, params?: Record<string, string | number>) => ({ error: { code, messageKey, ...(params && { params }) } });
-
-function next<E extends keyof ServerToClientEvents>(
-  s: QaSocket,
-  event: E,
-  match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
-  timeout = 5000,
-) {
-  return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      s.off(event, handler as never);
-      reject(new Error(`no ${event}`));
-    }, timeout);
-    const handler = (p: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!match(p)) return;
-      clearTimeout(timer);
-      s.off(event, handler as never);
-      resolve(p);
-    };
-    s.on(event, handler as never);
-  });
-}
 
 /** A browser that opened /qa/CODE (and so has the participant cookie), without a socket yet. */
 async function browser(code: string, url = server.url) {
