@@ -36,17 +36,13 @@ import {
   type Instance,
   type Service,
 } from "../cluster/cluster";
+import { numberArg } from "./args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const N = arg("participants", 600);
-const SECONDS = arg("seconds", 15);
-const RATE = arg("rate", 300);
-const PROBES_PER_S = arg("probes", 10);
-const INSTANCES = arg("instances", 3);
+const N = numberArg("participants", 600);
+const SECONDS = numberArg("seconds", 15);
+const RATE = numberArg("rate", 300);
+const PROBES_PER_S = numberArg("probes", 10);
+const INSTANCES = numberArg("instances", 3);
 const TICK_MS = 150;
 const QUESTIONS = 20;
 const SECRET = "bench-cluster-secret-bench-cluster-secret";

@@ -18,16 +18,11 @@ import { currentPeriod, formatPeriod } from "~/domain/aspirations/period";
 import buildApp from "../support/build";
 import { startServer, type RunningServer } from "../support/server";
 import { seedCity } from "./pages-seed";
+import { flagArg, numberArg } from "./args";
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const SECONDS = arg("seconds", flag("quick") ? 3 : 10);
-const CONNECTIONS = arg("connections", 10);
-if (flag("pg") && !process.env.TEST_DATABASE_URL) process.env.TEST_DATABASE_URL = "postgresql://balai@127.0.0.1:5432/postgres";
+const SECONDS = numberArg("seconds", flagArg("quick") ? 3 : 10);
+const CONNECTIONS = numberArg("connections", 10);
+if (flagArg("pg") && !process.env.TEST_DATABASE_URL) process.env.TEST_DATABASE_URL = "postgresql://balai@127.0.0.1:5432/postgres";
 const PROVIDER = process.env.TEST_DATABASE_URL ? "postgresql" : "sqlite";
 
 interface Target {
@@ -126,7 +121,7 @@ async function run(server: RunningServer, targets: Target[], label: string): Pro
 
 async function main() {
   console.log(`bench:pages on ${PROVIDER}: ${CONNECTIONS} connections for ${SECONDS} s per page; ${os.cpus().length} cores; load average ${load()}`);
-  if (!flag("skip-build")) {
+  if (!flagArg("skip-build")) {
     process.stdout.write("building… ");
     buildApp();
     console.log("done");

@@ -23,16 +23,12 @@ import { QA_COOKIE } from "~/utils/qa-cookie.server";
 import { aPoll, aQaSession } from "../../prisma/builders";
 import buildApp from "../support/build";
 import { projectRoot, startServer } from "../support/server";
+import { numberArg } from "./args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const N = arg("participants", 2000);
-const SECONDS = arg("seconds", 10);
-const PROJECTORS = arg("projectors", 3);
-const TICK_MS = arg("tick", 150);
+const N = numberArg("participants", 2000);
+const SECONDS = numberArg("seconds", 10);
+const PROJECTORS = numberArg("projectors", 3);
+const TICK_MS = numberArg("tick", 150);
 const WARMUP = Math.min(300, N);
 const SECRET = "bench-secret-bench-secret-bench-secret-01";
 

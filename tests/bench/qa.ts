@@ -18,17 +18,13 @@ import { aParticipant, aQaSession, aQuestion } from "../../prisma/builders";
 import { QA_COOKIE } from "~/utils/qa-cookie.server";
 import buildApp from "../support/build";
 import { startServer } from "../support/server";
+import { numberArg } from "./args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const N = arg("participants", 2000);
-const SECONDS = arg("seconds", 20);
-const RATE = arg("rate", 1000);
-const PROBES_PER_S = arg("probes", 20);
-const TICK_MS = arg("tick", 150);
+const N = numberArg("participants", 2000);
+const SECONDS = numberArg("seconds", 20);
+const RATE = numberArg("rate", 1000);
+const PROBES_PER_S = numberArg("probes", 20);
+const TICK_MS = numberArg("tick", 150);
 const QUESTIONS = 20;
 const SECRET = "bench-secret-bench-secret-bench-secret-01";
 
