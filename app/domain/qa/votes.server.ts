@@ -1,13 +1,14 @@
-// Votes with group commit: votes are queued and stored together in one small
-// transaction (a handful of statements per batch, not per vote); each caller's
+// Votes with group commit: votes are queued and stored together (one read and one
+// write per batch, not per vote: see storeVotes); each caller's
 // promise resolves only after its vote is committed. The Socket.IO hub commits
 // the queue right before each broadcast tick (commitVotes), so a vote waits for
 // one tick at most and a thousand votes a second cost a few transactions; other
 // callers (the forms without JavaScript) get a short window (QA_VOTE_BATCH_MS).
 // A batch's rate limits are asked together right before it is stored.
-// Counts are recomputed from the votes table, so retries and toggles can never
-// double-count a participant.
+// A participant's vote is a row with a unique key, and a count moves only by the rows
+// really inserted or deleted, so retries and toggles can never double-count anyone.
 import type { Db } from "~/db/client.server";
+import { providerOfClient } from "~/db/search";
 import { DomainError } from "~/domain/errors";
 import type { QaLimits } from "./limits.server";
 import type { VoteInput } from "./qa.schema";
@@ -155,18 +156,32 @@ async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
     const questionIds = [...new Set(batch.map((p) => p.questionId))];
     const participantIds = [...new Set(batch.map((p) => p.participantId))];
     const sessionIds = [...new Set(batch.map((p) => p.sessionId))];
-    const [questions, bans] = await Promise.all([
-      db.$queryRawUnsafe<{ id: number | bigint; sessionId: number | bigint; status: string; mergedIntoId: number | bigint | null; sessionStatus: string }[]>(
-        `SELECT q."id" AS "id", q."sessionId" AS "sessionId", q."status" AS "status", q."mergedIntoId" AS "mergedIntoId", s."status" AS "sessionStatus" FROM "QaQuestion" q JOIN "QaSession" s ON s."id" = q."sessionId" WHERE q."id" IN (${questionIds.map(int).join(",")})`,
-      ),
-      db.$queryRawUnsafe<{ sessionId: number | bigint; participantId: string }[]>(
-        `SELECT "sessionId", "participantId" FROM "QaBan" WHERE "sessionId" IN (${sessionIds.map(int).join(",")}) AND "participantId" IN (${participantIds.map(pid).join(",")})`,
-      ),
-    ]);
-    const byId = new Map(
-      questions.map((q) => [Number(q.id), { ...q, sessionId: Number(q.sessionId), mergedIntoId: q.mergedIntoId === null ? null : Number(q.mergedIntoId) }]),
+    // one read: the questions with their session's state, and the participants' bans
+    const rows = await db.$queryRawUnsafe<
+      {
+        id: number | bigint | null;
+        sessionId: number | bigint;
+        status: string | null;
+        mergedIntoId: number | bigint | null;
+        sessionStatus: string | null;
+        bannedId: string | null;
+      }[]
+    >(
+      `SELECT q."id" AS "id", q."sessionId" AS "sessionId", q."status" AS "status", q."mergedIntoId" AS "mergedIntoId", s."status" AS "sessionStatus", NULL AS "bannedId" FROM "QaQuestion" q JOIN "QaSession" s ON s."id" = q."sessionId" WHERE q."id" IN (${questionIds.map(int).join(",")})` +
+        ` UNION ALL SELECT NULL, b."sessionId", NULL, NULL, NULL, b."participantId" FROM "QaBan" b WHERE b."sessionId" IN (${sessionIds.map(int).join(",")}) AND b."participantId" IN (${participantIds.map(pid).join(",")})`,
     );
-    const banned = new Set(bans.map((b) => `${Number(b.sessionId)}:${b.participantId}`));
+    const byId = new Map<number, { sessionId: number; status: string; mergedIntoId: number | null; sessionStatus: string }>();
+    const banned = new Set<string>();
+    for (const r of rows) {
+      if (r.bannedId !== null) banned.add(`${Number(r.sessionId)}:${r.bannedId}`);
+      else
+        byId.set(Number(r.id), {
+          sessionId: Number(r.sessionId),
+          status: r.status!,
+          mergedIntoId: r.mergedIntoId === null ? null : Number(r.mergedIntoId),
+          sessionStatus: r.sessionStatus!,
+        });
+    }
 
     // the last wish of each participant per question wins
     const final = new Map<string, Pending>();
@@ -193,26 +208,7 @@ async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
     const offs = [...final.values()].filter((p) => !p.on);
     const touched = [...new Set([...final.values()].map((p) => p.questionId))];
     if (touched.length) {
-      const writes = [];
-      if (ons.length) {
-        writes.push(
-          db.$executeRawUnsafe(
-            `INSERT INTO "QaVote" ("questionId", "participantId") VALUES ${ons.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",")} ON CONFLICT ("questionId", "participantId") DO NOTHING`,
-          ),
-        );
-      }
-      if (offs.length) {
-        writes.push(
-          db.$executeRawUnsafe(
-            `DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${offs.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",")})`,
-          ),
-        );
-      }
-      const recount = db.$queryRawUnsafe<{ id: number | bigint; voteCount: number | bigint }[]>(
-        `UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "QaVote"."questionId" = "QaQuestion"."id") WHERE "id" IN (${touched.map(int).join(",")}) RETURNING "id", "voteCount"`,
-      );
-      const results = await db.$transaction([...writes, recount]);
-      const counts = results[results.length - 1] as { id: number | bigint; voteCount: number | bigint }[];
+      const counts = await storeVotes(db, ons, offs, touched);
       const countOf = new Map(counts.map((c) => [Number(c.id), Number(c.voteCount)]));
       for (const id of touched) {
         const sessionId = byId.get(id)!.sessionId;
@@ -233,4 +229,48 @@ async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
     else p.resolve(r);
   }
   return committed;
+}
+
+type Row = { id: number | bigint; voteCount: number | bigint };
+
+/**
+ * Stores a batch's votes and returns the new counts of the questions it touched.
+ * PostgreSQL: one statement (data-modifying CTEs: atomic on their own, no BEGIN/COMMIT
+ * round trips); each instance of a cluster commits its own votes every tick, so the
+ * statements per commit are what several instances multiply. The counts move by what
+ * the insert and the delete really changed (their RETURNING rows), under the question
+ * row's lock: two instances voting for one question at once both count. SQLite has no
+ * writes in CTEs: one transaction, recounting from the votes table.
+ */
+async function storeVotes(db: Db, ons: Pending[], offs: Pending[], touched: number[]): Promise<Row[]> {
+  const pairs = (list: Pending[]) => list.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",");
+  const ids = touched.map(int).join(",");
+  if (providerOfClient(db) === "postgresql") {
+    const changes = [
+      ons.length
+        ? `ins AS (INSERT INTO "QaVote" ("questionId", "participantId") VALUES ${pairs(ons)} ON CONFLICT ("questionId", "participantId") DO NOTHING RETURNING "questionId", 1 AS "d")`
+        : `ins AS (SELECT NULL::integer AS "questionId", 0 AS "d" WHERE false)`,
+      offs.length
+        ? `del AS (DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${pairs(offs)}) RETURNING "questionId", -1 AS "d")`
+        : `del AS (SELECT NULL::integer AS "questionId", 0 AS "d" WHERE false)`,
+    ];
+    return db.$queryRawUnsafe<Row[]>(
+      `WITH ${changes.join(", ")},` +
+        ` delta AS (SELECT "questionId", SUM("d") AS "d" FROM (SELECT * FROM ins UNION ALL SELECT * FROM del) c GROUP BY "questionId"),` +
+        ` upd AS (UPDATE "QaQuestion" q SET "voteCount" = q."voteCount" + delta."d" FROM delta WHERE q."id" = delta."questionId" AND delta."d" <> 0 RETURNING q."id", q."voteCount")` +
+        ` SELECT "id", "voteCount" FROM upd UNION ALL SELECT "id", "voteCount" FROM "QaQuestion" WHERE "id" IN (${ids}) AND "id" NOT IN (SELECT "id" FROM upd)`,
+    );
+  }
+  const writes = [];
+  if (ons.length) {
+    writes.push(
+      db.$executeRawUnsafe(`INSERT INTO "QaVote" ("questionId", "participantId") VALUES ${pairs(ons)} ON CONFLICT ("questionId", "participantId") DO NOTHING`),
+    );
+  }
+  if (offs.length) writes.push(db.$executeRawUnsafe(`DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${pairs(offs)})`));
+  const recount = db.$queryRawUnsafe<Row[]>(
+    `UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "QaVote"."questionId" = "QaQuestion"."id") WHERE "id" IN (${ids}) RETURNING "id", "voteCount"`,
+  );
+  const results = await db.$transaction([...writes, recount]);
+  return results[results.length - 1] as Row[];
 }

@@ -1,0 +1,96 @@
+// The vote store's PostgreSQL statement (one data-modifying CTE per batch, counts moved
+// by what really changed) against a real PostgreSQL, as two instances use it: two
+// clients with their own vote queues, the same participants voting on and off the
+// same questions at once. The stored counts must equal the vote rows, and every
+// refusal must still come back (closed session, ban, pending, merged question).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "~/db/client.server";
+import { migrate } from "~/db/migrate.server";
+import { createQaLimits } from "~/domain/qa/limits.server";
+import { createVoteQueue, type VoteQueue } from "~/domain/qa/votes.server";
+import { aParticipant, aQaSession, aQuestion } from "../../prisma/builders";
+import { freshPostgresDatabase } from "../support/server";
+
+let drop: () => Promise<void>;
+let a: Database;
+let b: Database;
+let queueA: VoteQueue;
+let queueB: VoteQueue;
+
+beforeAll(async () => {
+  const fresh = await freshPostgresDatabase(process.env.TEST_DATABASE_URL!);
+  drop = fresh.drop;
+  await migrate(fresh.url);
+  [a, b] = await Promise.all([openDatabase(fresh.url), openDatabase(fresh.url)]);
+  const limits = () => createQaLimits({ asksPerIp: 10_000, votesPerIp: 100_000 });
+  queueA = createVoteQueue(a.db, { limits: limits(), batchWindowMs: 5 });
+  queueB = createVoteQueue(b.db, { limits: limits(), batchWindowMs: 5 });
+});
+
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+  await drop?.();
+});
+
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (error: { messageKey?: string }) => error.messageKey ?? String(error),
+  );
+
+describe("votes on PostgreSQL", () => {
+  it("counts exactly when two instances store the same participants' votes and take-backs at once", async () => {
+    const session = await aQaSession(a.db);
+    const questions = await Promise.all([1, 2, 3].map(() => aQuestion(a.db, session.id)));
+    const people = await Promise.all(Array.from({ length: 40 }, () => aParticipant(a.db)));
+    // five rounds: everyone votes for every question through both instances (duplicates),
+    // then every other participant takes a vote back through the other instance
+    for (let round = 0; round < 5; round++) {
+      const casts = people.flatMap((p, i) =>
+        questions.flatMap((q) => [
+          queueA.cast({ participantId: p.id }, session.id, { questionId: q.id, on: true }),
+          queueB.cast({ participantId: p.id }, session.id, { questionId: q.id, on: true }),
+          ...(i % 2 === round % 2 ? [queueB.cast({ participantId: p.id }, session.id, { questionId: q.id, on: false })] : []),
+        ]),
+      );
+      await Promise.all(casts);
+      await Promise.all([queueA.flush(), queueB.flush()]);
+      for (const q of questions) {
+        const stored = await a.db.qaQuestion.findUniqueOrThrow({ where: { id: q.id }, select: { voteCount: true } });
+        expect(stored.voteCount).toBe(await a.db.qaVote.count({ where: { questionId: q.id } }));
+      }
+    }
+    // a lone vote answers with the count after it
+    const q = questions[0];
+    const before = await a.db.qaVote.count({ where: { questionId: q.id } });
+    const voter = await aParticipant(a.db);
+    expect((await queueA.cast({ participantId: voter.id }, session.id, { questionId: q.id, on: true })).voteCount).toBe(before + 1);
+    expect((await queueB.cast({ participantId: voter.id }, session.id, { questionId: q.id, on: true })).voteCount).toBe(before + 1);
+    expect((await queueB.cast({ participantId: voter.id }, session.id, { questionId: q.id, on: false })).voteCount).toBe(before);
+  });
+
+  it("refuses votes on a closed session, by a banned participant, and on pending or merged questions, and stores the rest of the batch", async () => {
+    const open = await aQaSession(a.db);
+    const closed = await aQaSession(a.db, { status: "closed" });
+    const votable = await aQuestion(a.db, open.id);
+    const pending = await aQuestion(a.db, open.id, { status: "pending" });
+    const merged = await aQuestion(a.db, open.id);
+    await a.db.qaQuestion.update({ where: { id: merged.id }, data: { mergedIntoId: votable.id } });
+    const inClosed = await aQuestion(a.db, closed.id);
+    const [banned, fine] = await Promise.all([aParticipant(a.db), aParticipant(a.db)]);
+    await a.db.qaBan.create({ data: { sessionId: open.id, participantId: banned.id } });
+    const results = await Promise.all([
+      outcome(queueA.cast({ participantId: fine.id }, open.id, { questionId: votable.id, on: true })),
+      outcome(queueA.cast({ participantId: banned.id }, open.id, { questionId: votable.id, on: true })),
+      outcome(queueA.cast({ participantId: fine.id }, open.id, { questionId: pending.id, on: true })),
+      outcome(queueA.cast({ participantId: fine.id }, open.id, { questionId: merged.id, on: true })),
+      outcome(queueA.cast({ participantId: fine.id }, closed.id, { questionId: inClosed.id, on: true })),
+      outcome(queueA.cast({ participantId: fine.id }, closed.id, { questionId: votable.id, on: true })),
+    ]);
+    expect(results).toEqual(["ok", "qa.banned", "qa.notVotable", "qa.notVotable", "qa.closed", "qa.questionNotFound"]);
+    expect(
+      await a.db.qaVote.findMany({ where: { questionId: { in: [votable.id, pending.id, merged.id, inClosed.id] } }, select: { participantId: true } }),
+    ).toEqual([{ participantId: fine.id }]);
+    expect((await a.db.qaQuestion.findUniqueOrThrow({ where: { id: votable.id } })).voteCount).toBe(1);
+  });
+});
