@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Event_startsAt_endsAt_status_idx" ON "Event"("startsAt", "endsAt", "status");
+
