@@ -8,7 +8,7 @@ import { listKelurahan } from "~/domain/areas/areas.server";
 import { ACCESSIBILITY, EVENT_KINDS, filtersToParams, parseFilters } from "~/domain/events/events.schema";
 import { listEvents, listEventsBetween } from "~/domain/events/events.server";
 import { addMonths, monthGrid, wibMonth, wibMonthRange, wibParts } from "~/domain/events/wib";
-import { formatTime, type MessageKey } from "~/i18n";
+import { formatShortDate, formatTime, type MessageKey } from "~/i18n";
 import { metaT, useLocale, useT } from "~/i18n/react";
 import { getUser } from "~/utils/auth.server";
 import { defineLoader } from "~/utils/boundary.server";
@@ -43,8 +43,9 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
     const requested = url.searchParams.get("month") ?? "";
     const month = wibMonthRange(requested) ? requested : wibMonth(new Date());
     const range = wibMonthRange(month)!;
-    const events = await listEventsBetween(context.db, user, filters, range.from, range.to, getLocale(request));
-    return { ...base, month, events, total: events.length, pages: 1, page: 1 };
+    const part = Number(url.searchParams.get("part")) || 1;
+    const result = await listEventsBetween(context.db, user, filters, range.from, range.to, getLocale(request), part);
+    return { ...base, month, events: result.events, total: result.total, pages: result.parts, page: result.part };
   }
   const result = await listEvents(context.db, user, { scope: view === "past" ? "past" : "upcoming", filters, page, locale: getLocale(request) });
   return { ...base, month: null, ...result };
@@ -140,7 +141,12 @@ export default function EventsIndex() {
       </details>
 
       {data.view === "calendar" && data.month ? (
-        <MonthCalendar month={data.month} events={data.events} hrefFor={(m) => viewHref("calendar", { month: m })} />
+        <MonthCalendar
+          month={data.month}
+          events={data.events}
+          hrefFor={(m) => viewHref("calendar", { month: m })}
+          partHref={(part) => viewHref("calendar", { month: data.month!, ...(part > 1 ? { part: String(part) } : {}) })}
+        />
       ) : (
         <section aria-labelledby="events-heading">
           <h2 id="events-heading">{t(data.view === "past" ? "events.past" : "events.upcoming")}</h2>
@@ -179,7 +185,17 @@ export default function EventsIndex() {
     </>
   );
 
-  function MonthCalendar({ month, events, hrefFor }: { month: string; events: typeof data.events; hrefFor: (m: string) => string }) {
+  function MonthCalendar({
+    month,
+    events,
+    hrefFor,
+    partHref,
+  }: {
+    month: string;
+    events: typeof data.events;
+    hrefFor: (m: string) => string;
+    partHref: (part: number) => string;
+  }) {
     const byDay = new Map<string, typeof events>();
     for (const e of events) {
       const day = wibParts(e.startsAt).date;
@@ -205,6 +221,32 @@ export default function EventsIndex() {
           </Link>
         </nav>
         {events.length === 0 && <p>{t("events.month.empty")}</p>}
+        {data.pages > 1 && events.length > 0 && (
+          <nav className="month-parts" aria-label={t("events.month.partsLabel")}>
+            <p>
+              {t("events.month.part", {
+                part: data.page,
+                parts: data.pages,
+                total: data.total,
+                from: formatShortDate(events[0].startsAt, locale),
+                to: formatShortDate(events[events.length - 1].startsAt, locale),
+              })}
+            </p>
+            <p>
+              {data.page > 1 && (
+                <Link to={partHref(data.page - 1)} rel="prev">
+                  ← {t("events.month.partPrev")}
+                </Link>
+              )}
+              {data.page > 1 && data.page < data.pages && " · "}
+              {data.page < data.pages && (
+                <Link to={partHref(data.page + 1)} rel="next">
+                  {t("events.month.partNext")} →
+                </Link>
+              )}
+            </p>
+          </nav>
+        )}
         <table className="month">
           <caption className="visually-hidden">{t("events.month.caption", { month: monthName })}</caption>
           <thead>

@@ -129,6 +129,55 @@ describe("public pages", () => {
     expect(pastList.html).toContain("Hadir: 41 orang");
   });
 
+  it("lists an event still under way among the upcoming ones and an ended one among the past", async () => {
+    const kelurahan = await aKelurahan(db());
+    const now = Date.now();
+    const ongoing = await anEvent(db(), { kelurahanId: kelurahan.id, startsAt: new Date(now - 5 * 3_600_000), endsAt: new Date(now + 3_600_000) });
+    const ended = await anEvent(db(), { kelurahanId: kelurahan.id, startsAt: new Date(now - 3 * 3_600_000), endsAt: new Date(now - 3_600_000) });
+    const c = new Client(server.url);
+    const upcoming = await c.page(`/events?kelurahan=${kelurahan.id}`);
+    expect(upcoming.html).toContain(`href="/events/${ongoing.id}"`);
+    expect(upcoming.html).not.toContain(`href="/events/${ended.id}"`);
+    const past = await c.page(`/events?view=past&kelurahan=${kelurahan.id}`);
+    expect(past.html).toContain(`href="/events/${ended.id}"`);
+    expect(past.html).not.toContain(`href="/events/${ongoing.id}"`);
+  });
+
+  it("shows a month with more events than one page holds in parts, and says so", async () => {
+    const kelurahan = await aKelurahan(db());
+    // 2031-05 in WIB: 305 events, one every two hours from 1 May 08:00 WIB
+    const first = Date.UTC(2031, 4, 1, 1);
+    const ids: number[] = [];
+    for (let i = 0; i < 305; i++) {
+      const e = await db().event.create({
+        data: {
+          kind: "dialogue",
+          status: "published",
+          title: `Temu warga bagian ${i}`,
+          startsAt: new Date(first + i * 2 * 3_600_000),
+          endsAt: new Date(first + i * 2 * 3_600_000 + 3_600_000),
+          venueName: "Balai Uji",
+          venueAddress: "Jl. Uji",
+          kelurahanId: kelurahan.id,
+        },
+        select: { id: true },
+      });
+      ids.push(e.id);
+    }
+    const c = new Client(server.url);
+    const base = `/events?view=calendar&month=2031-05&kelurahan=${kelurahan.id}`;
+    const one = await c.page(`${base}&lang=en`);
+    expect(one.html).toContain("This month has 305 events, too many for one page: this is part 1 of 2");
+    expect(one.html).toContain(`href="/events/${ids[299]}"`);
+    expect(one.html).not.toContain(`href="/events/${ids[300]}"`);
+    expect(one.html.match(/<a[^>]*part=2[^>]*>/)?.[0], one.html.match(/month-parts.{0,600}/)?.[0]).toContain('rel="next"');
+    const two = await c.page(`${base}&part=2&lang=id`);
+    expect(two.html).toContain("Bulan ini ada 305 kegiatan");
+    expect(two.html).toContain("bagian 2 dari 2");
+    for (const id of ids.slice(300)) expect(two.html).toContain(`href="/events/${id}"`);
+    expect(two.html).not.toContain(`href="/events/${ids[299]}"`);
+  });
+
   it("filters by kind, kelurahan and accessibility with plain GET parameters", async () => {
     const kelurahan = await aKelurahan(db());
     const fair = await anEvent(db(), { kind: "fair" });

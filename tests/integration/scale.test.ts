@@ -7,7 +7,8 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database, type Db } from "~/db/client.server";
 import { parseCsv } from "~/domain/aspirations/csv";
-import { feedWindowStart } from "~/domain/events/calendar.server";
+import { feedWindow } from "~/domain/events/calendar.server";
+import { wibMonth, wibMonthRange } from "~/domain/events/wib";
 import { FOLLOW_UP_FIELDS, followUpOf, pickFollowUp } from "~/domain/aspirations/grouping.server";
 import { browseAspirations } from "~/domain/aspirations/aspirations.server";
 import { followUpReport, periodRange, recentPeriods, formatPeriod, type Period } from "~/domain/aspirations/report.server";
@@ -167,19 +168,52 @@ describe("the public calendar feed", () => {
       startsAt: new Date(Date.now() - 120 * 86_400_000),
       endsAt: new Date(Date.now() - 120 * 86_400_000 + 3_600_000),
     });
+    const far = await anEvent(db, {
+      title: "Ngopi Dursa jauh di depan",
+      startsAt: new Date(Date.now() + 150 * 86_400_000),
+      endsAt: new Date(Date.now() + 150 * 86_400_000 + 3_600_000),
+    });
+    // an event that started yesterday and is still on at the window's start counts too
+    const window = feedWindow()!;
+    const overlapping = await anEvent(db, {
+      title: "Ngopi Dursa melewati batas",
+      startsAt: new Date(window.from.getTime() - 3_600_000),
+      endsAt: new Date(window.from.getTime() + 3_600_000),
+    });
     const res = await get(`${server.url}/calendar.ics`);
     expect(res.status).toBe(200);
     const { cal, uids } = uidsOf(await res.text());
     const inWindow = await db.event.findMany({
-      where: { status: { in: ["published", "cancelled", "completed"] }, endsAt: { gte: feedWindowStart() } },
+      where: { status: { in: ["published", "cancelled", "completed"] }, endsAt: { gte: window.from }, startsAt: { lt: window.to } },
       select: { id: true },
     });
     expect(inWindow.length).toBeGreaterThan(520);
     expect(new Set(uids)).toEqual(new Set(inWindow.map((e) => `event-${e.id}@balai.duren-sawit`)));
+    expect(uids).toContain(`event-${overlapping.id}@balai.duren-sawit`);
     expect(uids).not.toContain(`event-${old.id}@balai.duren-sawit`);
+    expect(uids).not.toContain(`event-${far.id}@balai.duren-sawit`);
     const description = String(cal.getFirstPropertyValue("x-wr-caldesc"));
-    expect(description).toContain(feedWindowStart().toISOString().slice(0, 10));
+    expect(description).toContain(window.from.toISOString().slice(0, 10));
+    expect(description).toContain(window.to.toISOString().slice(0, 10));
     expect(description).toContain(String(inWindow.length));
+    expect(description).toContain(`${server.url}/calendar.ics?month=YYYY-MM`);
+
+    // the months outside it, each a dated window: complete for the month, and saying so
+    for (const event of [old, far]) {
+      const month = wibMonth(event.startsAt);
+      const range = wibMonthRange(month)!;
+      const monthFeed = await get(`${server.url}/calendar.ics?month=${month}`);
+      expect(monthFeed.status).toBe(200);
+      const parsed = uidsOf(await monthFeed.text());
+      const inMonth = await db.event.findMany({
+        where: { status: { in: ["published", "cancelled", "completed"] }, startsAt: { gte: range.from, lt: range.to } },
+        select: { id: true },
+      });
+      expect(new Set(parsed.uids)).toEqual(new Set(inMonth.map((e) => `event-${e.id}@balai.duren-sawit`)));
+      expect(parsed.uids).toContain(`event-${event.id}@balai.duren-sawit`);
+      expect(String(parsed.cal.getFirstPropertyValue("x-wr-caldesc"))).toContain(month);
+    }
+    for (const bad of ["2027-13", "27-01", "yesterday", ""]) expect((await get(`${server.url}/calendar.ics?month=${bad}`)).status).toBe(400);
   });
 
   it("answers a conditional request with 304, and with the new feed after a change", async () => {

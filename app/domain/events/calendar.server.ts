@@ -8,9 +8,10 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { Db } from "~/db/client.server";
 import { DomainError } from "~/domain/errors";
 import { translate, type Locale } from "~/i18n";
-import { eventKindKey, type EventFilters } from "./events.schema";
+import { eventKindKey, filtersToParams, type EventFilters } from "./events.schema";
 import { feedSelect, listFeedEvents } from "./events.server";
 import { eventDescription, eventTitle } from "./text.server";
+import { wibMonthRange } from "./wib";
 
 type FeedEvent = {
   id: number;
@@ -88,11 +89,35 @@ export async function eventIcs(db: Db, id: number, origin: string, locale: Local
   return { body: buildCalendar(eventTitle(event, locale), [event], origin, locale, ICalCalendarMethod.PUBLISH), filename: `balai-event-${id}.ics` };
 }
 
-/** The public feeds' window: every event that ended at most 90 days ago (from the start of today, UTC) and everything to come. */
-export const FEED_WINDOW_DAYS = 90;
-export function feedWindowStart(now = new Date()): Date {
+/**
+ * The public feed's windows. The main feed (`/calendar.ics`): every event that ended on or after
+ * 00:00 UTC 30 days ago and starts before 00:00 UTC 90 days ahead. Every other month, earlier or
+ * later, is its own dated window (`/calendar.ics?month=YYYY-MM`: the events that start in that
+ * WIB month). Each window is complete, and its X-WR-CALDESC says what it holds and where the
+ * rest is. (The earlier single window, 90 days back and everything to come, held 2,150 events,
+ * 1.4 MB, at the bench's size.)
+ */
+export const FEED_PAST_DAYS = 30;
+export const FEED_AHEAD_DAYS = 90;
+export interface FeedWindow {
+  from: Date;
+  to: Date;
+  /** the dated window's month ("2027-03"), or null for the main feed */
+  month: string | null;
+}
+export function feedWindow(now = new Date(), month: string | null = null): FeedWindow | null {
+  if (month !== null) {
+    const range = wibMonthRange(month);
+    if (!range || Number(month.slice(0, 4)) < 2000 || Number(month.slice(0, 4)) > 2100) return null;
+    return { from: range.from, to: range.to, month };
+  }
   const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(day - FEED_WINDOW_DAYS * 86_400_000);
+  return { from: new Date(day - FEED_PAST_DAYS * 86_400_000), to: new Date(day + FEED_AHEAD_DAYS * 86_400_000), month: null };
+}
+
+/** The main window's start (kept for the cache marker: the window moves once a day). */
+export function feedWindowStart(now = new Date()): Date {
+  return feedWindow(now)!.from;
 }
 
 const newest = (events: { updatedAt: Date }[], floor: Date) => events.reduce((m, e) => (e.updatedAt > m ? e.updatedAt : m), floor);
@@ -111,17 +136,30 @@ export async function eventsVersion(db: Db): Promise<string> {
   return `${updated?.updatedAt.toISOString() ?? "-"}/${id?.id ?? 0}`;
 }
 
-/** All public events of the window (see feedWindowStart), filtered like /events: complete, no cut-off. */
+/** All public events of a window (see feedWindow), filtered like /events: complete, no cut-off. */
 export async function publicFeed(
   db: Db,
   filters: EventFilters,
   origin: string,
   locale: Locale,
-  now = new Date(),
+  window: FeedWindow = feedWindow()!,
 ): Promise<{ body: string; lastModified: Date; count: number }> {
-  const from = feedWindowStart(now);
-  const events = await listFeedEvents(db, filters, from);
-  const description = translate(locale, "events.feed.window", { from: from.toISOString().slice(0, 10), count: events.length });
+  // a dated window holds the events that start in its month; the main one those that overlap it
+  const events = await listFeedEvents(db, filters, window.from, window.to, window.month === null ? "overlap" : "start");
+  const query = filtersToParams(filters);
+  query.set("month", "YYYY-MM");
+  const monthUrl = `${origin}/calendar.ics?${query}`;
+  const description =
+    window.month === null
+      ? translate(locale, "events.feed.window", {
+          from: window.from.toISOString().slice(0, 10),
+          to: window.to.toISOString().slice(0, 10),
+          past: FEED_PAST_DAYS,
+          ahead: FEED_AHEAD_DAYS,
+          count: events.length,
+          monthUrl,
+        })
+      : translate(locale, "events.feed.monthWindow", { month: window.month, count: events.length, monthUrl });
   return {
     body: buildCalendar(translate(locale, "events.feed.name"), events, origin, locale, ICalCalendarMethod.PUBLISH, description),
     lastModified: newest(events, new Date(0)),
