@@ -238,6 +238,7 @@ async function main() {
         let sent = 0;
         let acked = 0;
         let errors = 0;
+        const errorKinds = new Map<string, number>();
         let cursor = 0;
         let probeLag = 0;
         let lateProbes = 0;
@@ -250,7 +251,11 @@ async function main() {
         loop.enable();
         const ack = (res: AckResponse<unknown>) => {
           acked++;
-          if (!res || "error" in res) errors++;
+          if (!res || "error" in res) {
+            errors++;
+            const kind = res ? JSON.stringify(res.error) : "no answer";
+            errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+          }
         };
         const interval = 1000 / PROBES_PER_S;
         const load = setInterval(() => {
@@ -303,6 +308,7 @@ async function main() {
           sent,
           acked,
           errors,
+          errorKinds,
           probeLag,
           lateProbes,
           generatorPercent: ((own.user + own.system) / 1e6 / wall) * 100,
@@ -326,7 +332,7 @@ async function main() {
     const row = (label: string, r: typeof single) =>
       `${label.padEnd(8)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  delivery ${r.delivery.toFixed(2)}% (${r.delivered}/${r.expected})  ` +
       `server CPU ${r.cpuPercent.toFixed(0)}% (Balai ${r.balaiPercent.toFixed(0)}%)  ${r.cpuPerDeliveredUs.toFixed(0)} µs/delivered (Balai ${r.balaiPerDeliveredUs.toFixed(0)})  ` +
-      `votes ${r.votesPerS.toFixed(0)}/s  errors ${r.errors}  broadcasts received ${r.broadcasts}  generator CPU ${r.generatorPercent.toFixed(0)}%, lag max ${r.probeLag.toFixed(0)} ms, loop p99 ${r.loopP99.toFixed(0)} ms`;
+      `votes ${r.votesPerS.toFixed(0)}/s  errors ${r.errors}${r.errors ? ` (${[...r.errorKinds].map(([k, n]) => `${n}× ${k}`).join(", ")})` : ""}  broadcasts received ${r.broadcasts}  generator CPU ${r.generatorPercent.toFixed(0)}%, lag max ${r.probeLag.toFixed(0)} ms, loop p99 ${r.loopP99.toFixed(0)} ms`;
     console.log("");
     console.log(row("single", single));
     console.log(row("cluster", cluster));

@@ -239,25 +239,26 @@ type Row = { id: number | bigint; voteCount: number | bigint };
  * round trips); each instance of a cluster commits its own votes every tick, so the
  * statements per commit are what several instances multiply. The counts move by what
  * the insert and the delete really changed (their RETURNING rows), under the question
- * row's lock: two instances voting for one question at once both count. SQLite has no
+ * rows' locks (taken in id order): two instances voting for one question at once both
+ * count, and never deadlock. SQLite has no
  * writes in CTEs: one transaction, recounting from the votes table.
  */
 async function storeVotes(db: Db, ons: Pending[], offs: Pending[], touched: number[]): Promise<Row[]> {
   const pairs = (list: Pending[]) => list.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",");
   const ids = touched.map(int).join(",");
   if (providerOfClient(db) === "postgresql") {
-    const changes = [
-      ons.length
-        ? `ins AS (INSERT INTO "QaVote" ("questionId", "participantId") VALUES ${pairs(ons)} ON CONFLICT ("questionId", "participantId") DO NOTHING RETURNING "questionId", 1 AS "d")`
-        : `ins AS (SELECT NULL::integer AS "questionId", 0 AS "d" WHERE false)`,
-      offs.length
-        ? `del AS (DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${pairs(offs)}) RETURNING "questionId", -1 AS "d")`
-        : `del AS (SELECT NULL::integer AS "questionId", 0 AS "d" WHERE false)`,
-    ];
+    // `locked` takes the touched questions' row locks in id order before anything is
+    // written (the writes wait for it through a one-time filter): instances committing
+    // overlapping questions queue behind each other instead of deadlocking.
+    const after = `(SELECT COUNT(*) FROM locked) >= 0`;
+    const nothing = `SELECT NULL::integer AS "questionId", 0 AS "d" WHERE false`;
     return db.$queryRawUnsafe<Row[]>(
-      `WITH ${changes.join(", ")},` +
+      `WITH locked AS MATERIALIZED (SELECT "id" FROM "QaQuestion" WHERE "id" IN (${ids}) ORDER BY "id" FOR NO KEY UPDATE),` +
+        ` ins AS (${ons.length ? `INSERT INTO "QaVote" ("questionId", "participantId") SELECT v.q, v.p FROM (VALUES ${pairs(ons)}) v(q, p) WHERE ${after} ON CONFLICT ("questionId", "participantId") DO NOTHING RETURNING "questionId", 1 AS "d"` : nothing}),` +
+        ` del AS (${offs.length ? `DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${pairs(offs)}) AND ${after} RETURNING "questionId", -1 AS "d"` : nothing}),` +
         ` delta AS (SELECT "questionId", SUM("d") AS "d" FROM (SELECT * FROM ins UNION ALL SELECT * FROM del) c GROUP BY "questionId"),` +
-        ` upd AS (UPDATE "QaQuestion" q SET "voteCount" = q."voteCount" + delta."d" FROM delta WHERE q."id" = delta."questionId" AND delta."d" <> 0 RETURNING q."id", q."voteCount")` +
+        ` upd AS (UPDATE "QaQuestion" q SET "voteCount" = q."voteCount" + delta."d" FROM delta WHERE q."id" = delta."questionId" RETURNING q."id", q."voteCount")` +
+        // questions whose votes changed nothing (retries) keep their count
         ` SELECT "id", "voteCount" FROM upd UNION ALL SELECT "id", "voteCount" FROM "QaQuestion" WHERE "id" IN (${ids}) AND "id" NOT IN (SELECT "id" FROM upd)`,
     );
   }
