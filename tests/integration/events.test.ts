@@ -131,7 +131,8 @@ describe("public pages", () => {
 
   it("lists an event still under way among the upcoming ones and an ended one among the past", async () => {
     const kelurahan = await aKelurahan(db());
-    const now = Date.now();
+    // whole minutes, as staff enter them (the feeds carry seconds)
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
     const ongoing = await anEvent(db(), { kelurahanId: kelurahan.id, startsAt: new Date(now - 5 * 3_600_000), endsAt: new Date(now + 3_600_000) });
     const ended = await anEvent(db(), { kelurahanId: kelurahan.id, startsAt: new Date(now - 3 * 3_600_000), endsAt: new Date(now - 3_600_000) });
     const c = new Client(server.url);
