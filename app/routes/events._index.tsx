@@ -47,7 +47,13 @@ export const loader = /* @__PURE__ */ defineLoader(async ({ request, context }) 
     const result = await listEventsBetween(context.db, user, filters, range.from, range.to, getLocale(request), part);
     return { ...base, month, events: result.events, total: result.total, pages: result.parts, page: result.part };
   }
-  const result = await listEvents(context.db, user, { scope: view === "past" ? "past" : "upcoming", filters, page, locale: getLocale(request) });
+  const result = await listEvents(context.db, user, {
+    scope: view === "past" ? "past" : "upcoming",
+    filters,
+    page,
+    locale: getLocale(request),
+    counts: context.counts,
+  });
   return { ...base, month: null, ...result };
 });
 

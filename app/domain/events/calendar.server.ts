@@ -9,7 +9,7 @@ import type { Db } from "~/db/client.server";
 import { DomainError } from "~/domain/errors";
 import { translate, type Locale } from "~/i18n";
 import { eventKindKey, filtersToParams, type EventFilters } from "./events.schema";
-import { feedSelect, listFeedEvents } from "./events.server";
+import { eventsVersion, feedSelect, listFeedEvents } from "./events.server";
 import { eventDescription, eventTitle } from "./text.server";
 import { wibMonthRange } from "./wib";
 
@@ -122,19 +122,7 @@ export function feedWindowStart(now = new Date()): Date {
 
 const newest = (events: { updatedAt: Date }[], floor: Date) => events.reduce((m, e) => (e.updatedAt > m ? e.updatedAt : m), floor);
 
-/**
- * What a feed was built from, read cheaply (index steps, never a scan): the newest change
- * to any event and the highest id, so a cached feed is rebuilt when an event changes.
- */
-export async function eventsVersion(db: Db): Promise<string> {
-  // two statements, each one step at the end of its index (Event(updatedAt), the primary key);
-  // not aggregate({ _max }): Prisma wraps it in a subquery that SQLite answers by reading every row
-  const [updated, id] = await Promise.all([
-    db.event.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
-    db.event.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
-  ]);
-  return `${updated?.updatedAt.toISOString() ?? "-"}/${id?.id ?? 0}`;
-}
+export { eventsVersion };
 
 /** All public events of a window (see feedWindow), filtered like /events: complete, no cut-off. */
 export async function publicFeed(

@@ -1,6 +1,7 @@
 // Event use cases: listing, one event's page, and the staff life cycle
 // (create with an optional series, edit, publish, cancel, close with minutes).
 import type { Db } from "~/db/client.server";
+import type { CountCache } from "~/domain/counts";
 import { can, type Actor } from "~/domain/accounts/roles";
 import { checkKelurahanRw } from "~/domain/areas/areas.server";
 import { audit } from "~/domain/audit/audit.server";
@@ -169,11 +170,25 @@ function toCard(r: CardRow, confirmed: number, locale: Locale): EventCard {
   };
 }
 
+/**
+ * What a feed or a count was built from, read cheaply (index steps, never a scan): the newest change
+ * to any event and the highest id, so a cached feed or count is built again when an event changes.
+ */
+export async function eventsVersion(db: Db): Promise<string> {
+  // two statements, each one step at the end of its index (Event(updatedAt), the primary key);
+  // not aggregate({ _max }): Prisma wraps it in a subquery that SQLite answers by reading every row
+  const [updated, id] = await Promise.all([
+    db.event.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+    db.event.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
+  ]);
+  return `${updated?.updatedAt.toISOString() ?? "-"}/${id?.id ?? 0}`;
+}
+
 /** Upcoming (soonest first) or past (latest first) events, filtered and paginated. */
 export async function listEvents(
   db: Db,
   viewer: Actor | null,
-  input: { scope: "upcoming" | "past"; filters: EventFilters; page: number; locale?: Locale },
+  input: { scope: "upcoming" | "past"; filters: EventFilters; page: number; locale?: Locale; counts?: CountCache },
   now = new Date(),
 ): Promise<{ events: EventCard[]; total: number; pages: number; page: number }> {
   // upcoming: not ended yet, so started at most a day ago; past: ended, so started before now
@@ -184,7 +199,16 @@ export async function listEvents(
       ? { startsAt: { gte: new Date(now.getTime() - MAX_EVENT_MS) }, endsAt: { gte: now } }
       : { startsAt: { lt: now }, endsAt: { lt: now } }),
   };
-  const total = await db.event.count({ where });
+  // the past grows with the table (a count of every ended event): counted again when an event
+  // changes or after the cache's lifetime (events that end meanwhile are counted within seconds)
+  const countAll = () => db.event.count({ where });
+  const total = input.counts
+    ? await input.counts.count(
+        `events:${input.scope}:${can.manageEvents(viewer) ? "staff" : "public"}:${JSON.stringify(input.filters)}`,
+        await eventsVersion(db),
+        countAll,
+      )
+    : await countAll();
   const pages = Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE));
   const page = Math.min(Math.max(1, input.page), pages);
   const rows = await db.event.findMany({
