@@ -72,8 +72,4 @@ describe("configuration", () => {
     expect(ok.qa.asksPerIp).toBe(90);
     expect(ok.seedDemo).toBe(false);
   });
-
-  it("refuses the benchmark switch in production", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), BALAI_BENCH: "1", DATA_DIR: tmp() })).toThrow(/BALAI_BENCH/);
-  });
 });

@@ -57,8 +57,6 @@ export interface Config {
   seedDemo: boolean;
   /** BALAI_BUILD_DIR: where the Remix build is (parallel test runs build side by side) */
   buildDir?: string;
-  /** BALAI_BENCH=1 adds the benchmark's bare Socket.IO baseline handler */
-  bench: boolean;
   rateLimits: {
     /** form posts per IP per minute */
     writesPerMinute: number;
@@ -215,8 +213,6 @@ export function loadConfig(env: Env = process.env): Config {
   };
 
   const seedDemo = flag("BALAI_SEED", true);
-  const bench = flag("BALAI_BENCH", false);
-  if (bench && production) problems.push("BALAI_BENCH=1 is for the benchmark only and is refused when NODE_ENV=production.");
   const trustProxy = flag("TRUST_PROXY", false);
   const jobs = flag("BALAI_JOBS", true);
   const jobsPollMs = int("JOBS_POLL_MS", 15_000, 100);
@@ -249,7 +245,6 @@ export function loadConfig(env: Env = process.env): Config {
     outbox,
     seedDemo,
     buildDir,
-    bench,
     rateLimits,
     qa,
   };

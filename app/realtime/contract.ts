@@ -38,8 +38,6 @@ export interface ServerToClientEvents {
   "event:changed": (payload: { eventId: number }) => void;
   /** queue: a stored change at a unit's queue (the display and desks re-fetch; `call` is what the display shows) */
   "queue:changed": (payload: QueueChange) => void;
-  /** benchmark only (BALAI_BENCH=1): the bare Socket.IO baseline's broadcast */
-  "bench:tick": (payload: { sessionId: number; counts: [number, number][] }) => void;
   /** polls: stored changes of polls (opened, closed, results shown), each with its results; moderators also get drafts and the ids of deleted drafts */
   "poll:state": (payload: { sessionId: number; polls: { poll: PollView; results: PollResults }[]; removed?: number[] }) => void;
   /** polls: results, coalesced into one message per session per tick; `through` is the newest answer id they include */
@@ -116,8 +114,6 @@ export interface ClientToServerEvents {
     payload: { unitId: number; action: string; counter?: string; ticketId?: number; serviceId?: number },
     ack: Ack<{ ticketId: number | null; number: number | null }>,
   ) => void;
-  /** benchmark only (BALAI_BENCH=1): a message handled like a vote by bare Socket.IO (no validation, no database) */
-  "bench:vote": (payload: { code: string; questionId: number; on: boolean }, ack: Ack<{ questionId: number; on: boolean; voteCount: number }>) => void;
 }
 
 export interface SocketData {

@@ -30,19 +30,15 @@ import { on } from "./handler";
 
 const COUNTS_MS = 2000;
 
-type BenchAck = (response: { data: unknown }) => void;
-
 /** Per-server state: coalesced vote counts and the live-count timer. */
 interface QaHub {
   dirty: Map<number, Map<number, number>>;
-  benchDirty: Map<number, Map<number, number>>;
-  benchCounts: Map<string, number>;
   timers: NodeJS.Timeout[];
 }
 
 /** The hub: made once per server by `qaHandlers`, its timers end with the process. */
 function createHub(deps: HandlerDeps): QaHub {
-  const created: QaHub = { dirty: new Map(), benchDirty: new Map(), benchCounts: new Map(), timers: [] };
+  const created: QaHub = { dirty: new Map(), timers: [] };
   const io = deps.io;
   const TICK_MS = deps.serverConfig.qa.voteTickMs;
   const clustered = Boolean(deps.serverConfig.redisUrl);
@@ -92,12 +88,12 @@ function createHub(deps: HandlerDeps): QaHub {
       };
       gathering = { tick, missing, done: finish };
     });
-  const flush = (dirty: Map<number, Map<number, number>>, event: "qa:votes" | "bench:tick") => {
+  const flush = (dirty: Map<number, Map<number, number>>) => {
     for (const [sessionId, counts] of dirty) {
       const payload = { sessionId, counts: [...counts] as [number, number][] };
       const target = [rooms.qa(sessionId), rooms.qaModerators(sessionId)];
-      if (clustered && event === "qa:votes") io.local.to(target).emit(event, payload);
-      else io.to(target).emit(event, payload);
+      if (clustered) io.local.to(target).emit("qa:votes", payload);
+      else io.to(target).emit("qa:votes", payload);
     }
     dirty.clear();
   };
@@ -125,8 +121,7 @@ function createHub(deps: HandlerDeps): QaHub {
     } catch (error) {
       console.error("qa: storing votes failed", error);
     }
-    if (created.dirty.size) flush(created.dirty, "qa:votes");
-    if (created.benchDirty.size) flush(created.benchDirty, "bench:tick");
+    if (created.dirty.size) flush(created.dirty);
     // one instance: TICK_MS after this tick began; several: the next common tick
     const now = Date.now();
     const delay = clustered ? TICK_MS - (now % TICK_MS) : Math.max(0, TICK_MS - (now - started));
@@ -283,22 +278,6 @@ function registerQa(socket: RealtimeSocket, deps: HandlerDeps, hub: QaHub): void
     publishChange(publisher, change);
     return { revision: change.session.revision };
   });
-
-  if (serverConfig.bench) {
-    // The bare Socket.IO baseline for `npm run bench:qa`: the same messages in and
-    // the same-size broadcast out, with nothing of the application in between.
-    socket.on("bench:vote", (payload: unknown, ack: unknown) => {
-      const p = payload as { code: string; questionId: number; on: boolean };
-      const sessionId = socket.data.qaSessions?.[p.code] ?? 0;
-      const key = `${p.questionId}`;
-      const count = Math.max(0, (hub.benchCounts.get(key) ?? 0) + (p.on ? 1 : -1));
-      hub.benchCounts.set(key, count);
-      let counts = hub.benchDirty.get(sessionId);
-      if (!counts) hub.benchDirty.set(sessionId, (counts = new Map()));
-      counts.set(p.questionId, count);
-      if (typeof ack === "function") (ack as BenchAck)({ data: { questionId: p.questionId, on: p.on, voteCount: count } });
-    });
-  }
 }
 
 export { findSession };

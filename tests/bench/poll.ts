@@ -12,9 +12,7 @@
 // broadcast per tick. A run where the load generator
 // fell behind its own schedule is rejected (the figures are printed anyway).
 import { createCookie } from "@remix-run/node";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { openDatabase } from "~/db/client.server";
@@ -22,8 +20,9 @@ import type { AckResponse, PollResultsMessage } from "~/realtime/contract";
 import { QA_COOKIE } from "~/utils/qa-cookie.server";
 import { aPoll, aQaSession } from "../../prisma/builders";
 import buildApp from "../support/build";
-import { projectRoot, startServer } from "../support/server";
+import { startServer } from "../support/server";
 import { numberArg } from "./args";
+import { startBare } from "./bare";
 
 const N = numberArg("participants", 2000);
 const SECONDS = numberArg("seconds", 10);
@@ -46,21 +45,6 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The bare Socket.IO baseline (tests/bench/bare-poll-server.ts) in its own process. */
-function startBare(tickMs: number): Promise<{ url: string; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "tests/bench/bare-poll-server.ts"), "0", String(tickMs)], {
-    cwd: projectRoot,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the bare baseline server exited (${code})`)));
-    child.stdout.on("data", (chunk: Buffer) => {
-      const m = /listening (\d+)/.exec(chunk.toString());
-      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, pid: child.pid!, stop: () => child.kill() });
-    });
-  });
-}
 
 async function main() {
   console.log(`bench:poll: ${N} participants answering within ${SECONDS} s, ${PROJECTORS} projectors, tick ${TICK_MS} ms`);
@@ -235,7 +219,7 @@ async function main() {
   await server.stop();
 
   // the baseline: a bare Socket.IO server in its own process, nothing of Balai's in it
-  const bare = await startBare(TICK_MS);
+  const bare = await startBare("bare-poll-server.ts", TICK_MS);
   pid = bare.pid;
   ({ sockets, projectors } = await connectRoom(bare.url, "baseline"));
   console.log(`warm-up (baseline, ${WARMUP} answers)…`);

@@ -1,12 +1,11 @@
 // npm run bench:qa [-- --participants 5000 --seconds 20 --rate 1000 --probes 20]
 //
-// Starts the real server (BALAI_BENCH=1 adds a bare Socket.IO baseline handler),
-// connects N simulated participants with socket.io-client to one Q&A session,
-// drives ~1,000 votes/s plus timestamped probe votes at a fixed rate, and
-// measures vote-to-visible latency over all receivers, delivery and server CPU.
-// Then, over the same connections, the baseline: the server only counts the
-// same messages in memory and broadcasts a same-size payload at the same tick.
-// A run where the load generator fell behind its own schedule is rejected.
+// Starts the real server, connects N simulated participants with socket.io-client to
+// one Q&A session, drives ~1,000 votes/s plus timestamped probe votes at a fixed rate,
+// and measures vote-to-visible latency over all receivers, delivery and server CPU.
+// Then the baseline, in its own process (tests/bench/bare-qa-server.ts), with the same
+// number of connections: the same votes in, counted in memory, one same-shape count
+// message per tick. A run where the load generator fell behind its own schedule is rejected.
 import { createCookie } from "@remix-run/node";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -19,6 +18,7 @@ import { QA_COOKIE } from "~/utils/qa-cookie.server";
 import buildApp from "../support/build";
 import { startServer } from "../support/server";
 import { numberArg } from "./args";
+import { startBare } from "./bare";
 
 const N = numberArg("participants", 2000);
 const SECONDS = numberArg("seconds", 20);
@@ -53,11 +53,9 @@ async function main() {
   }
   const server = await startServer({
     env: {
-      // BALAI_BENCH=1 is refused with NODE_ENV=production (server/config.ts): the bench's server
-      // always runs as a test server, whatever NODE_ENV the shell has (the server still runs
-      // the libraries' production builds unless NODE_ENV=development)
+      // a test server whatever NODE_ENV the shell has (the libraries' production builds
+      // all the same, unless NODE_ENV=development)
       NODE_ENV: "test",
-      BALAI_BENCH: "1",
       SESSION_SECRET: SECRET,
       QA_VOTE_TICK_MS: String(TICK_MS),
       QA_RATE_LIMIT_IP_VOTES: "100000000",
@@ -65,7 +63,7 @@ async function main() {
       ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
     },
   });
-  const pid = server.process.pid!;
+  let pid = server.process.pid!;
   const database = await openDatabase(server.databaseUrl);
   const db = database.db;
 
@@ -88,36 +86,11 @@ async function main() {
 
   // participants: each with its own signed cookie, as a browser that opened /qa/CODE
   const cookie = createCookie(QA_COOKIE, { secrets: [SECRET], path: "/" });
-  const sockets: Socket[] = new Array(N);
-  process.stdout.write(`connecting ${N} participants… `);
-  const t0 = performance.now();
-  for (let start = 0; start < N; start += 200) {
-    await Promise.all(
-      Array.from({ length: Math.min(200, N - start) }, async (_, j) => {
-        const i = start + j;
-        const header = await cookie.serialize(`bench-participant-${String(i).padStart(6, "0")}`);
-        const s = io(server.url, { transports: ["websocket"], extraHeaders: { Cookie: header.split(";")[0] }, reconnection: false });
-        sockets[i] = s;
-        await new Promise<void>((resolve, reject) => {
-          s.once("connect", () => resolve());
-          s.once("connect_error", reject);
-        });
-        await new Promise<void>((resolve, reject) =>
-          s.emit("qa:join", { code, as: "participant" }, (res: AckResponse<unknown>) =>
-            "error" in res ? reject(new Error(`qa:join refused: ${res.error.code} ${res.error.messageKey}`)) : resolve(),
-          ),
-        );
-      }),
-    );
-  }
-  console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
   // receivers: the probe question's count k means probes 1..k are visible
   const sendTimes: number[] = [];
   const lastSeen = new Int32Array(N);
   let latencies: number[] = [];
   let delivered = 0;
-  let phase: Phase = "app";
   const onCounts = (i: number) => (payload: { counts: [number, number][] }) => {
     const now = performance.now();
     const probeId = probeQuestion;
@@ -132,24 +105,44 @@ async function main() {
   };
   let packets = 0;
   let bytes = 0;
-  if (process.env.BENCH_DEBUG)
-    for (const s of sockets)
-      s.io.engine.on("packet", (p: { data?: unknown }) => {
-        packets++;
-        bytes += typeof p.data === "string" ? p.data.length : 0;
-      });
-  sockets.forEach((s, i) => {
-    s.on("qa:votes", (p) => phase === "app" && onCounts(i)(p));
-    s.on("bench:tick", (p) => phase === "baseline" && onCounts(i)(p));
-  });
+  async function connectAll(url: string): Promise<Socket[]> {
+    const sockets: Socket[] = new Array(N);
+    process.stdout.write(`connecting ${N} participants… `);
+    const t0 = performance.now();
+    for (let start = 0; start < N; start += 200) {
+      await Promise.all(
+        Array.from({ length: Math.min(200, N - start) }, async (_, j) => {
+          const i = start + j;
+          const header = await cookie.serialize(`bench-participant-${String(i).padStart(6, "0")}`);
+          const s = io(url, { transports: ["websocket"], extraHeaders: { Cookie: header.split(";")[0] }, reconnection: false });
+          sockets[i] = s;
+          await new Promise<void>((resolve, reject) => {
+            s.once("connect", () => resolve());
+            s.once("connect_error", reject);
+          });
+          await new Promise<void>((resolve, reject) =>
+            s.emit("qa:join", { code, as: "participant" }, (res: AckResponse<unknown>) =>
+              "error" in res ? reject(new Error(`qa:join refused: ${res.error.code} ${res.error.messageKey}`)) : resolve(),
+            ),
+          );
+          s.on("qa:votes", (p) => onCounts(i)(p));
+          if (process.env.BENCH_DEBUG)
+            s.io.engine.on("packet", (p: { data?: unknown }) => {
+              packets++;
+              bytes += typeof p.data === "string" ? p.data.length : 0;
+            });
+        }),
+      );
+    }
+    console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return sockets;
+  }
 
   const voted = new Uint8Array(N * QUESTIONS);
   const loop = monitorEventLoopDelay({ resolution: 10 });
 
   async function runPhase(which: Phase, measured: boolean, seconds: number) {
-    phase = which;
     probeQuestion = probeIds.shift()!;
-    const event = which === "app" ? "qa:vote" : "bench:vote";
     sendTimes.length = 0;
     lastSeen.fill(0);
     latencies = [];
@@ -188,7 +181,7 @@ async function main() {
         probeVoters.add(i);
         k++;
         sendTimes.push(now);
-        sockets[i].emit(event, { code, questionId: probeQuestion, on: true }, ack);
+        sockets[i].emit("qa:vote", { code, questionId: probeQuestion, on: true }, ack);
         sent++;
       }
       const due = Math.floor(((now - start) / 1000) * RATE);
@@ -198,7 +191,7 @@ async function main() {
         const key = i * QUESTIONS + qi;
         const on = voted[key] === 0;
         voted[key] = on ? 1 : 0;
-        sockets[i].emit(event, { code, questionId: loadQuestions[qi], on }, ack);
+        sockets[i].emit("qa:vote", { code, questionId: loadQuestions[qi], on }, ack);
         sent++;
       }
     }, 10);
@@ -234,18 +227,26 @@ async function main() {
 
   // each probe voter is distinct within a run (k * 7919 mod N)
   if (Math.ceil(SECONDS * PROBES_PER_S) + Math.ceil(3 * PROBES_PER_S) > N) throw new Error("not enough participants for distinct probe voters");
+  let sockets = await connectAll(server.url);
   console.log("warm-up (app)…");
   await runPhase("app", false, 3);
   console.log("measuring the application…");
   const app = (await runPhase("app", true, SECONDS))!;
+  for (const s of sockets) s.close();
+  await database.close();
+  await server.stop();
+
+  // the baseline: a bare Socket.IO server in its own process, nothing of Balai's in it
+  const bare = await startBare("bare-qa-server.ts", TICK_MS);
+  pid = bare.pid;
+  voted.fill(0);
+  sockets = await connectAll(bare.url);
   console.log("warm-up (baseline)…");
   await runPhase("baseline", false, 3);
   console.log("measuring the bare Socket.IO baseline…");
   const base = (await runPhase("baseline", true, SECONDS))!;
-
   for (const s of sockets) s.close();
-  await database.close();
-  await server.stop();
+  bare.stop();
 
   const row = (label: string, r: typeof app) =>
     `${label.padEnd(9)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  delivery ${r.delivery.toFixed(2)}% (${r.delivered}/${r.expected})  server CPU ${r.cpu.toFixed(1)}%  votes ${r.votesPerS.toFixed(0)}/s  errors ${r.errors}  generator lag max ${r.probeLag.toFixed(0)} ms, loop p99 ${r.loopP99.toFixed(0)} ms`;
