@@ -18,7 +18,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync } 
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { openDatabase } from "~/db/client.server";
 import type { AckResponse } from "~/realtime/contract";
 import { QA_COOKIE } from "~/utils/qa-cookie.server";
@@ -37,6 +37,7 @@ import {
   type Service,
 } from "../cluster/cluster";
 import { numberArg } from "./args";
+import { joinedParticipant } from "./participant";
 
 const N = numberArg("participants", 600);
 const SECONDS = numberArg("seconds", 15);
@@ -193,17 +194,8 @@ async function main() {
           Array.from({ length: Math.min(100, N - start) }, async (_, j) => {
             const i = start + j;
             const qa = (await cookie.serialize(`bench-${which}-${String(i).padStart(6, "0")}`)).split(";")[0];
-            const s = io(proxy.url, { transports: ["websocket"], extraHeaders: { Cookie: `${qa}; balai_lb=bench-${i}` }, reconnection: false });
+            const s = await joinedParticipant(proxy.url, `${qa}; balai_lb=bench-${i}`, code);
             sockets[i] = s;
-            await new Promise<void>((resolve, reject) => {
-              s.once("connect", () => resolve());
-              s.once("connect_error", reject);
-            });
-            await new Promise<void>((resolve, reject) =>
-              s.emit("qa:join", { code, as: "participant" }, (res: AckResponse<unknown>) =>
-                "error" in res ? reject(new Error(`qa:join refused: ${res.error.code}`)) : resolve(),
-              ),
-            );
           }),
         );
       }

@@ -10,7 +10,7 @@ import { createCookie } from "@remix-run/node";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { openDatabase } from "~/db/client.server";
 import type { AckResponse } from "~/realtime/contract";
 import { aParticipant, aQaSession, aQuestion } from "../../prisma/builders";
@@ -19,6 +19,7 @@ import buildApp from "../support/build";
 import { startServer } from "../support/server";
 import { numberArg } from "./args";
 import { startBare } from "./bare";
+import { joinedParticipant } from "./participant";
 
 const N = numberArg("participants", 2000);
 const SECONDS = numberArg("seconds", 20);
@@ -114,17 +115,8 @@ async function main() {
         Array.from({ length: Math.min(200, N - start) }, async (_, j) => {
           const i = start + j;
           const header = await cookie.serialize(`bench-participant-${String(i).padStart(6, "0")}`);
-          const s = io(url, { transports: ["websocket"], extraHeaders: { Cookie: header.split(";")[0] }, reconnection: false });
+          const s = await joinedParticipant(url, header.split(";")[0], code);
           sockets[i] = s;
-          await new Promise<void>((resolve, reject) => {
-            s.once("connect", () => resolve());
-            s.once("connect_error", reject);
-          });
-          await new Promise<void>((resolve, reject) =>
-            s.emit("qa:join", { code, as: "participant" }, (res: AckResponse<unknown>) =>
-              "error" in res ? reject(new Error(`qa:join refused: ${res.error.code} ${res.error.messageKey}`)) : resolve(),
-            ),
-          );
           s.on("qa:votes", (p) => onCounts(i)(p));
           if (process.env.BENCH_DEBUG)
             s.io.engine.on("packet", (p: { data?: unknown }) => {
