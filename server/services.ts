@@ -33,7 +33,7 @@ export function createServices(config: Config, database: Database, realtime: Pub
     surveyLimits: createSurveyLimits(undefined, stores.limiters),
     responses: createResponseCache(),
     counts: createCountCache(),
-    votes: createVoteQueue(database.db, { limits: qaLimits, batchWindowMs: config.qa.voteBatchMs }),
+    votes: createVoteQueue(database.db, { limits: qaLimits, batchWindowMs: config.qa.voteBatchMs, raw: database.raw }),
     config: {
       production: config.production,
       allowDemoAccounts: config.allowDemoAccounts,

@@ -1,4 +1,4 @@
-// The vote store's PostgreSQL statement (one data-modifying CTE per batch, counts moved
+// The vote store's PostgreSQL statement (one data-modifying CTE per batch through `pg`, counts moved
 // by what really changed) against a real PostgreSQL, as two instances use it: two
 // clients with their own vote queues, the same participants voting on and off the
 // same questions at once. The stored counts must equal the vote rows, and every
@@ -23,8 +23,8 @@ beforeAll(async () => {
   await migrate(fresh.url);
   [a, b] = await Promise.all([openDatabase(fresh.url), openDatabase(fresh.url)]);
   const limits = () => createQaLimits({ asksPerIp: 10_000, votesPerIp: 100_000 });
-  queueA = createVoteQueue(a.db, { limits: limits(), batchWindowMs: 5 });
-  queueB = createVoteQueue(b.db, { limits: limits(), batchWindowMs: 5 });
+  queueA = createVoteQueue(a.db, { limits: limits(), batchWindowMs: 5, raw: a.raw });
+  queueB = createVoteQueue(b.db, { limits: limits(), batchWindowMs: 5, raw: b.raw });
 });
 
 afterAll(async () => {
@@ -40,6 +40,7 @@ const outcome = (p: Promise<unknown>) =>
 
 describe("votes on PostgreSQL", () => {
   it("counts exactly when two instances store the same participants' votes and take-backs at once", async () => {
+    expect(a.raw, "PostgreSQL's plain-SQL path").toBeDefined();
     const session = await aQaSession(a.db);
     const questions = await Promise.all([1, 2, 3].map(() => aQuestion(a.db, session.id)));
     const people = await Promise.all(Array.from({ length: 40 }, () => aParticipant(a.db)));

@@ -7,7 +7,7 @@
 // A batch's rate limits are asked together right before it is stored.
 // A participant's vote is a row with a unique key, and a count moves only by the rows
 // really inserted or deleted, so retries and toggles can never double-count anyone.
-import type { Db } from "~/db/client.server";
+import type { Db, RawSql } from "~/db/client.server";
 import { providerOfClient } from "~/db/search";
 import { DomainError } from "~/domain/errors";
 import type { QaLimits } from "./limits.server";
@@ -61,6 +61,8 @@ export interface VoteQueue {
 }
 
 export interface VoteQueueOptions {
+  /** PostgreSQL: plain SQL through `pg` for the batch's read and write (Database.raw) */
+  raw?: RawSql;
   limits: QaLimits;
   /** how long a vote from a form (no socket tick) waits for others to share its transaction */
   batchWindowMs: number;
@@ -108,7 +110,7 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
       if (answer === true) allowed.push(p);
       else p.reject(answer === false ? new DomainError("qa.rateLimited", undefined, undefined, 429) : answer);
     });
-    return runBatch(db, allowed);
+    return runBatch(db, allowed, options.raw);
   };
 
   const commit = async (): Promise<Committed[]> => {
@@ -148,7 +150,8 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
   };
 }
 
-async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
+async function runBatch(db: Db, batch: Pending[], raw?: RawSql): Promise<Committed[]> {
+  const query = <T>(sql: string): Promise<T[]> => (raw ? raw.query<T>(sql) : db.$queryRawUnsafe<T[]>(sql));
   if (batch.length === 0) return [];
   const outcome = new Map<Pending, VoteResult | DomainError>();
   const committed: Committed[] = [];
@@ -157,16 +160,14 @@ async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
     const participantIds = [...new Set(batch.map((p) => p.participantId))];
     const sessionIds = [...new Set(batch.map((p) => p.sessionId))];
     // one read: the questions with their session's state, and the participants' bans
-    const rows = await db.$queryRawUnsafe<
-      {
-        id: number | bigint | null;
-        sessionId: number | bigint;
-        status: string | null;
-        mergedIntoId: number | bigint | null;
-        sessionStatus: string | null;
-        bannedId: string | null;
-      }[]
-    >(
+    const rows = await query<{
+      id: number | bigint | null;
+      sessionId: number | bigint;
+      status: string | null;
+      mergedIntoId: number | bigint | null;
+      sessionStatus: string | null;
+      bannedId: string | null;
+    }>(
       `SELECT q."id" AS "id", q."sessionId" AS "sessionId", q."status" AS "status", q."mergedIntoId" AS "mergedIntoId", s."status" AS "sessionStatus", NULL AS "bannedId" FROM "QaQuestion" q JOIN "QaSession" s ON s."id" = q."sessionId" WHERE q."id" IN (${questionIds.map(int).join(",")})` +
         ` UNION ALL SELECT NULL, b."sessionId", NULL, NULL, NULL, b."participantId" FROM "QaBan" b WHERE b."sessionId" IN (${sessionIds.map(int).join(",")}) AND b."participantId" IN (${participantIds.map(pid).join(",")})`,
     );
@@ -208,7 +209,7 @@ async function runBatch(db: Db, batch: Pending[]): Promise<Committed[]> {
     const offs = [...final.values()].filter((p) => !p.on);
     const touched = [...new Set([...final.values()].map((p) => p.questionId))];
     if (touched.length) {
-      const counts = await storeVotes(db, ons, offs, touched);
+      const counts = await storeVotes(db, query, ons, offs, touched);
       const countOf = new Map(counts.map((c) => [Number(c.id), Number(c.voteCount)]));
       for (const id of touched) {
         const sessionId = byId.get(id)!.sessionId;
@@ -243,7 +244,7 @@ type Row = { id: number | bigint; voteCount: number | bigint };
  * count, and never deadlock. SQLite has no
  * writes in CTEs: one transaction, recounting from the votes table.
  */
-async function storeVotes(db: Db, ons: Pending[], offs: Pending[], touched: number[]): Promise<Row[]> {
+async function storeVotes(db: Db, query: <T>(sql: string) => Promise<T[]>, ons: Pending[], offs: Pending[], touched: number[]): Promise<Row[]> {
   const pairs = (list: Pending[]) => list.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",");
   const ids = touched.map(int).join(",");
   if (providerOfClient(db) === "postgresql") {
@@ -252,7 +253,7 @@ async function storeVotes(db: Db, ons: Pending[], offs: Pending[], touched: numb
     // overlapping questions queue behind each other instead of deadlocking.
     const after = `(SELECT COUNT(*) FROM locked) >= 0`;
     const nothing = `SELECT NULL::integer AS "questionId", 0 AS "d" WHERE false`;
-    return db.$queryRawUnsafe<Row[]>(
+    return query<Row>(
       `WITH locked AS MATERIALIZED (SELECT "id" FROM "QaQuestion" WHERE "id" IN (${ids}) ORDER BY "id" FOR NO KEY UPDATE),` +
         ` ins AS (${ons.length ? `INSERT INTO "QaVote" ("questionId", "participantId") SELECT v.q, v.p FROM (VALUES ${pairs(ons)}) v(q, p) WHERE ${after} ON CONFLICT ("questionId", "participantId") DO NOTHING RETURNING "questionId", 1 AS "d"` : nothing}),` +
         ` del AS (${offs.length ? `DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${pairs(offs)}) AND ${after} RETURNING "questionId", -1 AS "d"` : nothing}),` +
