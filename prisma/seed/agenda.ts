@@ -9,7 +9,7 @@ import type { Db } from "~/db/client.server";
 import { onAgendaNote } from "~/domain/agenda/agenda.server";
 import { changeAspirationStatus } from "~/domain/aspirations/status.server";
 import type { Mailer } from "~/domain/notifications/mailer.server";
-import { writtenText } from "~/domain/events/text.server";
+import { writtenEventText } from "~/domain/events/text.server";
 import { aBallot, aDeliberation, anAgendaItem } from "../builders";
 import type { SeedContext } from "./foundation";
 
@@ -426,15 +426,5 @@ async function seedLastYear(db: Db, ctx: SeedContext, kecamatanId: number, year:
 
 /** The session event's title and description as Balai writes them (message keys, Indonesian as the text). */
 function sessionText(year: number) {
-  const params = { year, area: "Kecamatan Duren Sawit" };
-  const title = writtenText("agenda.event.title", params);
-  const description = writtenText("agenda.event.description", params);
-  return {
-    title: title.text,
-    titleKey: title.key,
-    titleParams: title.params,
-    description: description.text,
-    descriptionKey: description.key,
-    descriptionParams: description.params,
-  };
+  return writtenEventText("agenda.event.title", "agenda.event.description", { year, area: "Kecamatan Duren Sawit" });
 }

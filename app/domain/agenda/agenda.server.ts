@@ -10,7 +10,7 @@ import { DomainError, isUniqueViolation } from "~/domain/errors";
 import type { Mailer } from "~/domain/notifications/mailer.server";
 import { notify } from "~/domain/notifications/notifications.server";
 import { localizeParams } from "~/domain/notifications/templates";
-import { eventTextSelect, eventTitle, parseTextParams, writtenText } from "~/domain/events/text.server";
+import { eventTextSelect, eventTitle, parseTextParams, writtenEventText } from "~/domain/events/text.server";
 import { translate, type Locale, type MessageKey, type Params } from "~/i18n";
 import {
   POOL_STATUSES,
@@ -194,19 +194,12 @@ export async function createDeliberation(db: Db, actor: Actor, input: CreateInpu
   try {
     const d = await db.$transaction(async (tx) => {
       // written by Balai: stored as message keys (each reader gets the reader's language), Indonesian as the text
-      const textParams = { year: input.year, area: areaLabel.trim() };
-      const title = writtenText("agenda.event.title", textParams);
-      const description = writtenText("agenda.event.description", textParams);
+      const text = writtenEventText("agenda.event.title", "agenda.event.description", { year: input.year, area: areaLabel.trim() });
       const event = await tx.event.create({
         data: {
           kind: "dialogue",
           status: "published",
-          title: title.text,
-          titleKey: title.key,
-          titleParams: title.params,
-          description: description.text,
-          descriptionKey: description.key,
-          descriptionParams: description.params,
+          ...text,
           topic: "Musyawarah warga",
           startsAt: input.startsAt,
           endsAt: input.endsAt,

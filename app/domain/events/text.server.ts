@@ -31,8 +31,22 @@ export function parseTextParams(json: string | null | undefined): Params | null 
 }
 
 /** The columns to store for a text Balai writes itself: the Indonesian text, its key and its parameters. */
-export function writtenText(key: MessageKey, params: Params): { text: string; key: string; params: string } {
+function writtenText(key: MessageKey, params: Params): { text: string; key: string; params: string } {
   return { text: translate("id", key, params), key, params: JSON.stringify(params) };
+}
+
+/** An event's title and description as Balai writes them (message keys with one set of parameters): its columns. */
+export function writtenEventText(titleKey: MessageKey, descriptionKey: MessageKey, params: Params) {
+  const title = writtenText(titleKey, params);
+  const description = writtenText(descriptionKey, params);
+  return {
+    title: title.text,
+    titleKey: title.key,
+    titleParams: title.params,
+    description: description.text,
+    descriptionKey: description.key,
+    descriptionParams: description.params,
+  };
 }
 
 function localized(stored: string, key: string | null | undefined, params: string | null | undefined, locale: Locale): string {

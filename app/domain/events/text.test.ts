@@ -11,23 +11,14 @@ import type { Actor } from "~/domain/accounts/roles";
 import { localizeParams } from "~/domain/notifications/templates";
 import { eventFormSchema } from "./events.schema";
 import { getEventPage, updateEvent } from "./events.server";
-import { eventDescription, eventTitle, localizeEvent, parseTextParams, titleMessageParams, writtenText } from "./text.server";
+import { eventDescription, eventTitle, localizeEvent, parseTextParams, titleMessageParams, writtenEventText } from "./text.server";
 
 const params = { year: 2031, area: "Kelurahan Pondok Kopi" };
-const title = writtenText("agenda.event.title", params);
-const description = writtenText("agenda.event.description", params);
-const written = {
-  title: title.text,
-  titleKey: title.key,
-  titleParams: title.params,
-  description: description.text,
-  descriptionKey: description.key,
-  descriptionParams: description.params,
-};
+const written = writtenEventText("agenda.event.title", "agenda.event.description", params);
 
 describe("eventTitle / eventDescription", () => {
   it("stores the Indonesian text beside the key and gives each language its own", () => {
-    expect(title.text).toBe("Musyawarah Warga 2031: Kelurahan Pondok Kopi");
+    expect(written.title).toBe("Musyawarah Warga 2031: Kelurahan Pondok Kopi");
     expect(eventTitle(written, "id")).toBe("Musyawarah Warga 2031: Kelurahan Pondok Kopi");
     expect(eventTitle(written, "en")).toBe("Residents' deliberation 2031: Kelurahan Pondok Kopi");
     expect(eventDescription(written, "en")).toMatch(/^The annual deliberation of Kelurahan Pondok Kopi 2031: residents and planners/);
@@ -38,8 +29,8 @@ describe("eventTitle / eventDescription", () => {
   it("shows staff's text as typed, and the stored text when the key or its parameters are not usable", () => {
     expect(eventTitle({ title: "Ngopi Dursa uji" }, "en")).toBe("Ngopi Dursa uji");
     expect(eventTitle({ title: "Teks tersimpan", titleKey: "no.such.key", titleParams: "{}" }, "en")).toBe("Teks tersimpan");
-    expect(eventTitle({ title: "Teks tersimpan", titleKey: title.key, titleParams: '{"year":[1]}' }, "en")).toBe("Teks tersimpan");
-    expect(eventTitle({ title: "Teks tersimpan", titleKey: title.key, titleParams: "not json" }, "en")).toBe("Teks tersimpan");
+    expect(eventTitle({ title: "Teks tersimpan", titleKey: written.titleKey, titleParams: '{"year":[1]}' }, "en")).toBe("Teks tersimpan");
+    expect(eventTitle({ title: "Teks tersimpan", titleKey: written.titleKey, titleParams: "not json" }, "en")).toBe("Teks tersimpan");
     expect(parseTextParams('["a"]')).toBeNull();
     expect(parseTextParams('{"year":2031,"area":"X"}')).toEqual({ year: 2031, area: "X" });
   });
@@ -98,12 +89,12 @@ describe("staff editing an event Balai titled", () => {
   it("keeps the keys while the text stays as Balai wrote it, and drops the one whose text staff changed", async () => {
     const { id } = await anEventTitledByBalai();
     await updateEvent(database.db, moderator, id, form({ venueName: "Aula baru" }));
-    expect(await database.db.event.findUniqueOrThrow({ where: { id } })).toMatchObject({ titleKey: title.key, descriptionKey: description.key });
+    expect(await database.db.event.findUniqueOrThrow({ where: { id } })).toMatchObject({ titleKey: written.titleKey, descriptionKey: written.descriptionKey });
     expect((await getEventPage(database.db, null, id, undefined, new Date(), "en")).event.title).toBe("Residents' deliberation 2031: Kelurahan Pondok Kopi");
 
     await updateEvent(database.db, moderator, id, form({ venueName: "Aula baru", title: "Musyawarah Warga Pondok Kopi (pindah tempat)" }));
     const edited = await database.db.event.findUniqueOrThrow({ where: { id } });
-    expect(edited).toMatchObject({ titleKey: null, titleParams: null, descriptionKey: description.key });
+    expect(edited).toMatchObject({ titleKey: null, titleParams: null, descriptionKey: written.descriptionKey });
     // staff's words win, in every language
     expect((await getEventPage(database.db, null, id, undefined, new Date(), "en")).event.title).toBe("Musyawarah Warga Pondok Kopi (pindah tempat)");
 
