@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { aBallot, aCandidateAspiration, aCategory, aDeliberation, aKelurahan, anAgendaItem, anRsvp, aStaffMember, aUser, wibYear } from "../../prisma/builders";
 import { Client } from "../support/http";
+import { deliberationFields, wibDay } from "../support/agenda-form";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -18,9 +19,6 @@ type Person = { id: number; identifier: string; password: string };
 let planner: Person;
 let moderator: Person;
 
-const OFFSET = 7 * 3_600_000;
-/** WIB calendar day `days` from today, as a form value */
-const day = (days: number) => new Date(Date.now() + OFFSET + days * 86_400_000).toISOString().slice(0, 10);
 const year = wibYear();
 const HUGE = "99999999999999999999";
 
@@ -55,26 +53,6 @@ async function advance(c: Client, id: number, to: string) {
   expect((await db().deliberation.findUniqueOrThrow({ where: { id } })).phase).toBe(to);
 }
 
-const createFields = (areaId: number, extra: Record<string, string> = {}) => ({
-  year: String(year),
-  areaId: String(areaId),
-  intakeStart: day(-60),
-  intakeEnd: day(0),
-  reviewStart: day(-1),
-  reviewEnd: day(10),
-  votesPerResident: "5",
-  weightSupports: "1",
-  weightVotes: "2",
-  weightUrgency: "3",
-  weightReach: "4",
-  sessionDate: day(20),
-  sessionStart: "09:00",
-  sessionEnd: "12:00",
-  venueName: "Aula Kelurahan Uji",
-  venueAddress: "Jl. Bekasi Timur Raya, Klender",
-  ...extra,
-});
-
 const itemFields = (title: string, ids: number[], urgency = "1") => ({
   title,
   rationale: "Sampah menumpuk di beberapa RW setiap minggu.",
@@ -88,16 +66,16 @@ describe("creating a deliberation", () => {
   it("creates it with its session event, keeps typed values on errors, and refuses a second one", async () => {
     const kel = await aKelurahan(db());
     const c = await as(planner);
-    const bad = await c.post("/agenda/new", createFields(kel.id, { weightVotes: "abc" }));
+    const bad = await c.post("/agenda/new", deliberationFields(kel.id, { weightVotes: "abc" }));
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain('id="f-weightVotes-error"');
     expect(html).toContain('value="Aula Kelurahan Uji"');
-    const order = await c.post("/agenda/new", createFields(kel.id, { reviewEnd: day(-5) }));
+    const order = await c.post("/agenda/new", deliberationFields(kel.id, { reviewEnd: wibDay(-5) }));
     expect(order.status).toBe(400);
     expect(await order.text()).toContain("Akhir tinjauan harus sesudah awalnya.");
 
-    const res = await c.post("/agenda/new", createFields(kel.id));
+    const res = await c.post("/agenda/new", deliberationFields(kel.id));
     expect(res.status).toBe(302);
     const id = Number(res.headers.get("location")!.match(/\/agenda\/manage\/(\d+)/)![1]);
     const d = await db().deliberation.findUniqueOrThrow({ where: { id }, include: { event: true } });
@@ -105,7 +83,7 @@ describe("creating a deliberation", () => {
     expect(d.event).toMatchObject({ kind: "dialogue", status: "published", venueName: "Aula Kelurahan Uji", kelurahanId: kel.id });
     expect(await db().auditLog.count({ where: { action: "agenda.create", targetId: String(id) } })).toBe(1);
 
-    const again = await c.post("/agenda/new", createFields(kel.id));
+    const again = await c.post("/agenda/new", deliberationFields(kel.id));
     expect(again.status).toBe(400);
     expect(await again.text()).toContain("Musyawarah untuk tahun dan wilayah ini sudah ada.");
     // a draft is not public
@@ -191,7 +169,7 @@ describe("the public review", () => {
     });
     expect(new Set(notes.map((n) => n.userId))).toEqual(new Set([submitter.id, supporter.id]));
 
-    const locked = await c.post(`/agenda/manage/${d.id}`, { ...createFields(d.areaId), intent: "settings", weightVotes: "10" });
+    const locked = await c.post(`/agenda/manage/${d.id}`, { ...deliberationFields(d.areaId), intent: "settings", weightVotes: "10" });
     expect(locked.status).toBe(409);
     expect((await db().deliberation.findUniqueOrThrow({ where: { id: d.id } })).weightVotes).toBe(2);
     const urgency = await c.post(`/agenda/manage/${d.id}/items/${item.id}`, {
@@ -492,9 +470,9 @@ describe("planner actions tried as a resident", () => {
     for (const path of gets) expect((await resident.get(path)).status, path).toBe(403);
     const csrf = resident.csrf((await resident.page("/agenda")).html);
     const posts: [string, Record<string, string>][] = [
-      ["/agenda/new", createFields(d.areaId, { year: String(year + 5) })],
+      ["/agenda/new", deliberationFields(d.areaId, { year: String(year + 5) })],
       [manage, { intent: "advance", to: "decided" }],
-      [manage, { ...createFields(d.areaId), intent: "settings" }],
+      [manage, { ...deliberationFields(d.areaId), intent: "settings" }],
       [manage, { intent: "remove", itemId: item }],
       [manage, { intent: "decide", itemId: item, decision: "declined", reason: "Tidak boleh oleh warga." }],
       [`${manage}/pool`, { title: "Usulan palsu dari warga", rationale: "Seharusnya ditolak server.", urgency: "5", aspirationIds: String(a.id) }],
@@ -560,7 +538,7 @@ describe("ids beyond the integer range", () => {
       [manage, { intent: "decide", itemId: HUGE, decision: "accepted", reason: "" }, INVALID],
       [`${manage}/pool`, { ...itemFields("Usulan dengan id raksasa", []), aspirationIds: HUGE }, "Aspirasi yang dipilih tidak dikenal."],
       [`${manage}/pool`, { ...itemFields("Usulan dibawa dari id raksasa", []), aspirationIds: String(item.aspirations[0].id), carriedFromId: HUGE }, INVALID],
-      ["/agenda/new", createFields(d.areaId, { areaId: HUGE }), INVALID],
+      ["/agenda/new", deliberationFields(d.areaId, { areaId: HUGE }), INVALID],
       [`${manage}/assist`, { residentId: HUGE, [`dots-${item.id}`]: "1" }, INVALID],
     ];
     for (const [path, fields, message] of cases) {

@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { aKelurahan, aQaSession, aStaffMember, wibYear } from "../../prisma/builders";
 import { Client } from "../support/http";
+import { deliberationFields } from "../support/agenda-form";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
 let database: Database;
 const db = () => database.db;
 
-const OFFSET = 7 * 3_600_000;
-const day = (days: number) => new Date(Date.now() + OFFSET + days * 86_400_000).toISOString().slice(0, 10);
 const year = wibYear();
 /** the page's text with React's escaped apostrophes and ampersands read back */
 const text = (html: string) => html.replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
@@ -33,24 +32,7 @@ describe("the deliberation's session event", () => {
     const planner = await aStaffMember(db(), "planner");
     const c = new Client(server.url);
     await c.login(planner.identifier, planner.password);
-    const res = await c.post("/agenda/new", {
-      year: String(year),
-      areaId: String(kel.id),
-      intakeStart: day(-60),
-      intakeEnd: day(0),
-      reviewStart: day(-1),
-      reviewEnd: day(10),
-      votesPerResident: "5",
-      weightSupports: "1",
-      weightVotes: "2",
-      weightUrgency: "3",
-      weightReach: "4",
-      sessionDate: day(20),
-      sessionStart: "09:00",
-      sessionEnd: "12:00",
-      venueName: "Aula Kelurahan Uji",
-      venueAddress: "Jl. Bekasi Timur Raya, Klender",
-    });
+    const res = await c.post("/agenda/new", deliberationFields(kel.id));
     expect(res.status).toBe(302);
     const id = Number(res.headers.get("location")!.match(/\/agenda\/manage\/(\d+)/)![1]);
     const { event } = await db().deliberation.findUniqueOrThrow({ where: { id }, include: { event: true } });
