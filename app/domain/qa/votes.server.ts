@@ -8,7 +8,6 @@
 // A participant's vote is a row with a unique key, and a count moves only by the rows
 // really inserted or deleted, so retries and toggles can never double-count anyone.
 import type { Db, RawSql } from "~/db/client.server";
-import { providerOfClient } from "~/db/search";
 import { DomainError } from "~/domain/errors";
 import type { QaLimits } from "./limits.server";
 import type { VoteInput } from "./qa.schema";
@@ -209,7 +208,7 @@ async function runBatch(db: Db, batch: Pending[], raw?: RawSql): Promise<Committ
     const offs = [...final.values()].filter((p) => !p.on);
     const touched = [...new Set([...final.values()].map((p) => p.questionId))];
     if (touched.length) {
-      const counts = await storeVotes(db, query, ons, offs, touched);
+      const counts = await storeVotes(db, raw, ons, offs, touched);
       const countOf = new Map(counts.map((c) => [Number(c.id), Number(c.voteCount)]));
       for (const id of touched) {
         const sessionId = byId.get(id)!.sessionId;
@@ -236,24 +235,24 @@ type Row = { id: number | bigint; voteCount: number | bigint };
 
 /**
  * Stores a batch's votes and returns the new counts of the questions it touched.
- * PostgreSQL: one statement (data-modifying CTEs: atomic on their own, no BEGIN/COMMIT
- * round trips); each instance of a cluster commits its own votes every tick, so the
- * statements per commit are what several instances multiply. The counts move by what
- * the insert and the delete really changed (their RETURNING rows), under the question
- * rows' locks (taken in id order): two instances voting for one question at once both
- * count, and never deadlock. SQLite has no
- * writes in CTEs: one transaction, recounting from the votes table.
+ * PostgreSQL (`raw`, plain SQL through `pg`): one statement (data-modifying CTEs: atomic
+ * on their own, no BEGIN/COMMIT round trips); each instance of a cluster commits its own
+ * votes every tick, so the statements per commit are what several instances multiply.
+ * The counts move by what the insert and the delete really changed (their RETURNING
+ * rows), under the question rows' locks (taken in id order): two instances voting for
+ * one question at once both count, and never deadlock. SQLite has no writes in CTEs: one
+ * transaction through Prisma, recounting from the votes table.
  */
-async function storeVotes(db: Db, query: <T>(sql: string) => Promise<T[]>, ons: Pending[], offs: Pending[], touched: number[]): Promise<Row[]> {
+async function storeVotes(db: Db, raw: RawSql | undefined, ons: Pending[], offs: Pending[], touched: number[]): Promise<Row[]> {
   const pairs = (list: Pending[]) => list.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",");
   const ids = touched.map(int).join(",");
-  if (providerOfClient(db) === "postgresql") {
+  if (raw) {
     // `locked` takes the touched questions' row locks in id order before anything is
     // written (the writes wait for it through a one-time filter): instances committing
     // overlapping questions queue behind each other instead of deadlocking.
     const after = `(SELECT COUNT(*) FROM locked) >= 0`;
     const nothing = `SELECT NULL::integer AS "questionId", 0 AS "d" WHERE false`;
-    return query<Row>(
+    return raw.query<Row>(
       `WITH locked AS MATERIALIZED (SELECT "id" FROM "QaQuestion" WHERE "id" IN (${ids}) ORDER BY "id" FOR NO KEY UPDATE),` +
         ` ins AS (${ons.length ? `INSERT INTO "QaVote" ("questionId", "participantId") SELECT v.q, v.p FROM (VALUES ${pairs(ons)}) v(q, p) WHERE ${after} ON CONFLICT ("questionId", "participantId") DO NOTHING RETURNING "questionId", 1 AS "d"` : nothing}),` +
         ` del AS (${offs.length ? `DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${pairs(offs)}) AND ${after} RETURNING "questionId", -1 AS "d"` : nothing}),` +
