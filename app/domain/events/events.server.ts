@@ -33,6 +33,11 @@ const PUBLIC_STATUS = { not: "draft" } as const;
  */
 export const MAX_EVENT_MS = 24 * 3_600_000;
 
+/** Events that have not ended at `at`: as a startsAt range (see MAX_EVENT_MS) and the end itself. */
+function notEndedAt(at: Date) {
+  return { startsAt: { gte: new Date(at.getTime() - MAX_EVENT_MS) }, endsAt: { gte: at } };
+}
+
 /** Events a month view shows at most at once; a fuller month comes in parts (`?part=2`), said on the page. */
 export const MONTH_PART_SIZE = 300;
 
@@ -52,7 +57,7 @@ export interface EventSummary {
 export async function listUpcomingEvents(db: Db, limit = 3, now = new Date(), locale: Locale = "id"): Promise<EventSummary[]> {
   const rows = await db.event.findMany({
     // not ended, so started at most a day ago: a (status, startsAt) range read in order
-    where: { status: "published", startsAt: { gte: new Date(now.getTime() - MAX_EVENT_MS) }, endsAt: { gte: now } },
+    where: { status: "published", ...notEndedAt(now) },
     orderBy: { startsAt: "asc" },
     take: limit,
     select: { id: true, kind: true, title: true, ...eventTextSelect, startsAt: true, endsAt: true, venueName: true, kelurahan: { select: { name: true } } },
@@ -195,9 +200,7 @@ export async function listEvents(
   // (each a startsAt range, read in order on (startsAt, endsAt, status); the count is index-only)
   const where = {
     ...filterWhere(viewer, input.filters),
-    ...(input.scope === "upcoming"
-      ? { startsAt: { gte: new Date(now.getTime() - MAX_EVENT_MS) }, endsAt: { gte: now } }
-      : { startsAt: { lt: now }, endsAt: { lt: now } }),
+    ...(input.scope === "upcoming" ? notEndedAt(now) : { startsAt: { lt: now }, endsAt: { lt: now } }),
   };
   // the past grows with the table (a count of every ended event): counted again when an event
   // changes or after the cache's lifetime (events that end meanwhile are counted within seconds)
