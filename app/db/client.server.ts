@@ -43,6 +43,8 @@ export async function openDatabase(url: string): Promise<Database> {
     const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([import("../generated/sqlite/client"), import("@prisma/adapter-better-sqlite3")]);
     // busy_timeout: wait for a concurrent writer instead of failing with SQLITE_BUSY
     const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 });
+    const connect = adapter.connect.bind(adapter);
+    adapter.connect = async () => beginImmediate(await connect());
     const db = new PrismaClient({ adapter });
     // WAL: concurrent readers during writes and ~5x cheaper commits on this disk.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
@@ -66,6 +68,22 @@ export async function openDatabase(url: string): Promise<Database> {
       await Promise.all([database.close(), pool.end()]);
     },
   };
+}
+
+/**
+ * Prisma's SQLite adapter begins its transactions DEFERRED: one that reads and then writes
+ * asks for the write lock halfway, and when another process (a CLI, a backup, a test's
+ * builders) holds it or wrote meanwhile, SQLite answers SQLITE_BUSY at once, without the
+ * busy_timeout wait (it would risk a deadlock). IMMEDIATE takes the write lock at BEGIN,
+ * where busy_timeout applies. Inside one process the adapter runs one transaction at a
+ * time anyway, so nothing else changes.
+ */
+function beginImmediate<A>(adapter: A): A {
+  const client = (adapter as { client?: { prepare?: (sql: string) => unknown } }).client;
+  if (typeof client?.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3 changed: no client.prepare to begin IMMEDIATE transactions on");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+  return adapter;
 }
 
 /**
