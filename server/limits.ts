@@ -13,12 +13,13 @@
 // Limits asked together (`takeAll`: a vote's per-participant and per-IP limit) are
 // one Redis call: a script that counts the hit in each and, when one refuses, gives
 // the others theirs back, atomically, with rate-limiter-flexible's keys and rules
-// (its own calls and this script count the same keys). Half the round trips and
-// scripts per vote; the same timeout and the same fallback to the insurance limiters.
+// (its own calls and this script count the same keys). Many requests asked together
+// (`takeEach`: a tick's votes) are one call of the same script; the same timeout and
+// the same fallback to the insurance limiters.
 import type { NextFunction, Request, Response } from "express";
 import { RateLimiterMemory, RateLimiterRedis, RLWrapperTimeouts, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { LoginThrottle, type LoginLockout } from "~/domain/accounts/login-throttle";
-import { flexibleLimiter, memoryLimiters, takeAll, windowSeconds, type Limiter, type LimiterFactory, type LimiterGroup, type RateRule } from "~/domain/limits";
+import { flexibleLimiter, memoryLimiters, takeEach, windowSeconds, type Limiter, type LimiterFactory, type LimiterGroup, type RateRule } from "~/domain/limits";
 import { log } from "./log";
 import type { RedisClient } from "./redis";
 
@@ -28,26 +29,40 @@ const PREFIX = "balai:rl:";
 export const REDIS_LIMIT_TIMEOUT_MS = 500;
 
 /**
- * KEYS: the limits' keys; ARGV: per key its window in seconds and its limit. Each key
- * as rate-limiter-flexible's incrTtl script counts it (SET NX EX, INCRBY, PTTL), then
- * 1 when every key is within its limit, else 0 after giving the keys within theirs
- * their hit back (a refusing key keeps its hit, as a refused `consume` does).
+ * Several requests' limits in one call (`takeEach`: a tick's votes). ARGV[1]: how many
+ * requests; then per request its number of keys and per key its window in seconds and
+ * its limit; KEYS: every request's keys in order. Each key is counted as
+ * rate-limiter-flexible's incrTtl script counts it (SET NX EX, INCRBY, PTTL); a request
+ * answers 1 when every key of it is within its limit, else 0 after giving the keys within
+ * theirs their hit back (a refusing key keeps its hit, as a refused `consume` does). The
+ * requests are counted one after the other, so two votes on one key count as two calls.
  */
-const TAKE_ALL_SCRIPT = `
-local consumed = {}
-local refused = false
-for i = 1, #KEYS do
-  local secs = ARGV[2 * i - 1]
-  redis.call('set', KEYS[i], 0, 'EX', secs, 'NX')
-  consumed[i] = redis.call('incrby', KEYS[i], 1)
-  if redis.call('pttl', KEYS[i]) == -1 then redis.call('expire', KEYS[i], secs) end
-  if consumed[i] > tonumber(ARGV[2 * i]) then refused = true end
+const TAKE_EACH_SCRIPT = `
+local answers = {}
+local k, a = 0, 2
+for r = 1, tonumber(ARGV[1]) do
+  local n = tonumber(ARGV[a])
+  a = a + 1
+  local consumed, limits = {}, {}
+  local refused = false
+  for i = 1, n do
+    local key, secs = KEYS[k + i], ARGV[a]
+    limits[i] = tonumber(ARGV[a + 1])
+    a = a + 2
+    redis.call('set', key, 0, 'EX', secs, 'NX')
+    consumed[i] = redis.call('incrby', key, 1)
+    if redis.call('pttl', key) == -1 then redis.call('expire', key, secs) end
+    if consumed[i] > limits[i] then refused = true end
+  end
+  if refused then
+    for i = 1, n do
+      if consumed[i] <= limits[i] then redis.call('decrby', KEYS[k + i], 1) end
+    end
+  end
+  answers[r] = refused and 0 or 1
+  k = k + n
 end
-if not refused then return 1 end
-for i = 1, #KEYS do
-  if consumed[i] <= tonumber(ARGV[2 * i]) then redis.call('decrby', KEYS[i], 1) end
-end
-return 0
+return answers
 `;
 
 interface RedisRule {
@@ -61,20 +76,25 @@ interface RedisRule {
 /** One script call for limiters of this store asked together; the insurance limiters when Redis is not ready or silent. */
 function redisGroup(redis: RedisClient, rules: WeakMap<Limiter, RedisRule>, timeoutMs: number): LimiterGroup {
   return {
-    async takeAll(pairs) {
-      const asked = pairs.map(([limiter, key]) => ({ rule: rules.get(limiter)!, key }));
-      const fallback = () => takeAll(asked.map(({ rule, key }): [Limiter, string] => [rule.insurance, key]));
+    async takeEach(requests) {
+      const asked = requests.map((pairs) => pairs.map(([limiter, key]) => ({ rule: rules.get(limiter)!, key })));
+      const fallback = () => takeEach(asked.map((pairs) => pairs.map(({ rule, key }): [Limiter, string] => [rule.insurance, key])));
+      if (asked.length === 0) return [];
       if (!redis.isReady) return fallback();
       let timer: NodeJS.Timeout | undefined;
       try {
-        const answer = await Promise.race([
-          redis.eval(TAKE_ALL_SCRIPT, {
-            keys: asked.map(({ rule, key }) => `${rule.key}:${key}`),
-            arguments: asked.flatMap(({ rule }) => [String(rule.seconds), String(rule.points)]),
+        const answers = await Promise.race([
+          redis.eval(TAKE_EACH_SCRIPT, {
+            keys: asked.flatMap((pairs) => pairs.map(({ rule, key }) => `${rule.key}:${key}`)),
+            arguments: [
+              String(asked.length),
+              ...asked.flatMap((pairs) => [String(pairs.length), ...pairs.flatMap(({ rule }) => [String(rule.seconds), String(rule.points)])]),
+            ],
           }),
-          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("Redis did not answer the limit in time")), timeoutMs))),
+          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("Redis did not answer the limits in time")), timeoutMs))),
         ]);
-        return answer === 1;
+        if (!Array.isArray(answers) || answers.length !== asked.length) throw new Error("unexpected answer from the limits script");
+        return answers.map((answer) => answer === 1);
       } catch {
         return fallback();
       } finally {

@@ -20,9 +20,9 @@ export interface Limiter {
   readonly group?: LimiterGroup;
 }
 
-/** Several limiters of one store asked together, with `takeAll`'s meaning. */
+/** Limiters of one store asked together: each request with `takeAll`'s meaning, in order. */
 export interface LimiterGroup {
-  takeAll(pairs: [Limiter, string][]): Promise<boolean>;
+  takeEach(requests: [Limiter, string][][]): Promise<boolean[]>;
 }
 
 export type LimiterFactory = (rule: RateRule) => Limiter;
@@ -60,8 +60,20 @@ export const memoryLimiters: LimiterFactory = (rule) =>
  * can answer together (Redis) are asked in one call, atomically.
  */
 export async function takeAll(pairs: [Limiter, string][]): Promise<boolean> {
-  const group = pairs[0]?.[0].group;
-  if (group && pairs.every(([limiter]) => limiter.group === group)) return group.takeAll(pairs);
+  return (await takeEach([pairs]))[0];
+}
+
+/**
+ * Many requests' limits, each as `takeAll`, in order (a tick's votes): a store that can
+ * answer together (Redis) gets one call for them all, not one per request.
+ */
+export async function takeEach(requests: [Limiter, string][][]): Promise<boolean[]> {
+  const group = requests[0]?.[0]?.[0].group;
+  if (group && requests.every((pairs) => pairs.every(([limiter]) => limiter.group === group))) return group.takeEach(requests);
+  return Promise.all(requests.map(takeAllApart));
+}
+
+async function takeAllApart(pairs: [Limiter, string][]): Promise<boolean> {
   const answers = await Promise.all(pairs.map(([limiter, key]) => limiter.take(key)));
   if (answers.every(Boolean)) return true;
   await Promise.all(pairs.map(([limiter, key], i) => (answers[i] ? limiter.refund(key) : undefined)));

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { takeAll } from "~/domain/limits";
+import { takeAll, takeEach } from "~/domain/limits";
 import { createQaLimits } from "~/domain/qa/limits.server";
 import { createLimitStores } from "../../server/limits";
 import type { RedisClient } from "../../server/redis";
@@ -91,11 +91,47 @@ describe("limits asked together on Redis", () => {
   it("a participant's votes are refused at the limit however the instances interleave", async () => {
     const instances = await Promise.all([client(), client(), client()]);
     const limits = instances.map((c) => createQaLimits({ asksPerIp: 60, votesPerIp: 1000 }, createLimitStores(c).limiters));
-    // 45 votes at once, spread over three instances: the per-participant limit is 30 per 10 s
-    const answers = await Promise.all(Array.from({ length: 45 }, (_, i) => limits[i % 3].vote("voter-1", "10.1.1.1")));
+    // 45 votes at once, a batch of 15 on each of three instances: the per-participant limit is 30 per 10 s
+    const batch = Array.from({ length: 15 }, () => ({ participantId: "voter-1", ip: "10.1.1.1" }));
+    const answers = (await Promise.all(limits.map((l) => l.votes(batch)))).flat();
+    expect(answers).toHaveLength(45);
     expect(answers.filter(Boolean)).toHaveLength(30);
     // the IP counted only the accepted ones
     expect(Number(await instances[0].get("balai:rl:qa-vote-ip:10.1.1.1"))).toBe(30);
+  });
+
+  it("a batch asked in one call answers each request in order, as one call per request would", async () => {
+    const c = await client();
+    const stores = createLimitStores(c);
+    const p = stores.limiters({ name: "t-each-p", limit: 1, windowMs: 60_000 });
+    const ip = stores.limiters({ name: "t-each-ip", limit: 2, windowMs: 60_000 });
+    const evals = async () => Number(/cmdstat_eval:calls=(\d+)/.exec(await c.info("commandstats"))?.[1] ?? 0);
+    const before = await evals();
+    const answers = await takeEach([
+      [
+        [p, "e1"],
+        [ip, "ip"],
+      ],
+      [
+        [p, "e1"], // e1's second vote: refused, and the IP gets that hit back
+        [ip, "ip"],
+      ],
+      [
+        [p, "e2"],
+        [ip, "ip"],
+      ],
+      [
+        [p, "e3"], // the IP is at its limit now: refused, and e3 gets its hit back
+        [ip, "ip"],
+      ],
+    ]);
+    expect(answers).toEqual([true, false, true, false]);
+    expect((await evals()) - before).toBe(1); // one script call for the four requests
+    // a refusing key keeps its hit, as a refused consume does: e1's second, the IP's third
+    expect(await c.get("balai:rl:t-each-p:e1")).toBe("2");
+    expect(await c.get("balai:rl:t-each-ip:ip")).toBe("3");
+    expect(await c.get("balai:rl:t-each-p:e3")).toBe("0");
+    expect(stores.fallbacks()).toBe(0);
   });
 
   it("answer from the instance's own counts within the timeout while Redis hangs", async () => {

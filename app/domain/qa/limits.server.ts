@@ -4,7 +4,7 @@
 // creates one set for the process and hands it to the HTTP actions and the socket
 // handlers alike; with REDIS_URL the counts live in Redis (server/limits.ts), so a
 // participant cannot get more by switching instance either.
-import { memoryLimiters, takeAll, type Limiter, type LimiterFactory } from "~/domain/limits";
+import { memoryLimiters, takeAll, takeEach, type Limiter, type LimiterFactory } from "~/domain/limits";
 
 export interface QaLimitRules {
   /** questions per IP per minute */
@@ -15,9 +15,15 @@ export interface QaLimitRules {
   answersPerIp?: number;
 }
 
+export interface Voter {
+  participantId: string;
+  ip?: string;
+}
+
 export interface QaLimits {
   ask(participantId: string, ip?: string): Promise<boolean>;
-  vote(participantId: string, ip?: string): Promise<boolean>;
+  /** a batch's votes, asked together (with Redis: one call for the batch); one answer per vote, in order */
+  votes(voters: Voter[]): Promise<boolean[]>;
   /** poll answers (and changes of an answer) */
   answer(participantId: string, ip?: string): Promise<boolean>;
 }
@@ -32,18 +38,16 @@ export function createQaLimits(rules: QaLimitRules = defaultQaLimitRules, limite
   const votePerIp = limiters({ name: "qa-vote-ip", limit: rules.votesPerIp, windowMs: 10_000 });
   const answerPerParticipant = limiters({ name: "qa-answer-p", limit: 10, windowMs: 10_000 });
   const answerPerIp = limiters({ name: "qa-answer-ip", limit: rules.answersPerIp ?? 3000, windowMs: 10_000 });
-  const both = (perParticipant: Limiter, perIp: Limiter, participantId: string, ip?: string) =>
-    takeAll(
-      ip
-        ? [
-            [perParticipant, participantId],
-            [perIp, ip],
-          ]
-        : [[perParticipant, participantId]],
-    );
+  const both = (perParticipant: Limiter, perIp: Limiter, participantId: string, ip?: string): [Limiter, string][] =>
+    ip
+      ? [
+          [perParticipant, participantId],
+          [perIp, ip],
+        ]
+      : [[perParticipant, participantId]];
   return {
-    ask: (participantId, ip) => both(askPerParticipant, askPerIp, participantId, ip),
-    vote: (participantId, ip) => both(votePerParticipant, votePerIp, participantId, ip),
-    answer: (participantId, ip) => both(answerPerParticipant, answerPerIp, participantId, ip),
+    ask: (participantId, ip) => takeAll(both(askPerParticipant, askPerIp, participantId, ip)),
+    votes: (voters) => takeEach(voters.map((v) => both(votePerParticipant, votePerIp, v.participantId, v.ip))),
+    answer: (participantId, ip) => takeAll(both(answerPerParticipant, answerPerIp, participantId, ip)),
   };
 }

@@ -98,16 +98,21 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
   };
 
   // The limits of a batch's votes are asked together right before it is stored: with
-  // Redis (several instances) every check is still one atomic call against the shared
-  // counts, but they leave in one write and their answers come back in one read, not
-  // one round trip per vote as each arrives. A vote waits for the tick anyway.
+  // Redis (several instances) one script call checks them all, each vote atomically
+  // against the shared counts, not one call per vote as each arrives. A vote waits for
+  // the tick anyway.
   const checkThenRun = async (batch: Pending[]): Promise<Committed[]> => {
-    const answers = await Promise.all(batch.map((p) => options.limits.vote(p.participantId, p.ip).catch((error: unknown) => error)));
+    let answers: boolean[];
+    try {
+      answers = await options.limits.votes(batch);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return [];
+    }
     const allowed: Pending[] = [];
     batch.forEach((p, i) => {
-      const answer = answers[i];
-      if (answer === true) allowed.push(p);
-      else p.reject(answer === false ? new DomainError("qa.rateLimited", undefined, undefined, 429) : answer);
+      if (answers[i]) allowed.push(p);
+      else p.reject(new DomainError("qa.rateLimited", undefined, undefined, 429));
     });
     return runBatch(db, allowed, options.raw);
   };
