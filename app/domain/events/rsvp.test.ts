@@ -11,6 +11,7 @@ import type { Mail, Mailer } from "~/domain/notifications/mailer.server";
 import { createOutboxWorker } from "~/domain/notifications/worker.server";
 import { eventFormSchema } from "./events.schema";
 import { cancelEvent, closeEvent, createEvent, getEventPage, publishEvent, updateEvent } from "./events.server";
+import { wibParts } from "./wib";
 import { addWalkIn, cancelMyRsvp, cancelRsvpByCode, checkInByCode, rsvpAsGuest, rsvpAsUser } from "./rsvp.server";
 
 let dir: string;
@@ -175,7 +176,8 @@ describe("life cycle", () => {
   });
 
   it("check-in by code, walk-ins, and closing with the checked-in count", async () => {
-    const { id } = await createEvent(database.db, moderator, form({ date: new Date().toISOString().slice(0, 10), startTime: "00:00", endTime: "23:59" }));
+    // today in WIB, all day (the UTC date is yesterday in WIB from 17:00 UTC on)
+    const { id } = await createEvent(database.db, moderator, form({ date: wibParts(new Date()).date, startTime: "00:00", endTime: "23:59" }));
     await publishEvent(database.db, moderator, id);
     const r = await rsvpAsUser(database.db, residents[5], id);
     expect(await checkInByCode(database.db, moderator, id, r.code)).toEqual({ name: "Warga 5", already: false });
