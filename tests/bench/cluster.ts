@@ -158,7 +158,7 @@ async function main() {
     const cookie = createCookie(QA_COOKIE, { secrets: [SECRET], path: "/" });
     const loop = monitorEventLoopDelay({ resolution: 10 });
 
-    async function runTopology(which: Phase) {
+    async function runTopology(which: Phase, run: number) {
       const count = which === "single" ? 1 : INSTANCES;
       const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
       const instances = await Promise.all(
@@ -180,10 +180,10 @@ async function main() {
       const proxy = await startNginx(nginxDir, await freePort(), ports);
 
       const session = await aQaSession(db, {
-        code: `BC${which === "single" ? 1 : 3}${Math.floor(Math.random() * 9000 + 1000)}`,
+        code: `BC${which === "single" ? 1 : 3}${run}${Math.floor(Math.random() * 9000 + 1000)}`,
         event: { title: "Bench", startsAt: new Date(), endsAt: new Date(Date.now() + 3_600_000) },
       });
-      const asker = await aParticipant(db, { id: `bench-asker-${which}` });
+      const asker = await aParticipant(db, { id: `bench-asker-${which}-${run}` });
       const questionIds: number[] = [];
       for (let i = 0; i < QUESTIONS + 2; i++)
         questionIds.push((await aQuestion(db, session.id, { participantId: asker.id, text: `Pertanyaan uji ${i + 1}` })).id);
@@ -334,12 +334,14 @@ async function main() {
     const runs: { single: Result; cluster: Result }[] = [];
     for (let i = 1; i <= REPEAT; i++) {
       console.log(`run ${i} of ${REPEAT}`);
-      const single = await runTopology("single");
-      const cluster = await runTopology("cluster");
+      const single = await runTopology("single", i);
+      const cluster = await runTopology("cluster", i);
       runs.push({ single, cluster });
       console.log(row(`single ${i}`, single));
       console.log(row(`cluster ${i}`, cluster));
-      console.log(`run ${i}: cpu per delivered message ratio ${(cluster.cpuPerDeliveredUs / single.cpuPerDeliveredUs).toFixed(2)} (Balai ${(cluster.balaiPerDeliveredUs / single.balaiPerDeliveredUs).toFixed(2)})`);
+      console.log(
+        `run ${i}: cpu per delivered message ratio ${(cluster.cpuPerDeliveredUs / single.cpuPerDeliveredUs).toFixed(2)} (Balai ${(cluster.balaiPerDeliveredUs / single.balaiPerDeliveredUs).toFixed(2)})`,
+      );
     }
     const median = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
@@ -349,7 +351,9 @@ async function main() {
     const of = (which: Phase, figure: (r: Result) => number) => median(runs.map((r) => figure(r[which])));
     const ratio = (figure: (r: Result) => number) => median(runs.map((r) => figure(r.cluster) / figure(r.single)));
     const worstDelivery = (which: Phase) => Math.min(...runs.map((r) => r[which].delivery));
-    const saturated = runs.some((run) => [run.single, run.cluster].some((r) => r.lateProbes > r.probes * 0.01 || r.votesPerS < RATE * 0.95 || r.acked < r.sent * 0.99));
+    const saturated = runs.some((run) =>
+      [run.single, run.cluster].some((r) => r.lateProbes > r.probes * 0.01 || r.votesPerS < RATE * 0.95 || r.acked < r.sent * 0.99),
+    );
     if (saturated) {
       console.error("REJECTED: the load generator itself saturated (probes not sent on schedule, or the vote rate or acknowledgements fell short).");
       process.exitCode = 2;
