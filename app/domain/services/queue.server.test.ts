@@ -192,7 +192,7 @@ describe("helpdesk and figures", () => {
     const { unit, a, b, staff } = await setup();
     const other = await aServiceUnit(db());
     const c = await aService(db(), { unitId: other.id });
-    const seed = Math.floor(Math.random() * 2 ** 31);
+    const seed = Number(process.env.TEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
     let x = seed;
     const rand = () => (x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32; // LCG, reproducible from the seed
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];

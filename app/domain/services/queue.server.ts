@@ -432,8 +432,10 @@ export function visitFiguresStatement(pg: boolean, unitId: number, range: { from
   const text =
     `SELECT "serviceId" AS s, "day" AS d, ${q.hour(`"takenAt"`)} AS h, COUNT(*) AS n, ` +
     `SUM(CASE WHEN "status" = 'served' THEN 1 ELSE 0 END) AS served, SUM(CASE WHEN "status" = 'no_show' THEN 1 ELSE 0 END) AS ns, ` +
-    `SUM(CASE WHEN "calledAt" IS NOT NULL THEN ${wait} ELSE 0 END) AS ws, SUM(CASE WHEN "calledAt" IS NOT NULL THEN 1 ELSE 0 END) AS wn, ` +
-    `SUM(CASE WHEN "status" = 'served' THEN ${svc} ELSE 0 END) AS ss ` +
+    // the sums of seconds are REAL in every row (ELSE 0.0): Prisma's SQLite adapter types a raw column by
+    // its first row's value, and an integer there (a group with no served visit) truncated the others
+    `SUM(CASE WHEN "calledAt" IS NOT NULL THEN ${wait} ELSE 0.0 END) AS ws, SUM(CASE WHEN "calledAt" IS NOT NULL THEN 1 ELSE 0 END) AS wn, ` +
+    `SUM(CASE WHEN "status" = 'served' THEN ${svc} ELSE 0.0 END) AS ss ` +
     `FROM "QueueTicket" WHERE "unitId" = ${q.p(unitId)} AND "closedAt" >= ${q.p(range.from)} AND "closedAt" < ${q.p(range.to)} GROUP BY 1, 2, 3`;
   return { text, params: q.params };
 }
