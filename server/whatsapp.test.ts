@@ -72,5 +72,5 @@ describe("the WhatsApp webhook's flood limit", () => {
     for (let i = 0; i < 14; i++) await (i % 2 ? b : a).post("6281300000001", `wamid.c${i}`);
     expect(a.handled.length + b.handled.length).toBe(10);
     expect([...a.lines, ...b.lines].filter((l) => l.includes("dropped"))).toHaveLength(4);
-  });
+  }, 30_000); // it starts a redis-server: more than the unit tests' 5 s on a busy machine
 });
