@@ -26,6 +26,8 @@ export interface QaLimits {
   votes(voters: Voter[]): Promise<boolean[]>;
   /** poll answers (and changes of an answer) */
   answer(participantId: string, ip?: string): Promise<boolean>;
+  /** a tick's poll answers, asked together as `votes` */
+  answers(answerers: Voter[]): Promise<boolean[]>;
 }
 
 export const defaultQaLimitRules: QaLimitRules = { asksPerIp: 60, votesPerIp: 600, answersPerIp: 3000 };
@@ -49,5 +51,6 @@ export function createQaLimits(rules: QaLimitRules = defaultQaLimitRules, limite
     ask: (participantId, ip) => takeAll(both(askPerParticipant, askPerIp, participantId, ip)),
     votes: (voters) => takeEach(voters.map((v) => both(votePerParticipant, votePerIp, v.participantId, v.ip))),
     answer: (participantId, ip) => takeAll(both(answerPerParticipant, answerPerIp, participantId, ip)),
+    answers: (answerers) => takeEach(answerers.map((a) => both(answerPerParticipant, answerPerIp, a.participantId, a.ip))),
   };
 }

@@ -322,6 +322,17 @@ describe("answers", () => {
 });
 
 describe("group commit", () => {
+  it("asks a tick's answers' limits together, in order: the ones past the limit are refused, a refused check uses none", async () => {
+    const s = await newSession();
+    const poll = await aPoll(db(), s.id, { status: "open" });
+    const p = await participant();
+    const l = createQaLimits({ asksPerIp: 1, votesPerIp: 1, answersPerIp: 1000 });
+    const answer = (pollId: number) => ({ who: { participantId: p, ip: "10.0.0.2" }, sessionId: s.id, input: { pollId, optionIds: [poll.options[0].id] } });
+    // ten answers per participant per 10 s: the poll that is not found takes none of them
+    const checked = await prepareAnswers(db(), l, [answer(poll.id + 1000), ...Array.from({ length: 11 }, () => answer(poll.id))]);
+    expect(checked.map((x) => (x instanceof DomainError ? x.messageKey : "ok"))).toEqual(["polls.notFound", ...Array<string>(10).fill("ok"), "qa.rateLimited"]);
+  });
+
   it("checks a tick's answers together, each with its own outcome, and stores the checked ones in one transaction", async () => {
     const s = await newSession();
     const open = await aPoll(db(), s.id, { status: "open", options: ["A", "B"] });
