@@ -59,18 +59,22 @@ describe("the WhatsApp webhook's flood limit", () => {
     expect(one.handled).toHaveLength(11);
   });
 
-  it.skipIf(!hasRedis)("counts one number's flood once across instances that share Redis", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "balai-wa-redis-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const redis = await startRedis(dir);
-    cleanups.push(() => redis.stop());
-    const clients = [createClient({ url: redis.url }), createClient({ url: redis.url })];
-    await Promise.all(clients.map((c) => c.connect()));
-    cleanups.push(() => Promise.all(clients.map((c) => c.quit())));
-    const [a, b] = clients.map((c) => instance(c));
-    // the flood alternates between the two instances, as a load balancer would spread it
-    for (let i = 0; i < 14; i++) await (i % 2 ? b : a).post("6281300000001", `wamid.c${i}`);
-    expect(a.handled.length + b.handled.length).toBe(10);
-    expect([...a.lines, ...b.lines].filter((l) => l.includes("dropped"))).toHaveLength(4);
-  }, 30_000); // it starts a redis-server: more than the unit tests' 5 s on a busy machine
+  it.skipIf(!hasRedis)(
+    "counts one number's flood once across instances that share Redis",
+    async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "balai-wa-redis-"));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const redis = await startRedis(dir);
+      cleanups.push(() => redis.stop());
+      const clients = [createClient({ url: redis.url }), createClient({ url: redis.url })];
+      await Promise.all(clients.map((c) => c.connect()));
+      cleanups.push(() => Promise.all(clients.map((c) => c.quit())));
+      const [a, b] = clients.map((c) => instance(c));
+      // the flood alternates between the two instances, as a load balancer would spread it
+      for (let i = 0; i < 14; i++) await (i % 2 ? b : a).post("6281300000001", `wamid.c${i}`);
+      expect(a.handled.length + b.handled.length).toBe(10);
+      expect([...a.lines, ...b.lines].filter((l) => l.includes("dropped"))).toHaveLength(4);
+    },
+    30_000,
+  ); // it starts a redis-server: more than the unit tests' 5 s on a busy machine
 });
