@@ -8,7 +8,7 @@
 //   npm run cluster -- --instances 2 --port 8090
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -143,7 +143,16 @@ export async function startPostgres(dir: string): Promise<Service> {
     45_000,
     () => log,
   );
-  return { url, stop: () => stopChild(child, "SIGINT") };
+  return {
+    url,
+    async stop() {
+      // as root the child is runuser, which does not pass SIGINT on: signal the postmaster itself (fast shutdown)
+      const pidFile = path.join(dataDir, "postmaster.pid");
+      const postmaster = existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8").split("\n")[0]) : 0;
+      if (postmaster > 0) process.kill(postmaster, "SIGINT");
+      await stopChild(child, "SIGINT");
+    },
+  };
 }
 
 function uidOf(user: string): number {
