@@ -6,6 +6,7 @@
 // Every test builds its own data with the builders.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { queueDay } from "~/domain/services/queue.server";
 import { translator } from "~/i18n";
 import {
   aKelurahan,
@@ -229,20 +230,22 @@ describe("integrity", () => {
 });
 
 /**
- * Numbers are per WIB day: a ticket taken at 23:59:58 cannot be called at 00:00:01. A
- * walk through the queue takes about 15 s, so one that would cross midnight WIB waits
- * for it first.
+ * Numbers are per queue day (queueDay, WIB): a ticket taken at 23:59:58 cannot be called at
+ * 00:00:01. A walk through the queue takes about 15 s, so one that would cross into the
+ * next queue day waits for it first.
  */
-async function notAcrossMidnightWib(walkMs = 60_000) {
-  const msOfDay = (Date.now() + 7 * 3_600_000) % 86_400_000;
-  const left = 86_400_000 - msOfDay;
-  if (left < walkMs) await new Promise((r) => setTimeout(r, left + 1000));
+async function withinOneQueueDay(walkMs = 60_000) {
+  const now = Date.now();
+  const later = queueDay(new Date(now + walkMs));
+  if (later === queueDay(new Date(now))) return;
+  const nextDayStarts = Date.parse(`${later}T00:00:00+07:00`);
+  await new Promise((r) => setTimeout(r, nextDayStarts - now + 1000));
 }
 
 describe("the queue", () => {
   for (const js of [true, false]) {
     it(`a resident takes a number on a phone, the counter calls and serves it, the display and the ticket follow, the survey is offered (JavaScript ${js ? "on" : "off"})`, async () => {
-      await notAcrossMidnightWib();
+      await withinOneQueueDay();
       const unit = await aServiceUnit(db(), { name: "PTSP Antrean Uji" });
       const service = await aService(db(), { unitId: unit.id, content: { name: "Legalisir KK Uji" } });
       await aService(db(), { unitId: unit.id, content: { name: "Surat Pindah Uji" } });
@@ -305,7 +308,7 @@ describe("the queue", () => {
         priority: "elderly",
         counter: "3",
       });
-    }, 150_000); // with notAcrossMidnightWib's wait
+    }, 150_000); // with withinOneQueueDay's wait
   }
 
   it("the figures, digital classes and integrity pages pass axe at 360 px with JavaScript on and off", async () => {
