@@ -421,10 +421,12 @@ export async function prepareAnswers(db: Db, limits: QaLimits, received: Receive
     }
   }
   // the limits of every answer that passed, asked together (with Redis: one call for the tick)
-  const asking = received.filter((_, i) => !(out[i] instanceof DomainError));
-  const allowed = await limits.answers(asking.map((r) => r.who));
-  let k = 0;
-  return out.map((o) => (o instanceof DomainError || allowed[k++] ? o : new DomainError("qa.rateLimited", undefined, undefined, 429)));
+  const passed = out.flatMap((o, i) => (o instanceof DomainError ? [] : [i]));
+  const allowed = await limits.answers(passed.map((i) => received[i].who));
+  passed.forEach((i, k) => {
+    if (!allowed[k]) out[i] = new DomainError("qa.rateLimited", undefined, undefined, 429);
+  });
+  return out;
 }
 
 /**
