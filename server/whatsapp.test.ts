@@ -75,6 +75,6 @@ describe("the WhatsApp webhook's flood limit", () => {
       expect(a.handled.length + b.handled.length).toBe(10);
       expect([...a.lines, ...b.lines].filter((l) => l.includes("dropped"))).toHaveLength(4);
     },
-    30_000,
-  ); // it starts a redis-server: more than the unit tests' 5 s on a busy machine
+    30_000, // it starts a redis-server: more than the unit tests' 5 s on a busy machine
+  );
 });
