@@ -2,23 +2,11 @@
 // (a CLI, a backup, a test's builders beside the running site) waits for it
 // (busy_timeout) instead of failing at once with SQLITE_BUSY: see beginImmediate.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { openDatabase, sqlitePath } from "./client.server";
-import { migrate } from "./migrate.server";
+import { expect, it } from "vitest";
+import { withTempDatabase } from "../../prisma/builders/temp-database";
 
-let dir: string;
-let url: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "balai-tx-"));
-  url = `file:${path.join(dir, "tx.db")}`;
-  await migrate(url);
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const database = withTempDatabase("balai-tx-");
 
 /** Another process writes a setting and holds the write lock for `ms` before it commits; resolves once it holds it. */
 function otherWriter(file: string, ms: number): Promise<{ done: Promise<number | null> }> {
@@ -38,23 +26,19 @@ function otherWriter(file: string, ms: number): Promise<{ done: Promise<number |
 }
 
 it("waits for another process's write lock in a transaction that reads first, and stores both writes", async () => {
-  const database = await openDatabase(url);
-  try {
-    await database.db.setting.create({ data: { key: "mine", value: "0" } });
-    const other = await otherWriter(sqlitePath(url), 400);
-    const started = Date.now();
-    await database.db.$transaction(async (tx) => {
-      const before = await tx.setting.findUniqueOrThrow({ where: { key: "mine" } });
-      await tx.setting.update({ where: { key: "mine" }, data: { value: String(Number(before.value) + 1) } });
-    });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300); // it waited for the other commit
-    expect(await other.done).toBe(0);
-    const rows = await database.db.setting.findMany({ where: { key: { in: ["mine", "other"] } }, orderBy: { key: "asc" } });
-    expect(rows.map((r) => [r.key, r.value])).toEqual([
-      ["mine", "1"],
-      ["other", "1"],
-    ]);
-  } finally {
-    await database.close();
-  }
+  const db = database().db;
+  await db.setting.create({ data: { key: "mine", value: "0" } });
+  const other = await otherWriter(path.join(database.dir(), "t.db"), 400);
+  const started = Date.now();
+  await db.$transaction(async (tx) => {
+    const before = await tx.setting.findUniqueOrThrow({ where: { key: "mine" } });
+    await tx.setting.update({ where: { key: "mine" }, data: { value: String(Number(before.value) + 1) } });
+  });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(300); // it waited for the other commit
+  expect(await other.done).toBe(0);
+  const rows = await db.setting.findMany({ where: { key: { in: ["mine", "other"] } }, orderBy: { key: "asc" } });
+  expect(rows.map((r) => [r.key, r.value])).toEqual([
+    ["mine", "1"],
+    ["other", "1"],
+  ]);
 });
