@@ -106,6 +106,33 @@ function cpuSnapshot(pids: () => number[]) {
   };
 }
 
+const KINDS = ["node", "postgres", "redis", "nginx"] as const;
+type Kind = (typeof KINDS)[number] | "other";
+
+function kindOf(pid: number): Kind {
+  try {
+    const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+    return KINDS.find((k) => comm.startsWith(k)) ?? "other";
+  } catch {
+    return "other";
+  }
+}
+
+/** The server side's CPU seconds since this call, by kind of process (Balai is "node"). */
+function cpuByKind(pids: () => number[]) {
+  const kinds = new Map<number, Kind>();
+  const start = new Map(pids().map((p) => [p, cpuTicks(p)]));
+  for (const p of start.keys()) kinds.set(p, kindOf(p));
+  return () => {
+    const out = new Map<Kind, number>();
+    for (const p of new Set([...start.keys(), ...pids()])) {
+      const kind = kinds.get(p) ?? kindOf(p);
+      out.set(kind, (out.get(kind) ?? 0) + Math.max(0, cpuTicks(p) - (start.get(p) ?? 0)) / TICKS_PER_S);
+    }
+    return out;
+  };
+}
+
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -154,7 +181,11 @@ async function main() {
     };
     // BALAI_BENCH_CPU_PROF=<dir>: every instance writes a V8 CPU profile there when it stops
     const profileDir = process.env.BALAI_BENCH_CPU_PROF;
-    const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+    const nodeArgs = [
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : []),
+      // BALAI_BENCH_NODE_ARGS="--flag …": Node options for every instance of both phases
+      ...(process.env.BALAI_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
+    ];
     const cookie = createCookie(QA_COOKIE, { secrets: [SECRET], path: "/" });
     const loop = monitorEventLoopDelay({ resolution: 10 });
 
@@ -245,6 +276,7 @@ async function main() {
         let k = 0;
         const serverCpu = cpuSnapshot(descendants);
         const balaiCpu = cpuSnapshot(() => instances.map((i) => i.process.pid!));
+        const kindCpu = cpuByKind(descendants);
         const ownCpu0 = process.cpuUsage();
         const start = performance.now();
         loop.reset();
@@ -289,6 +321,7 @@ async function main() {
         await sleep(Math.max(2500, TICK_MS * 10)); // the last ticks arrive
         const cpu = serverCpu();
         const balai = balaiCpu();
+        const byKind = kindCpu();
         const own = process.cpuUsage(ownCpu0);
         if (!measured) return null;
         const sorted = Float64Array.from(latencies).sort();
@@ -313,6 +346,8 @@ async function main() {
           lateProbes,
           generatorPercent: ((own.user + own.system) / 1e6 / wall) * 100,
           loopP99: loop.percentile(99) / 1e6,
+          // percent of one core, by kind of process
+          byKind: new Map([...byKind].map(([kind, seconds]) => [kind, (seconds / wall) * 100])),
         };
       }
 
@@ -330,7 +365,7 @@ async function main() {
     const row = (label: string, r: Result) =>
       `${label.padEnd(10)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  delivery ${r.delivery.toFixed(2)}% (${r.delivered}/${r.expected})  ` +
       `server CPU ${r.cpuPercent.toFixed(0)}% (Balai ${r.balaiPercent.toFixed(0)}%)  ${r.cpuPerDeliveredUs.toFixed(0)} µs/delivered (Balai ${r.balaiPerDeliveredUs.toFixed(0)})  ` +
-      `votes ${r.votesPerS.toFixed(0)}/s  errors ${r.errors}${r.errors ? ` (${[...r.errorKinds].map(([k, n]) => `${n}× ${k}`).join(", ")})` : ""}  broadcasts received ${r.broadcasts}  generator CPU ${r.generatorPercent.toFixed(0)}%, lag max ${r.probeLag.toFixed(0)} ms, loop p99 ${r.loopP99.toFixed(0)} ms`;
+      `votes ${r.votesPerS.toFixed(0)}/s  errors ${r.errors}${r.errors ? ` (${[...r.errorKinds].map(([k, n]) => `${n}× ${k}`).join(", ")})` : ""}  broadcasts received ${r.broadcasts}  generator CPU ${r.generatorPercent.toFixed(0)}%, lag max ${r.probeLag.toFixed(0)} ms, loop p99 ${r.loopP99.toFixed(0)} ms  by process: ${[...r.byKind].map(([k, p]) => `${k} ${p.toFixed(1)}%`).join(", ")}`;
     const runs: { single: Result; cluster: Result }[] = [];
     for (let i = 1; i <= REPEAT; i++) {
       console.log(`run ${i} of ${REPEAT}`);
