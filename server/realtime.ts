@@ -26,10 +26,10 @@ export interface InterServerEvents {
   "room:revoke": (room: string) => void;
   /**
    * The vote counts an instance stored in tick `tick` (wall-clock tick number, the same on every instance):
-   * `batches` is [sessionId, [questionId, count][]][], empty while the instance is active but had no votes,
-   * so the others know it has nothing more for this tick. Each instance tells its own sockets.
+   * `batches` is [sessionId, [questionId, count, version][]][], empty while the instance is active but had
+   * no votes, so the others know it has nothing more for this tick. Each instance tells its own sockets.
    */
-  "qa:counts": (message: { from: string; tick: number; batches: [number, [number, number][]][] }) => void;
+  "qa:counts": (message: { from: string; tick: number; batches: [number, [number, number, number][]][] }) => void;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

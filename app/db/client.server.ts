@@ -11,10 +11,10 @@ export type Provider = "sqlite" | "postgresql";
  * PostgreSQL only: plain SQL straight through a small `pg` pool of its own, for the one hot
  * path where Prisma's raw-query pipeline is most of the cost (the Q&A vote commit, every
  * tick on every instance: about 310 µs of CPU per statement through Prisma against 45 µs
- * through `pg`). Values must be inlined and checked by the caller (no parameters).
+ * through `pg`). `name`: a prepared statement, planned once per connection.
  */
 export interface RawSql {
-  query<T>(sql: string): Promise<T[]>;
+  query<T>(sql: string, values?: unknown[], name?: string): Promise<T[]>;
 }
 
 export interface Database {
@@ -63,7 +63,7 @@ export async function openDatabase(url: string): Promise<Database> {
   const database = wrap(db, provider);
   return {
     ...database,
-    raw: { query: async <T>(sql: string) => (await pool.query(sql)).rows as T[] },
+    raw: { query: async <T>(text: string, values?: unknown[], name?: string) => (await pool.query({ text, values, name })).rows as T[] },
     close: async () => {
       await Promise.all([database.close(), pool.end()]);
     },

@@ -23,6 +23,7 @@ import {
   sessionAction,
 } from "~/domain/qa/qa.server";
 import { publicSession, publishChange } from "~/domain/qa/broadcast.server";
+import { createCountBoard, type CountBoard } from "~/domain/qa/count-board";
 import { rooms } from "~/realtime/contract";
 import { readParticipantId } from "~/utils/qa-cookie.server";
 import { roomSizes, type HandlerDeps, type RealtimeSocket } from "../realtime";
@@ -32,21 +33,17 @@ const COUNTS_MS = 2000;
 
 /** Per-server state: coalesced vote counts and the live-count timer. */
 interface QaHub {
-  dirty: Map<number, Map<number, number>>;
+  counts: CountBoard;
   timers: NodeJS.Timeout[];
 }
 
 /** The hub: made once per server by `qaHandlers`, its timers end with the process. */
 function createHub(deps: HandlerDeps): QaHub {
-  const created: QaHub = { dirty: new Map(), timers: [] };
+  const created: QaHub = { counts: createCountBoard(), timers: [] };
   const io = deps.io;
   const TICK_MS = deps.serverConfig.qa.voteTickMs;
   const clustered = Boolean(deps.serverConfig.redisUrl);
-  const mark = (sessionId: number, questionId: number, voteCount: number) => {
-    let counts = created.dirty.get(sessionId);
-    if (!counts) created.dirty.set(sessionId, (counts = new Map()));
-    counts.set(questionId, voteCount);
-  };
+  const mark = created.counts.mark;
   // Several instances: each tells the others the counts it stored (one small message
   // per tick through Redis), and each sends its own sockets one message per session per
   // tick with its counts and the others'. Broadcasting through the adapter instead
@@ -67,7 +64,7 @@ function createHub(deps: HandlerDeps): QaHub {
       const { from, tick, batches } = message;
       if (from === hubId) return;
       peers.set(from, Math.max(tick, peers.get(from) ?? -Infinity));
-      batches.forEach(([sessionId, counts]) => counts.forEach(([q, n]) => mark(sessionId, q, n)));
+      batches.forEach(([sessionId, counts]) => counts.forEach(([q, n, v]) => mark(sessionId, q, n, v)));
       if (gathering && tick >= gathering.tick && gathering.missing.delete(from) && gathering.missing.size === 0) gathering.done();
     });
   }
@@ -88,14 +85,13 @@ function createHub(deps: HandlerDeps): QaHub {
       };
       gathering = { tick, missing, done: finish };
     });
-  const flush = (dirty: Map<number, Map<number, number>>) => {
-    for (const [sessionId, counts] of dirty) {
-      const payload = { sessionId, counts: [...counts] as [number, number][] };
+  const flush = () => {
+    for (const [sessionId, counts] of created.counts.take()) {
+      const payload = { sessionId, counts };
       const target = [rooms.qa(sessionId), rooms.qaModerators(sessionId)];
       if (clustered) io.local.to(target).emit("qa:votes", payload);
       else io.to(target).emit("qa:votes", payload);
     }
-    dirty.clear();
   };
   // each tick: store the queued votes (one small transaction), then one count message per session
   const tick = async () => {
@@ -103,16 +99,15 @@ function createHub(deps: HandlerDeps): QaHub {
     const tickNo = Math.round(started / TICK_MS);
     try {
       const stored = await deps.votes.commit();
-      // read back from the table after the others' counts that came before: the fresher value wins
-      for (const c of stored) mark(c.sessionId, c.questionId, c.voteCount);
+      for (const c of stored) mark(c.sessionId, c.questionId, c.voteCount, c.version);
       if (clustered) {
         if (stored.length) lastVotesTick = tickNo;
         if (tickNo - lastVotesTick <= ACTIVE_TICKS) {
-          const bySession = new Map<number, [number, number][]>();
+          const bySession = new Map<number, [number, number, number][]>();
           for (const c of stored) {
             let list = bySession.get(c.sessionId);
             if (!list) bySession.set(c.sessionId, (list = []));
-            list.push([c.questionId, c.voteCount]);
+            list.push([c.questionId, c.voteCount, c.version]);
           }
           io.serverSideEmit("qa:counts", { from: hubId, tick: tickNo, batches: [...bySession] });
         }
@@ -121,7 +116,7 @@ function createHub(deps: HandlerDeps): QaHub {
     } catch (error) {
       console.error("qa: storing votes failed", error);
     }
-    if (created.dirty.size) flush(created.dirty);
+    flush();
     // one instance: TICK_MS after this tick began; several: the next common tick
     const now = Date.now();
     const delay = clustered ? TICK_MS - (now % TICK_MS) : Math.max(0, TICK_MS - (now - started));
@@ -188,11 +183,11 @@ function clientIp(socket: RealtimeSocket, trustProxy: boolean): string {
 
 /** The Q&A handlers of one server: the hub is created once, the handlers per socket. */
 export function qaHandlers(deps: HandlerDeps): (socket: RealtimeSocket) => void {
-  const hub = createHub(deps);
-  return (socket) => registerQa(socket, deps, hub);
+  createHub(deps); // its ticks store the queued votes and tell the rooms the counts
+  return (socket) => registerQa(socket, deps);
 }
 
-function registerQa(socket: RealtimeSocket, deps: HandlerDeps, hub: QaHub): void {
+function registerQa(socket: RealtimeSocket, deps: HandlerDeps): void {
   const { db, realtime: publisher, config, serverConfig } = deps;
   const ip = clientIp(socket, serverConfig.trustProxy);
   let participantPromise: Promise<string | null> | null = null;
@@ -247,12 +242,8 @@ function registerQa(socket: RealtimeSocket, deps: HandlerDeps, hub: QaHub): void
     const participantId = await participant();
     if (!participantId) throw new DomainError("qa.noParticipant", undefined, undefined, 401);
     const sessionId = joinedSessionId(code);
-    // stored by the next tick's commit (votes.commit), acknowledged after that
-    const result = await deps.votes.cast({ participantId, ip }, sessionId, input, { deferred: true });
-    let counts = hub.dirty.get(sessionId);
-    if (!counts) hub.dirty.set(sessionId, (counts = new Map()));
-    counts.set(result.questionId, result.voteCount);
-    return result;
+    // stored by the next tick's commit (votes.commit), acknowledged after that; the tick tells the room
+    return deps.votes.cast({ participantId, ip }, sessionId, input, { deferred: true });
   });
 
   on(socket, "qa:moderate", moderateMessage, async ({ code, ...input }) => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { createQaLimits } from "~/domain/qa/limits.server";
-import { createVoteQueue, type VoteQueue } from "~/domain/qa/votes.server";
+import { createVoteQueue, type Committed, type VoteQueue } from "~/domain/qa/votes.server";
 import { aParticipant, aQaSession, aQuestion } from "../../prisma/builders";
 import { freshPostgresDatabase } from "../support/server";
 
@@ -78,21 +78,32 @@ describe("votes on PostgreSQL", () => {
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const someQuestions = () => questions.filter(() => random() < 0.6).sort(() => random() - 0.5);
     const started = Date.now();
+    const reported: Committed[] = [];
+    const commit = (queue: VoteQueue) => queue.commit().then((stored) => reported.push(...stored));
     for (let round = 0; round < 40; round++) {
       // new voters each round: a participant may vote 30 times in 10 s
       const people = await Promise.all(Array.from({ length: 8 }, () => aParticipant(a.db)));
       const batch = (queue: VoteQueue, voters: typeof people) =>
         voters.flatMap((p) => someQuestions().map((q) => queue.cast({ participantId: p.id }, session.id, { questionId: q.id, on: true })));
       const casts = [...batch(queueA, people.slice(0, 4)), ...batch(queueB, people.slice(4))];
-      await Promise.all([Promise.all(casts), queueA.commit(), queueB.commit()]);
+      await Promise.all([Promise.all(casts), commit(queueA), commit(queueB)]);
     }
+    await Promise.all([commit(queueA), commit(queueB)]); // what the queues' own timers stored
     // a batch that waited on a deadlock would fail after deadlock_timeout (1 s); the
     // statement takes its row locks in id order so that none can form (this test did not
     // make one happen without that order either: it guards the statement's behaviour)
     expect(Date.now() - started).toBeLessThan(15_000);
     for (const q of questions) {
-      const stored = await a.db.qaQuestion.findUniqueOrThrow({ where: { id: q.id }, select: { voteCount: true } });
+      const stored = await a.db.qaQuestion.findUniqueOrThrow({ where: { id: q.id }, select: { voteCount: true, voteVersion: true } });
       expect(stored.voteCount).toBe(await a.db.qaVote.count({ where: { questionId: q.id } }));
+      // the two instances' reports, ordered by version, end with the stored count: the newest
+      // version is the last commit, and one version never comes with two counts
+      const mine = reported.filter((c) => c.questionId === q.id);
+      const newest = mine.reduce((x, y) => (y.version > x.version ? y : x));
+      expect([newest.version, newest.voteCount]).toEqual([stored.voteVersion, stored.voteCount]);
+      const byVersion = new Map<number, Set<number>>();
+      for (const c of mine) byVersion.set(c.version, (byVersion.get(c.version) ?? new Set()).add(c.voteCount));
+      expect([...byVersion.values()].every((counts) => counts.size === 1)).toBe(true);
     }
   });
 

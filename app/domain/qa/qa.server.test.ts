@@ -105,6 +105,21 @@ describe("votes", () => {
     expect(await db.qaVote.count({ where: { questionId: q.id } })).toBe(4); // v1's last toggle was a take-back
   });
 
+  it("reports at the next commit what its own timer stored, newest count of each question, with versions in commit order", async () => {
+    const db = database.db;
+    const q = await ask("asker-seven-0000", "Kapan posyandu RW 02 buka lagi?");
+    const queue = createVoteQueue(db, { limits: createQaLimits({ asksPerIp: 1000, votesPerIp: 10_000 }), batchWindowMs: 5 });
+    // not deferred: the queue's timer stores each of these (no tick)
+    const first = await queue.cast({ participantId: "voter-a-00000000" }, session.id, { questionId: q.id, on: true });
+    const second = await queue.cast({ participantId: "voter-b-00000000" }, session.id, { questionId: q.id, on: true });
+    expect([first.voteCount, second.voteCount]).toEqual([1, 2]);
+    const reported = await queue.commit();
+    const stored = await db.qaQuestion.findUniqueOrThrow({ where: { id: q.id } });
+    expect(reported).toEqual([{ sessionId: session.id, questionId: q.id, on: true, voteCount: 2, version: stored.voteVersion }]);
+    expect(stored.voteVersion).toBe(2);
+    expect(await queue.commit()).toEqual([]); // reported once
+  });
+
   it("never lets a participant id or question id reach the SQL unchecked", async () => {
     const db = database.db;
     const q = await ask("asker-eight-0000", "Apakah ada jadwal kerja bakti bulan ini?");

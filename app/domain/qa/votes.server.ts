@@ -36,9 +36,10 @@ interface Queue {
   timerAt: number;
 }
 
-/** A stored vote: the question's count after the batch. */
+/** A stored vote: the question's count after the batch, and the version of that count (QaQuestion.voteVersion). */
 export interface Committed extends VoteResult {
   sessionId: number;
+  version: number;
 }
 
 const MAX_BATCH = 1000;
@@ -53,7 +54,11 @@ export interface VoteQueue {
    * (commit at its next tick); a fallback timer commits it anyway.
    */
   cast(who: { participantId: string; ip?: string }, sessionId: number, input: VoteInput, options?: { deferred?: boolean }): Promise<VoteResult>;
-  /** Stores every vote queued so far (after a batch already running) and returns the new counts of the questions they touched. */
+  /**
+   * Stores every vote queued so far (after a batch already running) and returns the new
+   * counts of the questions they touched, with those stored by the queue's own timer since
+   * the last call (votes from forms, or a tick that did not come).
+   */
   commit(): Promise<Committed[]>;
   /** Waits until every vote queued so far is stored (tests, shutdown). */
   flush(): Promise<void>;
@@ -67,10 +72,10 @@ export interface VoteQueueOptions {
   batchWindowMs: number;
 }
 
-// The batch is written as plain SQL with its values inlined: bound parameters
-// cost Prisma's raw-query path ~4x more CPU for a 150-row insert. This is safe
-// only because every inlined value is checked here first: integers must be
-// safe integers, participant ids match [A-Za-z0-9_-] (what the cookie allows).
+// SQLite: the batch is written as plain SQL with its values inlined: bound parameters
+// cost Prisma's raw-query path ~4x more CPU for a 150-row insert. This is safe only
+// because every inlined value is checked here first: integers must be safe integers,
+// participant ids match [A-Za-z0-9_-] (what the cookie allows). PostgreSQL binds them.
 const PARTICIPANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function int(n: number): string {
@@ -93,7 +98,7 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
     q.timerAt = at;
     q.timer = setTimeout(() => {
       q.timer = null;
-      void commit();
+      void store().then(remember);
     }, delay);
   };
 
@@ -117,7 +122,19 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
     return runBatch(db, allowed, options.raw);
   };
 
+  // what was stored, for commit() to report: the newest count of each question
+  const unreported = new Map<number, Committed>();
+  const remember = (stored: Committed[]) => {
+    for (const c of stored) if ((unreported.get(c.questionId)?.version ?? -1) < c.version) unreported.set(c.questionId, c);
+  };
   const commit = async (): Promise<Committed[]> => {
+    remember(await store());
+    const out = [...unreported.values()];
+    unreported.clear();
+    return out;
+  };
+
+  const store = async (): Promise<Committed[]> => {
     const out: Committed[] = [];
     while (q.running) out.push(...(await q.running));
     if (q.timer) {
@@ -155,7 +172,6 @@ export function createVoteQueue(db: Db, options: VoteQueueOptions): VoteQueue {
 }
 
 async function runBatch(db: Db, batch: Pending[], raw?: RawSql): Promise<Committed[]> {
-  const query = <T>(sql: string): Promise<T[]> => (raw ? raw.query<T>(sql) : db.$queryRawUnsafe<T[]>(sql));
   if (batch.length === 0) return [];
   const outcome = new Map<Pending, VoteResult | DomainError>();
   const committed: Committed[] = [];
@@ -163,18 +179,7 @@ async function runBatch(db: Db, batch: Pending[], raw?: RawSql): Promise<Committ
     const questionIds = [...new Set(batch.map((p) => p.questionId))];
     const participantIds = [...new Set(batch.map((p) => p.participantId))];
     const sessionIds = [...new Set(batch.map((p) => p.sessionId))];
-    // one read: the questions with their session's state, and the participants' bans
-    const rows = await query<{
-      id: number | bigint | null;
-      sessionId: number | bigint;
-      status: string | null;
-      mergedIntoId: number | bigint | null;
-      sessionStatus: string | null;
-      bannedId: string | null;
-    }>(
-      `SELECT q."id" AS "id", q."sessionId" AS "sessionId", q."status" AS "status", q."mergedIntoId" AS "mergedIntoId", s."status" AS "sessionStatus", NULL AS "bannedId" FROM "QaQuestion" q JOIN "QaSession" s ON s."id" = q."sessionId" WHERE q."id" IN (${questionIds.map(int).join(",")})` +
-        ` UNION ALL SELECT NULL, b."sessionId", NULL, NULL, NULL, b."participantId" FROM "QaBan" b WHERE b."sessionId" IN (${sessionIds.map(int).join(",")}) AND b."participantId" IN (${participantIds.map(pid).join(",")})`,
-    );
+    const rows = await readChecks(db, raw, questionIds, sessionIds, participantIds);
     const byId = new Map<number, { sessionId: number; status: string; mergedIntoId: number | null; sessionStatus: string }>();
     const banned = new Set<string>();
     for (const r of rows) {
@@ -215,9 +220,10 @@ async function runBatch(db: Db, batch: Pending[], raw?: RawSql): Promise<Committ
     if (touched.length) {
       const counts = await storeVotes(db, raw, ons, offs, touched);
       const countOf = new Map(counts.map((c) => [Number(c.id), Number(c.voteCount)]));
+      const versionOf = new Map(counts.map((c) => [Number(c.id), Number(c.voteVersion)]));
       for (const id of touched) {
         const sessionId = byId.get(id)!.sessionId;
-        committed.push({ sessionId, questionId: id, on: true, voteCount: countOf.get(id) ?? 0 });
+        committed.push({ sessionId, questionId: id, on: true, voteCount: countOf.get(id) ?? 0, version: versionOf.get(id) ?? 0 });
       }
       for (const p of batch) {
         if (outcome.has(p)) continue;
@@ -236,37 +242,66 @@ async function runBatch(db: Db, batch: Pending[], raw?: RawSql): Promise<Committ
   return committed;
 }
 
-type Row = { id: number | bigint; voteCount: number | bigint };
+type Row = { id: number | bigint; voteCount: number | bigint; voteVersion: number | bigint };
+
+type CheckRow = {
+  id: number | bigint | null;
+  sessionId: number | bigint;
+  status: string | null;
+  mergedIntoId: number | bigint | null;
+  sessionStatus: string | null;
+  bannedId: string | null;
+};
+
+// PostgreSQL: the two statements of a commit are named prepared statements with array
+// parameters, planned once per connection rather than parsed and planned every tick on
+// every instance (planning was most of PostgreSQL's CPU for a commit).
+const CHECK_SQL =
+  `SELECT q."id" AS "id", q."sessionId" AS "sessionId", q."status"::text AS "status", q."mergedIntoId" AS "mergedIntoId", s."status"::text AS "sessionStatus", NULL::text AS "bannedId"` +
+  ` FROM "QaQuestion" q JOIN "QaSession" s ON s."id" = q."sessionId" WHERE q."id" = ANY($1::int[])` +
+  ` UNION ALL SELECT NULL, b."sessionId", NULL, NULL, NULL, b."participantId" FROM "QaBan" b WHERE b."sessionId" = ANY($2::int[]) AND b."participantId" = ANY($3::text[])`;
+
+// `locked` takes the touched questions' row locks in id order before anything is written
+// (the writes wait for it through a one-time filter): instances committing overlapping
+// questions queue behind each other instead of deadlocking. $1/$2: the votes cast,
+// $3/$4: the votes taken back (question ids, participant ids), $5: the touched questions.
+const AFTER_LOCKS = `(SELECT COUNT(*) FROM locked) >= 0`;
+const STORE_SQL =
+  `WITH locked AS MATERIALIZED (SELECT "id" FROM "QaQuestion" WHERE "id" = ANY($5::int[]) ORDER BY "id" FOR NO KEY UPDATE),` +
+  ` ins AS (INSERT INTO "QaVote" ("questionId", "participantId") SELECT v.q, v.p FROM unnest($1::int[], $2::text[]) v(q, p) WHERE ${AFTER_LOCKS} ON CONFLICT ("questionId", "participantId") DO NOTHING RETURNING "questionId", 1 AS "d"),` +
+  ` del AS (DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (SELECT v.q, v.p FROM unnest($3::int[], $4::text[]) v(q, p)) AND ${AFTER_LOCKS} RETURNING "questionId", -1 AS "d"),` +
+  ` delta AS (SELECT "questionId", SUM("d") AS "d" FROM (SELECT * FROM ins UNION ALL SELECT * FROM del) c GROUP BY "questionId"),` +
+  ` upd AS (UPDATE "QaQuestion" q SET "voteCount" = q."voteCount" + delta."d", "voteVersion" = q."voteVersion" + 1 FROM delta WHERE q."id" = delta."questionId" RETURNING q."id", q."voteCount", q."voteVersion")` +
+  // questions whose votes changed nothing (retries) keep their count and its version
+  ` SELECT "id", "voteCount", "voteVersion" FROM upd UNION ALL SELECT "id", "voteCount", "voteVersion" FROM "QaQuestion" WHERE "id" = ANY($5::int[]) AND "id" NOT IN (SELECT "id" FROM upd)`;
+
+/** One read: the questions with their session's state, and the participants' bans. */
+function readChecks(db: Db, raw: RawSql | undefined, questionIds: number[], sessionIds: number[], participantIds: string[]): Promise<CheckRow[]> {
+  if (raw) return raw.query<CheckRow>(CHECK_SQL, [questionIds, sessionIds, participantIds], "qa_vote_check");
+  return db.$queryRawUnsafe<CheckRow[]>(
+    `SELECT q."id" AS "id", q."sessionId" AS "sessionId", q."status" AS "status", q."mergedIntoId" AS "mergedIntoId", s."status" AS "sessionStatus", NULL AS "bannedId" FROM "QaQuestion" q JOIN "QaSession" s ON s."id" = q."sessionId" WHERE q."id" IN (${questionIds.map(int).join(",")})` +
+      ` UNION ALL SELECT NULL, b."sessionId", NULL, NULL, NULL, b."participantId" FROM "QaBan" b WHERE b."sessionId" IN (${sessionIds.map(int).join(",")}) AND b."participantId" IN (${participantIds.map(pid).join(",")})`,
+  );
+}
 
 /**
  * Stores a batch's votes and returns the new counts of the questions it touched.
- * PostgreSQL (`raw`, plain SQL through `pg`): one statement (data-modifying CTEs: atomic
- * on their own, no BEGIN/COMMIT round trips); each instance of a cluster commits its own
- * votes every tick, so the statements per commit are what several instances multiply.
- * The counts move by what the insert and the delete really changed (their RETURNING
- * rows), under the question rows' locks (taken in id order): two instances voting for
- * one question at once both count, and never deadlock. SQLite has no writes in CTEs: one
+ * PostgreSQL (`raw`, through `pg`): one statement (data-modifying CTEs: atomic on their
+ * own, no BEGIN/COMMIT round trips); each instance of a cluster commits its own votes
+ * every tick, so the statements per commit are what several instances multiply. The
+ * counts move by what the insert and the delete really changed (their RETURNING rows),
+ * under the question rows' locks (taken in id order): two instances voting for one
+ * question at once both count, and never deadlock. SQLite has no writes in CTEs: one
  * transaction through Prisma, recounting from the votes table.
  */
 async function storeVotes(db: Db, raw: RawSql | undefined, ons: Pending[], offs: Pending[], touched: number[]): Promise<Row[]> {
+  if (raw) {
+    const q = (list: Pending[]) => list.map((p) => p.questionId);
+    const p = (list: Pending[]) => list.map((v) => v.participantId);
+    return raw.query<Row>(STORE_SQL, [q(ons), p(ons), q(offs), p(offs), touched], "qa_vote_store");
+  }
   const pairs = (list: Pending[]) => list.map((p) => `(${int(p.questionId)},${pid(p.participantId)})`).join(",");
   const ids = touched.map(int).join(",");
-  if (raw) {
-    // `locked` takes the touched questions' row locks in id order before anything is
-    // written (the writes wait for it through a one-time filter): instances committing
-    // overlapping questions queue behind each other instead of deadlocking.
-    const after = `(SELECT COUNT(*) FROM locked) >= 0`;
-    const nothing = `SELECT NULL::integer AS "questionId", 0 AS "d" WHERE false`;
-    return raw.query<Row>(
-      `WITH locked AS MATERIALIZED (SELECT "id" FROM "QaQuestion" WHERE "id" IN (${ids}) ORDER BY "id" FOR NO KEY UPDATE),` +
-        ` ins AS (${ons.length ? `INSERT INTO "QaVote" ("questionId", "participantId") SELECT v.q, v.p FROM (VALUES ${pairs(ons)}) v(q, p) WHERE ${after} ON CONFLICT ("questionId", "participantId") DO NOTHING RETURNING "questionId", 1 AS "d"` : nothing}),` +
-        ` del AS (${offs.length ? `DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${pairs(offs)}) AND ${after} RETURNING "questionId", -1 AS "d"` : nothing}),` +
-        ` delta AS (SELECT "questionId", SUM("d") AS "d" FROM (SELECT * FROM ins UNION ALL SELECT * FROM del) c GROUP BY "questionId"),` +
-        ` upd AS (UPDATE "QaQuestion" q SET "voteCount" = q."voteCount" + delta."d" FROM delta WHERE q."id" = delta."questionId" RETURNING q."id", q."voteCount")` +
-        // questions whose votes changed nothing (retries) keep their count
-        ` SELECT "id", "voteCount" FROM upd UNION ALL SELECT "id", "voteCount" FROM "QaQuestion" WHERE "id" IN (${ids}) AND "id" NOT IN (SELECT "id" FROM upd)`,
-    );
-  }
   const writes = [];
   if (ons.length) {
     writes.push(
@@ -275,7 +310,7 @@ async function storeVotes(db: Db, raw: RawSql | undefined, ons: Pending[], offs:
   }
   if (offs.length) writes.push(db.$executeRawUnsafe(`DELETE FROM "QaVote" WHERE ("questionId", "participantId") IN (VALUES ${pairs(offs)})`));
   const recount = db.$queryRawUnsafe<Row[]>(
-    `UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "QaVote"."questionId" = "QaQuestion"."id") WHERE "id" IN (${ids}) RETURNING "id", "voteCount"`,
+    `UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "QaVote"."questionId" = "QaQuestion"."id"), "voteVersion" = "voteVersion" + 1 WHERE "id" IN (${ids}) RETURNING "id", "voteCount", "voteVersion"`,
   );
   const results = await db.$transaction([...writes, recount]);
   return results[results.length - 1] as Row[];
