@@ -261,8 +261,9 @@ function dueWhere(now: Date) {
 }
 
 /**
- * Claims up to `limit` due messages for `owner` until `leaseUntil`. PostgreSQL:
- * SELECT … FOR UPDATE SKIP LOCKED, so several instances never take the same row.
+ * Claims up to `limit` due messages for `owner` until `leaseUntil`. PostgreSQL: one
+ * UPDATE of the rows a SELECT … FOR UPDATE SKIP LOCKED picks, so several instances never
+ * take the same row.
  * SQLite (one writer at a time): one conditional UPDATE that takes only the
  * candidates still due when it runs, then the rows that carry this very lease.
  */
@@ -270,16 +271,16 @@ export async function claimDue(db: Db, owner: string, limit: number, leaseMs: nu
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const claimData = { status: "sending", leaseOwner: owner, leaseUntil, attempts: { increment: 1 } };
   if (providerOfClient(db) === "postgresql") {
-    return db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: number }[]>`
+    // one statement, no transaction round trips: every instance runs this each poll, mostly
+    // finding nothing; SKIP LOCKED passes by the rows another instance is claiming right then
+    const rows = await db.$queryRaw<Claimed[]>`
+      UPDATE "OutboxMessage" SET "status" = 'sending', "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1, "updatedAt" = ${new Date()}
+      WHERE "id" IN (
         SELECT "id" FROM "OutboxMessage"
         WHERE ("status" IN ('pending', 'failed') AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "leaseUntil" < ${now})
-        ORDER BY "nextAttemptAt", "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return [];
-      const ids = rows.map((r) => Number(r.id));
-      await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: claimData });
-      return (await tx.outboxMessage.findMany({ where: { id: { in: ids } }, select: claimSelect, orderBy: { id: "asc" } })) as Claimed[];
-    });
+        ORDER BY "nextAttemptAt", "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "channel", "recipientRef", "templateKey", "params", "link", "locale", "idempotencyKey", "attempts", "digest"`;
+    return rows.sort((a, b) => a.id - b.id);
   }
   const candidates = await db.outboxMessage.findMany({
     where: dueWhere(now),
