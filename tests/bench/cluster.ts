@@ -1,4 +1,4 @@
-// npm run bench:cluster [-- --participants 600 --seconds 15 --warmup 20 --rate 300 --probes 10 --instances 3 --repeat 3]
+// npm run bench:cluster [-- --participants 600 --seconds 15 --warmup 20 --rate 300 --probes 10 --instances 3 --repeat 3 --send-every 1]
 //
 // The live Q&A benchmark over the scaled-out shape, in one run:
 //   single:  one Balai instance (no Redis: the in-memory adapter) behind nginx;
@@ -52,6 +52,10 @@ const REPEAT = numberArg("repeat", 3);
 // instance with a third of the load gets there later. Measured before that, the cluster
 // pays its JIT warm-up (a quarter of its CPU in TurboFan) and not the adapter.
 const WARMUP_SECONDS = numberArg("warmup", 20);
+// How often the load generator looks at its schedule: every vote due goes out then.
+// Phones vote independently, each at its own moment; a coarse period sends the due votes
+// in bursts, which one instance serves several to a wake-up and three instances one each.
+const SEND_EVERY_MS = numberArg("send-every", 1);
 const TICK_MS = 150;
 const QUESTIONS = 20;
 const SECRET = "bench-cluster-secret-bench-cluster-secret";
@@ -313,7 +317,7 @@ async function main() {
             sockets[i].emit("qa:vote", { code, questionId: loadQuestions[qi], on }, ack);
             sent++;
           }
-        }, 10);
+        }, SEND_EVERY_MS);
         while (performance.now() < start + seconds * 1000) await sleep(100);
         clearInterval(load);
         const wall = (performance.now() - start) / 1000;
