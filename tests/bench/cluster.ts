@@ -1,4 +1,4 @@
-// npm run bench:cluster [-- --participants 600 --seconds 15 --warmup 20 --rate 300 --probes 10 --instances 3 --repeat 3 --send-every 1]
+// npm run bench:cluster [-- --participants 600 --seconds 15 --warmup 20 --rate 300 --probes 10 --instances 3 --repeat 5 --send-every 1]
 //
 // The live Q&A benchmark over the scaled-out shape, in one run:
 //   single:  one Balai instance (no Redis: the in-memory adapter) behind nginx;
@@ -45,9 +45,10 @@ const RATE = numberArg("rate", 300);
 const PROBES_PER_S = numberArg("probes", 10);
 const INSTANCES = numberArg("instances", 3);
 // Runs of the same code on this machine spread by about ±0.2 in the CPU ratio (three
-// instances and their neighbours sharing two cores): each pair of phases is run this many
-// times and the figures are the medians (delivery: the worst run).
-const REPEAT = numberArg("repeat", 3);
+// instances and their neighbours sharing two cores, on a host whose speed varies): each
+// pair of phases is run this many times and the figures are the medians (delivery: the
+// worst run).
+const REPEAT = numberArg("repeat", 5);
 // Each phase starts fresh processes; V8 compiles the hot paths in each of them, and an
 // instance with a third of the load gets there later. Measured before that, the cluster
 // pays its JIT warm-up (a quarter of its CPU in TurboFan) and not the adapter.
