@@ -13,6 +13,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { instanceNodeFlags } from "../support/node-flags";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -289,7 +290,7 @@ export interface InstanceOptions {
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const port = options.port ?? (await freePort());
   let log = "";
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", path.join(root, "server", "index.ts")], {
+  const child = spawn(process.execPath, [...instanceNodeFlags(), ...(options.nodeArgs ?? []), "--import", "tsx", path.join(root, "server", "index.ts")], {
     cwd: root,
     env: {
       ...process.env,

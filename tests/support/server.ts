@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { instanceNodeFlags } from "./node-flags";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -79,7 +80,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const port = options.port ?? (await freePort());
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "server", "index.ts")], {
+  const child = spawn(process.execPath, [...instanceNodeFlags(), "--import", "tsx", path.join(projectRoot, "server", "index.ts")], {
     cwd: projectRoot,
     env: {
       ...process.env,
