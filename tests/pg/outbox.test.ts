@@ -2,31 +2,16 @@
 // LOCKED picks) as several instances use it: two clients claiming at once, many rounds,
 // never the same message twice, every claimed row carrying its lease, and a lease that
 // ran out taken again.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { describe, expect, it } from "vitest";
 import { claimDue, enqueue, type Claimed } from "~/domain/notifications/outbox.server";
 import { aUser } from "../../prisma/builders";
-import { freshPostgresDatabase } from "../support/server";
+import { twoInstancesOnPostgres } from "../support/two-instances";
 
-let drop: () => Promise<void>;
-let a: Database;
-let b: Database;
-
-beforeAll(async () => {
-  const fresh = await freshPostgresDatabase(process.env.TEST_DATABASE_URL!);
-  drop = fresh.drop;
-  await migrate(fresh.url);
-  [a, b] = await Promise.all([openDatabase(fresh.url), openDatabase(fresh.url)]);
-});
-
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await drop?.();
-});
+const instances = twoInstancesOnPostgres();
 
 describe("the outbox on PostgreSQL", () => {
   it("never lets two instances claim the same message, and each claim carries its lease", async () => {
+    const [a, b] = instances();
     const people = await Promise.all(Array.from({ length: 30 }, () => aUser(a.db)));
     await enqueue(
       a.db,

@@ -3,33 +3,24 @@
 // clients with their own vote queues, the same participants voting on and off the
 // same questions at once. The stored counts must equal the vote rows, and every
 // refusal must still come back (closed session, ban, pending, merged question).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
-import { migrate } from "~/db/migrate.server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "~/db/client.server";
 import { createQaLimits } from "~/domain/qa/limits.server";
 import { createVoteQueue, type Committed, type VoteQueue } from "~/domain/qa/votes.server";
 import { aParticipant, aQaSession, aQuestion } from "../../prisma/builders";
-import { freshPostgresDatabase } from "../support/server";
+import { twoInstancesOnPostgres } from "../support/two-instances";
 
-let drop: () => Promise<void>;
+const instances = twoInstancesOnPostgres();
 let a: Database;
-let b: Database;
 let queueA: VoteQueue;
 let queueB: VoteQueue;
 
-beforeAll(async () => {
-  const fresh = await freshPostgresDatabase(process.env.TEST_DATABASE_URL!);
-  drop = fresh.drop;
-  await migrate(fresh.url);
-  [a, b] = await Promise.all([openDatabase(fresh.url), openDatabase(fresh.url)]);
+beforeAll(() => {
+  const [first, second] = instances();
+  a = first;
   const limits = () => createQaLimits({ asksPerIp: 10_000, votesPerIp: 100_000 });
-  queueA = createVoteQueue(a.db, { limits: limits(), batchWindowMs: 5, raw: a.raw });
-  queueB = createVoteQueue(b.db, { limits: limits(), batchWindowMs: 5, raw: b.raw });
-});
-
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await drop?.();
+  queueA = createVoteQueue(first.db, { limits: limits(), batchWindowMs: 5, raw: first.raw });
+  queueB = createVoteQueue(second.db, { limits: limits(), batchWindowMs: 5, raw: second.raw });
 });
 
 const outcome = (p: Promise<unknown>) =>
