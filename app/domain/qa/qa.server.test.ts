@@ -158,9 +158,12 @@ describe("moderation", () => {
     ]);
     const current = await requireSession(db, session.code);
     const fresh = await db.qaQuestion.findUniqueOrThrow({ where: { id: b.id } });
+    const before = await db.qaQuestion.findUniqueOrThrow({ where: { id: a.id } });
     const change = await moderateQuestion(db, mod, current, { questionId: b.id, version: fresh.version, action: "merge", intoId: a.id });
     const primary = change.questions.find((q) => q.id === a.id)!;
     expect(primary.voteCount).toBe(3);
+    // the merge changed the count: its version moves too (instances keep the newest count by it)
+    expect((await db.qaQuestion.findUniqueOrThrow({ where: { id: a.id } })).voteVersion).toBe(before.voteVersion + 1);
     expect(change.questions.find((q) => q.id === b.id)).toMatchObject({ status: "archived", mergedIntoId: a.id });
     const snap = await participantSnapshot(db, change.session, "someone-else-000");
     expect(snap.questions.map((q) => q.id)).toContain(a.id);

@@ -440,7 +440,7 @@ export async function moderateQuestion(db: Db, actor: Actor | null, session: Ses
       );
       const add = [...union].filter((p) => !have.has(p));
       for (const participantId of add) await tx.qaVote.create({ data: { questionId: input.intoId, participantId } });
-      await tx.qaQuestion.update({ where: { id: input.intoId }, data: { voteCount: union.size, version: { increment: 1 } } });
+      await tx.qaQuestion.update({ where: { id: input.intoId }, data: { voteCount: union.size, voteVersion: { increment: 1 }, version: { increment: 1 } } });
     }
     const s = await tx.qaSession.update({ where: { id: session.id }, data: { ...sessionData, revision: { increment: 1 } }, include: sessionInclude });
     return sessionView(s);
