@@ -330,6 +330,8 @@ describe("the queue", () => {
         .getByRole("button", { name: t("queue.figures.show") })
         .click();
       await guest.waitForURL(/dari=2026-01-01/);
+      // with JavaScript the address changes before React has rendered the new period's figures
+      await guest.locator("main").getByText(t("queue.figures.noData")).waitFor();
       expect(await text(guest.locator("main"))).toContain(t("queue.figures.noData"));
       const staff = await suite.page({ javaScriptEnabled: js, viewport: { width: 360, height: 800 } });
       await logIn(staff, supervisor);
