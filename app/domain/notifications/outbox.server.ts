@@ -249,6 +249,10 @@ const claimSelect = {
   attempts: true,
   digest: true,
 } as const;
+/** the same columns for PostgreSQL's claim (RETURNING) */
+const CLAIMED_COLUMNS = Object.keys(claimSelect)
+  .map((column) => `"${column}"`)
+  .join(", ");
 
 function dueWhere(now: Date) {
   return {
@@ -273,13 +277,19 @@ export async function claimDue(db: Db, owner: string, limit: number, leaseMs: nu
   if (providerOfClient(db) === "postgresql") {
     // one statement, no transaction round trips: every instance runs this each poll, mostly
     // finding nothing; SKIP LOCKED passes by the rows another instance is claiming right then
-    const rows = await db.$queryRaw<Claimed[]>`
-      UPDATE "OutboxMessage" SET "status" = 'sending', "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1, "updatedAt" = ${new Date()}
+    const rows = await db.$queryRawUnsafe<Claimed[]>(
+      `UPDATE "OutboxMessage" SET "status" = 'sending', "leaseOwner" = $1, "leaseUntil" = $2, "attempts" = "attempts" + 1, "updatedAt" = $3
       WHERE "id" IN (
         SELECT "id" FROM "OutboxMessage"
-        WHERE ("status" IN ('pending', 'failed') AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "leaseUntil" < ${now})
-        ORDER BY "nextAttemptAt", "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "channel", "recipientRef", "templateKey", "params", "link", "locale", "idempotencyKey", "attempts", "digest"`;
+        WHERE ("status" IN ('pending', 'failed') AND "nextAttemptAt" <= $4) OR ("status" = 'sending' AND "leaseUntil" < $4)
+        ORDER BY "nextAttemptAt", "id" LIMIT $5 FOR UPDATE SKIP LOCKED)
+      RETURNING ${CLAIMED_COLUMNS}`,
+      owner,
+      leaseUntil,
+      new Date(),
+      now,
+      limit,
+    );
     return rows.sort((a, b) => a.id - b.id);
   }
   const candidates = await db.outboxMessage.findMany({
