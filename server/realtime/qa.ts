@@ -23,7 +23,7 @@ import {
   sessionAction,
 } from "~/domain/qa/qa.server";
 import { publicSession, publishChange } from "~/domain/qa/broadcast.server";
-import { createCountBoard, type CountBoard } from "~/domain/qa/count-board";
+import { createCountBoard } from "~/domain/qa/count-board";
 import { rooms } from "~/realtime/contract";
 import { readParticipantId } from "~/utils/qa-cookie.server";
 import { roomSizes, type HandlerDeps, type RealtimeSocket } from "../realtime";
@@ -31,19 +31,17 @@ import { on } from "./handler";
 
 const COUNTS_MS = 2000;
 
-/** Per-server state: coalesced vote counts and the live-count timer. */
-interface QaHub {
-  counts: CountBoard;
-  timers: NodeJS.Timeout[];
-}
-
-/** The hub: made once per server by `qaHandlers`, its timers end with the process. */
-function createHub(deps: HandlerDeps): QaHub {
-  const created: QaHub = { counts: createCountBoard(), timers: [] };
+/**
+ * The hub, started once per server by `qaHandlers`: the vote tick (store the queued
+ * votes, tell the rooms the coalesced counts) and the moderators' live counts. Its
+ * timers end with the process.
+ */
+function startHub(deps: HandlerDeps): void {
+  const counts = createCountBoard();
   const io = deps.io;
   const TICK_MS = deps.serverConfig.qa.voteTickMs;
   const clustered = Boolean(deps.serverConfig.redisUrl);
-  const mark = created.counts.mark;
+  const mark = counts.mark;
   // Several instances: each tells the others the counts it stored (one small message
   // per tick through Redis), and each sends its own sockets one message per session per
   // tick with its counts and the others'. Broadcasting through the adapter instead
@@ -86,8 +84,8 @@ function createHub(deps: HandlerDeps): QaHub {
       gathering = { tick, missing, done: finish };
     });
   const flush = () => {
-    for (const [sessionId, counts] of created.counts.take()) {
-      const payload = { sessionId, counts };
+    for (const [sessionId, sessionCounts] of counts.take()) {
+      const payload = { sessionId, counts: sessionCounts };
       const target = [rooms.qa(sessionId), rooms.qaModerators(sessionId)];
       if (clustered) io.local.to(target).emit("qa:votes", payload);
       else io.to(target).emit("qa:votes", payload);
@@ -120,35 +118,29 @@ function createHub(deps: HandlerDeps): QaHub {
     // one instance: TICK_MS after this tick began; several: the next common tick
     const now = Date.now();
     const delay = clustered ? TICK_MS - (now % TICK_MS) : Math.max(0, TICK_MS - (now - started));
-    const timer = setTimeout(tick, delay);
-    timer.unref();
-    created.timers[0] = timer;
+    setTimeout(tick, delay).unref();
   };
-  created.timers.push(setTimeout(tick, clustered ? TICK_MS - (Date.now() % TICK_MS) : TICK_MS));
+  setTimeout(tick, clustered ? TICK_MS - (Date.now() % TICK_MS) : TICK_MS).unref();
   // moderators' live counts: connected participants, questions, votes
   const lastCounts = new Map<number, string>();
-  created.timers.push(
-    setInterval(async () => {
-      for (const [room, members] of io.sockets.adapter.rooms) {
-        const m = /^qa:(\d+):mod$/.exec(room);
-        if (!m || members.size === 0) continue;
-        const sessionId = Number(m[1]);
-        try {
-          // participants on every instance (room sizes across the Redis adapter when scaled out)
-          const [participants] = await roomSizes(io, [rooms.qa(sessionId)], clustered);
-          const counts = { sessionId, ...(await liveCounts(deps.db, sessionId)), participants };
-          const key = JSON.stringify(counts);
-          if (lastCounts.get(sessionId) === key) continue;
-          lastCounts.set(sessionId, key);
-          io.local.to(room).emit("qa:counts", counts); // every instance tells its own moderators
-        } catch {
-          /* the database is restarting; next round */
-        }
+  setInterval(async () => {
+    for (const [room, members] of io.sockets.adapter.rooms) {
+      const m = /^qa:(\d+):mod$/.exec(room);
+      if (!m || members.size === 0) continue;
+      const sessionId = Number(m[1]);
+      try {
+        // participants on every instance (room sizes across the Redis adapter when scaled out)
+        const [participants] = await roomSizes(io, [rooms.qa(sessionId)], clustered);
+        const counts = { sessionId, ...(await liveCounts(deps.db, sessionId)), participants };
+        const key = JSON.stringify(counts);
+        if (lastCounts.get(sessionId) === key) continue;
+        lastCounts.set(sessionId, key);
+        io.local.to(room).emit("qa:counts", counts); // every instance tells its own moderators
+      } catch {
+        /* the database is restarting; next round */
       }
-    }, COUNTS_MS),
-  );
-  for (const t of created.timers) t.unref();
-  return created;
+    }
+  }, COUNTS_MS).unref();
 }
 
 // payload schemas, built once: the join code plus the shared domain schemas
@@ -181,9 +173,9 @@ function clientIp(socket: RealtimeSocket, trustProxy: boolean): string {
   return socket.handshake.address;
 }
 
-/** The Q&A handlers of one server: the hub is created once, the handlers per socket. */
+/** The Q&A handlers of one server: the hub is started once, the handlers per socket. */
 export function qaHandlers(deps: HandlerDeps): (socket: RealtimeSocket) => void {
-  createHub(deps); // its ticks store the queued votes and tell the rooms the counts
+  startHub(deps);
   return (socket) => registerQa(socket, deps);
 }
 
