@@ -101,16 +101,6 @@ function cpuTicks(pid: number): number {
   }
 }
 
-/** CPU seconds used by the given processes (and by processes that appeared meanwhile) since `cpuSnapshot()`. */
-function cpuSnapshot(pids: () => number[]) {
-  const start = new Map(pids().map((p) => [p, cpuTicks(p)]));
-  return () => {
-    let ticks = 0;
-    for (const p of new Set([...start.keys(), ...pids()])) ticks += Math.max(0, cpuTicks(p) - (start.get(p) ?? 0));
-    return ticks / TICKS_PER_S;
-  };
-}
-
 const KINDS = ["node", "postgres", "redis", "nginx"] as const;
 type Kind = (typeof KINDS)[number] | "other";
 
@@ -123,7 +113,7 @@ function kindOf(pid: number): Kind {
   }
 }
 
-/** The server side's CPU seconds since this call, by kind of process (Balai is "node"). */
+/** CPU seconds used by the given processes (and by processes that appeared meanwhile) since this call, by kind of process (Balai is "node"). */
 function cpuByKind(pids: () => number[]) {
   const kinds = new Map<number, Kind>();
   const start = new Map(pids().map((p) => [p, cpuTicks(p)]));
@@ -137,6 +127,8 @@ function cpuByKind(pids: () => number[]) {
     return out;
   };
 }
+
+const total = (byKind: Map<Kind, number>) => [...byKind.values()].reduce((sum, seconds) => sum + seconds, 0);
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
@@ -279,9 +271,8 @@ async function main() {
         let probeLag = 0;
         let lateProbes = 0;
         let k = 0;
-        const serverCpu = cpuSnapshot(descendants);
-        const balaiCpu = cpuSnapshot(() => instances.map((i) => i.process.pid!));
-        const kindCpu = cpuByKind(descendants);
+        const serverCpu = cpuByKind(descendants);
+        const balaiCpu = cpuByKind(() => instances.map((i) => i.process.pid!));
         const ownCpu0 = process.cpuUsage();
         const start = performance.now();
         loop.reset();
@@ -324,9 +315,9 @@ async function main() {
         const wall = (performance.now() - start) / 1000;
         loop.disable();
         await sleep(Math.max(2500, TICK_MS * 10)); // the last ticks arrive
-        const cpu = serverCpu();
-        const balai = balaiCpu();
-        const byKind = kindCpu();
+        const byKind = serverCpu();
+        const cpu = total(byKind);
+        const balai = total(balaiCpu());
         const own = process.cpuUsage(ownCpu0);
         if (!measured) return null;
         const sorted = Float64Array.from(latencies).sort();
