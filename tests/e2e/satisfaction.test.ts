@@ -137,7 +137,8 @@ describe("staff pages", () => {
         .getByRole("link", { name: t("satisfaction.skm.open") })
         .click();
       await page.waitForURL(/\/survei\/hasil\/\d+\/laporan/);
-      expect(await main(page).innerText()).toContain(t("satisfaction.skm.sampleNeeded"));
+      // with JavaScript, the address changes before React renders the report
+      await eventually(() => main(page).innerText()).toContain(t("satisfaction.skm.sampleNeeded"));
       await expectNoSeriousA11yViolations(page, `printable SKM report, JS ${js}`);
       await page.goto(`/survei/kelola/${unit.id}/misteri`);
       await main(page).getByLabel(t("satisfaction.mystery.plannedFor")).fill("2027-01-10");
