@@ -2,7 +2,7 @@
 // `emit`, present once joined), asks for the polls again after every (re)join,
 // and applies `poll:state` changes and the coalesced `poll:results`.
 import { useEffect, useState } from "react";
-import type { ParticipantPoll, PollResults, PollView } from "~/domain/qa/polls";
+import { newestResults, type ParticipantPoll, type PollResults, type PollView } from "~/domain/qa/polls";
 import type { QaLive } from "./qa-client";
 import type { QaRole } from "./contract";
 
@@ -44,7 +44,7 @@ export function usePollLive(live: QaLive, code: string, as: QaRole, initial: { c
     const onState = ({ polls: changed, removed = [] }: { polls: ModeratorPollItem[]; removed?: number[] }) => {
       setPolls((list) => {
         const byId = new Map(list.map((p) => [p.poll.id, p]));
-        for (const p of changed) byId.set(p.poll.id, p);
+        for (const p of changed) byId.set(p.poll.id, { ...p, results: newestResults(byId.get(p.poll.id)?.results, p.results) });
         for (const id of removed) byId.delete(id);
         return [...byId.values()].sort((a, b) => a.poll.position - b.poll.position || a.poll.id - b.poll.id);
       });
@@ -54,7 +54,7 @@ export function usePollLive(live: QaLive, code: string, as: QaRole, initial: { c
         for (const { poll, results } of changed) {
           if (next && poll.id === next.poll.id) {
             const updated = { ...next, poll };
-            next = { ...updated, results: visibleResults(as, updated) ? results : null };
+            next = { ...updated, results: visibleResults(as, updated) ? newestResults(next.results, results) : null };
           } else if (poll.status === "open") {
             // a new poll: nobody can have answered a first opening; a reopened one may have this participant's answer
             if (results.answers > 0 && as === "participant") setTimeout(resync, 0);
@@ -67,8 +67,8 @@ export function usePollLive(live: QaLive, code: string, as: QaRole, initial: { c
     };
     const onResults = ({ results }: { results: PollResults[] }) => {
       const byPoll = new Map(results.map((r) => [r.pollId, r]));
-      setPolls((list) => list.map((p) => (byPoll.has(p.poll.id) ? { ...p, results: byPoll.get(p.poll.id)! } : p)));
-      setCurrent((c) => (c && byPoll.has(c.poll.id) && visibleResults(as, c) ? { ...c, results: byPoll.get(c.poll.id)! } : c));
+      setPolls((list) => list.map((p) => (byPoll.has(p.poll.id) ? { ...p, results: newestResults(p.results, byPoll.get(p.poll.id)!) } : p)));
+      setCurrent((c) => (c && byPoll.has(c.poll.id) && visibleResults(as, c) ? { ...c, results: newestResults(c.results, byPoll.get(c.poll.id)!) } : c));
     };
     socket.on("poll:state", onState);
     socket.on("poll:results", onResults);

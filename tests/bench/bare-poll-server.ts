@@ -44,6 +44,7 @@ setInterval(() => {
       return computeResults(
         { id: pollId, kind: "single", options: [...c.keys()].map((id) => ({ id, label: `Pilihan ${id}` })) },
         [...c].map(([id, count]) => ({ value: String(id), count })),
+        polls.get(pollId)!, // the newest answer id stands in for the answers version
       );
     });
     io.to(`qa:${code}`).emit("bench:poll", { sessionId: 0, results, through: Math.max(0, ...polls.values()) });

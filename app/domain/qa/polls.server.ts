@@ -86,13 +86,17 @@ async function requirePoll(db: Db, session: SessionView, pollId: number): Promis
 
 // ------------------------------------------------------------------ results
 
-/** The poll's results, counted from the stored answers (one grouped query). */
+/**
+ * The poll's results, counted from the stored answers, with the answers version they
+ * were counted at: one statement, so both come from the same snapshot (the version row
+ * is the one with a NULL value; an answer's value never is).
+ */
 export async function pollResults(db: Db, poll: Pick<PollView, "id" | "kind" | "options">): Promise<PollResults> {
-  const groups = await db.qaPollAnswer.groupBy({ by: ["value"], where: { pollId: poll.id }, _count: { _all: true } });
-  return computeResults(
-    poll,
-    groups.map((g) => ({ value: g.value, count: g._count._all })),
-  );
+  const rows = await db.$queryRaw<{ value: string | null; n: number | bigint }[]>`
+    SELECT "value", COUNT(*) AS n FROM "QaPollAnswer" WHERE "pollId" = ${poll.id} GROUP BY "value"
+    UNION ALL SELECT NULL, "answersVersion" FROM "QaPoll" WHERE "id" = ${poll.id}`;
+  const groups = rows.flatMap((r) => (r.value === null ? [] : [{ value: r.value, count: Number(r.n) }]));
+  return computeResults(poll, groups, Number(rows.find((r) => r.value === null)?.n ?? 0));
 }
 
 /** The results of several polls of a session, by id (the tick: one query per poll that changed). */
@@ -437,8 +441,12 @@ export async function prepareAnswers(db: Db, limits: QaLimits, received: Receive
  */
 export async function storeAnswers(db: Db, answers: PreparedAnswer[]): Promise<StoredAnswer[]> {
   if (answers.length === 0) return [];
-  const rows = await db.$transaction(
-    answers.map((a) =>
+  // each poll's answers version first, in id order: its row lock orders the instances'
+  // commits (and their versions) and is held until this one's answers are in
+  const pollIds = [...new Set(answers.map((a) => a.pollId))].sort((x, y) => x - y);
+  const rows = await db.$transaction([
+    ...pollIds.map((id) => db.qaPoll.update({ where: { id }, data: { answersVersion: { increment: 1 } }, select: { id: true } })),
+    ...answers.map((a) =>
       db.qaPollAnswer.upsert({
         where: { pollId_participantId: { pollId: a.pollId, participantId: a.participantId } },
         create: { pollId: a.pollId, participantId: a.participantId, value: a.value },
@@ -446,10 +454,10 @@ export async function storeAnswers(db: Db, answers: PreparedAnswer[]): Promise<S
         select: { id: true },
       }),
     ),
-  );
+  ]);
   return answers.map((a, i) => ({
     pollId: a.pollId,
-    answerId: rows[i].id,
+    answerId: rows[pollIds.length + i].id,
     optionIds: a.kind === "words" ? [] : parseChoiceValue(a.value),
     words: a.kind === "words" ? a.value : null,
   }));

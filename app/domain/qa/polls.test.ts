@@ -1,6 +1,6 @@
 // Pure poll rules: word normalisation, results and percentages, the state machine.
 import { describe, expect, it } from "vitest";
-import { choiceValue, computeResults, nextPollStatus, normaliseWords, percentOf, splitOptions } from "./polls";
+import { choiceValue, computeResults, newestResults, nextPollStatus, normaliseWords, percentOf, splitOptions } from "./polls";
 
 describe("poll rules", () => {
   it("normalises word answers for case and spacing, one to three words", () => {
@@ -23,12 +23,17 @@ describe("poll rules", () => {
         { id: 12, label: "C" },
       ],
     };
-    const r = computeResults(poll, [
-      { value: "10", count: 2 },
-      { value: "10,11", count: 1 },
-      { value: "99", count: 1 },
-    ]);
+    const r = computeResults(
+      poll,
+      [
+        { value: "10", count: 2 },
+        { value: "10,11", count: 1 },
+        { value: "99", count: 1 },
+      ],
+      7,
+    );
     expect(r.answers).toBe(4);
+    expect(r.version).toBe(7);
     expect(r.rows).toEqual([
       { id: 10, label: "A", count: 3, percent: 75 },
       { id: 11, label: "B", count: 1, percent: 25 },
@@ -37,16 +42,31 @@ describe("poll rules", () => {
   });
 
   it("ranks a word cloud by count, then alphabetically", () => {
-    const r = computeResults({ id: 2, kind: "words", options: [] }, [
-      { value: "kk", count: 1 },
-      { value: "pajak", count: 3 },
-      { value: "bpjs", count: 1 },
-    ]);
+    const r = computeResults(
+      { id: 2, kind: "words", options: [] },
+      [
+        { value: "kk", count: 1 },
+        { value: "pajak", count: 3 },
+        { value: "bpjs", count: 1 },
+      ],
+      0,
+    );
     expect(r.rows.map((x) => [x.label, x.count, x.percent])).toEqual([
       ["pajak", 3, 60],
       ["bpjs", 1, 20],
       ["kk", 1, 20],
     ]);
+  });
+
+  it("keeps the results counted at the newest answers version: an older count arriving late does not replace a newer one", () => {
+    const at = (version: number, answers: number) => ({ version, answers });
+    expect(newestResults(null, at(3, 30))).toEqual(at(3, 30));
+    expect(newestResults(undefined, at(0, 0))).toEqual(at(0, 0));
+    expect(newestResults(at(3, 30), at(5, 50))).toEqual(at(5, 50));
+    expect(newestResults(at(5, 50), at(3, 30))).toEqual(at(5, 50));
+    // the same version counts the same answers: the one arriving replaces (a fresh snapshot after a re-join)
+    const again = at(5, 50);
+    expect(newestResults(at(5, 50), again)).toBe(again);
   });
 
   it("moves a poll draft → open → closed → open; show/hide keep the status", () => {

@@ -53,6 +53,8 @@ export interface PollResults {
   answers: number;
   /** choices in the poll's order; a word cloud ranked by count, then alphabetically */
   rows: ResultRow[];
+  /** the poll's answers version these results were counted at (see `newestResults`) */
+  version: number;
 }
 
 /** What a participant sees: the open (or just closed) poll, their answer and, once they answered, the results. */
@@ -120,7 +122,7 @@ export function parseChoiceValue(value: string): number[] {
 }
 
 /** Results from the stored answers grouped by value (one row per distinct value with its count). */
-export function computeResults(poll: Pick<PollView, "id" | "kind" | "options">, groups: { value: string; count: number }[]): PollResults {
+export function computeResults(poll: Pick<PollView, "id" | "kind" | "options">, groups: { value: string; count: number }[], version: number): PollResults {
   const answers = groups.reduce((n, g) => n + g.count, 0);
   if (poll.kind === "words") {
     const rows = groups
@@ -128,12 +130,22 @@ export function computeResults(poll: Pick<PollView, "id" | "kind" | "options">, 
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
       .slice(0, CLOUD_MAX)
       .map((g) => ({ id: 0, label: g.value, count: g.count, percent: percentOf(g.count, answers) }));
-    return { pollId: poll.id, kind: poll.kind, answers, rows };
+    return { pollId: poll.id, kind: poll.kind, answers, rows, version };
   }
   const counts = new Map<number, number>(poll.options.map((o) => [o.id, 0]));
   for (const g of groups) for (const id of parseChoiceValue(g.value)) if (counts.has(id)) counts.set(id, counts.get(id)! + g.count);
   const rows = poll.options.map((o) => ({ id: o.id, label: o.label, count: counts.get(o.id)!, percent: percentOf(counts.get(o.id)!, answers) }));
-  return { pollId: poll.id, kind: poll.kind, answers, rows };
+  return { pollId: poll.id, kind: poll.kind, answers, rows, version };
+}
+
+/**
+ * Which of a poll's results to show: the incoming ones unless those held were counted
+ * at a newer answers version. With several instances, each counts and broadcasts its
+ * own tick's results; one counted earlier can arrive after one counted later, and must
+ * not replace it (no answer may follow to put it right).
+ */
+export function newestResults<R extends Pick<PollResults, "version">>(held: R | null | undefined, incoming: R): R {
+  return held && held.version > incoming.version ? held : incoming;
 }
 
 /** Options as a moderator types them: one per line (or "|"-separated), trimmed, unique, at most ten. */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "QaPoll" ADD COLUMN     "answersVersion" INTEGER NOT NULL DEFAULT 0;
+
