@@ -20,6 +20,13 @@ import { pollHandlers } from "./realtime/polls";
 import { queueHandlers } from "./realtime/queue";
 
 /** Between instances (Redis adapter): each answers with its own sockets' room sizes. */
+/** What an instance tells the others each tick: the counts it stored (per session: question, count, version). */
+export interface CountsMessage {
+  from: string;
+  tick: number;
+  batches: [number, [number, number, number][]][];
+}
+
 export interface InterServerEvents {
   "room:sizes": (roomNames: string[], ack: (sizes: number[]) => void) => void;
   /** Publisher.revoke on another instance: close this instance's sockets in the room */
@@ -29,7 +36,8 @@ export interface InterServerEvents {
    * `batches` is [sessionId, [questionId, count, version][]][], empty while the instance is active but had
    * no votes, so the others know it has nothing more for this tick. Each instance tells its own sockets.
    */
-  "qa:counts": (message: { from: string; tick: number; batches: [number, [number, number, number][]][] }) => void;
+  /** a JSON `CountsMessage` */
+  "qa:counts": (message: string) => void;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
