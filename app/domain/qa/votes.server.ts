@@ -263,9 +263,8 @@ const checkSql = (questionIds: string, sessionIds: string, participantIds: strin
   ` UNION ALL SELECT NULL, b."sessionId", NULL, NULL, NULL, b."participantId" FROM "QaBan" b WHERE b."sessionId" ${sessionIds} AND b."participantId" ${participantIds}`;
 
 // PostgreSQL: the two statements of a commit are named prepared statements with array
-// parameters (values bound, not inlined), planned once per connection rather than every
-// tick on every instance (measured in bench:cluster: PostgreSQL's share fell only a little,
-// 1.5 to 1.3 % of a core for one instance).
+// parameters (values bound, not inlined), planned once per connection (the raw pool asks
+// for generic plans: by default the store was planned again on most executions).
 const CHECK_SQL = checkSql("= ANY($1::int[])", "= ANY($2::int[])", "= ANY($3::text[])");
 
 // `locked` takes the touched questions' row locks in id order before anything is written
