@@ -214,7 +214,7 @@ export function ParticipantPollPanel({ code, live, polls }: { code: string; live
             ? {
                 ...c,
                 mine: { optionIds: res.data.optionIds, words: res.data.words },
-                results: c.results ?? { pollId: c.poll.id, kind: c.poll.kind, answers: 0, rows: [], version: 0 }, // until the tick counts it
+                results: c.results ?? { pollId: c.poll.id, kind: c.poll.kind, answers: 0, rows: [], answersVersion: 0 }, // until the tick counts it
               }
             : c,
         );

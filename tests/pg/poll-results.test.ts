@@ -48,15 +48,15 @@ describe("poll results on PostgreSQL", () => {
     await Promise.all(counting);
 
     const last = await pollResults(b.db, choices);
-    expect(last.version).toBe(BATCHES);
+    expect(last.answersVersion).toBe(BATCHES);
     expect(last.answers).toBe(BATCHES * PER_BATCH);
     expect(seen.length).toBeGreaterThan(BATCHES);
     seen.push(last);
     const byVersion = new Map<number, PollResults>();
     for (const r of seen) {
-      const earlier = byVersion.get(r.version);
-      if (earlier) expect(r.rows, `two counts at version ${r.version}`).toEqual(earlier.rows);
-      byVersion.set(r.version, r);
+      const earlier = byVersion.get(r.answersVersion);
+      if (earlier) expect(r.rows, `two counts at version ${r.answersVersion}`).toEqual(earlier.rows);
+      byVersion.set(r.answersVersion, r);
     }
     const versions = [...byVersion.keys()].sort((x, y) => x - y);
     for (let i = 1; i < versions.length; i++)

@@ -366,7 +366,7 @@ describe("group commit", () => {
     const poll = await aPoll(db(), s.id, { status: "open", options: ["A", "B"] });
     const other = await aPoll(db(), s.id, { options: ["X", "Y"] });
     const results = (p: typeof poll) => pollResults(db(), { id: p.id, kind: "single", options: p.options });
-    expect((await results(poll)).version).toBe(0);
+    expect((await results(poll)).answersVersion).toBe(0);
     const answer = async (participantId: string, optionId: number): Promise<PreparedAnswer> => {
       const [checked] = await prepareAnswers(db(), limits(), [{ who: { participantId }, sessionId: s.id, input: { pollId: poll.id, optionIds: [optionId] } }]);
       if (checked instanceof DomainError) throw checked;
@@ -375,13 +375,13 @@ describe("group commit", () => {
     const [a, b] = [await participant(), await participant()];
     await storeAnswers(db(), [await answer(a, poll.options[0].id), await answer(b, poll.options[0].id)]);
     const first = await results(poll);
-    expect(first).toMatchObject({ version: 1, answers: 2 });
+    expect(first).toMatchObject({ answersVersion: 1, answers: 2 });
     // a changed answer moves it too: the same number of answers, other counts
     await storeAnswers(db(), [await answer(a, poll.options[1].id)]);
     const second = await results(poll);
-    expect(second).toMatchObject({ version: 2, answers: 2 });
+    expect(second).toMatchObject({ answersVersion: 2, answers: 2 });
     expect(second.rows.map((r) => r.count)).toEqual([1, 1]);
-    expect((await results(other)).version).toBe(0);
+    expect((await results(other)).answersVersion).toBe(0);
   });
 });
 

@@ -33,7 +33,7 @@ describe("poll rules", () => {
       7,
     );
     expect(r.answers).toBe(4);
-    expect(r.version).toBe(7);
+    expect(r.answersVersion).toBe(7);
     expect(r.rows).toEqual([
       { id: 10, label: "A", count: 3, percent: 75 },
       { id: 11, label: "B", count: 1, percent: 25 },
@@ -59,7 +59,7 @@ describe("poll rules", () => {
   });
 
   it("keeps the results counted at the newest answers version: an older count arriving late does not replace a newer one", () => {
-    const at = (version: number, answers: number) => ({ version, answers });
+    const at = (answersVersion: number, answers: number) => ({ answersVersion, answers });
     expect(newestResults(null, at(3, 30))).toEqual(at(3, 30));
     expect(newestResults(undefined, at(0, 0))).toEqual(at(0, 0));
     expect(newestResults(at(3, 30), at(5, 50))).toEqual(at(5, 50));

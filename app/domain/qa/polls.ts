@@ -53,8 +53,8 @@ export interface PollResults {
   answers: number;
   /** choices in the poll's order; a word cloud ranked by count, then alphabetically */
   rows: ResultRow[];
-  /** the poll's answers version these results were counted at (see `newestResults`) */
-  version: number;
+  /** the poll's answers version (`QaPoll.answersVersion`) these results were counted at (see `newestResults`); not `PollView.version` */
+  answersVersion: number;
 }
 
 /** What a participant sees: the open (or just closed) poll, their answer and, once they answered, the results. */
@@ -122,7 +122,11 @@ export function parseChoiceValue(value: string): number[] {
 }
 
 /** Results from the stored answers grouped by value (one row per distinct value with its count). */
-export function computeResults(poll: Pick<PollView, "id" | "kind" | "options">, groups: { value: string; count: number }[], version: number): PollResults {
+export function computeResults(
+  poll: Pick<PollView, "id" | "kind" | "options">,
+  groups: { value: string; count: number }[],
+  answersVersion: number,
+): PollResults {
   const answers = groups.reduce((n, g) => n + g.count, 0);
   if (poll.kind === "words") {
     const rows = groups
@@ -130,12 +134,12 @@ export function computeResults(poll: Pick<PollView, "id" | "kind" | "options">, 
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
       .slice(0, CLOUD_MAX)
       .map((g) => ({ id: 0, label: g.value, count: g.count, percent: percentOf(g.count, answers) }));
-    return { pollId: poll.id, kind: poll.kind, answers, rows, version };
+    return { pollId: poll.id, kind: poll.kind, answers, rows, answersVersion };
   }
   const counts = new Map<number, number>(poll.options.map((o) => [o.id, 0]));
   for (const g of groups) for (const id of parseChoiceValue(g.value)) if (counts.has(id)) counts.set(id, counts.get(id)! + g.count);
   const rows = poll.options.map((o) => ({ id: o.id, label: o.label, count: counts.get(o.id)!, percent: percentOf(counts.get(o.id)!, answers) }));
-  return { pollId: poll.id, kind: poll.kind, answers, rows, version };
+  return { pollId: poll.id, kind: poll.kind, answers, rows, answersVersion };
 }
 
 /**
@@ -144,8 +148,8 @@ export function computeResults(poll: Pick<PollView, "id" | "kind" | "options">, 
  * own tick's results; one counted earlier can arrive after one counted later, and must
  * not replace it (no answer may follow to put it right).
  */
-export function newestResults<R extends Pick<PollResults, "version">>(held: R | null | undefined, incoming: R): R {
-  return held && held.version > incoming.version ? held : incoming;
+export function newestResults<R extends Pick<PollResults, "answersVersion">>(held: R | null | undefined, incoming: R): R {
+  return held && held.answersVersion > incoming.answersVersion ? held : incoming;
 }
 
 /** Options as a moderator types them: one per line (or "|"-separated), trimmed, unique, at most ten. */
