@@ -3,11 +3,12 @@
 // where schema.prisma is the data model after that migration. The SQL of both
 // dialects is always `prisma migrate diff` between consecutive snapshots, so a test
 // can recompute it and fail when a migration, a snapshot or the schema drifted.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { prismaDir, readSchema, schemaFor } from "./providers.mjs";
-import { prismaCli } from "./generate.mjs";
+import { prismaCliAsync } from "./generate.mjs";
 
 export const migrationsDir = path.join(prismaDir, "migrations");
 
@@ -24,25 +25,25 @@ export function readMigration(name, file) {
 }
 
 /** SQL that takes `provider` from the `from` data model (null = empty) to `to`. */
-export function diffSql(provider, fromSchemaText, toSchemaText) {
+export async function diffSql(provider, fromSchemaText, toSchemaText) {
   // a folder of its own: several test runs may diff at the same time
-  const dir = mkdtempSync(path.join(tmpdir(), "balai-diff-"));
+  const dir = await mkdtemp(path.join(tmpdir(), "balai-diff-"));
   try {
     const toFile = path.join(dir, "to.prisma");
-    writeFileSync(toFile, schemaFor(provider, toSchemaText));
+    await writeFile(toFile, schemaFor(provider, toSchemaText));
     let from = ["--from-empty"];
     if (fromSchemaText != null) {
       const fromFile = path.join(dir, "from.prisma");
-      writeFileSync(fromFile, schemaFor(provider, fromSchemaText));
+      await writeFile(fromFile, schemaFor(provider, fromSchemaText));
       from = ["--from-schema-datamodel", fromFile];
     }
-    return prismaCli(["migrate", "diff", ...from, "--to-schema-datamodel", toFile, "--script"]);
+    return await prismaCliAsync(["migrate", "diff", ...from, "--to-schema-datamodel", toFile, "--script"]);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
-export function createMigration(name) {
+export async function createMigration(name) {
   const existing = listMigrations();
   const previous = existing.length ? readMigration(existing.at(-1), "schema.prisma") : null;
   const current = readSchema();
@@ -52,7 +53,7 @@ export function createMigration(name) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "schema.prisma"), current);
   for (const provider of ["sqlite", "postgresql"]) {
-    writeFileSync(path.join(dir, `${provider}.sql`), diffSql(provider, previous, current));
+    writeFileSync(path.join(dir, `${provider}.sql`), await diffSql(provider, previous, current));
   }
   return dir;
 }

@@ -18,12 +18,14 @@ describe("migrations for both providers", () => {
 
   it.each(migrations.map((name, i) => [name, i] as const))(
     "%s has the generated SQL for SQLite and PostgreSQL",
-    (name, i) => {
+    async (name, i) => {
       const previous = i === 0 ? null : readMigration(migrations[i - 1], "schema.prisma");
       const current = readMigration(name, "schema.prisma");
-      for (const provider of ["sqlite", "postgresql"]) {
-        expect(readMigration(name, `${provider}.sql`), `${name}/${provider}.sql`).toBe(diffSql(provider, previous, current));
-      }
+      const providers = ["sqlite", "postgresql"];
+      const generated = await Promise.all(providers.map((provider) => diffSql(provider, previous, current)));
+      providers.forEach((provider, k) => {
+        expect(readMigration(name, `${provider}.sql`), `${name}/${provider}.sql`).toBe(generated[k]);
+      });
     },
     60_000,
   );

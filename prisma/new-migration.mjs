@@ -6,5 +6,5 @@ if (!/^[a-z0-9_]+$/.test(name)) {
   console.error("Usage: npm run db:migration:new -- <name in snake_case>");
   process.exit(1);
 }
-const dir = createMigration(name);
+const dir = await createMigration(name);
 console.log(dir ? `Created ${dir}` : "The schema has not changed since the last migration: nothing to do.");
