@@ -11,7 +11,7 @@ const prismaBin = path.join(rootDir, "node_modules", "prisma", "build", "index.j
 
 const cliArgs = (args) => [prismaBin, ...args, "--config", path.join(prismaDir, "prisma.config.ts")];
 
-export function prismaCli(args, options = {}) {
+function prismaCli(args, options = {}) {
   return execFileSync(process.execPath, cliArgs(args), {
     cwd: rootDir,
     encoding: "utf8",

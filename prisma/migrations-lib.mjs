@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { prismaDir, readSchema, schemaFor } from "./providers.mjs";
+import { prismaDir, providers, readSchema, schemaFor } from "./providers.mjs";
 import { prismaCliAsync } from "./generate.mjs";
 
 export const migrationsDir = path.join(prismaDir, "migrations");
@@ -52,7 +52,7 @@ export async function createMigration(name) {
   const dir = path.join(migrationsDir, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "schema.prisma"), current);
-  for (const provider of ["sqlite", "postgresql"]) {
+  for (const provider of providers) {
     writeFileSync(path.join(dir, `${provider}.sql`), await diffSql(provider, previous, current));
   }
   return dir;

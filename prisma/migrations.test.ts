@@ -3,7 +3,7 @@
 // consecutive schema snapshots, and the last snapshot must be the current schema.
 import { describe, expect, it } from "vitest";
 import { diffSql, listMigrations, readMigration } from "./migrations-lib.mjs";
-import { readSchema, schemaFor } from "./providers.mjs";
+import { providers, readSchema, schemaFor } from "./providers.mjs";
 
 const migrations = listMigrations();
 
@@ -21,7 +21,6 @@ describe("migrations for both providers", () => {
     async (name, i) => {
       const previous = i === 0 ? null : readMigration(migrations[i - 1], "schema.prisma");
       const current = readMigration(name, "schema.prisma");
-      const providers = ["sqlite", "postgresql"];
       const generated = await Promise.all(providers.map((provider) => diffSql(provider, previous, current)));
       providers.forEach((provider, k) => {
         expect(readMigration(name, `${provider}.sql`), `${name}/${provider}.sql`).toBe(generated[k]);
