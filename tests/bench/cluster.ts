@@ -1,9 +1,10 @@
-// npm run bench:cluster [-- --participants 600 --seconds 15 --warmup 20 --rate 300 --probes 10 --instances 3 --repeat 5 --send-every 1]
+// npm run bench:cluster [-- --participants 2000 --seconds 15 --warmup 20 --rate 1000 --probes 20 --instances 3 --repeat 5 --send-every 1]
 //
 // The live Q&A benchmark over the scaled-out shape, in one run:
 //   single:  one Balai instance (no Redis: the in-memory adapter) behind nginx;
 //   cluster: three instances on Redis (the Streams adapter) behind nginx, the
 //            participants spread over them by their load-balancer cookie.
+// The load is bench:qa's (tests/bench/qa-load.ts): one busy room.
 // Both on the same throw-away PostgreSQL, with the same participants, vote rate and
 // timestamped probe votes. A probe is a vote by one participant for the phase's probe
 // question; it is "visible" to a participant when a qa:votes broadcast it received
@@ -38,11 +39,12 @@ import {
 } from "../cluster/cluster";
 import { numberArg } from "./args";
 import { joinedParticipant } from "./participant";
+import { QA_LOAD } from "./qa-load";
 
-const N = numberArg("participants", 600);
+const N = numberArg("participants", QA_LOAD.participants);
 const SECONDS = numberArg("seconds", 15);
-const RATE = numberArg("rate", 300);
-const PROBES_PER_S = numberArg("probes", 10);
+const RATE = numberArg("rate", QA_LOAD.votesPerSecond);
+const PROBES_PER_S = numberArg("probes", QA_LOAD.probesPerSecond);
 const INSTANCES = numberArg("instances", 3);
 // Runs of the same code on this machine spread by about ±0.2 in the CPU ratio (three
 // instances and their neighbours sharing two cores, on a host whose speed varies): each

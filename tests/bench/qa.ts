@@ -20,11 +20,12 @@ import { startServer } from "../support/server";
 import { numberArg } from "./args";
 import { startBare } from "./bare";
 import { joinedParticipant } from "./participant";
+import { QA_LOAD } from "./qa-load";
 
-const N = numberArg("participants", 2000);
+const N = numberArg("participants", QA_LOAD.participants);
 const SECONDS = numberArg("seconds", 20);
-const RATE = numberArg("rate", 1000);
-const PROBES_PER_S = numberArg("probes", 20);
+const RATE = numberArg("rate", QA_LOAD.votesPerSecond);
+const PROBES_PER_S = numberArg("probes", QA_LOAD.probesPerSecond);
 const TICK_MS = numberArg("tick", 150);
 const QUESTIONS = 20;
 const SECRET = "bench-secret-bench-secret-bench-secret-01";
