@@ -362,7 +362,7 @@ async function main() {
     type Result = Awaited<ReturnType<typeof runTopology>>;
     const row = (label: string, r: Result) =>
       `${label.padEnd(10)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  delivery ${r.delivery.toFixed(2)}% (${r.delivered}/${r.expected})  ` +
-      `server CPU ${r.cpuPercent.toFixed(0)}% (Balai ${r.balaiPercent.toFixed(0)}%)  ${r.cpuPerDeliveredUs.toFixed(0)} µs/delivered (Balai ${r.balaiPerDeliveredUs.toFixed(0)})  ` +
+      `server CPU ${r.cpuPercent.toFixed(0)}% (Balai ${r.balaiPercent.toFixed(0)}%)  ${r.cpuPerDeliveredUs.toFixed(1)} µs/delivered (Balai ${r.balaiPerDeliveredUs.toFixed(1)})  ` +
       `votes ${r.votesPerS.toFixed(0)}/s  errors ${r.errors}${r.errors ? ` (${[...r.errorKinds].map(([k, n]) => `${n}× ${k}`).join(", ")})` : ""}  broadcasts received ${r.broadcasts}  generator CPU ${r.generatorPercent.toFixed(0)}%, lag max ${r.probeLag.toFixed(0)} ms, loop p99 ${r.loopP99.toFixed(0)} ms  by process: ${[...r.byKind].map(([k, p]) => `${k} ${p.toFixed(1)}%`).join(", ")}`;
     const runs: { single: Result; cluster: Result }[] = [];
     for (let i = 1; i <= REPEAT; i++) {
@@ -401,8 +401,8 @@ async function main() {
     console.log(`p99 vote-to-visible (single, ms): ${of("single", (r) => r.p99).toFixed(1)}`);
     console.log(`p50 vote-to-visible (cluster, ms): ${of("cluster", (r) => r.p50).toFixed(1)}`);
     console.log(`p99 vote-to-visible (cluster, ms): ${of("cluster", (r) => r.p99).toFixed(1)}`);
-    console.log(`cpu per delivered message (single, µs): ${of("single", (r) => r.cpuPerDeliveredUs).toFixed(0)}`);
-    console.log(`cpu per delivered message (cluster, µs): ${of("cluster", (r) => r.cpuPerDeliveredUs).toFixed(0)}`);
+    console.log(`cpu per delivered message (single, µs): ${of("single", (r) => r.cpuPerDeliveredUs).toFixed(1)}`);
+    console.log(`cpu per delivered message (cluster, µs): ${of("cluster", (r) => r.cpuPerDeliveredUs).toFixed(1)}`);
     console.log(`p50 ratio (cluster/single): ${ratio((r) => r.p50).toFixed(2)}`);
     console.log(`p99 ratio (cluster/single): ${ratio((r) => r.p99).toFixed(2)}`);
     console.log(`balai cpu per delivered message ratio (cluster/single): ${ratio((r) => r.balaiPerDeliveredUs).toFixed(2)}`);
