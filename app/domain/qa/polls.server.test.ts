@@ -361,7 +361,7 @@ describe("group commit", () => {
     expect(await db().qaPollAnswer.count({ where: { pollId: open.id } })).toBe(2);
   });
 
-  it("moves a poll's answers version once per stored batch, and its results carry the version they were counted at", async () => {
+  it("moves a poll's answers version once per stored batch, not its updatedAt, and its results carry the version they were counted at", async () => {
     const s = await newSession();
     const poll = await aPoll(db(), s.id, { status: "open", options: ["A", "B"] });
     const other = await aPoll(db(), s.id, { options: ["X", "Y"] });
@@ -373,7 +373,10 @@ describe("group commit", () => {
       return checked;
     };
     const [a, b] = [await participant(), await participant()];
+    const edited = await db().qaPoll.update({ where: { id: poll.id }, data: { updatedAt: new Date("2026-01-01T00:00:00Z") } });
     await storeAnswers(db(), [await answer(a, poll.options[0].id), await answer(b, poll.options[0].id)]);
+    // the moderators' last edit, not the answers' (they have answersVersion)
+    expect((await db().qaPoll.findUniqueOrThrow({ where: { id: poll.id } })).updatedAt).toEqual(edited.updatedAt);
     const first = await results(poll);
     expect(first).toMatchObject({ answersVersion: 1, answers: 2 });
     // a changed answer moves it too: the same number of answers, other counts

@@ -442,10 +442,11 @@ export async function prepareAnswers(db: Db, limits: QaLimits, received: Receive
 export async function storeAnswers(db: Db, answers: PreparedAnswer[]): Promise<StoredAnswer[]> {
   if (answers.length === 0) return [];
   // each poll's answers version first, in id order: its row lock orders the instances'
-  // commits (and their versions) and is held until this one's answers are in
+  // commits (and their versions) and is held until this one's answers are in. Plain SQL:
+  // Prisma's update would move the poll's updatedAt, which records the moderators' edits.
   const pollIds = [...new Set(answers.map((a) => a.pollId))].sort((x, y) => x - y);
   const rows = await db.$transaction([
-    ...pollIds.map((id) => db.qaPoll.update({ where: { id }, data: { answersVersion: { increment: 1 } }, select: { id: true } })),
+    ...pollIds.map((id) => db.$executeRaw`UPDATE "QaPoll" SET "answersVersion" = "answersVersion" + 1 WHERE "id" = ${id}`),
     ...answers.map((a) =>
       db.qaPollAnswer.upsert({
         where: { pollId_participantId: { pollId: a.pollId, participantId: a.participantId } },
@@ -457,7 +458,7 @@ export async function storeAnswers(db: Db, answers: PreparedAnswer[]): Promise<S
   ]);
   return answers.map((a, i) => ({
     pollId: a.pollId,
-    answerId: rows[pollIds.length + i].id,
+    answerId: (rows[pollIds.length + i] as { id: number }).id,
     optionIds: a.kind === "words" ? [] : parseChoiceValue(a.value),
     words: a.kind === "words" ? a.value : null,
   }));
