@@ -60,7 +60,7 @@ const WARMUP_SECONDS = numberArg("warmup", 20);
 // in bursts, which one instance serves several to a wake-up and three instances one each.
 const SEND_EVERY_MS = numberArg("send-every", 1);
 const TICK_MS = 150;
-const QUESTIONS = 20;
+const QUESTIONS = QA_LOAD.questions;
 const SECRET = "bench-cluster-secret-bench-cluster-secret";
 const METRICS_TOKEN = "bench-cluster-metrics-token";
 const TICKS_PER_S = 100; // /proc/<pid>/stat clock ticks (USER_HZ)

@@ -27,7 +27,7 @@ const SECONDS = numberArg("seconds", 20);
 const RATE = numberArg("rate", QA_LOAD.votesPerSecond);
 const PROBES_PER_S = numberArg("probes", QA_LOAD.probesPerSecond);
 const TICK_MS = numberArg("tick", 150);
-const QUESTIONS = 20;
+const QUESTIONS = QA_LOAD.questions;
 const SECRET = "bench-secret-bench-secret-bench-secret-01";
 
 type Phase = "app" | "baseline";
